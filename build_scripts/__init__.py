@@ -1,0 +1,1 @@
+"""Build scripts: Romanian news articles -> facts, chronology and Markdown pages for MkDocs."""

@@ -1,0 +1,104 @@
+"""Command line: build the pages, extract facts as JSON, check that the pages are up to date.
+
+    python -m build_scripts build [--seeds DIR] [--docs DIR]
+    python -m build_scripts extract DIR -o FILE
+    python -m build_scripts check [--seeds DIR] [--docs DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import pipeline
+from .render import data as data_mod
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _problems(problems) -> None:
+    for p in problems:
+        print(f"{'error' if p.fatal else 'warning'}: {p}", file=sys.stderr)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    try:
+        story, report = pipeline.build(Path(args.seeds), Path(args.docs))
+    except pipeline.BuildError as exc:
+        _problems(exc.problems)
+        print("build failed: nothing was written", file=sys.stderr)
+        return 1
+    _problems(story.problems)
+    print(f"{len(story.articles)} articles, {len(story.timeline)} events: "
+          f"{len(report.written)} files written, {report.unchanged} unchanged, {len(report.removed)} removed")
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    story = pipeline.run(Path(args.dir))
+    _problems(story.problems)
+    text = data_mod.dumps(data_mod.story_data(story))
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        Path(args.output).write_text(text, encoding="utf-8")
+    return 1 if any(p.fatal for p in story.problems) else 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    try:
+        stale = pipeline.check(Path(args.seeds), Path(args.docs))
+    except pipeline.BuildError as exc:
+        _problems(exc.problems)
+        return 1
+    if stale:
+        print("stale generated pages (run `python -m build_scripts build`): " + ", ".join(stale), file=sys.stderr)
+        return 1
+    print("generated pages are up to date")
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from . import evaluate
+
+    return evaluate.main(Path(args.corpus), update=args.update_minimums)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m build_scripts", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="regenerate the pages in docs/ from the articles in seeds/",
+                       description="Regenerate the pages. Example: python -m build_scripts build --seeds seeds --docs docs")
+    b.add_argument("--seeds", default=str(ROOT / "seeds"), help="folder of *.txt articles (default: seeds/)")
+    b.add_argument("--docs", default=str(ROOT / "docs"), help="MkDocs docs folder to write into (default: docs/)")
+    b.set_defaults(func=cmd_build)
+
+    e = sub.add_parser("extract", help="write the facts of a folder of articles as JSON, touching nothing else",
+                       description="Example: python -m build_scripts extract seeds -o facts.json")
+    e.add_argument("dir", help="folder of *.txt articles")
+    e.add_argument("-o", "--output", default="-", help="JSON file to write ('-' for standard output)")
+    e.set_defaults(func=cmd_extract)
+
+    c = sub.add_parser("check", help="exit non-zero when the pages in docs/ are stale or an input has errors",
+                       description="Example: python -m build_scripts check")
+    c.add_argument("--seeds", default=str(ROOT / "seeds"))
+    c.add_argument("--docs", default=str(ROOT / "docs"))
+    c.set_defaults(func=cmd_check)
+
+    v = sub.add_parser("evaluate", help="score the extraction against the annotated corpus",
+                       description="Example: python -m build_scripts evaluate")
+    v.add_argument("--corpus", default=str(ROOT / "tests" / "corpus"), help="annotated corpus folder")
+    v.add_argument("--update-minimums", action="store_true", help="record the current scores as the new minimums")
+    v.set_defaults(func=cmd_evaluate)
+    return p
+
+
+def main(argv=None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

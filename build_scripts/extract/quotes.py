@@ -1,0 +1,212 @@
+"""Quotes with their speakers: „…”, “…”, «…», "…", and reported speech closed by "…, a declarat X".
+
+The speaker is looked for, in order: right after the quote ("”, a declarat liderul nord-coreean"),
+before it in the same sentence ("Kim Jong Un a spus că „…”"), as a pronoun ("a adăugat el": the last
+named speaker), or as the person the sentence is about. A role resolves to the person the article tied
+it to; with no speaker found, the quote is kept with none rather than guessed.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..lang import Lang
+from ..model import Quote, Sentence
+from ..segment import quoted_ranges
+from .entities import EntityResult, key
+
+MIN_WORDS = 3  # shorter quoted runs are titles, names or scare quotes, not statements
+MAX_QUOTES = 2000  # per article: a bound, so a pathological input cannot stall the build
+
+
+@dataclass
+class _Rules:
+    verb_after: re.Pattern
+    verb: re.Pattern
+    pronouns: set[str]
+    first_person: re.Pattern
+    reported: re.Pattern
+    roles: re.Pattern
+    function_words: set[str]
+
+
+@functools.lru_cache(maxsize=4)
+def _rules(lang: Lang) -> _Rules:
+    verbs = lang.alt("speech_verbs")
+    return _Rules(
+        verb_after=re.compile(rf"^\s*[,:–—-]?\s*(?:{verbs})(?![\w])\s*", re.I),
+        verb=re.compile(rf"(?<![\w])(?:{verbs})(?![\w])", re.I),
+        pronouns={key(p) for p in lang["speaker_pronouns"]},
+        first_person=re.compile(rf"(?<![\w])(?:{lang.alt('first_person_markers')})(?![\w])", re.I),
+        reported=re.compile(rf",\s*(?:{verbs})\s+", re.I),
+        roles=re.compile(rf"^\s*(?:{lang.alt('person_roles')})(?:\s+[\w-]+){{0,3}}", re.I),
+        function_words={key(w) for w in lang["function_words"]},
+    )
+
+
+def extract_quotes(sentences: list[Sentence], entities: EntityResult, lang: Lang) -> list[Quote]:
+    """Quotes of an article in reading order, each tied to the sentence where it starts."""
+    rules = _rules(lang)
+    quotes: list[Quote] = []
+    last_speaker: Optional[str] = None
+    paragraphs: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        paragraphs.setdefault(s.paragraph, []).append(s)
+    for group in paragraphs.values():
+        text, starts = _join(group)
+        marked = [(a, b) for a, b, depth in quoted_ranges(text, lang) if depth == 0]
+        for open_at, close_at in marked:
+            inner = text[open_at + 1: close_at].strip()
+            if len(inner.split()) < MIN_WORDS or len(quotes) >= MAX_QUOTES:
+                continue
+            sentence = _sentence_at(group, starts, open_at)
+            closing = _sentence_at(group, starts, close_at)
+            speaker = (_speaker_after(closing, close_at - starts[closing.id] + 1, entities, rules, last_speaker)
+                       or _speaker_before(sentence, open_at - starts[sentence.id], entities, rules)
+                       or _pronoun_subject(sentence, rules, last_speaker))
+            if speaker:
+                last_speaker = speaker
+            local = open_at - starts[sentence.id] + 1
+            quotes.append(Quote(text=inner, speaker=speaker, sentence=sentence.id,
+                                start=local, end=local + len(inner), direct=True))
+        if not marked:
+            reported = _reported(group, entities, rules, last_speaker)
+            quotes.extend(reported)
+            if reported:
+                last_speaker = reported[-1].speaker
+            else:
+                for s in group:
+                    last_speaker = last_speaker_of(s, entities, rules) or last_speaker
+    return quotes
+
+
+def _pronoun_subject(sentence: Sentence, rules: _Rules, last: Optional[str]) -> Optional[str]:
+    """ "El a acordat ... „…”": a sentence whose subject is a pronoun quotes the last speaker."""
+    first = re.match(r"[\w-]+", sentence.text)
+    return last if first and key(first.group(0)) in rules.pronouns else None
+
+
+def _join(group: list[Sentence]) -> tuple[str, dict[str, int]]:
+    """The paragraph's text from its sentences, with each sentence's offset in it."""
+    base = group[0].start
+    text = ""
+    starts: dict[str, int] = {}
+    for s in group:
+        pos = s.start - base
+        text = text.ljust(pos) + s.text
+        starts[s.id] = pos
+    return text, starts
+
+
+def _sentence_at(group: list[Sentence], starts: dict[str, int], pos: int) -> Sentence:
+    chosen = group[0]
+    for s in group:
+        if starts[s.id] <= pos:
+            chosen = s
+    return chosen
+
+
+def _person_at(sentence: Sentence, pos: int, entities: EntityResult) -> Optional[str]:
+    """The person whose mention starts at `pos` (give or take spaces) in `sentence`."""
+    for start, end, name in entities.spans.get(sentence.id, []):
+        if abs(start - pos) <= 1 and name in {p.name for p in entities.people}:
+            return name
+    return None
+
+
+def _speaker_after(sentence: Sentence, pos: int, entities: EntityResult, rules: _Rules,
+                   last: Optional[str]) -> Optional[str]:
+    tail = sentence.text[pos:]
+    m = rules.verb_after.match(tail)
+    if not m:
+        return None
+    return _speaker_at(sentence, pos + m.end(), entities, rules, last)
+
+
+def _speaker_at(sentence: Sentence, at: int, entities: EntityResult, rules: _Rules,
+                last: Optional[str]) -> Optional[str]:
+    """The speaker named at `at`, right after a speech verb: a person, a pronoun, or a role."""
+    who = sentence.text[at:]
+    person = _person_at(sentence, at, entities) or _person_after_role(sentence, at, entities)
+    if person:
+        return person
+    first = re.match(r"[\w-]+", who)
+    if first and key(first.group(0)) in rules.pronouns:
+        return last
+    return _role(who, entities, rules)
+
+
+def _person_after_role(sentence: Sentence, at: int, entities: EntityResult) -> Optional[str]:
+    """ "a declarat premierul Ilie Bolojan": a person named a few lowercase words after `at`."""
+    people = {p.name for p in entities.people}
+    for start, _, name in sorted(entities.spans.get(sentence.id, [])):
+        if start >= at and name in people and re.fullmatch(r"(?:[a-zăâîșț][\w-]*\s+){0,4}", sentence.text[at:start]):
+            return name
+    return None
+
+
+def _speaker_before(sentence: Sentence, pos: int, entities: EntityResult, rules: _Rules) -> Optional[str]:
+    people = {p.name for p in entities.people}
+    before = [(a, b, n) for a, b, n in entities.spans.get(sentence.id, []) if b <= pos and n in people]
+    if not before:
+        return None
+    start, end, name = before[-1]
+    between = sentence.text[end:pos]
+    if rules.verb.search(between) or len({n for _, _, n in before}) == 1:
+        return name
+    return None
+
+
+def _role(phrase: str, entities: EntityResult, rules: _Rules) -> Optional[str]:
+    """A role phrase ("liderul nord-coreean") -> the person the article tied it to, longest first."""
+    m = rules.roles.match(phrase)
+    if not m:
+        return None
+    role = rules.roles.match(phrase.split()[0] if phrase.split() else "")
+    words = key(m.group(0)).split()
+    head = len(key(role.group(0)).split()) if role else 1
+    for n in range(len(words), head - 1, -1):
+        person = entities.roles.get(" ".join(words[:n]))
+        if person is None:
+            continue
+        # The bare role ("liderul") stands for the person only when no modifier follows it that the
+        # article did not tie to that person ("liderul nord-coreean" is not "liderul Chinei").
+        if n == head and len(words) > head and words[head] not in rules.function_words:
+            return None
+        return person
+    return None
+
+
+def _reported(group: list[Sentence], entities: EntityResult, rules: _Rules, last: Optional[str]) -> list[Quote]:
+    """ "Text, a declarat X." without quote marks: the text is the quote, extended backwards over the
+    paragraph's earlier sentences when they too speak in the first person."""
+    found: list[Quote] = []
+    for index, sentence in enumerate(group):
+        for m in rules.reported.finditer(sentence.text):
+            quote_text = sentence.text[: m.start()].strip()
+            if len(quote_text.split()) < MIN_WORDS:
+                continue
+            speaker = _speaker_at(sentence, m.end(), entities, rules, last)
+            if speaker is None:
+                continue  # "…, a declarat un oficial" names no one: not a quote we can attribute
+            first_index = index
+            while first_index > 0 and rules.first_person.search(group[first_index - 1].text):
+                first_index -= 1
+            head = group[first_index]
+            if first_index < index:
+                quote_text = " ".join([s.text for s in group[first_index:index]] + [quote_text])
+            found.append(Quote(text=quote_text, speaker=speaker, sentence=head.id, start=0,
+                               end=min(len(head.text), len(quote_text)), direct=False))
+            last = speaker
+            break
+    return found
+
+
+def last_speaker_of(sentence: Sentence, entities: EntityResult, rules: _Rules) -> Optional[str]:
+    """The person a sentence without quotes shows speaking ("Kim a spus că ..."), if any."""
+    m = rules.verb.search(sentence.text)
+    if not m:
+        return None
+    return _person_at(sentence, m.end() + 1, entities) or _speaker_before(sentence, m.start(), entities, rules)

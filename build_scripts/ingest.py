@@ -1,0 +1,191 @@
+"""Read one article file: decode it, take its metadata, separate the photo caption, clean the body.
+
+Nothing here writes anywhere: the editor's file is only read. Every problem becomes an `IngestError`
+carrying a `Problem` that names the file and says what is wrong in one line.
+"""
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any, Optional
+
+import charset_normalizer
+import yaml
+
+from .lang import Lang, fold_diacritics
+from .model import Article, Problem
+
+MAX_BYTES = 8 * 1024 * 1024  # an article is text; anything bigger is a mistake, not news
+TITLE_MAX = 90
+KNOWN_KEYS = ("title", "date", "source", "url", "author")
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+_DATE_LINE = re.compile(r"\A\s*date:?[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?", re.I)
+# Control characters other than tab and newline never belong in an article.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class IngestError(Exception):
+    """An input file cannot become an article; `problem` says which file and why."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def read_article(path: Path, lang: Lang, display_path: Optional[str] = None) -> Article:
+    """Read `path` and return its `Article` (sentences not yet split), or raise `IngestError`."""
+    name = display_path or str(path)
+    warnings: list[str] = []
+    # 1. Bytes -> text, refusing what is not text.
+    raw = _read_bytes(path, name)
+    text = _decode(raw, name, warnings)
+    # 2. One form for line ends, Unicode composition and Romanian letters.
+    text = _normalize(text, warnings)
+    # 3. Metadata: YAML front matter, or a leading "date YYYY-MM-DD" line.
+    meta, text = _split_metadata(text, name, warnings)
+    # 4. Paragraphs, with a first paragraph that is a photo caption set apart.
+    paragraphs = _paragraphs(text)
+    caption, credit, paragraphs = _split_caption(paragraphs, lang)
+    if not paragraphs:
+        raise IngestError(Problem(name, "no article text (the file holds only metadata or a caption)"))
+    title = _clean_inline(str(meta["title"])) if meta.get("title") else ""
+    published = meta.get("date")
+    return Article(
+        id=path.stem,
+        path=name,
+        title=title or derive_title(paragraphs[0]),
+        title_derived=not title,
+        published=published,
+        published_inferred=False,
+        source=_optional_str(meta.get("source")),
+        url=_optional_str(meta.get("url")),
+        author=_optional_str(meta.get("author")),
+        caption=caption,
+        credit=credit,
+        paragraphs=paragraphs,
+        warnings=warnings,
+    )
+
+
+def derive_title(lead: str, limit: int = TITLE_MAX) -> str:
+    """A short title from the lead: its first sentence, cut at a word to at most `limit` characters."""
+    first = re.split(r"(?<=[.!?])\s+(?=[A-ZĂÂÎȘȚ„“\"])", lead.strip(), maxsplit=1)[0].rstrip(" .")
+    if len(first) <= limit:
+        return first
+    cut = first[: limit - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:–-") + "…"
+
+
+def _read_bytes(path: Path, name: str) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise IngestError(Problem(name, f"file too large ({size} bytes; the limit is {MAX_BYTES})"))
+        return path.read_bytes()
+    except OSError as exc:
+        raise IngestError(Problem(name, f"cannot be read ({exc.strerror or exc})")) from exc
+
+
+def _decode(raw: bytes, name: str, warnings: list[str]) -> str:
+    if not raw.strip():
+        raise IngestError(Problem(name, "empty file"))
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                       (codecs.BOM_UTF16_BE, "utf-16"), (codecs.BOM_UTF32_LE, "utf-32")):
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise IngestError(Problem(name, f"invalid {codec} text at byte {exc.start}")) from exc
+    if raw.count(b"\x00") > max(8, len(raw) // 100):
+        raise IngestError(Problem(name, "binary file, not text"))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(raw).best()
+    if best is None:
+        raise IngestError(Problem(name, "binary file, not text (no text encoding fits)"))
+    warnings.append(f"not UTF-8; decoded as {best.encoding}")
+    return str(best)
+
+
+def _normalize(text: str, warnings: list[str]) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    if _CONTROL.search(text):
+        warnings.append("control characters (such as NUL) removed")
+        text = _CONTROL.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    return fold_diacritics(text)
+
+
+def _split_metadata(text: str, name: str, warnings: list[str]) -> tuple[dict[str, Any], str]:
+    match = _FRONT_MATTER.match(text)
+    if match:
+        try:
+            meta = yaml.safe_load(match.group(1)) or {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f" (line {mark.line + 2})" if mark else ""
+            raise IngestError(Problem(name, f"invalid YAML front matter{where}")) from exc
+        except ValueError as exc:  # YAML's own date type refuses impossible dates ("2025-02-31")
+            raise IngestError(Problem(name, f"invalid date in front matter ({exc})")) from exc
+        if not isinstance(meta, dict):
+            raise IngestError(Problem(name, "front matter must be 'key: value' lines"))
+        unknown = sorted(str(k) for k in meta if k not in KNOWN_KEYS)
+        if unknown:
+            warnings.append(f"unknown front-matter key(s) ignored: {', '.join(unknown)}")
+        meta = {k: v for k, v in meta.items() if k in KNOWN_KEYS}
+        if "date" in meta:
+            meta["date"] = _parse_date(meta["date"], name)
+        return meta, text[match.end():]
+    match = _DATE_LINE.match(text)
+    if match:
+        return {"date": _parse_date(match.group(1), name)}, text[match.end():]
+    return {}, text
+
+
+def _parse_date(value: Any, name: str) -> Optional[dt.date]:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError as exc:
+        raise IngestError(Problem(name, f"invalid date '{value}' (expected YYYY-MM-DD)")) from exc
+
+
+def _paragraphs(text: str) -> list[str]:
+    blocks = re.split(r"\n[ \t]*\n", text)
+    return [p for p in (_clean_inline(b) for b in blocks) if p]
+
+
+def _clean_inline(text: str) -> str:
+    """One line of text: inner newlines and runs of spaces become single spaces."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _split_caption(paragraphs: list[str], lang: Lang) -> tuple[Optional[str], Optional[str], list[str]]:
+    if not paragraphs:
+        return None, None, paragraphs
+    markers = "|".join(re.escape(m) for m in lang["caption_credit_markers"])
+    match = re.search(rf"(?:^|\s)({markers})\s*(.+)$", paragraphs[0], re.I)
+    # A caption is short, and its credit line closes it; a long first paragraph that merely mentions
+    # "Foto:" somewhere is still article text.
+    if not match or len(paragraphs) < 2 or len(match.group(2)) > 200:
+        return None, None, paragraphs
+    caption = paragraphs[0][: match.start()].strip()
+    credit = match.group(2).strip()
+    return caption or None, credit, paragraphs[1:]
+
+
+def _optional_str(value: Any) -> Optional[str]:
+    return _clean_inline(str(value)) if value not in (None, "") else None

@@ -1,0 +1,33 @@
+"""MkDocs hook: regenerate the pages from seeds/ before every build (and every `mkdocs serve` reload).
+
+Thin on purpose: the build scripts run on their own (`python -m build_scripts build`); this only calls
+them and reports problems through the `mkdocs` logger, so `mkdocs build --strict` refuses them. The
+module is loaded once by `serve`, so nothing is read at import time.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+# MkDocs loads this file by path; make its package importable without installing it.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from build_scripts import pipeline  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.build_scripts")
+
+
+def on_pre_build(config, **kwargs) -> None:
+    root = Path(config.config_file_path).parent
+    try:
+        story, report = pipeline.build(root / "seeds", Path(config.docs_dir))
+    except pipeline.BuildError as exc:
+        for problem in exc.problems:
+            log.error("%s", problem)
+        raise PluginError("articles with errors; the previous pages were kept") from exc
+    for problem in story.problems:
+        log.warning("%s", problem)
+    if report.written or report.removed:
+        log.info("build_scripts: %d pages written, %d removed", len(report.written), len(report.removed))

@@ -1,0 +1,120 @@
+"""Split article paragraphs into sentences, each with a stable anchor id (`p2-s1`).
+
+A sentence ends at . ! ? or … followed by space and a capital letter, a digit, a dash or an opening
+quote, except after an abbreviation or an initial, and never inside a quotation that closes in the
+same paragraph (a quoted speech of several sentences stays one anchored unit with its speaker).
+"""
+from __future__ import annotations
+
+import re
+
+from .lang import Lang
+from .model import Article, Sentence
+
+MAX_SENTENCE = 2000  # a run without punctuation is cut here so anchors stay readable
+
+_END = re.compile(r"[.!?…]+[\"'”»“)]*\s+(?=[A-ZĂÂÎȘȚÉÖÜ0-9„“\"«—–-])")
+
+
+def split_sentences(article: Article, lang: Lang) -> list[Sentence]:
+    """The sentences of `article`, with offsets into `article.body`."""
+    abbreviations = {a.lower() for a in lang["abbreviations"]}
+    sentences: list[Sentence] = []
+    offset = 0
+    for p_index, paragraph in enumerate(article.paragraphs, start=1):
+        spans = list(_sentence_spans(paragraph, abbreviations, lang))
+        for s_index, (start, end) in enumerate(spans, start=1):
+            sentences.append(Sentence(
+                id=f"p{p_index}-s{s_index}",
+                text=paragraph[start:end],
+                paragraph=p_index,
+                start=offset + start,
+                end=offset + end,
+            ))
+        offset += len(paragraph) + 2  # paragraphs are joined by a blank line in Article.body
+    return sentences
+
+
+def quoted_ranges(text: str, lang: Lang) -> list[tuple[int, int, int]]:
+    """(open, close, depth) for each balanced quotation in `text`; unclosed marks are ignored."""
+    pairs = [tuple(p) for p in lang["quote_marks"]]
+    openers = {o for o, _ in pairs}
+    closers_for: dict[str, set[str]] = {}
+    for o, c in pairs:
+        closers_for.setdefault(o, set()).add(c)
+    stack: list[tuple[str, int]] = []
+    found: list[tuple[int, int, int]] = []
+    for i, ch in enumerate(text):
+        if stack and ch in closers_for[stack[-1][0]] and not (ch == stack[-1][0] and _opens_here(text, i)):
+            opener, start = stack.pop()
+            found.append((start, i, len(stack)))
+            continue
+        if ch in openers and _opens_here(text, i):
+            # A mark that is also a closer (“ or ") opens only before a word.
+            if len(stack) < 8:
+                stack.append((ch, i))
+    return sorted(found)
+
+
+def _opens_here(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch in "„«":
+        return True
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([—–-:") and not after.isspace()
+
+
+def _sentence_spans(paragraph: str, abbreviations: set[str], lang: Lang):
+    inside = [False] * (len(paragraph) + 1)
+    closes = set()
+    for start, end, depth in quoted_ranges(paragraph, lang):
+        if depth == 0:
+            closes.add(end)
+            for i in range(start, end):
+                inside[i] = True
+    start = 0
+    for match in _END.finditer(paragraph):
+        cut = match.end()
+        dot = match.start()
+        # Inside a quotation only where the quotation closes right after this mark ("... sigură.” Apoi").
+        closes_here = any(c in closes for c in range(dot, cut))
+        if (inside[dot] and not closes_here) or _is_abbreviation(paragraph, dot, abbreviations):
+            continue
+        yield from _bounded(paragraph, start, cut)
+        start = cut
+    if start < len(paragraph):
+        yield from _bounded(paragraph, start, len(paragraph))
+
+
+def _bounded(paragraph: str, start: int, end: int):
+    """Yield (start, end) trimmed of spaces, cutting very long runs at a space."""
+    while end - start > MAX_SENTENCE:
+        cut = paragraph.rfind(" ", start, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        yield _trim(paragraph, start, cut)
+        start = cut
+    if paragraph[start:end].strip():
+        yield _trim(paragraph, start, end)
+
+
+def _trim(paragraph: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and paragraph[start].isspace():
+        start += 1
+    while end > start and paragraph[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_abbreviation(text: str, dot: int, abbreviations: set[str]) -> bool:
+    if text[dot] != ".":
+        return False
+    word_start = dot
+    while word_start > 0 and not text[word_start - 1].isspace():
+        word_start -= 1
+    word = text[word_start: dot + 1].lstrip("(„“\"«").lower()
+    if word in abbreviations:
+        return True
+    core = word[:-1]
+    # An initial ("A. Popescu") or a dotted acronym ("S.U.A.") does not end a sentence.
+    return (len(core) == 1 and core.isalpha()) or bool(re.fullmatch(r"(?:\w\.)+\w", core))

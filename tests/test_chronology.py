@@ -1,0 +1,33 @@
+"""Merging events across articles."""
+from __future__ import annotations
+
+import datetime as dt
+
+from build_scripts import pipeline
+
+
+def _seed(tmp_path, name, text):
+    (tmp_path / name).write_text(text, encoding="utf-8")
+
+
+def test_same_event_in_two_articles_appears_once_with_both_sources(tmp_path, lang):
+    _seed(tmp_path, "a.txt", "---\ndate: 2025-03-10\n---\nGuvernul a aprobat bugetul pe 7 martie 2025, după o ședință lungă.")
+    _seed(tmp_path, "b.txt", "---\ndate: 2025-03-11\n---\nBugetul a fost aprobat de Guvern pe 7 martie 2025, după o ședință lungă de noapte.")
+    story = pipeline.run(tmp_path, lang)
+    events = [e for e in story.timeline if e.date == "2025-03-07"]
+    assert len(events) == 1 and {s.article for s in events[0].sources} == {"a", "b"}
+
+
+def test_different_events_on_the_same_date_stay_apart(tmp_path, lang):
+    _seed(tmp_path, "a.txt", "---\ndate: 2025-03-10\n---\nGuvernul a aprobat bugetul pe 7 martie 2025.")
+    _seed(tmp_path, "b.txt", "---\ndate: 2025-03-11\n---\nEchipa națională a câștigat meciul cu Franța pe 7 martie 2025.")
+    story = pipeline.run(tmp_path, lang)
+    assert len([e for e in story.timeline if e.date == "2025-03-07"]) == 2
+
+
+def test_durations_are_not_events_and_order_is_chronological(story):
+    values = [e.date for e in story.timeline]
+    assert not any(v.startswith("P") for v in values)
+    from build_scripts.chronology import sort_key
+    assert values == sorted(values, key=sort_key)
+    assert dt.date(2025, 5, 1) not in [sort_key(v)[0] for v in values]

@@ -1,0 +1,84 @@
+"""Each extractor on focused cases beyond the ro.yaml examples, and on the seeds."""
+from __future__ import annotations
+
+import datetime as dt
+
+from build_scripts.extract.dates import extract_dates
+from build_scripts.model import Sentence
+
+
+def _dates(lang, text, published=dt.date(2025, 12, 13)):
+    return [(d.text, d.value, d.type) for d in extract_dates(Sentence("s", text, 1, 0, len(text)), published, lang)]
+
+
+def test_mai_meaning_more_is_not_a_date(lang):
+    assert _dates(lang, "A reușit în mai puțin de trei luni.") == [("trei luni", "P3M", "DURATION")]
+    assert _dates(lang, "Prețurile sunt mai mari decât în mai mulți ani.") == []
+    assert _dates(lang, "Alegerile au avut loc în mai.", dt.date(2025, 8, 1)) == [("mai", "2025-05", "DATE")]
+
+
+def test_luni_meaning_months_is_a_duration_not_monday(lang):
+    assert _dates(lang, "Ancheta a durat trei luni.") == [("trei luni", "P3M", "DURATION")]
+    assert _dates(lang, "Ministrul a demisionat luni.", dt.date(2025, 8, 22)) == [("luni", "2025-08-18", "DATE")]
+
+
+def test_without_publication_date_relative_dates_are_flagged_not_guessed(lang):
+    mentions = extract_dates(Sentence("s", "Ședința a avut loc joi.", 1, 0, 23), None, lang)
+    assert [(m.value, m.flags) for m in mentions] == [(None, ("unresolved",))]
+
+
+def test_bare_year_is_not_a_number_of_people(lang):
+    assert _dates(lang, "Au participat 2000 de oameni.") == []
+
+
+def test_seed_dates(story):
+    by_id = {f.article.id: f for f in story.articles}
+    first = {(d.text, d.value) for d in by_id["000_2df28bc92820d916"].dates}
+    assert ("august", "2025-08") in first
+    assert ("120 de zile", "P120D") in first
+    assert ("vineri", "2025-12-12") in first
+    assert ("sâmbătă", "2025-12-13") in first
+    second = {(d.text, d.value) for d in by_id["001_940d591d78bef77a"].dates}
+    assert ("joi", "2025-08-21") in second and ("2024", "2024") in second and ("iulie 2025", "2025-07") in second
+
+
+def test_seed_publication_dates(story):
+    by_id = {f.article.id: f.article for f in story.articles}
+    assert by_id["001_940d591d78bef77a"].published == dt.date(2025, 8, 22)
+    assert not by_id["001_940d591d78bef77a"].published_inferred
+    inferred = by_id["000_2df28bc92820d916"]
+    assert inferred.published == dt.date(2025, 12, 13) and inferred.published_inferred
+
+
+def test_seed_figures(story):
+    numbers = {(n.text, n.value, n.unit)
+               for f in story.articles for n in f.numbers}
+    assert ("aproximativ 12.000", 12000, "soldați") in numbers
+    assert ("25.000–30.000", (25000, 30000), "militari") in numbers
+    assert ("Nouă", 9, "membri") in numbers
+    assert not any("528" in n[0] for n in numbers)
+
+
+def test_seed_entities_merge_inflected_and_variant_names(story):
+    for facts in story.articles:
+        names = {e.name for e in facts.people}
+        assert "Kim" not in names and "Kim Jong-un" not in names
+        assert "Rusiei" not in {e.name for e in facts.places}
+    first = story.articles[-1] if story.articles[-1].article.id.startswith("000") else story.articles[0]
+    kim = next(e for e in first.people if e.name == "Kim Jong Un")
+    assert "Kim Jong-un" in kim.aliases and "Kim" in kim.aliases
+    assert {"Rusia", "Ucraina", "Coreea de Nord", "Kursk", "Phenian", "Beijing"} <= {e.name for e in first.places}
+
+
+def test_seed_quotes_have_speakers(story):
+    quotes = [q for f in story.articles for q in f.quotes]
+    assert quotes and all(q.speaker == "Kim Jong Un" for q in quotes)
+    texts = [q.text for q in quotes]
+    assert "zona periculoasă într-una sigură" in texts
+    assert any(t.startswith("Inima mea doare") for t in texts)
+
+
+def test_seed_sources(story):
+    names = {s.name for f in story.articles for s in f.sources}
+    assert {"KCNA", "The Guardian"} <= names
+    assert not any("agenți" in n.lower() or "informați" in n.lower() for n in names)

@@ -1,0 +1,31 @@
+"""Writing docs/: only changed files, stale generated files removed, nothing outside docs/."""
+from __future__ import annotations
+
+import pytest
+
+from build_scripts.writer import stale_files, write_tree
+
+
+def test_writes_only_changes_and_removes_stale(tmp_path):
+    docs = tmp_path / "docs"
+    report = write_tree(docs, {"index.md": "a", "articole/x.md": "x"}, ("articole",))
+    assert sorted(report.written) == ["articole/x.md", "index.md"]
+    mtime = (docs / "index.md").stat().st_mtime_ns
+    report = write_tree(docs, {"index.md": "a", "articole/y.md": "y"}, ("articole",))
+    assert report.written == ["articole/y.md"] and report.removed == ["articole/x.md"] and report.unchanged == 1
+    assert (docs / "index.md").stat().st_mtime_ns == mtime
+    assert stale_files(docs, {"index.md": "a", "articole/y.md": "y"}, ("articole",)) == []
+
+
+def test_hand_written_files_outside_managed_folders_are_kept(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "assets").mkdir(parents=True)
+    (docs / "assets" / "extra.css").write_text("x")
+    write_tree(docs, {"index.md": "a"}, ("articole",))
+    assert (docs / "assets" / "extra.css").read_text() == "x"
+
+
+def test_refuses_paths_outside_docs(tmp_path):
+    with pytest.raises(ValueError):
+        write_tree(tmp_path / "docs", {"../evil.md": "x"}, ())
+    assert not (tmp_path / "evil.md").exists()
