@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup site serve test check clean
+.PHONY: setup site pdf serve test check clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,11 @@ setup: $(VENV)/.installed
 site: setup
 	$(PY) -m build_scripts build
 	$(VENV)/bin/mkdocs build --strict --site-dir site
+	$(PY) -m build_scripts pdf -o site/explicatie.pdf
+
+# The print PDF alone (mkdocs build empties site/, so `site` writes the PDF after it).
+pdf: setup
+	$(PY) -m build_scripts pdf -o site/explicatie.pdf
 
 serve: setup
 	$(VENV)/bin/mkdocs serve

@@ -3,6 +3,7 @@
     python -m build_scripts build [--seeds DIR] [--docs DIR]
     python -m build_scripts extract DIR -o FILE
     python -m build_scripts check [--seeds DIR] [--docs DIR]
+    python -m build_scripts pdf [--seeds DIR] [-o FILE]
 """
 from __future__ import annotations
 
@@ -58,10 +59,26 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_pdf(args: argparse.Namespace) -> int:
+    import time
+
+    from .publish import pdf
+
+    started = time.perf_counter()
+    try:
+        out, pages = pdf.write_pdf(Path(args.seeds), Path(args.output), Path(args.config))
+    except pipeline.BuildError as exc:
+        _problems(exc.problems)
+        print("pdf failed: nothing was written", file=sys.stderr)
+        return 1
+    print(f"{out}: {pages} pages, {out.stat().st_size // 1024} KiB in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from . import evaluate
 
-    return evaluate.main(Path(args.corpus), update=args.update_minimums)
+    return evaluate.main(Path(args.corpus), update=args.update_minimums, verbose=args.verbose)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -87,10 +104,19 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--docs", default=str(ROOT / "docs"))
     c.set_defaults(func=cmd_check)
 
+    d = sub.add_parser("pdf", help="write the whole explainer as one print PDF (WeasyPrint)",
+                       description="Example: python -m build_scripts pdf -o site/explicatie.pdf")
+    d.add_argument("--seeds", default=str(ROOT / "seeds"), help="folder of *.txt articles (default: seeds/)")
+    d.add_argument("-o", "--output", default=str(ROOT / "site" / "explicatie.pdf"),
+                   help="PDF file to write (default: site/explicatie.pdf, next to the built site)")
+    d.add_argument("--config", default=str(ROOT / "mkdocs.yml"), help="MkDocs config: story title and site_url")
+    d.set_defaults(func=cmd_pdf)
+
     v = sub.add_parser("evaluate", help="score the extraction against the annotated corpus",
                        description="Example: python -m build_scripts evaluate")
     v.add_argument("--corpus", default=str(ROOT / "tests" / "corpus"), help="annotated corpus folder")
-    v.add_argument("--update-minimums", action="store_true", help="record the current scores as the new minimums")
+    v.add_argument("--update-minimums", action="store_true", help="record the current scores as minimums (never lowers one)")
+    v.add_argument("-v", "--verbose", action="store_true", help="list every missed and extra fact")
     v.set_defaults(func=cmd_evaluate)
     return p
 

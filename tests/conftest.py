@@ -42,7 +42,7 @@ def project_copy(tmp_path):
     """A throwaway copy of the project (config, hook, scripts, seeds, hand-written docs)."""
     dest = tmp_path / "project"
     dest.mkdir()
-    for name in ("mkdocs.yml", "build_scripts", "seeds", "docs"):
+    for name in ("mkdocs.yml", "build_scripts", "seeds", "docs", "overrides"):
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))

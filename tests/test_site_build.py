@@ -41,7 +41,7 @@ def built(tmp_path_factory):
 
     project = tmp_path_factory.mktemp("site") / "project"
     project.mkdir()
-    for name in ("mkdocs.yml", "build_scripts", "seeds", "docs"):
+    for name in ("mkdocs.yml", "build_scripts", "seeds", "docs", "overrides"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, project / name)
     result = subprocess.run(mkdocs_cmd() + ["build", "--strict", "--site-dir", "site"], cwd=project,

@@ -199,19 +199,54 @@ def _rules(lang: Lang) -> _Rules:
         d = _safe_date(int(m.group(4)), int(m.group(3)), int(m.group(1)))
         return _Match(m.start(), m.end(), _day(d)) if d else None
 
-    @rule(rf"{B}(\d{{1,2}})(?:\s*(?:și|-|–)\s*\d{{1,2}})?\s+({M})(?:\s+({YEAR}))?{E}")
+    @rule(rf"{B}(\d{{1,2}})(?:\s*(?:și|-|–)\s*(\d{{1,2}}))?\s+({M})(?:\s+({YEAR}))?{E}")
     def _day_month(m, published, tense):
-        month = month_word(m.group(2))
-        if m.group(2).lower() in ambiguous_months and next_word(m.string, m.end()) in comparatives:
+        month = month_word(m.group(3))
+        if m.group(3).lower() in ambiguous_months and next_word(m.string, m.end()) in comparatives:
             return None
         day = int(m.group(1))
-        if m.group(3):
-            d = _safe_date(int(m.group(3)), month, day)
+        if m.group(4):
+            year = int(m.group(4))
         elif published is not None:
-            d = _safe_date(_year_for_month(month, day, published, tense), month, day)
+            year = _year_for_month(month, day, published, tense)
         else:
             return _unresolved(m.start(), m.end()) if 1 <= day <= 31 else None
-        return _Match(m.start(), m.end(), _day(d)) if d else None
+        d = _safe_date(year, month, day)
+        if d is None:
+            return None
+        if m.group(2):  # "1 și 2 martie", "3-5 mai": an interval, as TIMEX3 start/end
+            end = _safe_date(year, month, int(m.group(2)))
+            return _Match(m.start(), m.end(), f"{_day(d)}/{_day(end)}") if end and end > d else None
+        return _Match(m.start(), m.end(), _day(d))
+
+    @rule(rf"{B}între\s+({YEAR})\s+și\s+({YEAR}){E}|{B}({YEAR})\s*[-–]\s*({YEAR}){E}")
+    def _year_interval(m, published, tense):
+        first, last = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        return _Match(m.start(), m.end(), f"{first}/{last}") if first < last else None
+
+    @rule(rf"{B}noaptea\s+de\s+({W})\s+spre\s+({W}){E}")
+    def _night(m, published, tense):
+        if published is None:
+            return _unresolved(m.start(), m.end())
+        target = weekday_of[m.group(1).lower()]
+        day = published - dt.timedelta(days=(published.weekday() - target) % 7)
+        if tense == "future":
+            day = published + dt.timedelta(days=(target - published.weekday() - 1) % 7 + 1)
+        return _Match(m.start(), m.end(), f"{_day(day)}TNI")
+
+    month_prefix = {w[:3].lower(): month for w, month in month_of.items() if len(w) >= 3}
+
+    @rule(r"^[A-ZĂÂÎȘȚ][A-ZĂÂÎȘȚ .-]{2,},\s*(\d{1,2})\s+([a-zăâîșț]{3,10})\.?(?=\s*\()")
+    def _dateline(m, published, tense):
+        month = month_prefix.get(m.group(2)[:3].lower())
+        if month is None:
+            return None
+        year = published.year if published else None
+        d = _safe_date(year, month, int(m.group(1))) if year else None
+        start = m.start(1)
+        if d is None:
+            return _Match(start, m.end(), None, flags=("unresolved", "dateline"))
+        return _Match(start, m.end(), _day(d), flags=("dateline",))
 
     @rule(rf"{B}({M})\s+(?:(?:anului|anul)\s+)?({YEAR}){E}")
     def _month_year(m, published, tense):

@@ -72,6 +72,7 @@ def extract_entities(sentences: list[Sentence], lang: Lang) -> EntityResult:
         ctx.scan(sentence)
     # 2. Single names that match a known person's first or last name join that person.
     ctx.merge_short_names()
+    ctx.merge_acronyms(sentences)
     ctx.add_gazetteer_roles()
     return ctx.result()
 
@@ -94,13 +95,18 @@ class _Context:
         connectors = alternation(lang["name_connectors"])
         self.sequence = re.compile(rf"(?<![\w-])(?:{_TOKEN})(?:(?:\s+(?:{connectors})\s+|\s+)(?:{_TOKEN}))*(?![\w-])")
         self.genitive = {key(w) for w in lang["genitive_articles"]}
+        self.not_orgs = set(lang["not_organizations"])
+        self.org_run = re.compile(
+            rf"(?<![\w-])(?:{_TOKEN})(?:(?:\s+(?:{connectors}|{alternation(lang['org_connectors'])})\s+|\s+)(?:{_TOKEN}))*(?![\w-])")
 
     # -- scanning ---------------------------------------------------------------------------------
 
     def scan(self, sentence: Sentence) -> None:
         text = sentence.text
-        taken: list[tuple[int, int]] = []
+        taken: list[tuple[int, int]] = self._organizations(sentence)
         for m in self.gaz.pattern.finditer(text):
+            if any(a <= m.start() and m.end() <= b for a, b in taken):
+                continue
             kind, canonical = self.gaz.forms[key(m.group(0))]
             self._add(kind, canonical, m.group(0), sentence, m.start(), m.end())
             taken.append((m.start(), m.end()))
@@ -109,6 +115,39 @@ class _Context:
         for m in self.sequence.finditer(text):
             for start, end in self._split_around(m, taken):
                 self._classify(sentence, start, end)
+
+    def _organizations(self, sentence: Sentence) -> list[tuple[int, int]]:
+        """Runs that start with an organization's head word ("Banca Transilvania", "Ministerul Educației
+        și Cercetării") are one name, even where a place is part of it; a given name ends the run
+        ("Ministerul Sănătății Mihaela Popa")."""
+        text = sentence.text
+        claimed = []
+        for m in self.org_run.finditer(text):
+            words = m.group(0).split()
+            start = m.start()
+            while words and (key(words[0]) in self.not_entities or key(words[0]) in self.role_words):
+                start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.end()
+                words.pop(0)
+            if len(words) < 2 or key(words[0]) not in self.org_heads:
+                continue
+            kept = [words[0]]
+            for w in words[1:]:
+                if key(w) in self.gaz.given and len(kept) >= 2:
+                    break
+                kept.append(w)
+            while kept and not re.match(_CAP, kept[-1]):
+                kept.pop()
+            if len(kept) < 2:
+                continue
+            surface = " ".join(kept)
+            end = start + len(surface)
+            if key(surface) in self.gaz.forms:
+                kind, canonical = self.gaz.forms[key(surface)]
+            else:
+                kind, canonical = "organization", self._canonical("organization", surface)
+            self._add(kind, canonical, surface, sentence, start, end)
+            claimed.append((start, end))
+        return claimed
 
     def _split_around(self, m: re.Match, taken: list[tuple[int, int]]):
         """Parts of a capitalized run not already claimed by the gazetteer."""
@@ -187,9 +226,9 @@ class _Context:
         if self._known_person(k) or (len(words) == 1 and self._short_name(k)):
             return "person"
         if first in self.org_heads:
-            return "organization"
+            return "organization" if len(words) >= 2 else None  # "Ministerul" alone names nothing
         if re.fullmatch(r"[A-ZĂÂÎȘȚ]{2,6}\d*", surface):
-            return "organization"
+            return None if surface in self.not_orgs else "organization"
         if self.person_roles.search(before[-60:]) and self._role_adjacent(before) and len(words) <= 4:
             return "person"
         if prev in self.genitive and len(words) >= 2:
@@ -291,6 +330,25 @@ class _Context:
         self.spans.setdefault(sentence.id, []).append((start, end, canonical))
 
     # -- merging ----------------------------------------------------------------------------------
+
+    def merge_acronyms(self, sentences: list[Sentence]) -> None:
+        """ "Federația Comerțului Modern (FCM)": the acronym and the full name are one organization."""
+        for sentence in sentences:
+            spans = sorted(self.spans.get(sentence.id, []))
+            for (a, b, name), (c, d, acronym) in zip(spans, spans[1:]):
+                between = sentence.text[b:c]
+                if between.strip() != "(" or sentence.text[d:d + 1] != ")" or name == acronym:
+                    continue
+                full = self.entities.get(("organization", name))
+                short = self.entities.get(("organization", acronym))
+                if full is None or short is None:
+                    continue
+                keep, drop = (short, full) if short.name in self.gaz.aliases else (full, short)
+                keep.mentions.extend(drop.mentions)
+                keep.aliases += [x for x in [drop.name, *drop.aliases] if x not in keep.aliases and x != keep.name]
+                del self.entities[("organization", drop.name)]
+                for spans_ in self.spans.values():
+                    spans_[:] = [(x, y, keep.name if n == drop.name else n) for x, y, n in spans_]
 
     def add_gazetteer_roles(self) -> None:
         """Role phrases the gazetteer ties to a person apply once the article names that person

@@ -17,7 +17,7 @@ from ..model import Quote, Sentence
 from ..segment import quoted_ranges
 from .entities import EntityResult, key
 
-MIN_WORDS = 3  # shorter quoted runs are titles, names or scare quotes, not statements
+MIN_WORDS = 2  # a single quoted word is a title, a name or a scare quote, not a statement
 MAX_QUOTES = 2000  # per article: a bound, so a pathological input cannot stall the build
 
 
@@ -28,6 +28,7 @@ class _Rules:
     pronouns: set[str]
     first_person: re.Pattern
     reported: re.Pattern
+    indirect: re.Pattern
     roles: re.Pattern
     function_words: set[str]
 
@@ -41,6 +42,7 @@ def _rules(lang: Lang) -> _Rules:
         pronouns={key(p) for p in lang["speaker_pronouns"]},
         first_person=re.compile(rf"(?<![\w])(?:{lang.alt('first_person_markers')})(?![\w])", re.I),
         reported=re.compile(rf",\s*(?:{verbs})\s+", re.I),
+        indirect=re.compile(rf"(?<![\w])(?:{verbs})(?:\s*,[^,.]{{1,80}},)?\s+(?:pentru\s+\S+\s+)?că\s+(?P<clause>[^„“«»\"]+?)[.!?]?$", re.I),
         roles=re.compile(rf"^\s*(?:{lang.alt('person_roles')})(?:\s+[\w-]+){{0,3}}", re.I),
         function_words={key(w) for w in lang["function_words"]},
     )
@@ -71,14 +73,17 @@ def extract_quotes(sentences: list[Sentence], entities: EntityResult, lang: Lang
             local = open_at - starts[sentence.id] + 1
             quotes.append(Quote(text=inner, speaker=speaker, sentence=sentence.id,
                                 start=local, end=local + len(inner), direct=True))
-        if not marked:
-            reported = _reported(group, entities, rules, last_speaker)
+        # Sentences with no quotation marks may hold reported or indirect speech.
+        plain = [x for x in group if not any(starts[x.id] <= a < starts[x.id] + len(x.text) or
+                                             starts[x.id] <= b < starts[x.id] + len(x.text) for a, b in marked)]
+        if plain:
+            reported = _reported(plain, entities, rules, last_speaker) or _indirect(plain, entities, rules, last_speaker)
             quotes.extend(reported)
             if reported:
                 last_speaker = reported[-1].speaker
             else:
-                for s in group:
-                    last_speaker = last_speaker_of(s, entities, rules) or last_speaker
+                for x in plain:
+                    last_speaker = last_speaker_of(x, entities, rules) or last_speaker
     return quotes
 
 
@@ -108,10 +113,16 @@ def _sentence_at(group: list[Sentence], starts: dict[str, int], pos: int) -> Sen
     return chosen
 
 
+def _speakers(entities: EntityResult) -> set[str]:
+    """Who can speak: people, and organizations (a ministry "a transmis", an agency "a anunțat")."""
+    return {e.name for e in entities.people + entities.organizations}
+
+
 def _person_at(sentence: Sentence, pos: int, entities: EntityResult) -> Optional[str]:
-    """The person whose mention starts at `pos` (give or take spaces) in `sentence`."""
+    """The speaker whose mention starts at `pos` (give or take spaces) in `sentence`."""
+    speakers = _speakers(entities)
     for start, end, name in entities.spans.get(sentence.id, []):
-        if abs(start - pos) <= 1 and name in {p.name for p in entities.people}:
+        if abs(start - pos) <= 1 and name in speakers:
             return name
     return None
 
@@ -139,16 +150,18 @@ def _speaker_at(sentence: Sentence, at: int, entities: EntityResult, rules: _Rul
 
 
 def _person_after_role(sentence: Sentence, at: int, entities: EntityResult) -> Optional[str]:
-    """ "a declarat premierul Ilie Bolojan": a person named a few lowercase words after `at`."""
+    """ "a declarat premierul Ilie Bolojan", "a scris pe Telegram șeful administrației, Ihor Melnîciuk":
+    a person named after a role, within the same clause."""
     people = {p.name for p in entities.people}
     for start, _, name in sorted(entities.spans.get(sentence.id, [])):
-        if start >= at and name in people and re.fullmatch(r"(?:[a-zăâîșț][\w-]*\s+){0,4}", sentence.text[at:start]):
+        gap = sentence.text[at:start]
+        if start >= at and name in people and re.fullmatch(r"[^.;:!?„“”«»\"]{0,90}", gap) and len(gap.split()) <= 9:
             return name
     return None
 
 
 def _speaker_before(sentence: Sentence, pos: int, entities: EntityResult, rules: _Rules) -> Optional[str]:
-    people = {p.name for p in entities.people}
+    people = _speakers(entities)
     before = [(a, b, n) for a, b, n in entities.spans.get(sentence.id, []) if b <= pos and n in people]
     if not before:
         return None
@@ -201,6 +214,26 @@ def _reported(group: list[Sentence], entities: EntityResult, rules: _Rules, last
                                end=min(len(head.text), len(quote_text)), direct=False))
             last = speaker
             break
+    return found
+
+
+def _indirect(group: list[Sentence], entities: EntityResult, rules: _Rules, last: Optional[str]) -> list[Quote]:
+    """ "X a declarat că <clause>": indirect speech; the clause is the quote when a speaker is named
+    (or is a pronoun for the last speaker)."""
+    found: list[Quote] = []
+    for sentence in group:
+        m = rules.indirect.search(sentence.text)
+        if not m or len(m.group("clause").split()) < MIN_WORDS:
+            continue
+        speaker = _speaker_before(sentence, m.start(), entities, rules) or _pronoun_subject(sentence, rules, last)
+        if speaker is None:
+            after = _person_at(sentence, m.start(), entities)
+            speaker = after
+        if speaker is None:
+            continue
+        found.append(Quote(text=m.group("clause"), speaker=speaker, sentence=sentence.id,
+                           start=m.start("clause"), end=m.end("clause"), direct=False))
+        last = speaker
     return found
 
 

@@ -7,6 +7,7 @@ value by default (the environment's `finalize` turns any plain string into inert
 from __future__ import annotations
 
 import collections
+import html
 from pathlib import Path
 from typing import Any, Optional
 
@@ -15,6 +16,9 @@ from markupsafe import Markup
 
 from ..model import ArticleFacts, Entity, Event, Story
 from . import data as data_mod
+from . import feed as feed_mod
+from . import meta as meta_mod
+from . import opendata
 from .labels import QUALIFIERS, date_label, duration_label, number_label
 from .markup import article_html, link, md, relative
 
@@ -26,7 +30,10 @@ HOME, ARTICLES, CHRONOLOGY, ENTITIES, QUOTES, METHOD = (
     "index.md", "articole/index.md", "cronologie.md", "entitati.md", "citate.md", "metoda.md")
 DATA = "data/facts.json"
 MANAGED_DIRS = ("articole", "data")
-MANAGED_FILES = (HOME, CHRONOLOGY, ENTITIES, QUOTES, METHOD)
+MANAGED_FILES = (HOME, CHRONOLOGY, ENTITIES, QUOTES, METHOD, feed_mod.FEED)
+PDF = "explicatie.pdf"  # written into the built site by `python -m build_scripts pdf` (publish/pdf.py)
+FEED_TITLE = "Articolele explicatorului"
+DEFAULT_DESCRIPTION = "Explicator generat din articole de presă: faptele, cronologia și sursele."
 LATEST_EVENTS = 5
 FACT_BOX_ITEMS = 6
 
@@ -41,23 +48,40 @@ def render_site(story: Story) -> dict[str, str]:
     by_id = {f.article.id: f for f in story.articles}
     files: dict[str, str] = {}
 
-    def page(path: str, template: str, **context: Any) -> None:
+    def page(path: str, template: str, uses: Optional[list[ArticleFacts]] = None, jsonld: Optional[dict] = None,
+             description: Optional[str] = None, title: Optional[str] = None, **context: Any) -> None:
         helpers = _Helpers(path, by_id)
         text = env.get_template(template).render(h=helpers, story=story, note=Markup(GENERATED_NOTE), **context)
-        files[path] = text.rstrip() + "\n"
+        # Front matter must open the file for MkDocs to read it; the generated-file note follows it.
+        # An explicit title for pages outside the nav, else MkDocs names them after the file in <head>.
+        # Themes print title and description unescaped (MkDocs' Jinja has no autoescape): escape them here.
+        meta: dict[str, Any] = {"title": html.escape(title)} if title else {}
+        meta["description"] = html.escape(description or meta_mod.describe(text, DEFAULT_DESCRIPTION))
+        day = meta_mod.newest(story.articles if uses is None else uses)
+        if day:
+            meta["updated"] = day.isoformat()
+        if jsonld:
+            meta["jsonld"] = jsonld
+        files[path] = meta_mod.front_matter(meta) + text.rstrip() + "\n\n" + meta_mod.updated_line(day)
 
     speakers = _quotes_by_speaker(story)
     entities = _entities(story)
     page(HOME, "index.md.j2", summary=_summary(story), latest=story.timeline[-LATEST_EVENTS:][::-1])
-    page(ARTICLES, "articles.md.j2")
+    page(ARTICLES, "articles.md.j2", description=meta_mod.shorten(
+        f"Cele {len(story.articles)} articole din care este construit explicatorul: "
+        + "; ".join(f.article.title for f in story.articles)))
     for facts in story.articles:
-        page(article_page(facts), "article.md.j2", f=facts, fed=_fed_sentences(facts, story),
+        lead = facts.article.sentences[0].text if facts.article.sentences else facts.article.title
+        page(article_page(facts), "article.md.j2", uses=[facts], jsonld=meta_mod.article_jsonld(facts),
+             description=meta_mod.shorten(lead), title=facts.article.title, f=facts, fed=_fed_sentences(facts, story),
              body=article_html(facts.article, facts.quotes, _fed_sentences(facts, story)))
-    page(CHRONOLOGY, "chronology.md.j2", years=_by_year(story.timeline))
+    page(CHRONOLOGY, "chronology.md.j2", jsonld=meta_mod.chronology_jsonld(story), years=_by_year(story.timeline))
     page(ENTITIES, "entities.md.j2", entities=entities)
     page(QUOTES, "quotes.md.j2", speakers=speakers)
     page(METHOD, "method.md.j2", counts=_counts(story), inferred=[f for f in story.articles if f.article.published_inferred])
     files[DATA] = data_mod.dumps(data_mod.story_data(story))
+    files.update(opendata.files(story))
+    files[feed_mod.FEED] = feed_mod.atom(story, FEED_TITLE, DEFAULT_DESCRIPTION)
     return files
 
 
@@ -79,6 +103,11 @@ class _Helpers:
 
     def article_link(self, facts: ArticleFacts) -> Markup:
         return link(facts.article.title, relative(self.page, article_page(facts)))
+
+    def site_file(self, name: str) -> str:
+        """A raw-HTML link to a file of the built site (not in docs/, so MkDocs cannot check it)."""
+        depth = self.page.count("/") + (0 if self.page.endswith("index.md") else 1)
+        return "../" * depth + name
 
     def date(self, value: Optional[str], mod: Optional[str] = None) -> str:
         return date_label(value, mod)

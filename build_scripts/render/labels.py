@@ -17,6 +17,12 @@ def date_label(value: Optional[str], mod: Optional[str] = None) -> str:
     """A TIMEX3 value at its own precision, in Romanian."""
     if not value:
         return "dată nerezolvată"
+    if "/" in value:
+        first, last = value.split("/", 1)
+        return f"{date_label(first)} – {date_label(last)}"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}T(NI|EV|MO|AF)", value):
+        part = {"NI": "noaptea", "EV": "seara", "MO": "dimineața", "AF": "după-amiaza"}[value[11:]]
+        return f"{date_label(value[:10])}, {part}"
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         d = dt.date.fromisoformat(value)
         return f"{d.day} {MONTHS[d.month - 1]} {d.year}"

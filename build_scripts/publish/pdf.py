@@ -1,0 +1,136 @@
+"""One print PDF of the whole explainer (WeasyPrint): cover, contents, every page, internal links.
+
+The PDF is built from the same generated Markdown as the site (`pipeline.generate`), converted with the
+`markdown` library and the site's extensions, so it never depends on a previous `mkdocs build`. Each page
+becomes a `<section>`; ids are prefixed with the page so sentence anchors (`p2-s1`) of different articles
+do not collide, and every relative `.md` link is rewritten to an internal `#page--anchor` link.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+import markdown
+
+from .. import pipeline
+from ..model import Story
+from ..render import ARTICLES, CHRONOLOGY, ENTITIES, HOME, METHOD, QUOTES, article_page
+from ..render.labels import date_label
+
+HERE = Path(__file__).parent
+PDF_NAME = "explicatie.pdf"
+PDF_EXTENSIONS = ["admonition", "attr_list", "tables", "toc"]  # the site's (mkdocs.yml), for the same HTML
+DEFAULT_SITE_URL = "http://localhost:8000/"
+# fonts-dejavu-core: every Romanian letter (ă â î ș ț, with comma below) in serif and sans, all embeddable.
+FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), HERE / "fonts")
+
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+_ID = re.compile(r'\bid="([^"]*)"')
+_HREF = re.compile(r'\bhref="([^"]*)"')
+
+
+@dataclass
+class PdfPage:
+    """One site page as a section of the book."""
+
+    path: str
+    key: str
+    title: str
+    html: str
+
+
+def page_key(path: str) -> str:
+    """A section id for a docs-relative page: "articole/x.md" -> "pg-articole-x"."""
+    return "pg-" + re.sub(r"[^a-z0-9]+", "-", path.removesuffix(".md").lower()).strip("-")
+
+
+def book_order(story: Story) -> list[str]:
+    """The pages in reading order; the articles index is left out (the contents list them)."""
+    return [HOME, CHRONOLOGY] + [article_page(f) for f in story.articles] + [ENTITIES, QUOTES, METHOD]
+
+
+def render_html(story: Story, files: dict[str, str], site_name: str, site_url: str) -> str:
+    """The whole book as one HTML document (what WeasyPrint lays out)."""
+    order = [p for p in book_order(story) if p in files]
+    pages = [_convert(path, files[path], set(order), site_url) for path in order]
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE), autoescape=True)
+    newest = max((f.article.published for f in story.articles if f.article.published), default=None)
+    return env.get_template("book.html.j2").render(
+        site_name=site_name, pages=pages, story=story, site_url=site_url,
+        newest=date_label(newest.isoformat()) if newest else "dată necunoscută",
+        published=lambda f: date_label(f.article.published.isoformat()) if f.article.published else "dată necunoscută",
+        cited=list(dict.fromkeys(s.name for f in story.articles for s in f.sources)),
+        css=_css(), generated=dt.date.today().isoformat())
+
+
+def write_pdf(seeds_dir: Path, out: Path, config_file: Path) -> tuple[Path, int]:
+    """Build the PDF of `seeds_dir` into `out`; returns the path and its page count."""
+    from weasyprint import HTML  # imported here: the rest of the build does not need WeasyPrint
+
+    site_name, site_url = _site_config(config_file)
+    story, files = pipeline.generate(seeds_dir)
+    document = HTML(string=render_html(story, files, site_name, site_url), base_url=str(HERE)).render()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".pdf.tmp")
+    document.write_pdf(tmp)
+    os.replace(tmp, out)  # atomic: a failed build keeps the previous PDF
+    return out, len(document.pages)
+
+
+def _site_config(config_file: Path) -> tuple[str, str]:
+    from mkdocs.utils.yaml import yaml_load  # resolves mkdocs.yml's !ENV tags like MkDocs does
+
+    with open(config_file, encoding="utf-8") as fh:
+        config = yaml_load(fh) or {}
+    return config.get("site_name", "Explicator"), config.get("site_url") or DEFAULT_SITE_URL
+
+
+def _convert(path: str, text: str, in_book: set[str], site_url: str) -> PdfPage:
+    """One generated Markdown page as HTML with page-scoped ids and internal links."""
+    text = _FRONT_MATTER.sub("", text)
+    body = markdown.markdown(text, extensions=PDF_EXTENSIONS)
+    key = page_key(path)
+    body = _ID.sub(lambda m: f'id="{key}--{m.group(1)}"', body)
+    body = _HREF.sub(lambda m: f'href="{html.escape(_resolve_link(path, html.unescape(m.group(1)), in_book, site_url))}"', body)
+    title = re.search(r"<h1[^>]*>(.*?)</h1>", body, re.S)
+    plain = html.unescape(re.sub(r"<[^>]+>", "", title.group(1))) if title else path
+    return PdfPage(path=path, key=key, title=plain, html=body)
+
+
+def _resolve_link(page: str, href: str, in_book: set[str], site_url: str) -> str:
+    """A site link as a PDF link: pages of the book become internal, other site files absolute URLs."""
+    if re.match(r"[a-z][a-z0-9+.-]*:", href):
+        return href
+    target, _, anchor = href.partition("#")
+    key = page_key(page)
+    if posixpath.basename(target) == PDF_NAME:
+        return "#coperta"  # "download the PDF" inside the PDF: its own cover
+    if target:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
+        if target not in in_book:
+            if target.endswith(".md"):
+                return "#cuprins"  # e.g. the articles index: the contents list the articles
+            return site_url.rstrip("/") + "/" + target  # data files stay on the site
+        key = page_key(target)
+    return f"#{key}--{anchor}" if anchor else f"#{key}"
+
+
+def _css() -> str:
+    """The print stylesheet with the font files' absolute paths filled in."""
+    css = (HERE / "print.css").read_text(encoding="utf-8")
+    return re.sub(r"url\(font:([^)]+)\)", lambda m: f"url({_font(m.group(1)).as_uri()})", css)
+
+
+def _font(name: str) -> Path:
+    for folder in FONT_DIRS:
+        if (folder / name).is_file():
+            return folder / name
+    raise FileNotFoundError(f"font {name} not found in {', '.join(map(str, FONT_DIRS))} "
+                            "(install the Debian package fonts-dejavu-core)")
+

@@ -1,0 +1,160 @@
+"""The chronology as open data: TimelineJS JSON, CSV and iCalendar (`docs/data/`), from the story.
+
+Dates keep the precision of the text: TimelineJS gets only the parts that are known (year, month, day);
+the calendar gets all-day events for days, month-long events for months, week-long ones for weeks, and
+leaves out years and seasons (a year-long entry in a calendar helps no one; they stay in the JSON/CSV).
+Output is deterministic (no "now"): the calendar's timestamp is the newest article's date.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from typing import Any, Optional
+
+from ..model import Event, Story
+from .labels import date_label
+
+TIMELINE_JSON, TIMELINE_CSV, CALENDAR = "data/timeline.json", "data/timeline.csv", "data/cronologie.ics"
+HEADLINE_MAX = 90
+CSV_FIELDS = ["unique_id", "date", "precision", "mod", "display_date", "headline", "text", "article",
+              "article_title", "sentence", "sources"]
+
+
+def files(story: Story, title: str = "Cronologie") -> dict[str, str]:
+    """The open data files, by docs-relative path."""
+    return {TIMELINE_JSON: timeline_json(story, title), TIMELINE_CSV: timeline_csv(story),
+            CALENDAR: calendar(story, title)}
+
+
+def timeline_json(story: Story, title: str) -> str:
+    """Knight Lab TimelineJS JSON (https://timeline.knightlab.com/docs/json-format.html)."""
+    doc = {"title": {"text": {"headline": title, "text": f"{len(story.timeline)} evenimente datate din "
+                                                          f"{len(story.articles)} articole"}},
+           "events": [_timeline_event(i, e, story) for i, e in enumerate(story.timeline)]}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def timeline_csv(story: Story) -> str:
+    """One row per event; several sources joined by " | "."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    titles = _titles(story)
+    for i, e in enumerate(story.timeline):
+        first = e.sources[0]
+        writer.writerow({"unique_id": event_id(i, e), "date": e.date, "precision": precision(e.date) or "",
+                         "mod": e.mod or "", "display_date": date_label(e.date, e.mod), "headline": headline(e.text),
+                         "text": e.text, "article": first.article, "article_title": titles.get(first.article, ""),
+                         "sentence": first.sentence,
+                         "sources": " | ".join(f"{s.article}#{s.sentence}" for s in e.sources)})
+    return out.getvalue()
+
+
+def calendar(story: Story, title: str) -> str:
+    """iCalendar (RFC 5545) with an all-day VEVENT per event dated to a day, week or month."""
+    import icalendar
+
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//build_scripts//explicator//RO")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", title)
+    stamp = _stamp(story)
+    titles = _titles(story)
+    for i, e in enumerate(story.timeline):
+        span = all_day_span(e.date)
+        if span is None:
+            continue
+        vevent = icalendar.Event()
+        vevent.add("uid", f"{event_id(i, e)}@explicator")
+        vevent.add("dtstamp", stamp)
+        vevent.add("dtstart", span[0])
+        vevent.add("dtend", span[1])  # exclusive end, as RFC 5545 wants for DATE values
+        vevent.add("summary", headline(e.text))
+        sources = "; ".join(titles.get(s.article, s.article) for s in e.sources)
+        vevent.add("description", f"{date_label(e.date, e.mod)}: {e.text}\nSurse: {sources}")
+        cal.add_component(vevent)
+    return cal.to_ical().decode("utf-8")
+
+
+def precision(value: str) -> Optional[str]:
+    """ "2025-08-21" -> "day", "2025-08" -> "month", "2025-W34" -> "week", "2025" -> "year"."""
+    for name, pattern in (("day", r"\d{4}-\d{2}-\d{2}"), ("month", r"\d{4}-\d{2}"), ("week", r"\d{4}-W\d{2}"),
+                          ("season", r"\d{4}-(SP|SU|FA|WI)"), ("year", r"\d{4}")):
+        if re.fullmatch(pattern, value or ""):
+            return name
+    return None
+
+
+def all_day_span(value: str) -> Optional[tuple[dt.date, dt.date]]:
+    """First day and the day after the last, for day, week and month precision; None otherwise."""
+    kind = precision(value)
+    if kind == "day":
+        day = dt.date.fromisoformat(value)
+        return day, day + dt.timedelta(days=1)
+    if kind == "week":
+        monday = dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
+        return monday, monday + dt.timedelta(days=7)
+    if kind == "month":
+        first = dt.date(int(value[:4]), int(value[5:7]), 1)
+        return first, (first + dt.timedelta(days=32)).replace(day=1)
+    return None
+
+
+def event_id(index: int, event: Event) -> str:
+    """A stable id: position in the chronology and the date ("ev-03-2025-08")."""
+    return f"ev-{index:02d}-{re.sub(r'[^0-9A-Za-z-]', '', event.date)}"
+
+
+def headline(text: str, limit: int = HEADLINE_MAX) -> str:
+    """The event sentence cut at a word to `limit` characters."""
+    if len(text) <= limit:
+        return text
+    return text[:limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def _timeline_event(index: int, e: Event, story: Story) -> dict[str, Any]:
+    titles = _titles(story)
+    event: dict[str, Any] = {"start_date": _timeline_date(e.date), "display_date": date_label(e.date, e.mod),
+                             "text": {"headline": headline(e.text), "text": _html_text(e, titles)},
+                             "group": titles.get(e.sources[0].article, e.sources[0].article),
+                             "unique_id": event_id(index, e)}
+    if precision(e.date) == "week":
+        _, end = all_day_span(e.date)
+        last = end - dt.timedelta(days=1)
+        event["end_date"] = {"year": str(last.year), "month": str(last.month), "day": str(last.day)}
+    return event
+
+
+def _timeline_date(value: str) -> dict[str, str]:
+    """Only the parts the text gives: TimelineJS shows a date at the precision of its fields."""
+    kind = precision(value)
+    if kind in ("day", "month"):
+        parts = value.split("-")
+        return dict(zip(("year", "month", "day"), (str(int(p)) for p in parts)))
+    if kind == "week":
+        monday, _ = all_day_span(value)
+        return {"year": str(monday.year), "month": str(monday.month), "day": str(monday.day)}
+    return {"year": value[:4]}
+
+
+def _html_text(e: Event, titles: dict[str, str]) -> str:
+    from html import escape
+
+    sources = "; ".join(escape(titles.get(s.article, s.article)) for s in e.sources)
+    return f"<p>{escape(e.text)}</p><p><em>Surse:</em> {sources}</p>"
+
+
+def _titles(story: Story) -> dict[str, str]:
+    return {f.article.id: f.article.title for f in story.articles}
+
+
+def _stamp(story: Story) -> dt.datetime:
+    dates = [f.article.published for f in story.articles if f.article.published]
+    day = max(dates) if dates else dt.date(2000, 1, 1)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+
+

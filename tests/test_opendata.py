@@ -1,0 +1,73 @@
+"""Open data of the chronology: TimelineJS JSON against its schema, CSV, and iCalendar parsed back."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import icalendar
+import jsonschema
+import pytest
+
+from build_scripts.render import opendata
+
+SCHEMA = json.loads((Path(__file__).parent / "timelinejs.schema.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def timeline(seed_files):
+    return json.loads(seed_files[opendata.TIMELINE_JSON])
+
+
+def test_timeline_json_is_valid_timelinejs(timeline, story):
+    jsonschema.validate(timeline, SCHEMA)
+    assert len(timeline["events"]) == len(story.timeline)
+    assert len({e["unique_id"] for e in timeline["events"]}) == len(timeline["events"])
+
+
+def test_timeline_dates_keep_the_precision_of_the_text(timeline):
+    by_display = {e["display_date"]: e["start_date"] for e in timeline["events"]}
+    assert by_display["21 august 2025"] == {"year": "2025", "month": "8", "day": "21"}
+    assert by_display["august 2025"] == {"year": "2025", "month": "8"}
+    assert by_display["2024"] == {"year": "2024"}
+
+
+def test_every_event_is_grouped_by_its_article(timeline, story):
+    titles = {f.article.title for f in story.articles}
+    assert {e["group"] for e in timeline["events"]} <= titles
+
+
+def test_schema_refuses_a_day_without_a_month():
+    bad = {"events": [{"start_date": {"year": "2025", "day": "3"}, "display_date": "x",
+                       "text": {"headline": "h", "text": ""}, "group": "g", "unique_id": "a"}]}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, SCHEMA)
+
+
+def test_csv_has_one_row_per_event(seed_files, story):
+    rows = list(csv.DictReader(io.StringIO(seed_files[opendata.TIMELINE_CSV])))
+    assert len(rows) == len(story.timeline)
+    assert [r["date"] for r in rows] == [e.date for e in story.timeline]
+    assert all(r["article_title"] and r["sentence"] for r in rows)
+
+
+def test_calendar_parses_with_all_day_events(seed_files, story):
+    cal = icalendar.Calendar.from_ical(seed_files[opendata.CALENDAR])
+    events = list(cal.walk("VEVENT"))
+    spans = {str(e.get("uid")): (e.decoded("dtstart"), e.decoded("dtend")) for e in events}
+    assert len(spans) == len(events) == sum(1 for e in story.timeline if opendata.all_day_span(e.date))
+    for start, end in spans.values():
+        assert type(start) is dt.date and type(end) is dt.date  # all-day (VALUE=DATE), not a time
+    assert (dt.date(2025, 8, 21), dt.date(2025, 8, 22)) in spans.values()   # a day
+    assert (dt.date(2025, 8, 1), dt.date(2025, 9, 1)) in spans.values()     # a month
+    assert not any(s.year == 2024 for s, _ in spans.values())               # a bare year is left out
+    assert "ș" in seed_files[opendata.CALENDAR] or "ț" in seed_files[opendata.CALENDAR]
+
+
+def test_spans_and_headlines():
+    assert opendata.all_day_span("2025-12") == (dt.date(2025, 12, 1), dt.date(2026, 1, 1))
+    assert opendata.all_day_span("2025-W34") == (dt.date(2025, 8, 18), dt.date(2025, 8, 25))
+    assert opendata.all_day_span("2025") is None
+    assert len(opendata.headline("cuvânt " * 40)) <= opendata.HEADLINE_MAX

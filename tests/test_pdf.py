@@ -1,0 +1,92 @@
+"""The print PDF, checked with real tools: pdfinfo, pdftotext, pdffonts (poppler) and pypdf."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT, SEEDS
+
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="needs poppler-utils")]
+
+LETTERS = "ăâîșțĂÂÎȘȚ"
+
+
+@pytest.fixture(scope="module")
+def pdf(tmp_path_factory):
+    out = tmp_path_factory.mktemp("pdf") / "explicatie.pdf"
+    result = subprocess.run([sys.executable, "-m", "build_scripts", "pdf", "--seeds", str(SEEDS), "-o", str(out)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def text(pdf):
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def _info(pdf) -> dict[str, str]:
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return dict(line.split(":", 1) for line in out.splitlines() if ":" in line)
+
+
+def test_a4_pages_and_size(pdf):
+    info = _info(pdf)
+    assert "A4" in info["Page size"]
+    assert 6 <= int(info["Pages"]) <= 40
+    assert pdf.stat().st_size <= 2 * 1024 * 1024
+
+
+def test_text_has_titles_chronology_and_romanian_letters(text, story):
+    flat = " ".join(text.split())
+    for f in story.articles:
+        # pdftotext may break a title across lines (and hyphenate it): compare without spaces and hyphens.
+        assert re.sub(r"[\s\-‐]", "", f.article.title) in re.sub(r"[\s\-‐]", "", flat), f.article.title
+    assert "Cuprins" in flat and "Cronologie" in flat and "21 august 2025" in flat
+    for letter in LETTERS:
+        assert letter in text, letter
+    assert "ş" not in text and "ţ" not in text  # cedilla forms would mean a wrong glyph or a fallback
+
+
+def test_every_font_is_embedded(pdf):
+    out = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    rows = out.splitlines()[2:]
+    assert rows
+    for row in rows:
+        # columns: name type encoding emb sub uni object ID; "emb" is the 4th from the end
+        assert row.split()[-5] == "yes", row
+
+
+def test_outline_has_every_page_and_its_sections(pdf, story):
+    reader = PdfReader(pdf)
+    titles = [o.title for o in reader.outline if not isinstance(o, list)]
+    for expected in ("Cuprins", "Povestea pe scurt", "Cronologie", "Citate"):
+        assert expected in titles
+    assert all(f.article.title in titles for f in story.articles)
+    assert any(isinstance(o, list) and o for o in reader.outline)  # sections nested under their page
+
+
+def test_internal_links_resolve(pdf):
+    reader = PdfReader(pdf)
+    names = set(reader.named_destinations)
+    internal = []
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            if "/Dest" in annot:
+                internal.append(str(annot["/Dest"]))
+    assert len(internal) >= 50
+    missing = sorted(set(internal) - names)
+    assert not missing, missing[:5]
+
+
+def test_contents_have_page_numbers(text):
+    assert re.search(r"\nCronologie \.{10,} \d+\n", text)
+    assert re.search(r"\nCitate \.{10,} \d+\n", text)
