@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 # MkDocs loads this file by path; make its package importable without installing it.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from build_scripts import pipeline  # noqa: E402
+from build_scripts.search_fold import fold_search_index  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.build_scripts")
 
@@ -31,3 +32,8 @@ def on_pre_build(config, **kwargs) -> None:
         log.warning("%s", problem)
     if report.written or report.removed:
         log.info("build_scripts: %d pages written, %d removed", len(report.written), len(report.removed))
+
+
+def on_post_build(config, **kwargs) -> None:
+    # Hooks run after the plugins, so the search plugin has written its index by now.
+    fold_search_index(Path(config.site_dir) / "search" / "search_index.json")

@@ -37,13 +37,10 @@ def extract_dates(sentence: Sentence, published: Optional[dt.date], lang: Lang) 
     """Every temporal expression in `sentence`, left to right, without overlaps."""
     text = sentence.text
     rules = _rules(lang)
-    future = bool(rules.future.search(text))
-    past = bool(rules.past.search(text)) and not future
-    tense = "future" if future else "past" if past else "present"
     candidates: list[_Match] = []
     for pattern, resolver in rules.patterns:
         for m in pattern.finditer(text):
-            found = resolver(m, published, tense)
+            found = resolver(m, published, _tense(text, m.start(), m.end(), rules))
             if found is not None:
                 candidates.append(found)
     chosen: list[_Match] = []
@@ -58,6 +55,23 @@ def extract_dates(sentence: Sentence, published: Optional[dt.date], lang: Lang) 
                     start=c.start, end=c.end, mod=c.mod, flags=c.flags)
         for c in sorted(chosen, key=lambda c: c.start)
     ]
+
+
+_CLAUSE_EDGE = re.compile(r"[,;:()—–«»„“”\"]|\s(?:iar|dar|însă|după ce|în timp ce|când|unde|care)\s", re.I)
+
+
+def _tense(text: str, start: int, end: int, rules: "_Rules") -> str:
+    """The tense of the clause around an expression: "future", "past" or "present" (no mark: the
+    nearest date wins). A clause, not the whole sentence: "a anunțat că meciul va avea loc vineri"
+    speaks of a future Friday."""
+    left = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in _CLAUSE_EDGE.finditer(text, end)), len(text))
+    clause = text[left:right]
+    if rules.future.search(clause):
+        return "future"
+    if rules.past.search(clause):
+        return "past"
+    return "present"
 
 
 # --- value helpers -------------------------------------------------------------------------------

@@ -48,11 +48,39 @@ def _rules(lang: Lang) -> _Rules:
     )
 
 
+class _Memory:
+    """What a pronoun can point back to: the people mentioned so far, and the last speaker."""
+
+    def __init__(self, sentences: list[Sentence], entities: EntityResult, lang: Lang):
+        self.last: Optional[str] = None
+        people = {p.name for p in entities.people}
+        self.mentions = sorted((s.start + a, n) for s in sentences for a, _, n in entities.spans.get(s.id, [])
+                               if n in people)
+        self.feminine_pronouns = {key(w) for w in lang["feminine_pronouns"]}
+        self.masculine_pronouns = {key(w) for w in lang["masculine_pronouns"]}
+        self.masculine_in_a = {key(w) for w in lang["masculine_names_in_a"]}
+
+    def resolve(self, sentence: Sentence, pos: int, pronoun: str) -> Optional[str]:
+        """The nearest person named before `pos` whose gender fits the pronoun ("ea" -> a woman);
+        the last speaker when the pronoun tells no gender or no one fits."""
+        at = sentence.start + pos
+        word = key(pronoun)
+        wanted = "f" if word in self.feminine_pronouns else "m" if word in self.masculine_pronouns else None
+        for start, name in reversed(self.mentions):
+            if start < at and (wanted is None or self._gender(name) == wanted):
+                return name
+        return self.last
+
+    def _gender(self, name: str) -> str:
+        first = key(name.split()[0])
+        return "f" if first.endswith("a") and first not in self.masculine_in_a else "m"
+
+
 def extract_quotes(sentences: list[Sentence], entities: EntityResult, lang: Lang) -> list[Quote]:
     """Quotes of an article in reading order, each tied to the sentence where it starts."""
     rules = _rules(lang)
     quotes: list[Quote] = []
-    last_speaker: Optional[str] = None
+    memory = _Memory(sentences, entities, lang)
     paragraphs: dict[int, list[Sentence]] = {}
     for s in sentences:
         paragraphs.setdefault(s.paragraph, []).append(s)
@@ -65,11 +93,13 @@ def extract_quotes(sentences: list[Sentence], entities: EntityResult, lang: Lang
                 continue
             sentence = _sentence_at(group, starts, open_at)
             closing = _sentence_at(group, starts, close_at)
-            speaker = (_speaker_after(closing, close_at - starts[closing.id] + 1, entities, rules, last_speaker)
+            if _is_name(inner):
+                continue  # „Prof. Dr. Ion Chiricuță”: a name in quotation marks, not a statement
+            speaker = (_speaker_after(closing, close_at - starts[closing.id] + 1, entities, rules, memory)
                        or _speaker_before(sentence, open_at - starts[sentence.id], entities, rules)
-                       or _pronoun_subject(sentence, rules, last_speaker))
+                       or _pronoun_subject(sentence, rules, memory))
             if speaker:
-                last_speaker = speaker
+                memory.last = speaker
             local = open_at - starts[sentence.id] + 1
             quotes.append(Quote(text=inner, speaker=speaker, sentence=sentence.id,
                                 start=local, end=local + len(inner), direct=True))
@@ -77,20 +107,25 @@ def extract_quotes(sentences: list[Sentence], entities: EntityResult, lang: Lang
         plain = [x for x in group if not any(starts[x.id] <= a < starts[x.id] + len(x.text) or
                                              starts[x.id] <= b < starts[x.id] + len(x.text) for a, b in marked)]
         if plain:
-            reported = _reported(plain, entities, rules, last_speaker) or _indirect(plain, entities, rules, last_speaker)
+            reported = _reported(plain, entities, rules, memory) or _indirect(plain, entities, rules, memory)
             quotes.extend(reported)
             if reported:
-                last_speaker = reported[-1].speaker
+                memory.last = reported[-1].speaker
             else:
                 for x in plain:
-                    last_speaker = last_speaker_of(x, entities, rules) or last_speaker
+                    memory.last = last_speaker_of(x, entities, rules) or memory.last
     return quotes
 
 
-def _pronoun_subject(sentence: Sentence, rules: _Rules, last: Optional[str]) -> Optional[str]:
-    """ "El a acordat ... „…”": a sentence whose subject is a pronoun quotes the last speaker."""
+def _pronoun_subject(sentence: Sentence, rules: _Rules, memory: _Memory) -> Optional[str]:
+    """ "El a acordat ... „…”": a sentence whose subject is a pronoun quotes the person it points to."""
     first = re.match(r"[\w-]+", sentence.text)
-    return last if first and key(first.group(0)) in rules.pronouns else None
+    return memory.resolve(sentence, 0, first.group(0)) if first and key(first.group(0)) in rules.pronouns else None
+
+
+def _is_name(text: str) -> bool:
+    words = re.findall(r"[\w.-]+", text)
+    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
 def _join(group: list[Sentence]) -> tuple[str, dict[str, int]]:
@@ -128,16 +163,16 @@ def _person_at(sentence: Sentence, pos: int, entities: EntityResult) -> Optional
 
 
 def _speaker_after(sentence: Sentence, pos: int, entities: EntityResult, rules: _Rules,
-                   last: Optional[str]) -> Optional[str]:
+                   memory: _Memory) -> Optional[str]:
     tail = sentence.text[pos:]
     m = rules.verb_after.match(tail)
     if not m:
         return None
-    return _speaker_at(sentence, pos + m.end(), entities, rules, last)
+    return _speaker_at(sentence, pos + m.end(), entities, rules, memory)
 
 
 def _speaker_at(sentence: Sentence, at: int, entities: EntityResult, rules: _Rules,
-                last: Optional[str]) -> Optional[str]:
+                memory: _Memory) -> Optional[str]:
     """The speaker named at `at`, right after a speech verb: a person, a pronoun, or a role."""
     who = sentence.text[at:]
     person = _person_at(sentence, at, entities) or _person_after_role(sentence, at, entities)
@@ -145,7 +180,7 @@ def _speaker_at(sentence: Sentence, at: int, entities: EntityResult, rules: _Rul
         return person
     first = re.match(r"[\w-]+", who)
     if first and key(first.group(0)) in rules.pronouns:
-        return last
+        return memory.resolve(sentence, at, first.group(0))
     return _role(who, entities, rules)
 
 
@@ -192,7 +227,7 @@ def _role(phrase: str, entities: EntityResult, rules: _Rules) -> Optional[str]:
     return None
 
 
-def _reported(group: list[Sentence], entities: EntityResult, rules: _Rules, last: Optional[str]) -> list[Quote]:
+def _reported(group: list[Sentence], entities: EntityResult, rules: _Rules, memory: _Memory) -> list[Quote]:
     """ "Text, a declarat X." without quote marks: the text is the quote, extended backwards over the
     paragraph's earlier sentences when they too speak in the first person."""
     found: list[Quote] = []
@@ -201,7 +236,7 @@ def _reported(group: list[Sentence], entities: EntityResult, rules: _Rules, last
             quote_text = sentence.text[: m.start()].strip()
             if len(quote_text.split()) < MIN_WORDS:
                 continue
-            speaker = _speaker_at(sentence, m.end(), entities, rules, last)
+            speaker = _speaker_at(sentence, m.end(), entities, rules, memory)
             if speaker is None:
                 continue  # "…, a declarat un oficial" names no one: not a quote we can attribute
             first_index = index
@@ -212,12 +247,12 @@ def _reported(group: list[Sentence], entities: EntityResult, rules: _Rules, last
                 quote_text = " ".join([s.text for s in group[first_index:index]] + [quote_text])
             found.append(Quote(text=quote_text, speaker=speaker, sentence=head.id, start=0,
                                end=min(len(head.text), len(quote_text)), direct=False))
-            last = speaker
+            memory.last = speaker
             break
     return found
 
 
-def _indirect(group: list[Sentence], entities: EntityResult, rules: _Rules, last: Optional[str]) -> list[Quote]:
+def _indirect(group: list[Sentence], entities: EntityResult, rules: _Rules, memory: _Memory) -> list[Quote]:
     """ "X a declarat că <clause>": indirect speech; the clause is the quote when a speaker is named
     (or is a pronoun for the last speaker)."""
     found: list[Quote] = []
@@ -225,7 +260,7 @@ def _indirect(group: list[Sentence], entities: EntityResult, rules: _Rules, last
         m = rules.indirect.search(sentence.text)
         if not m or len(m.group("clause").split()) < MIN_WORDS:
             continue
-        speaker = _speaker_before(sentence, m.start(), entities, rules) or _pronoun_subject(sentence, rules, last)
+        speaker = _speaker_before(sentence, m.start(), entities, rules) or _pronoun_subject(sentence, rules, memory)
         if speaker is None:
             after = _person_at(sentence, m.start(), entities)
             speaker = after
@@ -233,7 +268,7 @@ def _indirect(group: list[Sentence], entities: EntityResult, rules: _Rules, last
             continue
         found.append(Quote(text=m.group("clause"), speaker=speaker, sentence=sentence.id,
                            start=m.start("clause"), end=m.end("clause"), direct=False))
-        last = speaker
+        memory.last = speaker
     return found
 
 
