@@ -174,7 +174,7 @@ def _rules(lang: Lang) -> _Rules:
         return " ".join(words[-n:]).lower() if words else ""
 
     # A relative period ("anul trecut", "acestui an", "lunii", "anului 2024") -> (value, precision).
-    def relative_period(phrase: str, published: Optional[dt.date]) -> tuple[Optional[str], bool]:
+    def relative_period(phrase: str, published: Optional[dt.date], tense: str = "past") -> tuple[Optional[str], bool]:
         words = phrase.lower().split()
         year = re.search(YEAR, phrase)
         unit = next((rel_unit[w] for w in words if w in rel_unit), None)
@@ -191,7 +191,7 @@ def _rules(lang: Lang) -> _Rules:
             month_words = [w for w in words if w in month_of]
             if month_words:
                 m = month_of[month_words[0]]
-                return _month(_year_for_month(m, None, published, "past"), m), True
+                return _month(_year_for_month(m, None, published, tense), m), True
             return _month(*_shift_months(published.year, published.month, delta)), True
         return _week(published + dt.timedelta(weeks=delta)), True
 
@@ -268,7 +268,7 @@ def _rules(lang: Lang) -> _Rules:
 
     @rule(rf"{B}({M})\s+((?:{RU})\s+(?:{RM})|(?:{THIS})\s+(?:{RU})){E}")
     def _month_relative_year(m, published, tense):
-        year, _ = relative_period(m.group(2), published)
+        year, _ = relative_period(m.group(2), published, tense)
         if year is None or len(year) != 4:
             return _unresolved(m.start(), m.end()) if published is None else None
         return _Match(m.start(), m.end(), _month(int(year), month_word(m.group(1))))
@@ -340,7 +340,7 @@ def _rules(lang: Lang) -> _Rules:
 
     @rule(rf"{B}((?:{RU})\s+(?:{RM})|(?:{THIS})\s+(?:{RU})){E}")
     def _relative_unit(m, published, tense):
-        value, ok = relative_period(m.group(1), published)
+        value, ok = relative_period(m.group(1), published, tense)
         if not ok:
             return None
         return _Match(m.start(), m.end(), value) if value else _unresolved(m.start(), m.end())
@@ -358,7 +358,7 @@ def _rules(lang: Lang) -> _Rules:
             if published is None:
                 return _unresolved(m.start(), m.end())
             return _Match(m.start(), m.end(), _month(_year_for_month(mon, None, published, tense), mon), mod=mod)
-        value, ok = relative_period(inner, published)
+        value, ok = relative_period(inner, published, tense)
         if not ok:
             return None
         if value is None:

@@ -42,7 +42,7 @@ def _rules(lang: Lang) -> _Rules:
         pronouns={key(p) for p in lang["speaker_pronouns"]},
         first_person=re.compile(rf"(?<![\w])(?:{lang.alt('first_person_markers')})(?![\w])", re.I),
         reported=re.compile(rf",\s*(?:{verbs})\s+", re.I),
-        indirect=re.compile(rf"(?<![\w])(?:{verbs})(?:\s*,[^,.]{{1,80}},)?\s+(?:pentru\s+\S+\s+)?că\s+(?P<clause>[^„“«»\"]+?)[.!?]?$", re.I),
+        indirect=re.compile(rf"(?<![\w])(?:{verbs})(?![\w])[^.„“«»\"]{{0,60}}?\s+că,?\s+(?P<clause>[^„“«»\"]+?)(?:[.!?]?$|\s*[„“«»\"])", re.I),
         roles=re.compile(rf"^\s*(?:{lang.alt('person_roles')})(?:\s+[\w-]+){{0,3}}", re.I),
         function_words={key(w) for w in lang["function_words"]},
     )
@@ -106,8 +106,10 @@ def extract_quotes(sentences: list[Sentence], entities: EntityResult, lang: Lang
         # Sentences with no quotation marks may hold reported or indirect speech.
         plain = [x for x in group if not any(starts[x.id] <= a < starts[x.id] + len(x.text) or
                                              starts[x.id] <= b < starts[x.id] + len(x.text) for a, b in marked)]
-        if plain:
-            reported = _reported(plain, entities, rules, memory) or _indirect(plain, entities, rules, memory)
+        reported = _reported(plain, entities, rules, memory) if plain else []
+        reported_ids = {q.sentence for q in reported}
+        reported += _indirect([x for x in group if x.id not in reported_ids], entities, rules, memory)
+        if reported or plain:
             quotes.extend(reported)
             if reported:
                 memory.last = reported[-1].speaker
@@ -175,7 +177,9 @@ def _speaker_at(sentence: Sentence, at: int, entities: EntityResult, rules: _Rul
                 memory: _Memory) -> Optional[str]:
     """The speaker named at `at`, right after a speech verb: a person, a pronoun, or a role."""
     who = sentence.text[at:]
-    person = _person_at(sentence, at, entities) or _person_after_role(sentence, at, entities)
+    # A person in the clause after the verb wins over an institution there ("a declarat Avocatul
+    # Poporului, Mihai Scutaru"): the institution is the person's role.
+    person = _person_after_role(sentence, at, entities) or _person_at(sentence, at, entities)
     if person:
         return person
     first = re.match(r"[\w-]+", who)
@@ -260,6 +264,11 @@ def _indirect(group: list[Sentence], entities: EntityResult, rules: _Rules, memo
         m = rules.indirect.search(sentence.text)
         if not m or len(m.group("clause").split()) < MIN_WORDS:
             continue
+        if not re.search(r"[.!?]?$", m.group(0)[-1:]) or m.group(0).rstrip()[-1:] in "„“«»\"":
+            # The clause runs into a quotation: the quoted words are the quote ("a spus că aceștia au
+            # transformat „…”"), unless the clause is a statement of its own that introduces another.
+            if not re.search(r"(?:\bcă|:)\s*$", m.group("clause")):
+                continue
         speaker = _speaker_before(sentence, m.start(), entities, rules) or _pronoun_subject(sentence, rules, memory)
         if speaker is None:
             after = _person_at(sentence, m.start(), entities)
