@@ -298,9 +298,27 @@ def _rules(lang: Lang) -> _Rules:
             return None  # "nr. 2024", "227/2015", "1.2024"
         return _Match(m.start(), m.end(), m.group(1))
 
-    @rule(rf"{B}({W})(?:\s+({lang.alt('weekday_past_words')}|{lang.alt('weekday_future_words')}))?{E}")
+    part_of_day = {w.lower(): p for p, ws in lang["day_parts"].items() for w in ws}
+    DP = alternation(part_of_day)
+    habitual = re.compile(rf"{B}(?:{lang.alt('habitual_markers')}){E}", re.I)
+    articled = {w.lower() for ws in lang["weekdays"].values() for w in ws[1:]}
+
+    def with_part(match: Optional[_Match], part: Optional[str]) -> Optional[_Match]:
+        """ "joi seara" -> "2024-06-27TEV": the part of the day, as TIMEX3 does."""
+        if match is None or not part or not match.value or len(match.value) != 10:
+            return match
+        match.value += f"T{part_of_day[part.lower()]}"
+        return match
+
+    @rule(rf"{B}({W})(?:\s+({lang.alt('weekday_past_words')}|{lang.alt('weekday_future_words')}))?(?:\s+({DP}))?{E}")
     def _weekday(m, published, tense):
+        return with_part(_weekday_value(m, published, tense), m.group(3))
+
+    def _weekday_value(m, published, tense):
         word = m.group(1).lower()
+        if word in articled and not m.group(2) and habitual.search(m.string):
+            # "miercurea", "de regulă": every Wednesday, a set (TIMEX3 XXXX-WXX-3), not a day.
+            return _Match(m.start(), m.end(), f"XXXX-WXX-{weekday_of[word] + 1}", flags=("set",))
         if word in {w.lower() for w in lang["ambiguous_weekdays"]}:
             before = m.string[:m.start()].lower()
             if any(re.search(rf"(?:^|\s){re.escape(b)}\s*$", before) for b in lang["weekday_blockers_before"]):
@@ -331,12 +349,19 @@ def _rules(lang: Lang) -> _Rules:
                 day = earlier if (published - earlier) <= (later - published) else later
         return _Match(m.start(), m.end(), _day(day))
 
-    @rule(rf"{B}({lang.alt('relative_days')}){E}")
+    @rule(rf"{B}({lang.alt('relative_days')})(?:\s+({DP}))?{E}")
     def _relative_day(m, published, tense):
         if published is None:
             return _unresolved(m.start(), m.end())
         offset = lang["relative_days"][m.group(1).lower()]
-        return _Match(m.start(), m.end(), _day(published + dt.timedelta(days=offset)))
+        return with_part(_Match(m.start(), m.end(), _day(published + dt.timedelta(days=offset))), m.group(2))
+
+    @rule(rf"{B}({lang.alt('relative_day_parts')}){E}")
+    def _relative_day_part(m, published, tense):
+        if published is None:
+            return _unresolved(m.start(), m.end())
+        offset, part = lang["relative_day_parts"][m.group(1).lower()]
+        return _Match(m.start(), m.end(), f"{_day(published + dt.timedelta(days=offset))}T{part}")
 
     @rule(rf"{B}((?:{RU})\s+(?:{RM})|(?:{THIS})\s+(?:{RU})){E}")
     def _relative_unit(m, published, tense):

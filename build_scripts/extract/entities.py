@@ -96,8 +96,10 @@ class _Context:
         self.sequence = re.compile(rf"(?<![\w-])(?:{_TOKEN})(?:(?:\s+(?:{connectors})\s+|\s+)(?:{_TOKEN}))*(?![\w-])")
         self.genitive = {key(w) for w in lang["genitive_articles"]}
         self.not_orgs = set(lang["not_organizations"])
+        nationality = alternation(lang["nationality_adjectives"])
+        self.nationality = {key(w) for w in lang["nationality_adjectives"]}
         self.org_run = re.compile(
-            rf"(?<![\w-])(?:{_TOKEN})(?:(?:\s+(?:{connectors}|{alternation(lang['org_connectors'])})\s+|\s+)(?:{_TOKEN}))*(?![\w-])")
+            rf"(?<![\w-])(?:{_TOKEN})(?:(?:\s+(?:{connectors}|{alternation(lang['org_connectors'])})\s+|\s+)(?:{_TOKEN}|(?:{nationality})(?![\w-])))*(?![\w-])")
 
     # -- scanning ---------------------------------------------------------------------------------
 
@@ -135,7 +137,7 @@ class _Context:
                 if key(w) in self.gaz.given and len(kept) >= 2:
                     break
                 kept.append(w)
-            while kept and not re.match(_CAP, kept[-1]):
+            while kept and not re.match(_CAP, kept[-1]) and key(kept[-1]) not in self.nationality:
                 kept.pop()
             if len(kept) < 2:
                 continue
@@ -193,7 +195,8 @@ class _Context:
         prev_words = re.findall(r"[\w-]+", before)
         prev = key(prev_words[-1]) if prev_words else ""
         at_start = not before.strip(" „“\"«(—–-")
-        kind = self._kind(surface, words, before, prev, at_start)
+        known = self.gaz.forms.get(key(surface))
+        kind = known[0] if known else self._kind(surface, words, before, prev, at_start)
         if kind is None:
             return
         canonical = self._canonical(kind, surface)

@@ -18,6 +18,7 @@ from ..segment import quoted_ranges
 from .entities import EntityResult, key
 
 MIN_WORDS = 2  # a single quoted word is a title, a name or a scare quote, not a statement
+_DATELINE = re.compile(r"^[A-ZĂÂÎȘȚ][A-ZĂÂÎȘȚ .-]{2,},[^()]{0,30}\([^()]{2,40}\)\s*[-–—]\s*")
 MAX_QUOTES = 2000  # per article: a bound, so a pathological input cannot stall the build
 
 
@@ -237,7 +238,7 @@ def _reported(group: list[Sentence], entities: EntityResult, rules: _Rules, memo
     found: list[Quote] = []
     for index, sentence in enumerate(group):
         for m in rules.reported.finditer(sentence.text):
-            quote_text = sentence.text[: m.start()].strip()
+            quote_text = _DATELINE.sub("", sentence.text[: m.start()]).strip()
             if len(quote_text.split()) < MIN_WORDS:
                 continue
             speaker = _speaker_at(sentence, m.end(), entities, rules, memory)
