@@ -110,6 +110,9 @@ class _Context:
             if any(a <= m.start() and m.end() <= b for a, b in taken):
                 continue
             kind, canonical = self.gaz.forms[key(m.group(0))]
+            if kind == "person" and " " not in m.group(0).strip():
+                # A surname alone is the person this article named, before any famous namesake.
+                canonical = self._short_name(key(m.group(0))) or canonical
             self._add(kind, canonical, m.group(0), sentence, m.start(), m.end())
             taken.append((m.start(), m.end()))
             if kind == "person":

@@ -60,6 +60,7 @@ class _Memory:
         self.feminine_pronouns = {key(w) for w in lang["feminine_pronouns"]}
         self.masculine_pronouns = {key(w) for w in lang["masculine_pronouns"]}
         self.masculine_in_a = {key(w) for w in lang["masculine_names_in_a"]}
+        self.feminine_other = {key(w) for w in lang["feminine_names_not_in_a"]}
 
     def resolve(self, sentence: Sentence, pos: int, pronoun: str) -> Optional[str]:
         """The nearest person named before `pos` whose gender fits the pronoun ("ea" -> a woman);
@@ -74,6 +75,8 @@ class _Memory:
 
     def _gender(self, name: str) -> str:
         first = key(name.split()[0])
+        if first in self.feminine_other:
+            return "f"
         return "f" if first.endswith("a") and first not in self.masculine_in_a else "m"
 
 

@@ -29,7 +29,7 @@ REQUIRED_KEYS = {
     "duration_units": dict, "number_words": dict, "article_numbers": dict, "number_word_traps": dict, "function_words": list, "scale_words": dict,
     "vague_quantities": list, "approximations": dict, "percent_words": list, "currencies": dict,
     "number_blockers_before": list, "attribution_before": list, "speech_verbs": list, "source_verbs": list, "not_organizations": list, "org_connectors": list, "nationality_adjectives": list,
-    "speaker_pronouns": list, "feminine_pronouns": list, "masculine_pronouns": list, "masculine_names_in_a": list, "first_person_markers": list, "quote_marks": list, "abbreviations": list,
+    "speaker_pronouns": list, "feminine_pronouns": list, "masculine_pronouns": list, "masculine_names_in_a": list, "feminine_names_not_in_a": list, "first_person_markers": list, "quote_marks": list, "abbreviations": list,
     "person_roles": list, "role_institutions": dict, "org_heads": list, "place_cues": list, "place_prepositions": list,
     "not_entities": list, "name_connectors": list, "name_inflections": list, "adjective_inflections": list, "genitive_articles": list,
     "caption_credit_markers": list, "examples": dict,
