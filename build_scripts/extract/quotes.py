@@ -101,7 +101,8 @@ def extract_quotes(sentences: list[Sentence], entities: EntityResult, lang: Lang
                 continue  # „Prof. Dr. Ion Chiricuță”: a name in quotation marks, not a statement
             speaker = (_speaker_after(closing, close_at - starts[closing.id] + 1, entities, rules, memory)
                        or _speaker_before(sentence, open_at - starts[sentence.id], entities, rules)
-                       or _pronoun_subject(sentence, rules, memory))
+                       or _pronoun_subject(sentence, rules, memory)
+                       or _role_subject(sentence, entities, rules))
             if speaker:
                 memory.last = speaker
             local = open_at - starts[sentence.id] + 1
@@ -273,16 +274,34 @@ def _indirect(group: list[Sentence], entities: EntityResult, rules: _Rules, memo
             # transformat „…”"), unless the clause is a statement of its own that introduces another.
             if not re.search(r"(?:\bcă|:)\s*$", m.group("clause")):
                 continue
-        speaker = _speaker_before(sentence, m.start(), entities, rules) or _pronoun_subject(sentence, rules, memory)
-        if speaker is None:
-            after = _person_at(sentence, m.start(), entities)
-            speaker = after
+        speaker = (_subject(sentence, m.start(), entities) or _pronoun_subject(sentence, rules, memory)
+                   or _role_subject(sentence, entities, rules))
         if speaker is None:
             continue
         found.append(Quote(text=m.group("clause"), speaker=speaker, sentence=sentence.id,
                            start=m.start("clause"), end=m.end("clause"), direct=False))
         memory.last = speaker
     return found
+
+
+def _subject(sentence: Sentence, verb_at: int, entities: EntityResult) -> Optional[str]:
+    """The speaker right before a verb, past an apposition or an adverb ("Ministrul Sănătății, Alexandru
+    Rogobete, a anunțat joi că"; "Purtătoarea de cuvânt a AEP, Daniela Popa, a precizat că")."""
+    speakers = _speakers(entities)
+    before = [(a, b, n) for a, b, n in entities.spans.get(sentence.id, []) if b <= verb_at and n in speakers]
+    if not before:
+        return None
+    start, end, name = max(before, key=lambda t: t[1])
+    gap = sentence.text[end:verb_at]
+    if re.fullmatch(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,[^.;„“”«»\"]{0,80},)?\s*", gap):
+        # A person named inside the apposition after an institution speaks for it: prefer the person.
+        return name
+    return None
+
+
+def _role_subject(sentence: Sentence, entities: EntityResult, rules: _Rules) -> Optional[str]:
+    """ "Premierul a adăugat că ...": a role opening the sentence names the person the article tied to it."""
+    return _role(sentence.text, entities, rules)
 
 
 def last_speaker_of(sentence: Sentence, entities: EntityResult, rules: _Rules) -> Optional[str]:
