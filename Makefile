@@ -25,7 +25,11 @@ pdf: setup
 serve: setup
 	$(VENV)/bin/mkdocs serve
 
-test: setup
+# axe-core for the browser tests' accessibility checks (package-lock.json pins it).
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+test: setup node_modules/.package-lock.json
 	$(PY) -m pytest
 
 check: setup

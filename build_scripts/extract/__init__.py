@@ -17,9 +17,11 @@ def extract_article(article: Article, lang: Lang) -> tuple[ArticleFacts, EntityR
     for sentence in article.sentences:
         facts.dates.extend(extract_dates(sentence, article.published, lang))
     # 2. Key figures, outside the date expressions.
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for d in facts.dates:
+        spans.setdefault(d.sentence, []).append((d.start, d.end))
     for sentence in article.sentences:
-        skip = [(d.start, d.end) for d in facts.dates if d.sentence == sentence.id]
-        facts.numbers.extend(extract_numbers(sentence, lang, skip))
+        facts.numbers.extend(extract_numbers(sentence, lang, spans.get(sentence.id, [])))
     # 3. People, places, organizations, merged across the article.
     entities = extract_entities(article.sentences, lang)
     facts.people, facts.places, facts.organizations = entities.people, entities.places, entities.organizations
