@@ -1,7 +1,9 @@
 """Shared fixtures: the language rules, the seed story, and the golden-file switch."""
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -37,18 +39,40 @@ def seed_files(story):
     return render_site(story)
 
 
-@pytest.fixture
-def project_copy(tmp_path):
-    """A throwaway copy of the project (config, hook, scripts, seeds, hand-written docs)."""
-    dest = tmp_path / "project"
-    dest.mkdir()
-    for name in ("mkdocs.yml", "build_scripts", "seeds", "docs", "overrides"):
+PROJECT_PARTS = ("mkdocs.yml", "build_scripts", "seeds", "docs", "overrides")
+
+
+def copy_project(dest: Path) -> Path:
+    """A throwaway copy of the project (config, hook, scripts, seeds, docs, theme overrides) in `dest`."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_PARTS:
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
+        elif src.is_file():
             shutil.copy2(src, dest / name)
     return dest
+
+
+def build_site(project: Path, env: dict | None = None) -> Path:
+    """Run the real `mkdocs build --strict` in `project`; fail the test with MkDocs' output if it fails."""
+    result = subprocess.run(mkdocs_cmd() + ["build", "--strict", "--site-dir", "site"], cwd=project,
+                            env={**os.environ, **(env or {})}, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@pytest.fixture
+def project_copy(tmp_path):
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory):
+    """The seed project, copied and built once for every test that only reads the built site."""
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    build_site(project)
+    return project
 
 
 def mkdocs_cmd():

@@ -3,15 +3,13 @@ from __future__ import annotations
 
 import functools
 import http.server
-import shutil
-import subprocess
 import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from conftest import ROOT, mkdocs_cmd
+from conftest import ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -29,19 +27,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory):
-    """Build the project into a temporary folder and serve it on a free 127.0.0.1 port."""
-    project = tmp_path_factory.mktemp("browser") / "project"
-    project.mkdir()
-    for name in ("mkdocs.yml", "build_scripts", "seeds", "docs", "overrides"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.is_file():
-            shutil.copy2(src, project / name)
-    result = subprocess.run(mkdocs_cmd() + ["build", "--strict", "--site-dir", "site"], cwd=project,
-                            capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
+def site_url(built_project):
+    """The built seed site, served on a free 127.0.0.1 port."""
+    project = built_project
     handler = functools.partial(_QuietHandler, directory=str(project / "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

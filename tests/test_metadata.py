@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
 import pytest
 import yaml
 
-from conftest import mkdocs_cmd
+from conftest import build_site, copy_project
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -41,18 +40,8 @@ class _Head(HTMLParser):
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    from conftest import ROOT
-    import shutil
-
-    project = tmp_path_factory.mktemp("meta") / "project"
-    project.mkdir()
-    for name in ("mkdocs.yml", "build_scripts", "seeds", "docs", "overrides"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, project / name)
-    env = {**__import__("os").environ, "SITE_URL": "https://exemplu.ro/trupe/"}
-    result = subprocess.run(mkdocs_cmd() + ["build", "--strict", "--site-dir", "site"], cwd=project, env=env,
-                            capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
+    project = copy_project(tmp_path_factory.mktemp("meta") / "project")
+    build_site(project, env={"SITE_URL": "https://exemplu.ro/trupe/"})
     return project / "site"
 
 

@@ -35,19 +35,8 @@ class _Refs(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    from conftest import ROOT
-    import shutil
-
-    project = tmp_path_factory.mktemp("site") / "project"
-    project.mkdir()
-    for name in ("mkdocs.yml", "build_scripts", "seeds", "docs", "overrides"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, project / name)
-    result = subprocess.run(mkdocs_cmd() + ["build", "--strict", "--site-dir", "site"], cwd=project,
-                            capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
-    return project
+def built(built_project):
+    return built_project
 
 
 def _pages(site: Path):
