@@ -5,7 +5,6 @@ last (writes `docs/`). `run` stops at the story; `build` renders and writes it.
 """
 from __future__ import annotations
 
-import logging
 import re
 from pathlib import Path
 from typing import Optional
@@ -21,7 +20,6 @@ from .render import MANAGED_DIRS, render_site
 from .segment import split_sentences
 from .writer import WriteReport, stale_files, write_tree
 
-log = logging.getLogger("mkdocs.build_scripts")
 
 SLUG_MAX = 60
 
