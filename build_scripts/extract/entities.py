@@ -110,6 +110,8 @@ class _Context:
             if any(a <= m.start() and m.end() <= b for a, b in taken):
                 continue
             kind, canonical = self.gaz.forms[key(m.group(0))]
+            if kind == "person" and " " not in m.group(0).strip() and re.search(rf"{_CAP}[\w’'-]*\s+$", text[:m.start()]):
+                continue  # "Bogdan Ciucă": a surname inside a longer name is not the famous namesake
             if kind == "person" and " " not in m.group(0).strip():
                 # A surname alone is the person this article named, before any famous namesake.
                 canonical = self._short_name(key(m.group(0))) or canonical
@@ -206,6 +208,19 @@ class _Context:
         self._add(kind, canonical, surface, sentence, start, end)
         if kind == "person":
             self._learn_role(text, start, canonical)
+            self._learn_apposition(text, end, canonical)
+
+    def _learn_apposition(self, text: str, end: int, person: str) -> None:
+        """ "Irina Popa, economist la Banca X": the role after the name, without its article, names
+        the person later with it ("a spus economistul")."""
+        m = re.match(r"\s*,\s*(?:(?:un|o|fost|fostul|fosta)\s+)?([a-zăâîșț-]+)", text[end:])
+        if not m:
+            return
+        word = key(m.group(1))
+        for form in (word, word + "ul", word + "l", word + "a"):
+            if form in self.role_words:
+                self.roles.setdefault(form, person)
+                return
 
     def _role_institution(self, sentence: Sentence, start: int, end: int, words: list[str]) -> bool:
         """ "ministrul Sănătății" / "Ministrul Sănătății": the department after the role is an institution."""
@@ -236,6 +251,8 @@ class _Context:
         if re.fullmatch(r"[A-ZĂÂÎȘȚ]{2,6}\d*", surface):
             return None if surface in self.not_orgs else "organization"
         if self.person_roles.search(before[-60:]) and self._role_adjacent(before) and len(words) <= 4:
+            if len(words) == 1 and re.search(r"(?:ii|ei|ului|lor)$", words[0]) and k not in self.gaz.given:
+                return None  # "ministrul moldovean al Energiei": a department in the genitive, not a name
             return "person"
         if prev in self.genitive and len(words) >= 2:
             return "person"

@@ -32,6 +32,8 @@ class _Rules:
     indirect: re.Pattern
     roles: re.Pattern
     function_words: set[str]
+    and_that: re.Pattern
+    role_anywhere: re.Pattern
 
 
 @functools.lru_cache(maxsize=4)
@@ -46,6 +48,8 @@ def _rules(lang: Lang) -> _Rules:
         indirect=re.compile(rf"(?<![\w])(?:{verbs})(?![\w])[^.„“«»\"]{{0,60}}?\s+că,?\s+(?P<clause>[^„“«»\"]+?)(?:[.!?]?$|\s*[„“«»\"])", re.I),
         roles=re.compile(rf"^\s*(?:{lang.alt('person_roles')})(?:\s+[\w-]+){{0,3}}", re.I),
         function_words={key(w) for w in lang["function_words"]},
+        role_anywhere=re.compile(rf"(?<![\w])(?:{lang.alt('person_roles')})(?![\w])", re.I),
+        and_that=re.compile(r"\s(?:și|iar)\s+că,?\s+(?P<clause>[^„“«»\"]+?)(?=[.!?]?$|\s*[„“«»\"]|,\s*(?:și|iar)\s+că)", re.I),
     )
 
 
@@ -114,13 +118,13 @@ def extract_quotes(sentences: list[Sentence], entities: EntityResult, lang: Lang
         reported = _reported(plain, entities, rules, memory) if plain else []
         reported_ids = {q.sentence for q in reported}
         reported += _indirect([x for x in group if x.id not in reported_ids], entities, rules, memory)
-        if reported or plain:
-            quotes.extend(reported)
-            if reported:
-                memory.last = reported[-1].speaker
-            else:
-                for x in plain:
-                    memory.last = last_speaker_of(x, entities, rules) or memory.last
+        quotes.extend(reported)
+        if reported:
+            memory.last = reported[-1].speaker
+        else:
+            for x in plain:
+                memory.last = last_speaker_of(x, entities, rules) or memory.last
+        quotes.extend(_second_clauses(group, quotes, rules))
     return quotes
 
 
@@ -284,6 +288,26 @@ def _indirect(group: list[Sentence], entities: EntityResult, rules: _Rules, memo
     return found
 
 
+def _second_clauses(group: list[Sentence], quotes: list[Quote], rules: _Rules) -> list[Quote]:
+    """ "X a declarat că A și că B": B is said by the same speaker as A, in the same sentence."""
+    found: list[Quote] = []
+    ids = {s.id for s in group}
+    said = {}
+    for q in quotes:
+        if q.sentence in ids and q.speaker and q.sentence not in said:
+            said[q.sentence] = q
+    for sentence in group:
+        first = said.get(sentence.id)
+        if first is None:
+            continue
+        for m in rules.and_that.finditer(sentence.text, first.start):
+            clause = m.group("clause").strip()
+            if len(clause.split()) >= MIN_WORDS and not any(clause in q.text for q in quotes if q.sentence == sentence.id):
+                found.append(Quote(text=clause, speaker=first.speaker, sentence=sentence.id,
+                                   start=m.start("clause"), end=m.end("clause"), direct=False))
+    return found
+
+
 def _subject(sentence: Sentence, verb_at: int, entities: EntityResult) -> Optional[str]:
     """The speaker right before a verb, past an apposition or an adverb ("Ministrul Sănătății, Alexandru
     Rogobete, a anunțat joi că"; "Purtătoarea de cuvânt a AEP, Daniela Popa, a precizat că")."""
@@ -293,15 +317,21 @@ def _subject(sentence: Sentence, verb_at: int, entities: EntityResult) -> Option
         return None
     start, end, name = max(before, key=lambda t: t[1])
     gap = sentence.text[end:verb_at]
-    if re.fullmatch(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,[^.;„“”«»\"]{0,80},)?\s*", gap):
+    if re.fullmatch(r"\s*\)?\s*(?:\([^()]{1,40}\)\s*)?(?:,[^.;„“”«»\"]{0,80},)?\s*", gap):
         # A person named inside the apposition after an institution speaks for it: prefer the person.
         return name
     return None
 
 
 def _role_subject(sentence: Sentence, entities: EntityResult, rules: _Rules) -> Optional[str]:
-    """ "Premierul a adăugat că ...": a role opening the sentence names the person the article tied to it."""
-    return _role(sentence.text, entities, rules)
+    """ "Premierul a adăugat că ...", "..., guvernatorul a spus că": a role as the subject of a speech
+    verb names the person the article tied to it."""
+    for verb in rules.verb.finditer(sentence.text):
+        head = sentence.text[: verb.start()]
+        for role in rules.role_anywhere.finditer(head):
+            if re.fullmatch(r"(?:\s+[\w-]+){0,3}\s*", head[role.end():]):
+                return _role(head[role.start():], entities, rules)
+    return None
 
 
 def last_speaker_of(sentence: Sentence, entities: EntityResult, rules: _Rules) -> Optional[str]:
