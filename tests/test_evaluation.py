@@ -50,3 +50,8 @@ def test_seed_scores():
     assert result["articles"] == 2
     minimums = evaluate.read_minimums(SEED_GOLD)
     assert evaluate.below_minimums(result, minimums) == []
+
+
+def test_chronology_events_are_precise(result):
+    # A wrong event in the chronology is worse than a missing one: the bar is precision >= 0.90.
+    assert result["scores"]["events"].precision >= 0.90

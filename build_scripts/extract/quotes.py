@@ -94,19 +94,20 @@ def extract_quotes(sentences: list[Sentence], entities: EntityResult, lang: Lang
         paragraphs.setdefault(s.paragraph, []).append(s)
     for group in paragraphs.values():
         text, starts = _join(group)
-        marked = [(a, b) for a, b, depth in quoted_ranges(text, lang) if depth == 0]
-        for open_at, close_at in marked:
+        marked = []  # quotations that became quotes; names and titles in quotation marks do not count
+        for open_at, close_at, depth in quoted_ranges(text, lang):
             inner = text[open_at + 1: close_at].strip()
-            if len(inner.split()) < MIN_WORDS or len(quotes) >= MAX_QUOTES:
+            if depth or len(inner.split()) < MIN_WORDS or len(quotes) >= MAX_QUOTES:
                 continue
             sentence = _sentence_at(group, starts, open_at)
             closing = _sentence_at(group, starts, close_at)
             if _is_name(inner):
                 continue  # „Prof. Dr. Ion Chiricuță”: a name in quotation marks, not a statement
+            marked.append((open_at, close_at))
             speaker = (_speaker_after(closing, close_at - starts[closing.id] + 1, entities, rules, memory)
+                       or _role_subject(sentence, entities, rules)
                        or _speaker_before(sentence, open_at - starts[sentence.id], entities, rules)
-                       or _pronoun_subject(sentence, rules, memory)
-                       or _role_subject(sentence, entities, rules))
+                       or _pronoun_subject(sentence, rules, memory))
             if speaker:
                 memory.last = speaker
             local = open_at - starts[sentence.id] + 1
@@ -194,7 +195,16 @@ def _speaker_at(sentence: Sentence, at: int, entities: EntityResult, rules: _Rul
     first = re.match(r"[\w-]+", who)
     if first and key(first.group(0)) in rules.pronouns:
         return memory.resolve(sentence, at, first.group(0))
-    return _role(who, entities, rules)
+    return _role(who, entities, rules) or _named_after_noun(sentence, at, entities)
+
+
+def _named_after_noun(sentence: Sentence, at: int, entities: EntityResult) -> Optional[str]:
+    """ "a precizat operatorul Ukrenergo": an institution a couple of lowercase words after the verb."""
+    speakers = _speakers(entities)
+    for start, _, name in sorted(entities.spans.get(sentence.id, [])):
+        if start >= at and name in speakers and re.fullmatch(r"(?:[a-zăâîșț][\w-]*\s+){1,3}", sentence.text[at:start]):
+            return name
+    return None
 
 
 def _person_after_role(sentence: Sentence, at: int, entities: EntityResult) -> Optional[str]:
