@@ -119,6 +119,16 @@ def _year_for_month(month: int, day: Optional[int], published: dt.date, tense: s
     return before if distance(before) <= distance(after) else after
 
 
+def _weekday_on_or_before(day: dt.date, weekday: int) -> dt.date:
+    """The latest date with `weekday` (0 = Monday) on or before `day`."""
+    return day - dt.timedelta(days=(day.weekday() - weekday) % 7)
+
+
+def _weekday_after(day: dt.date, weekday: int) -> dt.date:
+    """The first date with `weekday` (0 = Monday) strictly after `day`."""
+    return day + dt.timedelta(days=(weekday - day.weekday() - 1) % 7 + 1)
+
+
 def _unresolved(start: int, end: int, type_: str = "DATE") -> _Match:
     return _Match(start, end, None, type_, flags=("unresolved",))
 
@@ -243,9 +253,7 @@ def _rules(lang: Lang) -> _Rules:
         if published is None:
             return _unresolved(m.start(), m.end())
         target = weekday_of[m.group(1).lower()]
-        day = published - dt.timedelta(days=(published.weekday() - target) % 7)
-        if tense == "future":
-            day = published + dt.timedelta(days=(target - published.weekday() - 1) % 7 + 1)
+        day = _weekday_after(published, target) if tense == "future" else _weekday_on_or_before(published, target)
         return _Match(m.start(), m.end(), f"{_day(day)}TNI")
 
     month_prefix = {w[:3].lower(): month for w, month in month_of.items() if len(w) >= 3}
@@ -339,8 +347,8 @@ def _rules(lang: Lang) -> _Rules:
             monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(days=7)
             day = monday + dt.timedelta(days=target)
         else:
-            later = published + dt.timedelta(days=(target - published.weekday() - 1) % 7 + 1)
-            earlier = published - dt.timedelta(days=(published.weekday() - target) % 7)
+            later = _weekday_after(published, target)
+            earlier = _weekday_on_or_before(published, target)
             if tense == "future":
                 day = later
             elif tense == "past":
@@ -472,6 +480,6 @@ def infer_publication(sentences: list[Sentence], lang: Lang) -> Optional[dt.date
     latest = max(days)
     for shift in range(7):
         pub = latest + dt.timedelta(days=shift)
-        if all(pub - dt.timedelta(days=(pub.weekday() - w) % 7) >= latest for w in cues):
+        if all(_weekday_on_or_before(pub, w) >= latest for w in cues):
             return pub
     return None

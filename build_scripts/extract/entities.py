@@ -31,6 +31,16 @@ class EntityResult:
     roles: dict[str, str] = field(default_factory=dict)
     spans: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)  # sentence -> (start, end, name)
 
+    @functools.cached_property
+    def person_names(self) -> set[str]:
+        """Names of the people (asked for once per quote: computed once)."""
+        return {e.name for e in self.people}
+
+    @functools.cached_property
+    def speakers(self) -> set[str]:
+        """Who can speak or be a source: people, and organizations ("Ministerul ... a transmis")."""
+        return {e.name for e in self.people + self.organizations}
+
 
 def key(name: str) -> str:
     """A comparison key: no diacritics, no case, hyphens as spaces ("Kim Jong-un" == "Kim Jong Un")."""
@@ -110,9 +120,9 @@ class _Context:
             if any(a <= m.start() and m.end() <= b for a, b in taken):
                 continue
             kind, canonical = self.gaz.forms[key(m.group(0))]
-            if kind == "person" and " " not in m.group(0).strip() and re.search(rf"{_CAP}[\w’'-]*\s+$", text[:m.start()]):
-                continue  # "Bogdan Ciucă": a surname inside a longer name is not the famous namesake
             if kind == "person" and " " not in m.group(0).strip():
+                if re.search(rf"{_CAP}[\w’'-]*\s+$", text[:m.start()]):
+                    continue  # "Bogdan Ciucă": a surname inside a longer name is not the famous namesake
                 # A surname alone is the person this article named, before any famous namesake.
                 canonical = self._short_name(key(m.group(0))) or canonical
             self._add(kind, canonical, m.group(0), sentence, m.start(), m.end())
@@ -123,6 +133,14 @@ class _Context:
             for start, end in self._split_around(m, taken):
                 self._classify(sentence, start, end)
 
+    def _drop_leading(self, text: str, start: int, end: int, words: list[str]) -> int:
+        """Drop leading words that are not names ("Liderul", "În", "Președintele") from `words` (in
+        place) and return where the rest starts in `text`."""
+        while words and (key(words[0]) in self.not_entities or key(words[0]) in self.role_words):
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
+            words.pop(0)
+        return start
+
     def _organizations(self, sentence: Sentence) -> list[tuple[int, int]]:
         """Runs that start with an organization's head word ("Banca Transilvania", "Ministerul Educației
         și Cercetării") are one name, even where a place is part of it; a given name ends the run
@@ -131,10 +149,7 @@ class _Context:
         claimed = []
         for m in self.org_run.finditer(text):
             words = m.group(0).split()
-            start = m.start()
-            while words and (key(words[0]) in self.not_entities or key(words[0]) in self.role_words):
-                start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.end()
-                words.pop(0)
+            start = self._drop_leading(text, m.start(), m.end(), words)
             if len(words) < 2 or key(words[0]) not in self.org_heads:
                 continue
             kept = [words[0]]
@@ -188,10 +203,7 @@ class _Context:
         words = text[start:end].split()
         if self._role_institution(sentence, start, end, words):
             return
-        # Leading words that are not names ("Liderul", "În", "Președintele") are dropped.
-        while words and (key(words[0]) in self.not_entities or key(words[0]) in self.role_words):
-            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
-            words.pop(0)
+        start = self._drop_leading(text, start, end, words)
         if not words:
             return
         surface = " ".join(words)

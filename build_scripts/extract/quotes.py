@@ -58,7 +58,7 @@ class _Memory:
 
     def __init__(self, sentences: list[Sentence], entities: EntityResult, lang: Lang):
         self.last: Optional[str] = None
-        people = {p.name for p in entities.people}
+        people = entities.person_names
         self.mentions = sorted((s.start + a, n) for s in sentences for a, _, n in entities.spans.get(s.id, [])
                                if n in people)
         self.feminine_pronouns = {key(w) for w in lang["feminine_pronouns"]}
@@ -119,10 +119,8 @@ def extract_quotes(sentences: list[Sentence], entities: EntityResult, lang: Lang
         reported = _reported(plain, entities, rules, memory) if plain else []
         reported_ids = {q.sentence for q in reported}
         reported += _indirect([x for x in group if x.id not in reported_ids], entities, rules, memory)
-        quotes.extend(reported)
-        if reported:
-            memory.last = reported[-1].speaker
-        else:
+        quotes.extend(reported)  # _reported and _indirect keep memory.last up to date themselves
+        if not reported:
             for x in plain:
                 memory.last = last_speaker_of(x, entities, rules) or memory.last
         quotes.extend(_second_clauses(group, quotes, rules))
@@ -160,14 +158,9 @@ def _sentence_at(group: list[Sentence], starts: dict[str, int], pos: int) -> Sen
     return chosen
 
 
-def _speakers(entities: EntityResult) -> set[str]:
-    """Who can speak: people, and organizations (a ministry "a transmis", an agency "a anunțat")."""
-    return {e.name for e in entities.people + entities.organizations}
-
-
 def _person_at(sentence: Sentence, pos: int, entities: EntityResult) -> Optional[str]:
     """The speaker whose mention starts at `pos` (give or take spaces) in `sentence`."""
-    speakers = _speakers(entities)
+    speakers = entities.speakers
     for start, end, name in entities.spans.get(sentence.id, []):
         if abs(start - pos) <= 1 and name in speakers:
             return name
@@ -200,7 +193,7 @@ def _speaker_at(sentence: Sentence, at: int, entities: EntityResult, rules: _Rul
 
 def _named_after_noun(sentence: Sentence, at: int, entities: EntityResult) -> Optional[str]:
     """ "a precizat operatorul Ukrenergo": an institution a couple of lowercase words after the verb."""
-    speakers = _speakers(entities)
+    speakers = entities.speakers
     for start, _, name in sorted(entities.spans.get(sentence.id, [])):
         if start >= at and name in speakers and re.fullmatch(r"(?:[a-zăâîșț][\w-]*\s+){1,3}", sentence.text[at:start]):
             return name
@@ -210,7 +203,7 @@ def _named_after_noun(sentence: Sentence, at: int, entities: EntityResult) -> Op
 def _person_after_role(sentence: Sentence, at: int, entities: EntityResult) -> Optional[str]:
     """ "a declarat premierul Ilie Bolojan", "a scris pe Telegram șeful administrației, Ihor Melnîciuk":
     a person named after a role, within the same clause."""
-    people = {p.name for p in entities.people}
+    people = entities.person_names
     for start, _, name in sorted(entities.spans.get(sentence.id, [])):
         gap = sentence.text[at:start]
         if start >= at and name in people and re.fullmatch(r"[^.;:!?„“”«»\"]{0,90}", gap) and len(gap.split()) <= 9:
@@ -219,7 +212,7 @@ def _person_after_role(sentence: Sentence, at: int, entities: EntityResult) -> O
 
 
 def _speaker_before(sentence: Sentence, pos: int, entities: EntityResult, rules: _Rules) -> Optional[str]:
-    people = _speakers(entities)
+    people = entities.speakers
     before = [(a, b, n) for a, b, n in entities.spans.get(sentence.id, []) if b <= pos and n in people]
     if not before:
         return None
@@ -321,7 +314,7 @@ def _second_clauses(group: list[Sentence], quotes: list[Quote], rules: _Rules) -
 def _subject(sentence: Sentence, verb_at: int, entities: EntityResult) -> Optional[str]:
     """The speaker right before a verb, past an apposition or an adverb ("Ministrul Sănătății, Alexandru
     Rogobete, a anunțat joi că"; "Purtătoarea de cuvânt a AEP, Daniela Popa, a precizat că")."""
-    speakers = _speakers(entities)
+    speakers = entities.speakers
     before = [(a, b, n) for a, b, n in entities.spans.get(sentence.id, []) if b <= verb_at and n in speakers]
     if not before:
         return None

@@ -35,7 +35,7 @@ def _media(lang: Lang) -> set[str]:
 
 def extract_sources(sentences: list[Sentence], entities: EntityResult, lang: Lang) -> list[SourceMention]:
     """Named sources of an article, one per (name, sentence)."""
-    named = {e.name for e in entities.organizations + entities.people}
+    named = entities.speakers
     found: list[SourceMention] = []
     seen: set[tuple[str, str]] = set()
     for index, sentence in enumerate(sentences):
