@@ -30,7 +30,6 @@ HOME, ARTICLES, CHRONOLOGY, ENTITIES, QUOTES, METHOD = (
     "index.md", "articole/index.md", "cronologie.md", "entitati.md", "citate.md", "metoda.md")
 DATA = "data/facts.json"
 MANAGED_DIRS = ("articole", "data")
-MANAGED_FILES = (HOME, CHRONOLOGY, ENTITIES, QUOTES, METHOD, feed_mod.FEED)
 PDF = "explicatie.pdf"  # written into the built site by `python -m build_scripts pdf` (publish/pdf.py)
 FEED_TITLE = "Articolele explicatorului"
 DEFAULT_DESCRIPTION = "Explicator generat din articole de presă: faptele, cronologia și sursele."
@@ -73,7 +72,7 @@ def render_site(story: Story) -> dict[str, str]:
     for facts in story.articles:
         lead = facts.article.sentences[0].text if facts.article.sentences else facts.article.title
         page(article_page(facts), "article.md.j2", uses=[facts], jsonld=meta_mod.article_jsonld(facts),
-             description=meta_mod.shorten(lead), title=facts.article.title, f=facts, fed=_fed_sentences(facts, story),
+             description=meta_mod.shorten(lead), title=facts.article.title, f=facts,
              body=article_html(facts.article, facts.quotes, _fed_sentences(facts, story)))
     page(CHRONOLOGY, "chronology.md.j2", jsonld=meta_mod.chronology_jsonld(story), years=_by_year(story.timeline))
     page(ENTITIES, "entities.md.j2", entities=entities)

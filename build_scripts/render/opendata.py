@@ -31,9 +31,10 @@ def files(story: Story, title: str = "Cronologie") -> dict[str, str]:
 
 def timeline_json(story: Story, title: str) -> str:
     """Knight Lab TimelineJS JSON (https://timeline.knightlab.com/docs/json-format.html)."""
+    titles = _titles(story)
     doc = {"title": {"text": {"headline": title, "text": f"{len(story.timeline)} evenimente datate din "
                                                           f"{len(story.articles)} articole"}},
-           "events": [_timeline_event(i, e, story) for i, e in enumerate(story.timeline)]}
+           "events": [_timeline_event(i, e, titles) for i, e in enumerate(story.timeline)]}
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -116,8 +117,7 @@ def headline(text: str, limit: int = HEADLINE_MAX) -> str:
     return text[:limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def _timeline_event(index: int, e: Event, story: Story) -> dict[str, Any]:
-    titles = _titles(story)
+def _timeline_event(index: int, e: Event, titles: dict[str, str]) -> dict[str, Any]:
     event: dict[str, Any] = {"start_date": _timeline_date(e.date), "display_date": date_label(e.date, e.mod),
                              "text": {"headline": headline(e.text), "text": _html_text(e, titles)},
                              "group": titles.get(e.sources[0].article, e.sources[0].article),
