@@ -78,7 +78,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from . import evaluate
 
-    return evaluate.main(Path(args.corpus), update=args.update_minimums, verbose=args.verbose)
+    return evaluate.main(Path(args.corpus), update=args.update_minimums, verbose=args.verbose, ronec=args.ronec)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -117,6 +117,7 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--corpus", default=str(ROOT / "tests" / "corpus"), help="annotated corpus folder")
     v.add_argument("--update-minimums", action="store_true", help="record the current scores as minimums (never lowers one)")
     v.add_argument("-v", "--verbose", action="store_true", help="list every missed and extra fact")
+    v.add_argument("--ronec", action="store_true", help="also score the entity layer on RONEC v2's validation split (../shared/data/ronec/)")
     v.set_defaults(func=cmd_evaluate)
     return p
 

@@ -59,7 +59,7 @@ def read_article(path: Path, lang: Lang, display_path: Optional[str] = None) -> 
     return Article(
         id=path.stem,
         path=name,
-        title=title or derive_title(paragraphs[0]),
+        title=title or derive_title(paragraphs[0], lang),
         title_derived=not title,
         published=published,
         published_inferred=False,
@@ -73,9 +73,9 @@ def read_article(path: Path, lang: Lang, display_path: Optional[str] = None) -> 
     )
 
 
-def derive_title(lead: str, limit: int = TITLE_MAX) -> str:
+def derive_title(lead: str, lang: Lang, limit: int = TITLE_MAX) -> str:
     """A short title from the lead: its first sentence, cut at a word to at most `limit` characters."""
-    first = re.split(r"(?<=[.!?])\s+(?=[A-ZĂÂÎȘȚ„“\"])", lead.strip(), maxsplit=1)[0].rstrip(" .")
+    first = re.split(rf"(?<=[.!?])\s+(?=[{lang['capital_letters']}„“\"])", lead.strip(), maxsplit=1)[0].rstrip(" .")
     if len(first) <= limit:
         return first
     cut = first[: limit - 1]

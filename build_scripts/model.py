@@ -106,6 +106,8 @@ class Entity:
     kind: str  # "person" | "place" | "organization"
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    role: Optional[str] = None  # "directorul general al AIEA", as the text gives it
+    confirmed: bool = True  # False: only one weak signal supports the kind (listed for review)
 
 
 @dataclass
@@ -118,6 +120,7 @@ class Quote:
     start: int
     end: int
     direct: bool = True
+    speaker_via: Optional[str] = None  # how the speaker was found: name, role, pronoun, prodrop, previous, according
 
 
 @dataclass

@@ -12,7 +12,7 @@ from typing import Optional
 from . import lang as lang_mod
 from .chronology import build_timeline
 from .extract import extract_article
-from .extract.dates import infer_publication
+from .extract.timex import infer_publication
 from .ingest import IngestError, read_article
 from .lang import Lang, ascii_fold
 from .model import Article, ArticleFacts, Problem, Sentence, Story
@@ -22,6 +22,7 @@ from .writer import WriteReport, stale_files, write_tree
 
 
 SLUG_MAX = 60
+ARTICLE_BUDGET = 20.0  # seconds of extraction per article; past it, the facts found so far are kept
 
 
 def load_articles(seeds_dir: Path, lang: Lang) -> tuple[list[Article], list[Problem]]:
@@ -52,9 +53,8 @@ def analyze(article: Article, lang: Lang) -> ArticleFacts:
         inferred = infer_publication(caption + article.sentences, lang)
         if inferred is not None:
             article.published, article.published_inferred = inferred, True
-    # 3. Facts.
-    facts, _ = extract_article(article, lang)
-    return facts
+    # 3. Facts: the article through the Romanian spaCy pipeline and our components.
+    return extract_article(article, budget=ARTICLE_BUDGET)
 
 
 def run(seeds_dir: Path, lang: Optional[Lang] = None) -> Story:

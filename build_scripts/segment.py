@@ -6,14 +6,21 @@ same paragraph (a quoted speech of several sentences stays one anchored unit wit
 """
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
 
 from .lang import Lang
 from .model import Article, Sentence
 
 MAX_SENTENCE = 2000  # a run without punctuation is cut here so anchors stay readable
 
-_END = re.compile(r"[.!?…]+[\"'”»“)]*\s+(?=[A-ZĂÂÎȘȚÉÖÜ0-9„“\"«—–-])")
+
+
+@functools.lru_cache(maxsize=4)
+def _end(lang: Lang) -> re.Pattern:
+    """End of a sentence: . ! ? or … (and closing marks), then space and a capital, digit, dash or quote."""
+    return re.compile(rf"[.!?…]{{1,5}}[\"'”»“)]{{0,3}}\s+(?=[{lang['capital_letters']}0-9„“\"«—–-])")
 
 
 def split_sentences(article: Article, lang: Lang) -> list[Sentence]:
@@ -35,46 +42,70 @@ def split_sentences(article: Article, lang: Lang) -> list[Sentence]:
     return sentences
 
 
-def quoted_ranges(text: str, lang: Lang) -> list[tuple[int, int, int]]:
-    """(open, close, depth) for each balanced quotation in `text`; unclosed marks are ignored."""
+@dataclass(frozen=True)
+class Quotation:
+    """A balanced quotation: its marks at [open, inner_start) and [inner_end, close), and its depth."""
+
+    open: int
+    inner_start: int
+    inner_end: int
+    close: int
+    depth: int
+
+
+def quoted_ranges(text: str, lang: Lang) -> list[Quotation]:
+    """Every balanced quotation in `text` (a linear scan); unclosed marks are ignored.
+
+    A mark that is also a closer (” “ " '') opens only after a space or an opening bracket and before a
+    word, so a site that opens with ” ("”este complet scăpată”") is read right.
+    """
     pairs = [tuple(p) for p in lang["quote_marks"]]
+    marks = sorted({m for pair in pairs for m in pair}, key=len, reverse=True)
     openers = {o for o, _ in pairs}
     closers_for: dict[str, set[str]] = {}
     for o, c in pairs:
         closers_for.setdefault(o, set()).add(c)
-    stack: list[tuple[str, int]] = []
-    found: list[tuple[int, int, int]] = []
-    for i, ch in enumerate(text):
-        if stack and ch in closers_for[stack[-1][0]] and not (ch == stack[-1][0] and _opens_here(text, i)):
-            opener, start = stack.pop()
-            found.append((start, i, len(stack)))
+    stack: list[tuple[str, int, int]] = []  # (mark, position, length)
+    found: list[Quotation] = []
+    i = 0
+    while i < len(text):
+        mark = next((m for m in marks if text.startswith(m, i)), None)
+        if mark is None:
+            i += 1
             continue
-        if ch in openers and _opens_here(text, i):
-            # A mark that is also a closer (“ or ") opens only before a word.
-            if len(stack) < 8:
-                stack.append((ch, i))
-    return sorted(found)
+        n = len(mark)
+        top = stack[-1] if stack else None
+        if top and mark in closers_for[top[0]] and not (mark in openers and _opens_here(text, i, n) and mark != top[0]):
+            if not (mark == top[0] and _opens_here(text, i, n)):
+                opener, start, length = stack.pop()
+                found.append(Quotation(start, start + length, i, i + n, len(stack)))
+                i += n
+                continue
+        if mark in openers and _opens_here(text, i, n) and len(stack) < 8:
+            stack.append((mark, i, n))
+        i += n
+    return sorted(found, key=lambda q: q.open)
 
 
-def _opens_here(text: str, i: int) -> bool:
+def _opens_here(text: str, i: int, n: int = 1) -> bool:
     ch = text[i]
     if ch in "„«":
         return True
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + n] if i + n < len(text) else " "
     return (before.isspace() or before in "([—–-:") and not after.isspace()
 
 
 def _sentence_spans(paragraph: str, abbreviations: set[str], lang: Lang):
     inside = [False] * (len(paragraph) + 1)
     closes = set()
-    for start, end, depth in quoted_ranges(paragraph, lang):
-        if depth == 0:
-            closes.add(end)
-            for i in range(start, end):
+    for q in quoted_ranges(paragraph, lang):
+        if q.depth == 0:
+            closes.add(q.inner_end)
+            for i in range(q.open, q.inner_end):
                 inside[i] = True
     start = 0
-    for match in _END.finditer(paragraph):
+    for match in _end(lang).finditer(paragraph):
         cut = match.end()
         dot = match.start()
         # Inside a quotation only where the quotation closes right after this mark ("... sigură.” Apoi").

@@ -1,485 +1,102 @@
-"""Temporal expressions -> TIMEX3-style values, at the precision of the text.
+"""The dates component: temporal expressions with their TIMEX3 values -> doc.spans["dates"].
 
-Values follow HeidelTime's conventions: "2025", "2025-08", "2025-08-21", "2025-W33", "2025-SU"; durations
-in ISO 8601 ("P120D", "P3M"). Relative expressions (weekdays, bare months, "ieri", "anul trecut") are
-resolved against the article's publication date; with none, they are kept with value None and the flag
-"unresolved" rather than guessed. The rule groups are tried together and the longest match wins.
+Values come from the rule normalizers in `timex.py` (they beat every library we measured, see the
+README), run sentence by sentence against the article's publication date. Around them:
+- an age is neither a duration nor a date ("un bărbat de 45 de ani", "persoanele sub 40 de ani"): it goes
+  to doc.spans["ages"], which the figures component also leaves alone;
+- "ieri", "azi", "mâine" inside a quotation count from the day it was said when the text gives that day
+  ("„Ieri am…”, a declarat marți X" -> the Monday before that Tuesday), not from publication.
 """
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import re
-from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import Optional
 
-from ..lang import Lang, alternation
-from ..model import DateMention, Sentence
-from .numerals import parse_number, word_pattern
+from spacy.language import Language
+from spacy.tokens import Doc, Span
 
-
-@dataclass
-class _Match:
-    """A candidate expression before overlaps are settled."""
-
-    start: int
-    end: int
-    value: Optional[str]
-    type: str = "DATE"
-    mod: Optional[str] = None
-    flags: tuple = ()
+from .. import lang as lang_mod
+from ..lang import Lang, key
+from ..model import Sentence
+from .spans import settle
+from .timex import extract_dates
 
 
-Resolver = Callable[[re.Match, Optional[dt.date], str], Optional[_Match]]
+@Language.factory("explainer_dates", default_config={"lang_code": "ro"})
+def make_dates(nlp, name, lang_code: str):
+    return DateFinder(lang_mod.load(lang_code))
 
 
-def extract_dates(sentence: Sentence, published: Optional[dt.date], lang: Lang) -> list[DateMention]:
-    """Every temporal expression in `sentence`, left to right, without overlaps."""
-    text = sentence.text
-    rules = _rules(lang)
-    candidates: list[_Match] = []
-    for pattern, resolver in rules.patterns:
-        for m in pattern.finditer(text):
-            found = resolver(m, published, _tense(text, m.start(), m.end(), rules))
-            if found is not None:
-                candidates.append(found)
-    chosen: list[_Match] = []
-    taken = [False] * (len(text) + 1)
-    for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
-        if not any(taken[c.start:c.end]):
-            chosen.append(c)
-            for i in range(c.start, c.end):
-                taken[i] = True
-    return [
-        DateMention(text=text[c.start:c.end], value=c.value, type=c.type, sentence=sentence.id,
-                    start=c.start, end=c.end, mod=c.mod, flags=c.flags)
-        for c in sorted(chosen, key=lambda c: c.start)
-    ]
+class DateFinder:
+    """Adds doc.spans["dates"] (with `timex`, `timex_type`, `timex_mod`, `timex_flags`) and doc.spans["ages"]."""
 
+    def __init__(self, lang: Lang):
+        self.lang = lang
+        self.age_before = [key(w) for w in lang["age_before"]]
+        self.age_nouns = lang.keys_of("age_nouns")
+        self.age_prepositions = lang.keys_of("age_prepositions")
+        self.relative_days = lang.keys_of("relative_days")
 
-_CLAUSE_EDGE = re.compile(r"[,;:()—–«»„“”\"]|\s(?:iar|dar|însă|după ce|în timp ce|când|unde|care)\s", re.I)
+    def __call__(self, doc: Doc) -> Doc:
+        layout = doc.user_data["layout"]
+        published = doc.user_data.get("published")
+        quotes = [q for q in doc.spans.get("quotes", []) if q._.direct]
+        found, ages = [], []
+        for start, sentence in zip(layout.starts, layout.sentences):
+            for mention in extract_dates(sentence, published, self.lang):
+                span = doc.char_span(start + mention.start, start + mention.end, alignment_mode="expand")
+                if span is None or not len(span):
+                    continue
+                if mention.type == "DURATION" and self._is_age(doc, span):
+                    ages.append(Span(doc, span.start, span.end, label="age"))
+                    continue
+                value = mention.value
+                anchor = self._said_on(doc, span, quotes, sentence, start, published)
+                if anchor is not None:
+                    value = self._relative_to(sentence, mention, anchor) or value
+                out = Span(doc, span.start, span.end, label=mention.type)
+                out._.timex, out._.timex_type, out._.timex_mod = value, mention.type, mention.mod
+                out._.timex_flags = mention.flags + (("said",) if anchor is not None else ())
+                found.append(out)
+        doc.spans["ages"] = ages
+        settle(doc, "dates", found)
+        return doc
 
+    def _is_age(self, doc: Doc, span: Span) -> bool:
+        """ "în vârstă de 67 de ani", "un bărbat de 45 de ani", "copiii sub 14 ani"."""
+        if not any(key(t.lemma_) in ("an",) or key(t.text).startswith("an") for t in span[-1:]):
+            return False
+        before = key(doc[max(0, span.start - 5): span.start].text)
+        if any(before.endswith(phrase) for phrase in self.age_before):
+            return True
+        if span.start >= 2:
+            prep, noun = doc[span.start - 1], doc[span.start - 2]
+            if key(prep.text) in self.age_prepositions and key(noun.lemma_) in self.age_nouns:
+                return True
+        return False
 
-def _tense(text: str, start: int, end: int, rules: "_Rules") -> str:
-    """The tense of the clause around an expression: "future", "past" or "present" (no mark: the
-    nearest date wins). A clause, not the whole sentence: "a anunțat că meciul va avea loc vineri"
-    speaks of a future Friday."""
-    left = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, start)), default=0)
-    right = next((m.start() for m in _CLAUSE_EDGE.finditer(text, end)), len(text))
-    clause = text[left:right]
-    if rules.future.search(clause):
-        return "future"
-    if rules.past.search(clause):
-        return "past"
-    return "present"
-
-
-# --- value helpers -------------------------------------------------------------------------------
-
-def _day(d: dt.date) -> str:
-    return d.isoformat()
-
-
-def _month(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}"
-
-
-def _week(d: dt.date) -> str:
-    iso = d.isocalendar()
-    return f"{iso[0]:04d}-W{iso[1]:02d}"
-
-
-def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + delta
-    return index // 12, index % 12 + 1
-
-
-def _safe_date(year: int, month: int, day: int) -> Optional[dt.date]:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
+    def _said_on(self, doc: Doc, span: Span, quotes: list[Span], sentence: Sentence, start: int,
+                 published: Optional[dt.date]) -> Optional[dt.date]:
+        """The day a quotation holding this relative day was said, when the verb of saying gives it."""
+        if key(span.text).split()[0] not in self.relative_days:
+            return None
+        quote = next((q for q in quotes if q.start <= span.start < q.end), None)
+        if quote is None:
+            return None
+        said = doc.user_data.get("said_on", {}).get(quote.start)
+        if said is None:
+            return None
+        for mention in extract_dates(sentence, published, self.lang):
+            token = doc.char_span(start + mention.start, start + mention.end, alignment_mode="expand")
+            if token is not None and said in range(token.start, token.end) and mention.value:
+                try:
+                    return dt.date.fromisoformat(mention.value[:10])
+                except ValueError:
+                    return None
         return None
 
-
-def _year_for_month(month: int, day: Optional[int], published: dt.date, tense: str) -> int:
-    """The year of a month (and day) given without one: the latest on or before publication in a past
-    sentence, the next one in a future sentence, otherwise the nearest to publication."""
-    ref = (month, day or 1)
-    pub = (published.month, published.day if day else 1)
-    before = published.year if ref <= pub else published.year - 1
-    after = published.year if ref >= pub else published.year + 1
-    if tense == "past":
-        return before
-    if tense == "future":
-        return after
-    pub_day = published if day else published.replace(day=1)
-    def distance(year: int) -> int:
-        d = _safe_date(year, month, min(day or 1, 28))
-        return abs((d - pub_day).days) if d else 10**6
-    return before if distance(before) <= distance(after) else after
-
-
-def _weekday_on_or_before(day: dt.date, weekday: int) -> dt.date:
-    """The latest date with `weekday` (0 = Monday) on or before `day`."""
-    return day - dt.timedelta(days=(day.weekday() - weekday) % 7)
-
-
-def _weekday_after(day: dt.date, weekday: int) -> dt.date:
-    """The first date with `weekday` (0 = Monday) strictly after `day`."""
-    return day + dt.timedelta(days=(weekday - day.weekday() - 1) % 7 + 1)
-
-
-def _unresolved(start: int, end: int, type_: str = "DATE") -> _Match:
-    return _Match(start, end, None, type_, flags=("unresolved",))
-
-
-# --- the rules -----------------------------------------------------------------------------------
-
-@dataclass
-class _Rules:
-    patterns: list[tuple[re.Pattern, Resolver]]
-    future: re.Pattern
-    past: re.Pattern
-
-
-@functools.lru_cache(maxsize=4)
-def _rules(lang: Lang) -> _Rules:
-    B, E = r"(?<![\w])", r"(?![\w])"  # word edges that respect Romanian letters
-    month_of = {w.lower(): int(n) for n, ws in lang["months"].items() for w in ws}
-    weekday_of = {w.lower(): int(n) for n, ws in lang["weekdays"].items() for w in ws}
-    unit_of = {w.lower(): u for u, ws in lang["duration_units"].items() for w in ws}
-    rel_unit = {w.lower(): u for u, ws in lang["relative_units"].items() for w in ws}
-    rel_mod = {w.lower(): int(n) for n, ws in lang["relative_modifiers"].items() for w in ws}
-    season_of = {w.lower(): s for s, ws in lang["seasons"].items() for w in ws}
-    part_of = {w.lower(): p for p, ws in lang["period_parts"].items() for w in ws}
-    ambiguous_months = {w.lower() for w in lang["ambiguous_months"]}
-    comparatives = {w.lower() for w in lang["comparative_words"]}
-    safe_next = {w.lower() for w in lang["month_safe_next"]}
-
-    M = alternation(month_of)
-    W = alternation(weekday_of)
-    U = alternation(unit_of)
-    RU = alternation(rel_unit)
-    RM = alternation(rel_mod)
-    THIS = lang.alt("this_prefix")
-    S = alternation(season_of)
-    P = alternation(part_of)
-    NUMW = word_pattern(lang, with_articles=True)
-    NUM = rf"(?:\d{{1,4}}|{NUMW})"
-    YEAR = r"(?:1[89]\d{2}|20\d{2})"
-    flags = re.I
-
-    def rx(pattern: str) -> re.Pattern:
-        return re.compile(pattern, flags)
-
-    def month_word(word: str) -> int:
-        return month_of[word.lower()]
-
-    def next_word(text: str, pos: int) -> str:
-        m = re.match(r"\s*([\w-]+)", text[pos:])
-        return m.group(1).lower() if m else ""
-
-    def prev_word(text: str, pos: int, n: int = 1) -> str:
-        words = re.findall(r"[\w-]+", text[:pos])
-        return " ".join(words[-n:]).lower() if words else ""
-
-    # A relative period ("anul trecut", "acestui an", "lunii", "anului 2024") -> (value, precision).
-    def relative_period(phrase: str, published: Optional[dt.date], tense: str = "past") -> tuple[Optional[str], bool]:
-        words = phrase.lower().split()
-        year = re.search(YEAR, phrase)
-        unit = next((rel_unit[w] for w in words if w in rel_unit), None)
-        if year and unit in (None, "year"):
-            return year.group(0), True
-        if unit is None:
-            return None, False
-        delta = next((rel_mod[w] for w in words if w in rel_mod), 0)
-        if published is None:
-            return None, True
-        if unit == "year":
-            return f"{published.year + delta:04d}", True
-        if unit == "month":
-            month_words = [w for w in words if w in month_of]
-            if month_words:
-                m = month_of[month_words[0]]
-                return _month(_year_for_month(m, None, published, tense), m), True
-            return _month(*_shift_months(published.year, published.month, delta)), True
-        return _week(published + dt.timedelta(weeks=delta)), True
-
-    patterns: list[tuple[re.Pattern, Resolver]] = []
-
-    def rule(pattern: str):
-        def register(fn: Resolver) -> Resolver:
-            patterns.append((rx(pattern), fn))
-            return fn
-        return register
-
-    @rule(rf"{B}(\d{{4}})-(\d{{2}})-(\d{{2}}){E}")
-    def _iso(m, published, tense):
-        d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        return _Match(m.start(), m.end(), _day(d)) if d else None
-
-    @rule(rf"(?<![\d.,/])(\d{{1,2}})([./])(\d{{1,2}})\2({YEAR})(?![\d/]|\.\d)")
-    def _numeric(m, published, tense):
-        d = _safe_date(int(m.group(4)), int(m.group(3)), int(m.group(1)))
-        return _Match(m.start(), m.end(), _day(d)) if d else None
-
-    @rule(rf"{B}(\d{{1,2}})(?:\s*(?:și|-|–)\s*(\d{{1,2}}))?\s+({M})(?:\s+({YEAR}))?{E}")
-    def _day_month(m, published, tense):
-        month = month_word(m.group(3))
-        if m.group(3).lower() in ambiguous_months and next_word(m.string, m.end()) in comparatives:
-            return None
-        day = int(m.group(1))
-        if m.group(4):
-            year = int(m.group(4))
-        elif published is not None:
-            year = _year_for_month(month, day, published, tense)
-        else:
-            return _unresolved(m.start(), m.end()) if 1 <= day <= 31 else None
-        d = _safe_date(year, month, day)
-        if d is None:
-            return None
-        if m.group(2):  # "1 și 2 martie", "3-5 mai": an interval, as TIMEX3 start/end
-            end = _safe_date(year, month, int(m.group(2)))
-            return _Match(m.start(), m.end(), f"{_day(d)}/{_day(end)}") if end and end > d else None
-        return _Match(m.start(), m.end(), _day(d))
-
-    @rule(rf"{B}între\s+({YEAR})\s+și\s+({YEAR}){E}|{B}({YEAR})\s*[-–]\s*({YEAR}){E}")
-    def _year_interval(m, published, tense):
-        first, last = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        return _Match(m.start(), m.end(), f"{first}/{last}") if first < last else None
-
-    @rule(rf"{B}noaptea\s+de\s+({W})\s+spre\s+({W}){E}")
-    def _night(m, published, tense):
-        if published is None:
-            return _unresolved(m.start(), m.end())
-        target = weekday_of[m.group(1).lower()]
-        day = _weekday_after(published, target) if tense == "future" else _weekday_on_or_before(published, target)
-        return _Match(m.start(), m.end(), f"{_day(day)}TNI")
-
-    month_prefix = {w[:3].lower(): month for w, month in month_of.items() if len(w) >= 3}
-
-    @rule(r"^[A-ZĂÂÎȘȚ][A-ZĂÂÎȘȚ .-]{2,},\s*(\d{1,2})\s+([a-zăâîșț]{3,10})\.?(?=\s*\()")
-    def _dateline(m, published, tense):
-        month = month_prefix.get(m.group(2)[:3].lower())
-        if month is None:
-            return None
-        year = published.year if published else None
-        d = _safe_date(year, month, int(m.group(1))) if year else None
-        start = m.start(1)
-        if d is None:
-            return _Match(start, m.end(), None, flags=("unresolved", "dateline"))
-        return _Match(start, m.end(), _day(d), flags=("dateline",))
-
-    @rule(rf"{B}({M})\s+(?:(?:anului|anul)\s+)?({YEAR}){E}")
-    def _month_year(m, published, tense):
-        return _Match(m.start(), m.end(), _month(int(m.group(2)), month_word(m.group(1))))
-
-    @rule(rf"{B}({M})\s+((?:{RU})\s+(?:{RM})|(?:{THIS})\s+(?:{RU})){E}")
-    def _month_relative_year(m, published, tense):
-        year, _ = relative_period(m.group(2), published, tense)
-        if year is None or len(year) != 4:
-            return _unresolved(m.start(), m.end()) if published is None else None
-        return _Match(m.start(), m.end(), _month(int(year), month_word(m.group(1))))
-
-    @rule(rf"{B}({M}){E}")
-    def _bare_month(m, published, tense):
-        word = m.group(1).lower()
-        if word in ambiguous_months:
-            before_ok = any(re.search(rf"(?:^|\s){re.escape(cue)}\s*$", m.string[:m.start()], re.I)
-                            for cue in lang["month_cue_words"])
-            after = next_word(m.string, m.end())
-            if not before_ok or (after and after not in safe_next):
-                return None
-        if "." in word and not re.search(r"\d\s*$", m.string[:m.start()]):
-            return None  # "mar." alone is too weak without a day before it
-        if published is None:
-            return _unresolved(m.start(), m.end())
-        month = month_word(word)
-        return _Match(m.start(), m.end(), _month(_year_for_month(month, None, published, tense), month))
-
-    @rule(rf"{B}(?:(?:anul|anului)\s+)?({YEAR}){E}")
-    def _year(m, published, tense):
-        after = m.string[m.end():m.end() + 4]
-        if re.match(r"\s+de\s", after) or re.match(r"[.,]\d", after):
-            return None  # "2000 de oameni", "2.024"
-        if re.search(r"(?:nr\.?|/|[.,]|\d)\s*$", m.string[:m.start()], re.I):
-            return None  # "nr. 2024", "227/2015", "1.2024"
-        return _Match(m.start(), m.end(), m.group(1))
-
-    part_of_day = {w.lower(): p for p, ws in lang["day_parts"].items() for w in ws}
-    DP = alternation(part_of_day)
-    habitual = re.compile(rf"{B}(?:{lang.alt('habitual_markers')}){E}", re.I)
-    articled = {w.lower() for ws in lang["weekdays"].values() for w in ws[1:]}
-
-    def with_part(match: Optional[_Match], part: Optional[str]) -> Optional[_Match]:
-        """ "joi seara" -> "2024-06-27TEV": the part of the day, as TIMEX3 does."""
-        if match is None or not part or not match.value or len(match.value) != 10:
-            return match
-        match.value += f"T{part_of_day[part.lower()]}"
-        return match
-
-    @rule(rf"{B}({W})(?:\s+({lang.alt('weekday_past_words')}|{lang.alt('weekday_future_words')}))?(?:\s+({DP}))?{E}")
-    def _weekday(m, published, tense):
-        return with_part(_weekday_value(m, published, tense), m.group(3))
-
-    def _weekday_value(m, published, tense):
-        word = m.group(1).lower()
-        if word in articled and not m.group(2) and habitual.search(m.string):
-            # "miercurea", "de regulă": every Wednesday, a set (TIMEX3 XXXX-WXX-3), not a day.
-            return _Match(m.start(), m.end(), f"XXXX-WXX-{weekday_of[word] + 1}", flags=("set",))
-        if word in {w.lower() for w in lang["ambiguous_weekdays"]}:
-            before = m.string[:m.start()].lower()
-            if any(re.search(rf"(?:^|\s){re.escape(b)}\s*$", before) for b in lang["weekday_blockers_before"]):
-                return None
-            after = m.string[m.end():].lower()
-            if any(re.match(rf"\s*{re.escape(b)}(?!\w)", after) for b in lang["weekday_blockers_after"]):
-                return None
-            if re.match(r"\s+de\s+[a-zăâîșț]", after) or re.search(r"\d\s*$", before):
-                return None
-        if published is None:
-            return _unresolved(m.start(), m.end())
-        target = weekday_of[word]
-        modifier = (m.group(2) or "").lower()
-        if modifier in {w.lower() for w in lang["weekday_past_words"]}:
-            monday = published - dt.timedelta(days=published.weekday() + 7)
-            day = monday + dt.timedelta(days=target)
-        elif modifier:
-            monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(days=7)
-            day = monday + dt.timedelta(days=target)
-        else:
-            later = _weekday_after(published, target)
-            earlier = _weekday_on_or_before(published, target)
-            if tense == "future":
-                day = later
-            elif tense == "past":
-                day = earlier
-            else:
-                day = earlier if (published - earlier) <= (later - published) else later
-        return _Match(m.start(), m.end(), _day(day))
-
-    @rule(rf"{B}({lang.alt('relative_days')})(?:\s+({DP}))?{E}")
-    def _relative_day(m, published, tense):
-        if published is None:
-            return _unresolved(m.start(), m.end())
-        offset = lang["relative_days"][m.group(1).lower()]
-        return with_part(_Match(m.start(), m.end(), _day(published + dt.timedelta(days=offset))), m.group(2))
-
-    @rule(rf"{B}({lang.alt('relative_day_parts')}){E}")
-    def _relative_day_part(m, published, tense):
-        if published is None:
-            return _unresolved(m.start(), m.end())
-        offset, part = lang["relative_day_parts"][m.group(1).lower()]
-        return _Match(m.start(), m.end(), f"{_day(published + dt.timedelta(days=offset))}T{part}")
-
-    @rule(rf"{B}((?:{RU})\s+(?:{RM})|(?:{THIS})\s+(?:{RU})){E}")
-    def _relative_unit(m, published, tense):
-        value, ok = relative_period(m.group(1), published, tense)
-        if not ok:
-            return None
-        return _Match(m.start(), m.end(), value) if value else _unresolved(m.start(), m.end())
-
-    @rule(rf"{B}({P})\s+((?:{RU})(?:\s+(?:{RM}|{YEAR}|{M}))?|(?:{THIS})\s+(?:{RU})|lui\s+(?:{M})(?:\s+{YEAR})?){E}")
-    def _period_part(m, published, tense):
-        mod = part_of[m.group(1).lower()]
-        inner = m.group(2)
-        month = re.search(rf"{B}({M}){E}", inner, re.I)
-        if inner.lower().startswith("lui") and month:
-            year = re.search(YEAR, inner)
-            mon = month_word(month.group(1))
-            if year:
-                return _Match(m.start(), m.end(), _month(int(year.group(0)), mon), mod=mod)
-            if published is None:
-                return _unresolved(m.start(), m.end())
-            return _Match(m.start(), m.end(), _month(_year_for_month(mon, None, published, tense), mon), mod=mod)
-        value, ok = relative_period(inner, published, tense)
-        if not ok:
-            return None
-        if value is None:
-            return _unresolved(m.start(), m.end())
-        return _Match(m.start(), m.end(), value, mod=mod)
-
-    @rule(rf"{B}(?:(?:{THIS})\s+({S})|({S})\s+((?:{RU})\s+(?:{RM})|(?:{RU})\s+{YEAR}|{YEAR}|(?:{RM}))){E}")
-    def _season(m, published, tense):
-        season = season_of[(m.group(1) or m.group(2)).lower()]
-        qualifier = (m.group(3) or "").lower()
-        year = re.search(YEAR, qualifier)
-        if year:
-            return _Match(m.start(), m.end(), f"{year.group(0)}-{season}")
-        if published is None:
-            return _unresolved(m.start(), m.end())
-        delta = next((rel_mod[w] for w in qualifier.split() if w in rel_mod), 0)
-        return _Match(m.start(), m.end(), f"{published.year + delta:04d}-{season}")
-
-    def ago_value(number: str, unit_word: str, published: Optional[dt.date]) -> Optional[str]:
-        n = parse_number(number, lang)
-        unit = unit_of[unit_word.lower()]
-        if n is None or published is None or unit == "H":
-            return None
-        n = int(n)
-        if unit == "D":
-            return _day(published - dt.timedelta(days=n))
-        if unit == "W":
-            return _week(published - dt.timedelta(weeks=n))
-        if unit == "M":
-            return _month(*_shift_months(published.year, published.month, -n))
-        return f"{published.year - n:04d}"
-
-    @rule(rf"{B}(?:{lang.alt('ago_before')})\s+({NUM})\s+(?:de\s+)?({U}){E}")
-    def _ago(m, published, tense):
-        value = ago_value(m.group(1), m.group(2), published)
-        return _Match(m.start(), m.end(), value) if value else _unresolved(m.start(), m.end())
-
-    @rule(rf"{B}(?:cu\s+)?({NUM})\s+(?:de\s+)?({U})\s+(?:{lang.alt('ago_after')}){E}")
-    def _ago_after(m, published, tense):
-        value = ago_value(m.group(1), m.group(2), published)
-        return _Match(m.start(), m.end(), value) if value else _unresolved(m.start(), m.end())
-
-    articles = alternation(lang["article_numbers"])
-
-    @rule(rf"{B}({NUM})\s+(?:de\s+)?({U}){E}")
-    def _duration(m, published, tense):
-        number = m.group(1)
-        if re.fullmatch(articles, number, re.I):
-            # "un an", "o lună" are durations only after "timp de", "de", "după", "peste", "în".
-            if not re.search(r"(?:timp\s+de|de|după|peste|în|pentru)\s*$", m.string[:m.start()], re.I):
-                return None
-        if re.search(r"[\d.,]\s*$", m.string[:m.start()]) or re.match(r"[.,]\d", m.string[m.end(1):]):
-            return None  # part of a larger number ("12.000 de zile" is not "000 de zile")
-        n = parse_number(number, lang)
-        if n is None or n <= 0:
-            return None
-        unit = unit_of[m.group(2).lower()]
-        value = f"PT{int(n)}H" if unit == "H" else f"P{int(n)}{unit}"
-        return _Match(m.start(1), m.end(), value, type="DURATION")
-
-    future = re.compile(rf"{B}(?:{lang.alt('future_markers')}){E}", re.I)
-    participle = rf"\w*(?:{lang.alt('past_participle_endings')})"
-    past = re.compile(rf"{B}(?:(?:{lang.alt('past_auxiliaries')})\s+{participle}|{lang.alt('past_markers')}){E}", re.I)
-    return _Rules(patterns=patterns, future=future, past=past)
-
-
-# --- publication date inference ------------------------------------------------------------------
-
-def infer_publication(sentences: list[Sentence], lang: Lang) -> Optional[dt.date]:
-    """Infer a publication date from the text: the latest full date it gives, moved forward to the
-    first day (within a week) on which every past-tense weekday it mentions falls on or after that
-    date. None when the text gives no full date or its weekdays cannot agree: then it stays unknown."""
-    rules = _rules(lang)
-    weekday_of = {w.lower(): int(n) for n, ws in lang["weekdays"].items() for w in ws}
-    days: list[dt.date] = []
-    cues: list[int] = []
-    for sentence in sentences:
-        for mention in extract_dates(sentence, None, lang):
-            if mention.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", mention.value):
-                days.append(dt.date.fromisoformat(mention.value))
-            word = mention.text.split()[0].lower()
-            if "unresolved" in mention.flags and word in weekday_of and not rules.future.search(sentence.text):
-                cues.append(weekday_of[word])
-    if not days:
+    def _relative_to(self, sentence: Sentence, mention, anchor: dt.date) -> Optional[str]:
+        for again in extract_dates(sentence, anchor, self.lang):
+            if again.start == mention.start and again.end == mention.end:
+                return again.value
         return None
-    latest = max(days)
-    for shift in range(7):
-        pub = latest + dt.timedelta(days=shift)
-        if all(_weekday_on_or_before(pub, w) >= latest for w in cues):
-            return pub
-    return None

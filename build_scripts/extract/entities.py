@@ -1,417 +1,491 @@
-"""People, places and organizations under one canonical name per article.
+"""People, places and organizations: the statistical NER and the gazetteers, each confirming the other.
 
-Two sources of names: the curated gazetteer (ro_gazetteer.yaml) and rules for names no list holds -
-a role before a name ("premierul Ilie Bolojan"), a known given name, a head word ("Ministerul ..."), a
-place cue ("regiunea ..."), an acronym, a preposition before a lone name ("la Craiova"). Romanian case
-endings are undone ("Rusiei" -> "Rusia"), and mentions merge: surname alone, hyphen variants and acronyms
-join the full name. A capitalized word that only starts a sentence is not a name unless known.
+Candidates come from the model's NER (PERSON, GPE, LOC, ORG), the curated gazetteer, and capitalized
+proper nouns the world lexicon knows or a place word introduces ("regiunea Kursk"). Each is trimmed to
+its name (titles, roles and lowercase words off a person), then given a kind:
+- a person needs a proper noun (RONEC also tags "președintele", "el": roles and pronouns, not people);
+- a place is confirmed by the gazetteer or the world lexicon (`places.py`), or by a place word before it;
+  an unconfirmed one must be a proper noun inside the sentence, and is marked for review;
+- one word the NER took for a person but which only the lexicon knows, as a city of some size and not a
+  given name, is a place ("Nikopol", "Kievului").
+Names get their canonical form from the gazetteer, the lexicon or the language's case endings ("Rusiei"
+-> "Rusia"), variants within the article are joined (`names.Variants`), and a person keeps the role the
+text gives them ("directorul general al AIEA"), which also lets a later "directorul" stand for them.
 """
 from __future__ import annotations
 
-import functools
-import re
-from dataclasses import dataclass, field
 from typing import Optional
 
-from ..lang import Lang, alternation, ascii_fold
-from ..model import Entity, Mention, Sentence
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
 
-KINDS = ("person", "place", "organization")
-_CAP = r"[A-ZĂÂÎȘȚÉÖÜÁÓ]"
-_TOKEN = rf"{_CAP}[\w’'-]*"
+from .. import lang as lang_mod
+from ..lang import Lang, key
+from ..names import Variants, is_acronym, uninflect
+from . import gazetteer, places
+from .spans import settle
 
-
-@dataclass
-class EntityResult:
-    """Entities of one article, and the role phrases it tied to a person ("liderul nord-coreean")."""
-
-    people: list[Entity]
-    places: list[Entity]
-    organizations: list[Entity]
-    roles: dict[str, str] = field(default_factory=dict)
-    spans: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)  # sentence -> (start, end, name)
-
-    @functools.cached_property
-    def person_names(self) -> set[str]:
-        """Names of the people (asked for once per quote: computed once)."""
-        return {e.name for e in self.people}
-
-    @functools.cached_property
-    def speakers(self) -> set[str]:
-        """Who can speak or be a source: people, and organizations ("Ministerul ... a transmis")."""
-        return {e.name for e in self.people + self.organizations}
+NER_LABELS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organization"}
+MIN_PLACE_POPULATION = 50_000       # a lone proper noun the NER missed is a place only if this big
+PERSON_OR_PLACE_POPULATION = 1_000_000  # ... and one the NER called a person, unless it is inflected
+MAX_ROLE_TOKENS = 9
 
 
-def key(name: str) -> str:
-    """A comparison key: no diacritics, no case, hyphens as spaces ("Kim Jong-un" == "Kim Jong Un")."""
-    return re.sub(r"[\s-]+", " ", ascii_fold(name).lower()).strip()
+def role_key(text: str) -> str:
+    """The key under which a role phrase is tied to a person."""
+    return key(text)
 
 
-@dataclass
-class _Gaz:
-    forms: dict[str, tuple[str, str]]  # key(form) -> (kind, canonical)
-    pattern: re.Pattern
-    given: set[str]
-    aliases: dict[str, list[str]]  # canonical -> all its forms
+@Language.factory("explainer_entities", default_config={"lang_code": "ro"})
+def make_entities(nlp, name, lang_code: str):
+    return EntityRecognizer(lang_mod.load(lang_code))
 
 
-@functools.lru_cache(maxsize=4)
-def _gazetteer(lang: Lang) -> _Gaz:
-    forms: dict[str, tuple[str, str]] = {}
-    aliases: dict[str, list[str]] = {}
-    surface: list[str] = []
-    for kind, section in (("person", "people"), ("place", "places"), ("organization", "organizations")):
-        for entry in lang.gazetteer[section]:
-            names = [entry["name"], *entry.get("aliases", []), *entry.get("forms", [])]
-            aliases[entry["name"]] = names
-            for n in names:
-                forms.setdefault(key(n), (kind, entry["name"]))
-                surface.append(n)
-                if "-" in n:
-                    surface.append(n.replace("-", " "))
-    pattern = re.compile(rf"(?<![\w-])(?:{alternation(surface)})(?![\w-])")
-    return _Gaz(forms=forms, pattern=pattern, given={key(g) for g in lang.gazetteer["given_names"]}, aliases=aliases)
+class EntityRecognizer:
+    """Adds doc.spans["entities"] (labels person/place/organization) with canonical names and roles."""
 
-
-def extract_entities(sentences: list[Sentence], lang: Lang) -> EntityResult:
-    """Entities of an article, in order of first mention."""
-    gaz = _gazetteer(lang)
-    ctx = _Context(lang, gaz)
-    # 1. Gazetteer names and capitalized sequences, sentence by sentence, in reading order.
-    for sentence in sentences:
-        ctx.scan(sentence)
-    # 2. Single names that match a known person's first or last name join that person.
-    ctx.merge_short_names()
-    ctx.merge_acronyms(sentences)
-    ctx.add_gazetteer_roles()
-    return ctx.result()
-
-
-class _Context:
-    """The state of one article's entity pass: what has been established so far."""
-
-    def __init__(self, lang: Lang, gaz: _Gaz):
+    def __init__(self, lang: Lang):
         self.lang = lang
-        self.gaz = gaz
-        self.entities: dict[tuple[str, str], Entity] = {}
-        self.roles: dict[str, str] = {}
-        self.spans: dict[str, list[tuple[int, int, str]]] = {}
-        self.person_roles = re.compile(rf"(?<![\w])({lang.alt('person_roles')})(?![\w])", re.I)
-        self.role_words = {key(r) for r in lang["person_roles"]}
-        self.org_heads = {key(h) for h in lang["org_heads"]}
-        self.place_cues = {key(c) for c in lang["place_cues"]}
-        self.place_preps = {key(p) for p in lang["place_prepositions"]}
-        self.not_entities = {key(w) for w in lang["not_entities"]}
-        connectors = alternation(lang["name_connectors"])
-        self.sequence = re.compile(rf"(?<![\w-])(?:{_TOKEN})(?:(?:\s+(?:{connectors})\s+|\s+)(?:{_TOKEN}))*(?![\w-])")
-        self.genitive = {key(w) for w in lang["genitive_articles"]}
+        self.roles = lang.keys_of("person_roles")
+        self.titles = lang.keys_of("person_titles")
+        self.not_entities = lang.keys_of("not_entities")
         self.not_orgs = set(lang["not_organizations"])
-        nationality = alternation(lang["nationality_adjectives"])
-        self.nationality = {key(w) for w in lang["nationality_adjectives"]}
-        self.org_run = re.compile(
-            rf"(?<![\w-])(?:{_TOKEN})(?:(?:\s+(?:{connectors}|{alternation(lang['org_connectors'])})\s+|\s+)(?:{_TOKEN}|(?:{nationality})(?![\w-])))*(?![\w-])")
+        self.place_cues = lang.keys_of("place_cues")
+        self.place_prepositions = lang.keys_of("place_prepositions")
+        self.org_cues = lang.keys_of("org_cues")
+        self.connectors = lang.keys_of("name_connectors")
+        self.nationality = lang.keys_of("nationality_adjectives")
+        self.org_heads = lang.keys_of("org_heads")
+        self.inflections = [tuple(p) for p in lang["name_inflections"]]
+        self.adjective_inflections = [tuple(p) for p in lang["adjective_inflections"]]
+        self.given = {key(n) for names in lang.gazetteer["given_names"].values() for n in names}
+        self.known = gazetteer.canonical_forms(lang)
+        self.pronouns = {key(w) for words in lang["pronouns"].values() for w in words}
 
-    # -- scanning ---------------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        # 1. Candidates from the NER and the gazetteers, each with its kind and canonical name.
+        found: list[Span] = []
+        for span in self._gazetteer(doc):
+            found.append(span)
+        for ent in doc.ents:
+            found += self._from_ner(doc, ent)
+        found += self._org_runs(doc)
+        found += self._lexicon_places(doc, found)
+        # 2. One layer, overlaps settled by the pipeline's rule (longest, then earliest).
+        kept = settle(doc, "entities", found)
+        # 3. Variants of one name joined within the article; roles tied to people.
+        self._merge(doc, kept)
+        doc.user_data["people"] = {s._.canonical for s in kept if s.label_ == "person" and s._.canonical}
+        self._roles(doc, kept)
+        return doc
 
-    def scan(self, sentence: Sentence) -> None:
-        text = sentence.text
-        taken: list[tuple[int, int]] = self._organizations(sentence)
-        for m in self.gaz.pattern.finditer(text):
-            if any(a <= m.start() and m.end() <= b for a, b in taken):
+    # -- candidates -------------------------------------------------------------------------------
+
+    def _gazetteer(self, doc: Doc) -> list[Span]:
+        """Gazetteer names, except inside a longer name of another kind ("Muzeul Banatului")."""
+        inside = [False] * len(doc)
+        for ent in doc.ents:
+            if ent.label_ not in NER_LABELS:
+                for i in range(ent.start, ent.end):
+                    inside[i] = True
+        out = []
+        for span in doc.spans.get(gazetteer.SPANS_KEY, []):
+            if any(inside[span.start:span.end]):
                 continue
-            kind, canonical = self.gaz.forms[key(m.group(0))]
-            if kind == "person" and " " not in m.group(0).strip():
-                if re.search(rf"{_CAP}[\w’'-]*\s+$", text[:m.start()]):
-                    continue  # "Bogdan Ciucă": a surname inside a longer name is not the famous namesake
-                # A surname alone is the person this article named, before any famous namesake.
-                canonical = self._short_name(key(m.group(0))) or canonical
-            self._add(kind, canonical, m.group(0), sentence, m.start(), m.end())
-            taken.append((m.start(), m.end()))
-            if kind == "person":
-                self._learn_role(text, m.start(), canonical)
-        for m in self.sequence.finditer(text):
-            for start, end in self._split_around(m, taken):
-                self._classify(sentence, start, end)
+            s = Span(doc, span.start, span.end, label=span.label_)
+            s._.canonical = span.id_
+            out.append(s)
+        return out
 
-    def _drop_leading(self, text: str, start: int, end: int, words: list[str]) -> int:
-        """Drop leading words that are not names ("Liderul", "În", "Președintele") from `words` (in
-        place) and return where the rest starts in `text`."""
-        while words and (key(words[0]) in self.not_entities or key(words[0]) in self.role_words):
-            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
-            words.pop(0)
-        return start
+    def _from_ner(self, doc: Doc, ent: Span) -> list[Span]:
+        label = NER_LABELS.get(ent.label_)
+        if label is None:
+            return []
+        trimmed = self._trim(doc, ent, label)
+        if trimmed is None:
+            return []
+        mention, span = trimmed
+        known = self.known.get(key(span.text))
+        if known:
+            return [self._make(doc, mention, known[0], known[1])]
+        if label != "organization" and len(span) == 1 and self._after_org_word(doc, span) and not places.lookup(span.text):
+            return [self._make(doc, mention, "organization", span.text)]  # "operatorul Ukrenergo"
+        if label == "person":
+            institution = self._institution(doc, span) if len(span) == 1 else None
+            if institution:
+                return [self._make(doc, mention, "organization", institution)]  # "fostul ministru al Mediului"
+            return [self._person_or_place(doc, mention, span)]
+        if label == "place":
+            canonical, confirmed = self._place_name(span)
+            if confirmed or (self._proper_inside(span) and sum(c.isalpha() for c in span.text) >= 3):
+                return [self._make(doc, mention, "place", canonical, confirmed)]
+            return []
+        return self._organizations(doc, mention, span)
 
-    def _organizations(self, sentence: Sentence) -> list[tuple[int, int]]:
-        """Runs that start with an organization's head word ("Banca Transilvania", "Ministerul Educației
-        și Cercetării") are one name, even where a place is part of it; a given name ends the run
-        ("Ministerul Sănătății Mihaela Popa")."""
-        text = sentence.text
-        claimed = []
-        for m in self.org_run.finditer(text):
-            words = m.group(0).split()
-            start = self._drop_leading(text, m.start(), m.end(), words)
-            if len(words) < 2 or key(words[0]) not in self.org_heads:
+    def _organizations(self, doc: Doc, mention: Span, span: Span) -> list[Span]:
+        """An organization the NER found, split where it swallowed an acronym in parentheses ("Federația
+        Română de Fotbal (FRF)") or the person after it ("ANM Cristiana Dumbravă")."""
+        out = []
+        if len(span) >= 4 and span[-1].text == ")" and span[-3].text == "(" and is_acronym(span[-2].text):
+            acronym = doc[span.end - 2: span.end - 1]
+            out.append(self._make(doc, acronym, "organization", self.known.get(key(acronym.text), ("", acronym.text))[1]))
+            span = mention = doc[span.start: span.end - 3]
+        for i in range(span.start + 1, span.end - 1):
+            if key(doc[i].text) in self.given and doc[i + 1].text[:1].isupper() and doc[i + 1].pos_ == "PROPN":
+                person = doc[i: span.end]
+                out.append(self._make(doc, person, "person", person.text))
+                span = mention = doc[span.start: i]
+                break
+        words = [t.text for t in span]
+        if len(span) == 1 and not is_acronym(words[0]):
+            if key(words[0]) in self.org_heads:
+                return out  # "Comisia", "Camerei" alone: a head word, not a name
+            institution = self._institution(doc, span)
+            if institution:
+                return out + [self._make(doc, mention, "organization", institution)]
+            canonical, confirmed = self._place_name(span)
+            if confirmed and self._after_place_word(doc, span):
+                return out + [self._make(doc, mention, "place", canonical)]
+            if self._clause_start(doc, span[0]) and span[0].pos_ != "PROPN":
+                return out
+        if not len(span) or span.text in self.not_orgs or key(span.text) in self.not_entities:
+            return out
+        return out + [self._make(doc, mention, "organization", self._org_name(span))]
+
+    def _institution(self, doc: Doc, span: Span) -> Optional[str]:
+        """ "ministrul Sănătății" -> "Ministerul Sănătății": a department after the role that heads it
+        ("fostul ministru al Mediului" too)."""
+        for back in (1, 2):
+            if span.start - back < 0:
+                return None
+            head = self.lang["role_institutions"].get(doc[span.start - back].lemma_.lower()) or \
+                self.lang["role_institutions"].get(doc[span.start - back].text.lower())
+            if head:
+                return f"{head} {span.text}"
+            if doc[span.start - back].pos_ not in ("DET", "ADP"):
+                return None
+        return None
+
+    def _org_runs(self, doc: Doc) -> list[Span]:
+        """Names that begin with an organization's head word: "Forțele Aeriene ale Ucrainei", "Statul
+        Major ucrainean", "Ministerul rus al Apărării". The run goes on over capitalized words, a
+        nationality adjective, and connectors followed by a capitalized word; a given name ends it."""
+        out = []
+        i = 0
+        while i < len(doc):
+            token = doc[i]
+            if not (token.text[:1].isupper() and key(token.text) in self.org_heads):
+                i += 1
                 continue
-            kept = [words[0]]
-            for w in words[1:]:
-                if key(w) in self.gaz.given and len(kept) >= 2:
+            end = i + 1
+            while end < len(doc) and not doc[end].is_sent_start:
+                nxt = doc[end]
+                if key(nxt.text) in self.given:
                     break
-                kept.append(w)
-            while kept and not re.match(_CAP, kept[-1]) and key(kept[-1]) not in self.nationality:
-                kept.pop()
-            if len(kept) < 2:
-                continue
-            surface = " ".join(kept)
-            end = start + len(surface)
-            if key(surface) in self.gaz.forms:
-                kind, canonical = self.gaz.forms[key(surface)]
-            else:
-                kind, canonical = "organization", self._canonical("organization", surface)
-            self._add(kind, canonical, surface, sentence, start, end)
-            claimed.append((start, end))
-        return claimed
+                if nxt.text[:1].isupper() and nxt.is_alpha or key(nxt.text) in self.nationality:
+                    end += 1
+                elif (key(nxt.text) in self.connectors and end + 1 < len(doc)
+                      and doc[end + 1].text[:1].isupper() and not doc[end + 1].is_sent_start):
+                    end += 2
+                else:
+                    break
+            if end - i >= 2:
+                span = doc[i:end]
+                known = self.known.get(key(span.text))
+                out.append(self._make(doc, span, *(known if known else ("organization", self._org_name(span)))))
+            i = end
+        return out
 
-    def _split_around(self, m: re.Match, taken: list[tuple[int, int]]):
-        """Parts of a capitalized run not already claimed by the gazetteer."""
-        start, end = m.start(), m.end()
-        for a, b in sorted(taken):
-            if b <= start or a >= end:
-                continue
-            if a > start:
-                yield from self._tokens_span(m.string, start, a)
-            start = max(start, b)
-        if start < end:
-            yield from self._tokens_span(m.string, start, end)
+    def _person_or_place(self, doc: Doc, mention: Span, span: Span) -> Optional[Span]:
+        if not any(self._name_like(doc, t) for t in span):
+            # A role noun or pronoun the NER tags as a person ("Președintele", "El"): a reference to
+            # someone, kept without a name; a role the article ties to a person names them later.
+            return self._make(doc, mention, "person", None, confirmed=False)
+        if all(key(t.text) in self.pronouns or key(t.text) in self.not_entities for t in span):
+            return None
+        if len(span) == 1 and key(span.text) not in self.given:
+            # "Kievului", "Moscova" read as a person: an inflected place name, or a big place.
+            canonical, confirmed = self._place_name(span)
+            inflected = confirmed and key(canonical) != key(span.text)
+            if confirmed and (inflected or self._sizeable(canonical, PERSON_OR_PLACE_POPULATION)):
+                return self._make(doc, mention, "place", canonical)
+        return self._make(doc, mention, "person", " ".join(t.text for t in span))
 
-    def _tokens_span(self, text: str, start: int, end: int):
-        part = text[start:end]
-        lead = len(part) - len(part.lstrip())
-        part = part.strip()
-        # Drop connector words left dangling at either end ("de", "al").
-        words = part.split()
-        while words and not re.match(_CAP, words[0]):
-            start += len(words[0]) + 1
-            words.pop(0)
-        while words and not re.match(_CAP, words[-1]):
-            words.pop()
-        if words:
-            s = start + lead
-            yield s, s + len(" ".join(words))
+    def _after_org_word(self, doc: Doc, span: Span) -> bool:
+        """ "operatorul Ukrenergo", "compania SpaceX": a word for a kind of organization right before."""
+        return span.start > 0 and key(doc[span.start - 1].text) in self.org_cues
 
-    def _classify(self, sentence: Sentence, start: int, end: int) -> None:
-        text = sentence.text
-        words = text[start:end].split()
-        if self._role_institution(sentence, start, end, words):
-            return
-        start = self._drop_leading(text, start, end, words)
-        if not words:
-            return
-        surface = " ".join(words)
-        end = start + len(surface)
-        before = text[:start]
-        prev_words = re.findall(r"[\w-]+", before)
-        prev = key(prev_words[-1]) if prev_words else ""
-        at_start = not before.strip(" „“\"«(—–-")
-        known = self.gaz.forms.get(key(surface))
-        kind = known[0] if known else self._kind(surface, words, before, prev, at_start)
-        if kind is None:
-            return
-        canonical = self._canonical(kind, surface)
-        self._add(kind, canonical, surface, sentence, start, end)
-        if kind == "person":
-            self._learn_role(text, start, canonical)
-            self._learn_apposition(text, end, canonical)
+    def _clause_start(self, doc: Doc, token: Token) -> bool:
+        """First word of a sentence or of a sentence inside a quotation: capitalized for grammar only."""
+        if token.is_sent_start:
+            return True
+        before = [t for t in doc[max(0, token.i - 3): token.i] if not t.is_space]
+        while before and before[-1].text in "„“\"«'(—–-":
+            before.pop()
+        return not before or before[-1].text in (".", "!", "?", "…", ":")
 
-    def _learn_apposition(self, text: str, end: int, person: str) -> None:
-        """ "Irina Popa, economist la Banca X": the role after the name, without its article, names
-        the person later with it ("a spus economistul")."""
-        m = re.match(r"\s*,\s*(?:(?:un|o|fost|fostul|fosta)\s+)?([a-zăâîșț-]+)", text[end:])
-        if not m:
-            return
-        word = key(m.group(1))
-        for form in (word, word + "ul", word + "l", word + "a"):
-            if form in self.role_words:
-                self.roles.setdefault(form, person)
-                return
-
-    def _role_institution(self, sentence: Sentence, start: int, end: int, words: list[str]) -> bool:
-        """ "ministrul Sănătății" / "Ministrul Sănătății": the department after the role is an institution."""
-        institutions = {key(k): v for k, v in self.lang["role_institutions"].items()}
-        prev_words = re.findall(r"[\w-]+", sentence.text[:start])
-        def department(word: str) -> bool:
-            # "Sănătății", "Finanțelor", "de Interne" - a genitive, not a given name ("Andrei").
-            return key(word) not in self.gaz.given and (word == "de" or bool(re.search(r"(?:ii|ei|ului|lor)$", word)))
-
-        if key(words[0]) in institutions and len(words) >= 2 and department(words[1]):
-            head, rest, rest_start = institutions[key(words[0])], words[1:], sentence.text.index(words[1], start)
-        elif prev_words and key(prev_words[-1]) in institutions and department(words[0]):
-            head, rest, rest_start = institutions[key(prev_words[-1])], words, start
-        else:
+    def _after_preposition(self, doc: Doc, token: Token) -> bool:
+        """ "atacuri la Mariupol", "din Krasnodar": a place preposition before the word, and no
+        capitalized name before that (which would make it part of "Universitatea din Berna")."""
+        if token.i < 2 or key(doc[token.i - 1].text) not in self.place_prepositions:
             return False
-        name = " ".join([head, *rest])
-        canonical = self.gaz.forms.get(key(name), ("organization", name))[1]
-        self._add("organization", canonical, " ".join(rest), sentence, rest_start, end)
-        return True
+        before = doc[token.i - 2]
+        return not (before.text[:1].isupper() and not before.is_sent_start)
 
-    def _kind(self, surface: str, words: list[str], before: str, prev: str, at_start: bool) -> Optional[str]:
-        k = key(surface)
-        first = key(words[0])
-        if self._known_person(k) or (len(words) == 1 and self._short_name(k)):
-            return "person"
-        if first in self.org_heads:
-            return "organization" if len(words) >= 2 else None  # "Ministerul" alone names nothing
-        if re.fullmatch(r"[A-ZĂÂÎȘȚ]{2,6}\d*", surface):
-            return None if surface in self.not_orgs else "organization"
-        if self.person_roles.search(before[-60:]) and self._role_adjacent(before) and len(words) <= 4:
-            if len(words) == 1 and re.search(r"(?:ii|ei|ului|lor)$", words[0]) and k not in self.gaz.given:
-                return None  # "ministrul moldovean al Energiei": a department in the genitive, not a name
-            return "person"
-        if prev in self.genitive and len(words) >= 2:
-            return "person"
-        if len(words) >= 2 and first in self.gaz.given and all(not re.search(r"\d", w) for w in words) and len(words) <= 4:
-            return "person"
-        if prev in self.place_cues:
-            return "place"
-        if at_start:
-            return None  # a capitalized word that may only be starting the sentence
-        if len(words) == 1 and prev in self.place_preps and not k in self.not_entities:
-            return "place"
-        return None
+    def _after_place_word(self, doc: Doc, span: Span) -> bool:
+        """ "regiunea Kursk", "orașul Enerhodar": a place word right before the name."""
+        return span.start > 0 and key(doc[span.start - 1].text) in self.place_cues
 
-    def _role_adjacent(self, before: str) -> bool:
-        """True when a person role stands right before the name, allowing a few lowercase or genitive
-        words between them ("președintele rus, Vladimir Putin", "liderul Chinei, Xi Jinping")."""
-        tail = before[-80:]
-        m = None
-        for m in self.person_roles.finditer(tail):
-            pass
-        if m is None:
+    @staticmethod
+    def _sizeable(name: str, population: int = MIN_PLACE_POPULATION) -> bool:
+        """A country, region or state, or a city of at least `population` inhabitants."""
+        place = places.lookup(name)
+        return place is not None and (place.kind != "city" or place.population >= population)
+
+    def _lexicon_places(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """Proper nouns the NER missed: after a place word ("regiunea Kursk"), or known to the lexicon
+        as a sizeable place and not a given name, never at the start of a sentence."""
+        taken = [False] * len(doc)
+        for span in [*found, *doc.ents]:
+            for i in range(span.start, span.end):
+                taken[i] = True
+        out = []
+        for token in doc:
+            if taken[token.i] or not token.text[:1].isupper() or token.is_sent_start or token.is_upper:
+                continue
+            span = doc[token.i: token.i + 1]
+            cue = self._after_place_word(doc, span)
+            if token.pos_ != "PROPN" and not cue:
+                continue
+            canonical, confirmed = self._place_name(span)
+            sizeable = confirmed and self._sizeable(canonical) and self._after_preposition(doc, token)
+            if key(token.text) in self.given or key(token.text) in self.not_entities:
+                continue
+            if cue or sizeable:
+                out.append(self._make(doc, span, "place", canonical, confirmed or cue))
+        return out
+
+    def _trim(self, doc: Doc, ent: Span, label: str) -> Optional[tuple[Span, Span]]:
+        """(mention, name) inside a NER span. The mention drops punctuation and function words at its
+        edges (it may hold a role after a comma, as RONEC's mentions do: "Ion Popa, ministrul"); the
+        name also drops titles, roles and lowercase words before it ("dl Adrian Bodo" -> "Adrian Bodo")
+        and, for a person, anything from a comma on. An organization keeps its inner lowercase words
+        and a closing bracket or quotation mark whose opening one it holds."""
+        start, end = ent.start, ent.end
+        while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].pos_ in ("ADP", "CCONJ")):
+            start += 1
+        while end > start and self._trailing_noise(doc, start, end, keep_lower=label == "person"):
+            end -= 1
+        if start >= end:
+            return None
+        name_start, name_end = start, end
+        while name_start < name_end - (label == "person") and self._leading_noise(doc[name_start], label):
+            name_start += 1
+        if label == "person":
+            for i in range(name_start, name_end):
+                if doc[i].is_punct and doc[i].text not in "-.'’":
+                    name_end = i
+                    break
+            while name_end > name_start and self._trailing_noise(doc, name_start, name_end):
+                name_end -= 1
+        name = doc[name_start:name_end]
+        if not len(name) or not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
+            return None
+        return doc[start:end], name
+
+    def _trailing_noise(self, doc: Doc, start: int, end: int, keep_lower: bool = False) -> bool:
+        last = doc[end - 1]
+        if last.text in ")”\"»'" and any(t.text in "(„“\"«'" for t in doc[start:end - 1]):
             return False
-        between = tail[m.end():]
-        return bool(re.fullmatch(rf"(?:\s*,?\s*(?:[a-zăâîșț][\w-]*|{_TOKEN}))*?\s*,?\s*", between)) and len(between.split()) <= 4
+        if last.text.startswith("-") and end - 1 > start:
+            return False  # "Ludovic al XIV-lea": an ordinal ending
+        if keep_lower and last.is_lower:
+            return False  # a person's mention may end in their role: "Ion Popa, ministrul"
+        return last.is_punct or last.is_space or (last.is_lower and key(last.text) not in self.nationality)
 
-    def _known_person(self, k: str) -> Optional[str]:
-        for (kind, _), entity in self.entities.items():
-            if kind == "person" and (key(entity.name) == k or any(key(a) == k for a in entity.aliases)):
-                return entity.name
-        return None
+    def _leading_noise(self, token: Token, label: str) -> bool:
+        k = key(token.text)
+        if token.is_punct or token.is_space or token.pos_ in ("DET", "ADP", "CCONJ"):
+            return True
+        if label == "person":
+            return (token.is_lower or k in self.titles or k in self.roles or key(token.lemma_) in self.roles
+                    or k in self.not_entities)
+        if label == "place":
+            return token.is_lower or k in self.place_cues
+        return token.is_lower
 
-    def _short_name(self, k: str) -> Optional[str]:
-        """The one known person whose first or last name is `k`, if exactly one."""
-        found = {e.name for (kind, _), e in self.entities.items()
-                 if kind == "person" and len(e.name.split()) >= 2
-                 and k in (key(e.name.split()[0]), key(e.name.split()[-1]))}
-        return found.pop() if len(found) == 1 else None
+    def _name_like(self, doc: Doc, token: Token) -> bool:
+        """A proper noun: tagged so, or capitalized inside the sentence, or - at its start, where every
+        word is capitalized - a word whose lemma keeps its capital, a known given name, or a word the
+        article also capitalizes elsewhere ("Grossi a spus" ... "a declarat Grossi")."""
+        k = key(token.text)
+        if not token.text[:1].isupper() or k in self.pronouns or k in self.not_entities or k in self.roles:
+            return False
+        if token.pos_ in ("NOUN", "PRON", "DET") and "Plur" in token.morph.get("Number"):
+            return False  # "Reprezentanții", "Oamenii": people, not a person's name
+        if token.pos_ == "PROPN" or not self._clause_start(doc, token):
+            return True
+        if token.lemma_[:1].isupper() or k in self.given:
+            return True
+        return any(t.text == token.text and not self._clause_start(doc, t) for t in doc)
 
-    def _canonical(self, kind: str, surface: str) -> str:
-        k = key(surface)
-        if k in self.gaz.forms:
-            return self.gaz.forms[k][1]
-        if kind == "person":
-            return self._known_person(k) or (self._short_name(k) if " " not in k else None) or surface
-        words = surface.split()
-        lemma = self._uninflect(words[0], kind)
-        rest = words[1:]
-        if lemma != words[0] and kind == "organization" and lemma.endswith("a") and rest:
-            # A feminine head back in the nominative takes its adjective with it.
-            rest = [self._uninflect_adjective(rest[0]), *rest[1:]]
-        candidate = " ".join([lemma, *rest])
-        return self.gaz.forms.get(key(candidate), (kind, candidate))[1]
+    def _proper_inside(self, span: Span) -> bool:
+        """A capitalized word inside the sentence (not only at its start) that is not a known non-name."""
+        return any(t.text[:1].isupper() and (not t.is_sent_start or t.pos_ == "PROPN")
+                   and key(t.text) not in self.not_entities for t in span)
 
-    def _uninflect(self, word: str, kind: str) -> str:
-        """Undo a case ending when the result is a known form (gazetteer, org head) or the word is a
-        place or organization head in the genitive."""
-        candidates = []
-        for ending, base in self.lang["name_inflections"]:
+    def _make(self, doc: Doc, span: Span, kind: str, canonical: str, confirmed: bool = True) -> Span:
+        out = Span(doc, span.start, span.end, label=kind)
+        out._.canonical = canonical
+        out._.confirmed = confirmed
+        return out
+
+    # -- canonical names --------------------------------------------------------------------------
+
+    def _place_name(self, span: Span) -> tuple[str, bool]:
+        """(base form, confirmed): "Kievului" -> ("Kiev", True); unknown names stay as written."""
+        text = span.text
+        known = self.known.get(key(text))
+        if known and known[0] == "place":
+            return known[1], True
+        if places.lookup(text):
+            return text, True
+        words = text.split()
+        for candidate in uninflect(words[-1], self.inflections) + [span[-1].lemma_]:
+            full = " ".join([*words[:-1], candidate])
+            known = self.known.get(key(full))
+            if known and known[0] == "place":
+                return known[1], True
+            if candidate[:1].isupper() and places.lookup(full):
+                return full, True
+        if len(words) > 1:
+            head = uninflect(words[0], self.inflections)
+            for candidate in head:
+                full = " ".join([candidate, *words[1:]])
+                if places.lookup(full):
+                    return full, True
+        return text, False
+
+    def _org_name(self, span: Span) -> str:
+        """ "Ministerului Apărării" -> "Ministerul Apărării", "Comisiei Europene" -> "Comisia Europeană"."""
+        words = span.text.split()
+        if is_acronym(words[0]) or len(words) == 1:
+            return span.text
+        for candidate in uninflect(words[0], self.inflections):
+            if key(candidate) in self.org_heads:
+                rest = words[1:]
+                if candidate.endswith("a") and rest and rest[0][:1].isupper():
+                    # A feminine head back in the nominative takes its adjective with it.
+                    rest = [self._adjective(rest[0]), *rest[1:]]
+                return " ".join([candidate, *rest])
+        return span.text
+
+    def _adjective(self, word: str) -> str:
+        for ending, base in self.adjective_inflections:
             if word.endswith(ending) and len(word) > len(ending) + 2:
-                candidates.append(word[: len(word) - len(ending)] + base)
-        for c in candidates:
-            if key(c) in self.gaz.forms or key(c) in self.org_heads or self._seen(c):
-                return c
-        if kind == "place" and candidates and re.search(r"(?:ului|iei|ei)$", word):
-            return candidates[0]
-        return word
-
-    def _uninflect_adjective(self, word: str) -> str:
-        for ending, base in self.lang["adjective_inflections"]:
-            if word.endswith(ending):
                 return word[: len(word) - len(ending)] + base
         return word
 
-    def _seen(self, form: str) -> bool:
-        k = key(form)
-        return any(key(e.name) == k for e in self.entities.values())
+    # -- within the article -----------------------------------------------------------------------
 
-    def _learn_role(self, text: str, start: int, person: str) -> None:
-        """Remember "ROLE [modifiers] NAME" so the role alone can later name the person."""
-        before = text[:start]
-        m = re.search(rf"({self.person_roles.pattern})((?:\s+[a-zăâîșț][\w-]*|\s+{_TOKEN}){{0,3}}?)\s*,?\s*$",
-                      before, re.I)
-        if not m or not self._role_adjacent(before):
-            return
-        role = key(m.group(1))
-        modifiers = key(m.group(m.lastindex)) if m.lastindex and m.lastindex > 1 else ""
-        self.roles[role] = person
-        if modifiers:
-            self.roles[f"{role} {modifiers}".strip()] = person
+    def _merge(self, doc: Doc, spans: list[Span]) -> None:
+        """Join variants per kind: a surname alone, an acronym, a transliteration, a one-letter typo;
+        an acronym in parentheses right after a name is that name."""
+        by_kind: dict[str, Variants] = {}
+        spans = [s for s in spans if s._.canonical]
+        for span in spans:
+            by_kind.setdefault(span.label_, Variants(self.connectors)).add(span._.canonical)
+        explicit = self._parenthesized_acronyms(doc, spans)
+        for kind, variants in by_kind.items():
+            for full, acronym in explicit:
+                if full.label_ == kind == acronym.label_:
+                    variants.union(full._.canonical, acronym._.canonical)
+            variants.link(kind)
+        for span in spans:
+            span._.canonical = by_kind[span.label_].canonical(span._.canonical)
 
-    def _add(self, kind: str, canonical: str, surface: str, sentence: Sentence, start: int, end: int) -> None:
-        entity = self.entities.get((kind, canonical))
-        if entity is None:
-            entity = self.entities[(kind, canonical)] = Entity(name=canonical, kind=kind)
-        if surface != canonical and surface not in entity.aliases:
-            entity.aliases.append(surface)
-        entity.mentions.append(Mention(text=surface, sentence=sentence.id, start=start, end=end))
-        self.spans.setdefault(sentence.id, []).append((start, end, canonical))
+    @staticmethod
+    def _parenthesized_acronyms(doc: Doc, spans: list[Span]) -> list[tuple[Span, Span]]:
+        pairs = []
+        for a, b in zip(spans, spans[1:]):
+            gap = doc[a.end: b.start]
+            if len(gap) == 1 and gap[0].text == "(" and len(b) == 1 and is_acronym(b.text) and len(a) > 1:
+                if b.end < len(doc) and doc[b.end].text == ")":
+                    pairs.append((a, b))
+        return pairs
 
-    # -- merging ----------------------------------------------------------------------------------
-
-    def merge_acronyms(self, sentences: list[Sentence]) -> None:
-        """ "Federația Comerțului Modern (FCM)": the acronym and the full name are one organization."""
-        for sentence in sentences:
-            spans = sorted(self.spans.get(sentence.id, []))
-            for (a, b, name), (c, d, acronym) in zip(spans, spans[1:]):
-                between = sentence.text[b:c]
-                if between.strip() != "(" or sentence.text[d:d + 1] != ")" or name == acronym:
-                    continue
-                full = self.entities.get(("organization", name))
-                short = self.entities.get(("organization", acronym))
-                if full is None or short is None:
-                    continue
-                keep, drop = (short, full) if short.name in self.gaz.aliases else (full, short)
-                keep.mentions.extend(drop.mentions)
-                keep.aliases += [x for x in [drop.name, *drop.aliases] if x not in keep.aliases and x != keep.name]
-                del self.entities[("organization", drop.name)]
-                for spans_ in self.spans.values():
-                    spans_[:] = [(x, y, keep.name if n == drop.name else n) for x, y, n in spans_]
-
-    def add_gazetteer_roles(self) -> None:
-        """Role phrases the gazetteer ties to a person apply once the article names that person
-        ("liderul nord-coreean" -> Kim Jong Un); roles the article itself set up win."""
-        named = {e.name for (kind, _), e in self.entities.items() if kind == "person"}
-        for entry in self.lang.gazetteer["people"]:
-            if entry["name"] in named:
-                for role in entry.get("roles", []):
-                    self.roles.setdefault(key(role), entry["name"])
-
-    def merge_short_names(self) -> None:
-        people = [e for (k, _), e in self.entities.items() if k == "person"]
-        full = [e for e in people if len(e.name.split()) >= 2]
-        for entity in people:
-            if len(entity.name.split()) != 1:
+    def _roles(self, doc: Doc, spans: list[Span]) -> None:
+        """A role next to a person ("directorul general al AIEA, Rafael Grossi", "Grossi, directorul
+        general al AIEA", "premierul Ilie Bolojan") is theirs; doc.user_data["roles"] ties it to them."""
+        ties: dict[str, str] = doc.user_data.setdefault("roles", {})
+        person_of: dict[int, Span] = {}
+        spans = [s for s in spans if s._.canonical]
+        for span in spans:
+            if span.label_ == "person":
+                for i in range(span.start, span.end):
+                    person_of[i] = span
+        for span in spans:
+            if span.label_ != "person":
                 continue
-            matches = [f for f in full if key(entity.name) in (key(f.name.split()[0]), key(f.name.split()[-1]))]
-            if len(matches) == 1:
-                target = matches[0]
-                target.mentions.extend(entity.mentions)
-                for alias in [entity.name, *entity.aliases]:
-                    if alias not in target.aliases and alias != target.name:
-                        target.aliases.append(alias)
-                del self.entities[("person", entity.name)]
-                for spans in self.spans.values():
-                    spans[:] = [(a, b, target.name if n == entity.name else n) for a, b, n in spans]
+            role = self._role_of(doc, span, person_of)
+            if role is None:
+                continue
+            span._.role = role
+            ties.setdefault(role_key(role), span._.canonical)
 
-    def result(self) -> EntityResult:
-        by_kind = {k: [e for (kind, _), e in self.entities.items() if kind == k] for k in KINDS}
-        return EntityResult(people=by_kind["person"], places=by_kind["place"],
-                            organizations=by_kind["organization"], roles=self.roles, spans=self.spans)
+    def _role_of(self, doc: Doc, span: Span, person_of: dict[int, Span]) -> Optional[str]:
+        name = self._name_part(doc, span)
+        if name.start > span.start and self._is_role(doc[span.start]):
+            # "avocatul Cosmin Dobrin", "premierul Ilie Bolojan": the role is part of the mention.
+            return self._role_phrase(doc, doc[span.start], name)
+        root = name.root
+        candidates: list[Token] = []
+        if root.dep_ == "appos" or root.head.i < span.start:
+            candidates.append(root.head)
+        candidates += [c for c in root.children if c.dep_ == "appos"]
+        if span.start > 0:
+            candidates.append(doc[span.start - 1])
+        if span.end + 1 < len(doc) and doc[span.end].text == ",":
+            candidates.append(doc[span.end + 1])  # "Mireia Ruiz, purtătoarea de cuvânt a Comisiei"
+        for token in candidates:
+            if token.i in person_of or not self._is_role(token):
+                continue
+            phrase = self._role_phrase(doc, token, span)
+            if phrase:
+                return phrase
+        return None
+
+    def _name_part(self, doc: Doc, span: Span) -> Span:
+        """The name inside a mention: after titles and roles, before a comma."""
+        start, end = span.start, span.end
+        while start < end - 1 and self._leading_noise(doc[start], "person"):
+            start += 1
+        for i in range(start, end):
+            if doc[i].is_punct and doc[i].text not in "-.'’":
+                end = i
+                break
+        return doc[start:end] if end > start else span
+
+    def _is_role(self, token: Token) -> bool:
+        return token.pos_ in ("NOUN", "PROPN") and (key(token.lemma_) in self.roles or key(token.text) in self.roles)
+
+    def _role_phrase(self, doc: Doc, head: Token, person: Span) -> Optional[str]:
+        """The role noun with its modifiers, up to a comma or the person ("fostul președinte al SUA")."""
+        start = head.i
+        for left in reversed(list(head.lefts)):
+            if left.dep_ == "amod" and left.i == start - 1:
+                start = left.i
+        end = head.i + 1
+        while end < len(doc) and end - start < MAX_ROLE_TOKENS:
+            t = doc[end]
+            if t.i >= person.start and t.i < person.end or t.is_punct or t.is_sent_start:
+                break
+            if not (t.head.i >= start and t.head.i < end or t.head == head or head.is_ancestor(t)):
+                break
+            end += 1
+        words = [t.text for t in doc[start:end]]
+        if not words:
+            return None
+        if words[0][:1].isupper() and doc[start].is_sent_start or key(words[0]) in self.roles and words[0][:1].isupper():
+            words[0] = words[0][:1].lower() + words[0][1:]
+        return " ".join(words)

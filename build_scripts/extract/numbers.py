@@ -1,165 +1,48 @@
-"""Key figures: "12.000 de soldați", "25.000–30.000 de militari", "nouă membri", "1,5%", "1,2 miliarde de euro".
+"""The figures component: key figures with value, unit and qualifier -> doc.spans["numbers"].
 
-A figure is kept only when it counts something (a unit noun follows), is a percentage, or carries a scale
-word; identifiers are not figures (laws, decrees, unit names such as "Regimentul 528", pages, phone
-numbers, times, ordinals), and numbers inside date expressions belong to the dates.
+The rules are in `figures.py`; numbers inside a date or an age are not figures ("12 decembrie 2025",
+"un bărbat de 45 de ani"), so their characters are skipped here and the layer's overlap rule settles
+anything else.
 """
 from __future__ import annotations
 
-import functools
-import re
-from dataclasses import dataclass
-from typing import Optional
+import bisect
 
-from ..lang import Lang, alternation
-from ..model import NumberMention, Sentence
-from .numerals import DIGITS, parse_number, tidy, word_pattern
+from spacy.language import Language
+from spacy.tokens import Doc, Span
 
-
-def extract_numbers(sentence: Sentence, lang: Lang, skip: list[tuple[int, int]] = ()) -> list[NumberMention]:
-    """Key figures in `sentence`, ignoring the character ranges in `skip` (date expressions)."""
-    rules = _rules(lang)
-    text = sentence.text
-    found: list[NumberMention] = []
-    taken: list[tuple[int, int]] = list(skip)
-    for m in rules.figure.finditer(text):
-        start, end = m.start(), m.end()
-        if any(start < b and a < end for a, b in taken):
-            continue
-        mention = _resolve(m, sentence, rules, lang)
-        if mention is not None:
-            found.append(mention)
-            taken.append((mention.start, mention.end))
-    return found
+from .. import lang as lang_mod
+from ..lang import Lang
+from .figures import extract_numbers
+from .spans import settle
 
 
-@dataclass
-class _Rules:
-    figure: re.Pattern
-    approximations: dict[str, str]
-    scales: dict[str, int]
-    currencies: dict[str, str]
-    percent: re.Pattern
-    blockers: set[str]
-    unit_stop: set[str]
-    vague: re.Pattern
-    traps: dict[str, set[str]]
-    article_words: set[str]
+@Language.factory("explainer_numbers", default_config={"lang_code": "ro"})
+def make_numbers(nlp, name, lang_code: str):
+    return NumberFinder(lang_mod.load(lang_code))
 
 
-@functools.lru_cache(maxsize=4)
-def _rules(lang: Lang) -> _Rules:
-    approximations = {k.lower(): v for k, v in lang["approximations"].items()}
-    scales = {k.lower(): v for k, v in lang["scale_words"].items()}
-    number = rf"(?:{DIGITS}|{word_pattern(lang, with_articles=True)})"
-    scale = alternation(scales)
-    percent = alternation(lang["percent_words"])
-    figure = re.compile(
-        rf"(?<![\w.,/:%-])"
-        rf"(?:(?P<qual>{alternation(approximations)})\s+)?"
-        rf"(?:(?P<between>între)\s+)?"
-        rf"(?P<low>{number})(?:\s+(?P<lowscale>{scale}))?"
-        rf"(?:\s*(?P<dash>[–—-]|și|până\s+la)\s*(?P<high>{number}))?"
-        rf"(?:\s+(?P<scale>{scale}))?(?!\w)"
-        rf"(?P<pct>\s*%|\s+(?:{percent})(?!\w))?",
-        re.I,
-    )
-    return _Rules(
-        figure=figure,
-        approximations=approximations,
-        scales=scales,
-        currencies={k.lower(): v for k, v in lang["currencies"].items()},
-        percent=re.compile(rf"^\s*(?:%|{percent})", re.I),
-        blockers={w.lower() for w in lang["number_blockers_before"]},
-        unit_stop={w.lower() for w in lang["function_words"]},
-        vague=re.compile(rf"^\s*(?:de\s+)?(?:{alternation(lang['vague_quantities'])})(?!\w)", re.I),
-        traps={k.lower(): {w.lower() for w in v} for k, v in lang["number_word_traps"].items()},
-        article_words={w.lower() for w in lang["article_numbers"]},
-    )
+class NumberFinder:
+    """Adds doc.spans["numbers"] with `amount`, `unit` and `qualifier` on each span."""
 
+    def __init__(self, lang: Lang):
+        self.lang = lang
 
-def _resolve(m: re.Match, sentence: Sentence, rules: _Rules, lang: Lang) -> Optional[NumberMention]:
-    text = sentence.text
-    low_text, high_text = m.group("low"), m.group("high")
-    dash = (m.group("dash") or "").lower()
-    # "între X și Y" is a range; "X și Y" without "între" is two numbers, not a range.
-    if high_text and dash == "și" and not m.group("between"):
-        return None
-    if m.group("between") and not high_text:
-        return None
-    if _is_identifier(m, text, rules):
-        return None
-    word_number = not re.match(r"\d", low_text)
-    if word_number and not _word_number_ok(m, low_text, text, rules):
-        return None
-    scale_word = (m.group("scale") or m.group("lowscale") or "").lower()
-    factor = rules.scales.get(scale_word, 1)
-    low = parse_number(low_text, lang)
-    high = parse_number(high_text, lang) if high_text else None
-    if low is None or (high_text and high is None):
-        return None
-    low_factor = rules.scales.get((m.group("lowscale") or "").lower(), factor)
-    low, high = low * low_factor, (high * factor if high is not None else None)
-    if high is not None and high <= low:
-        return None  # "2-1" is a score, "3-3" a draw: not a range
-    pct = m.group("pct")
-    after = text[m.end():]
-    unit = "%" if pct else _unit(after, rules)
-    if unit is None and not scale_word:
-        return None
-    if re.match(r"^(?:-?lea|-a)\b", after):
-        return None  # ordinals: "al 3-lea", "a 2-a"
-    value = (tidy(low), tidy(high)) if high is not None else tidy(low)
-    qualifier = rules.approximations.get((m.group("qual") or "").lower().replace("\n", " "))
-    return NumberMention(text=m.group(0).rstrip(), value=value, unit=unit, sentence=sentence.id,
-                         start=m.start(), end=m.start() + len(m.group(0).rstrip()), qualifier=qualifier)
-
-
-def _is_identifier(m: re.Match, text: str, rules: _Rules) -> bool:
-    before = text[: m.start()]
-    prev = re.search(r"([\w.]+)\W*$", before)
-    prev_word = prev.group(1).lower() if prev else ""
-    if prev_word in rules.blockers or prev_word.rstrip(".") in rules.blockers:
-        return True
-    # A capitalized word right before the number names a thing ("Regimentul 528", "Airbus 320").
-    if prev and prev.group(1)[:1].isupper() and re.search(r"\w\s+$", before) and not m.group("qual"):
-        if prev_word not in rules.approximations and prev.start() > 0:
-            return True
-    digits = re.sub(r"\D", "", m.group("low"))
-    if digits.startswith("0") and len(digits) > 1:
-        return True  # phone numbers and codes start with 0
-    if len(digits) >= 7 and "." not in m.group("low"):
-        return True  # long runs without separators are codes, not quantities
-    around = text[m.end(): m.end() + 2]
-    if around[:1] in "/:" or re.match(r"\s\d{3}\b", text[m.end():]):
-        return True  # "227/2015", "14:30", "0722 123 456"
-    return False
-
-
-def _word_number_ok(m: re.Match, word: str, text: str, rules: _Rules) -> bool:
-    lower = word.lower()
-    if lower in rules.article_words and not (m.group("scale") or m.group("lowscale")):
-        return False  # "o paradă", "un regiment": articles, not figures
-    trap = rules.traps.get(lower.split()[0])
-    if trap is not None:
-        prev = re.search(r"(\w+)\W*$", text[: m.start("low")])
-        if prev and prev.group(1).lower() in trap:
-            return False
-        if re.match(r"\s+[A-ZĂÂÎȘȚ]", text[m.end("low"):]):
-            return False
-    return not rules.vague.match(text[m.end():]) or bool(m.group("scale"))
-
-
-def _unit(after: str, rules: _Rules) -> Optional[str]:
-    """The noun a number counts: the next word, after an optional "de"."""
-    m = re.match(r"\s+(?:de\s+)?([a-zăâîșț][\w-]*)", after, re.I)
-    if not m:
-        return None
-    word = m.group(1)
-    lower = word.lower()
-    for currency in sorted(rules.currencies, key=len, reverse=True):
-        if re.match(rf"\s+(?:de\s+)?{re.escape(currency)}(?!\w)", after, re.I):
-            return currency
-    if lower in rules.unit_stop or word[:1].isupper():
-        return None
-    return word
+    def __call__(self, doc: Doc) -> Doc:
+        layout = doc.user_data["layout"]
+        blocked = sorted((s.start_char, s.end_char) for name in ("dates", "ages") for s in doc.spans.get(name, []))
+        starts = [b[0] for b in blocked]
+        found = []
+        for start, sentence in zip(layout.starts, layout.sentences):
+            end = start + len(sentence.text)
+            first = bisect.bisect_left(starts, start)
+            skip = [(a - start, b - start) for a, b in blocked[first: bisect.bisect_left(starts, end)]]
+            for mention in extract_numbers(sentence, self.lang, skip):
+                span = doc.char_span(start + mention.start, start + mention.end, alignment_mode="expand")
+                if span is None or not len(span):
+                    continue
+                out = Span(doc, span.start, span.end, label="figure")
+                out._.amount, out._.unit, out._.qualifier = mention.value, mention.unit, mention.qualifier
+                found.append(out)
+        settle(doc, "numbers", found)
+        return doc

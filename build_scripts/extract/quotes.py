@@ -1,345 +1,299 @@
-"""Quotes with their speakers: „…”, “…”, «…», "…", and reported speech closed by "…, a declarat X".
+"""Quotes: words in quotation marks and reported speech ("X a declarat că …"), each with its speaker.
 
-The speaker is looked for, in order: right after the quote ("”, a declarat liderul nord-coreean"),
-before it in the same sentence ("Kim Jong Un a spus că „…”"), as a pronoun ("a adăugat el": the last
-named speaker), or as the person the sentence is about. A role resolves to the person the article tied
-it to; with no speaker found, the quote is kept with none rather than guessed.
+Quotations are found per paragraph, so one over several sentences is one quote; nested quotations and
+names or titles in quotation marks ("„Prof. Dr. Ion Chiricuță”") are not quotes. The speaker comes from
+the verb of saying linked to the quotation - right after it ("…”, a spus Grossi"), before it ("Grossi a
+declarat: „…”"), or above it in the parse ("a spus că aceștia au transformat „…”") - and is resolved by
+`speakers.py`. Failing that: "potrivit X" in the same sentence, or, for a paragraph that is only a
+quotation, the speaker of the paragraph before when nobody else was named in between.
 """
 from __future__ import annotations
 
-import functools
-import re
-from dataclasses import dataclass
-from typing import Optional
+from typing import Iterable, Optional
 
-from ..lang import Lang
-from ..model import Quote, Sentence
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .. import lang as lang_mod
+from ..lang import Lang, key
 from ..segment import quoted_ranges
-from .entities import EntityResult, key
+from .spans import settle
+from .speakers import Memory, Speakers
 
-MIN_WORDS = 2  # a single quoted word is a title, a name or a scare quote, not a statement
-_DATELINE = re.compile(r"^[A-ZĂÂÎȘȚ][A-ZĂÂÎȘȚ .-]{2,},[^()]{0,30}\([^()]{2,40}\)\s*[-–—]\s*")
-MAX_QUOTES = 2000  # per article: a bound, so a pathological input cannot stall the build
-
-
-@dataclass
-class _Rules:
-    verb_after: re.Pattern
-    verb: re.Pattern
-    pronouns: set[str]
-    first_person: re.Pattern
-    reported: re.Pattern
-    indirect: re.Pattern
-    roles: re.Pattern
-    function_words: set[str]
-    and_that: re.Pattern
-    role_anywhere: re.Pattern
+MIN_WORDS = 3        # fewer words in quotation marks are a term or a title, not a statement
+AFTER_WINDOW = 6     # tokens between a closing mark and its verb ("”, a mai adăugat acesta")
+BEFORE_WINDOW = 8    # tokens between a verb and the opening mark ("a declarat joi, pentru Digi24: „")
 
 
-@functools.lru_cache(maxsize=4)
-def _rules(lang: Lang) -> _Rules:
-    verbs = lang.alt("speech_verbs")
-    return _Rules(
-        verb_after=re.compile(rf"^\s*[,:–—-]?\s*(?:{verbs})(?![\w])\s*", re.I),
-        verb=re.compile(rf"(?<![\w])(?:{verbs})(?![\w])", re.I),
-        pronouns={key(p) for p in lang["speaker_pronouns"]},
-        first_person=re.compile(rf"(?<![\w])(?:{lang.alt('first_person_markers')})(?![\w])", re.I),
-        reported=re.compile(rf",\s*(?:{verbs})\s+", re.I),
-        indirect=re.compile(rf"(?<![\w])(?:{verbs})(?![\w])[^.„“«»\"]{{0,60}}?\s+că,?\s+(?P<clause>[^„“«»\"]+?)(?:[.!?]?$|\s*[„“«»\"])", re.I),
-        roles=re.compile(rf"^\s*(?:{lang.alt('person_roles')})(?:\s+[\w-]+){{0,3}}", re.I),
-        function_words={key(w) for w in lang["function_words"]},
-        role_anywhere=re.compile(rf"(?<![\w])(?:{lang.alt('person_roles')})(?![\w])", re.I),
-        and_that=re.compile(r"\s(?:și|iar)\s+că,?\s+(?P<clause>[^„“«»\"]+?)(?=[.!?]?$|\s*[„“«»\"]|,\s*(?:și|iar)\s+că)", re.I),
-    )
+@Language.factory("explainer_quotes", default_config={"lang_code": "ro"})
+def make_quotes(nlp, name, lang_code: str):
+    return QuoteFinder(lang_mod.load(lang_code))
 
 
-class _Memory:
-    """What a pronoun can point back to: the people mentioned so far, and the last speaker."""
+class QuoteFinder:
+    """Adds doc.spans["quotes"] with `speaker`, `speaker_via` and `direct` on each span."""
 
-    def __init__(self, sentences: list[Sentence], entities: EntityResult, lang: Lang):
-        self.last: Optional[str] = None
-        people = entities.person_names
-        self.mentions = sorted((s.start + a, n) for s in sentences for a, _, n in entities.spans.get(s.id, [])
-                               if n in people)
-        self.feminine_pronouns = {key(w) for w in lang["feminine_pronouns"]}
-        self.masculine_pronouns = {key(w) for w in lang["masculine_pronouns"]}
-        self.masculine_in_a = {key(w) for w in lang["masculine_names_in_a"]}
-        self.feminine_other = {key(w) for w in lang["feminine_names_not_in_a"]}
+    def __init__(self, lang: Lang):
+        self.lang = lang
+        self.speakers = Speakers(lang)
+        self.that = lang.keys_of("that")
+        self.according = lang.keys_of("according_to")
+        self.titles = lang.keys_of("person_titles")
 
-    def resolve(self, sentence: Sentence, pos: int, pronoun: str) -> Optional[str]:
-        """The nearest person named before `pos` whose gender fits the pronoun ("ea" -> a woman);
-        the last speaker when the pronoun tells no gender or no one fits."""
-        at = sentence.start + pos
-        word = key(pronoun)
-        wanted = "f" if word in self.feminine_pronouns else "m" if word in self.masculine_pronouns else None
-        for start, name in reversed(self.mentions):
-            if start < at and (wanted is None or self._gender(name) == wanted):
-                return name
-        return self.last
+    def __call__(self, doc: Doc) -> Doc:
+        layout = doc.user_data.get("layout")
+        names = _names(doc)
+        people = {s._.canonical: s._.role for s in doc.spans.get("entities", []) if s.label_ == "person" and s._.canonical}
+        memory = Memory()
+        found: list[Span] = []
+        previous: Optional[str] = None  # the speaker the last paragraph ended on
+        for paragraph, sentences in _paragraphs(doc, layout):
+            start, end = sentences[0].start_char, sentences[-1].end_char
+            quotations = self._quotations(doc, start, end)
+            spoken: Optional[str] = None
+            quoted = [q[0] for q in quotations]
+            for number, sentence in sentences_numbered(layout, sentences):
+                here: list[Span] = []
+                for inner, close in quotations:
+                    if not sentence.start <= inner.start < sentence.end:
+                        continue
+                    speaker, via = self._direct_speaker(doc, inner, close, sentence, memory, number, names)
+                    if speaker is None and self._only_quote(doc, inner, start, end) and previous:
+                        speaker, via = previous, "previous"
+                    here.append(_quote(inner, speaker, via, direct=True))
+                for clause, speaker, via in self._reported(doc, sentence, quoted, memory, number, names):
+                    here.append(_quote(clause, speaker, via, direct=False))
+                spoken = next((q._.speaker for q in reversed(here) if q._.speaker), spoken)
+                self._remember(sentence, memory, number, paragraph, names, people, here)
+                found += here
+            # A later paragraph that is only a quotation continues this speaker only if this paragraph
+            # ended with them and named nobody else after.
+            previous = spoken if spoken and self._last_named(doc, sentences, names) in (None, spoken) else None
+        settle(doc, "quotes", found)
+        return doc
 
-    def _gender(self, name: str) -> str:
-        first = key(name.split()[0])
-        if first in self.feminine_other:
-            return "f"
-        return "f" if first.endswith("a") and first not in self.masculine_in_a else "m"
+    # -- quotations -------------------------------------------------------------------------------
 
-
-def extract_quotes(sentences: list[Sentence], entities: EntityResult, lang: Lang) -> list[Quote]:
-    """Quotes of an article in reading order, each tied to the sentence where it starts."""
-    rules = _rules(lang)
-    quotes: list[Quote] = []
-    memory = _Memory(sentences, entities, lang)
-    paragraphs: dict[int, list[Sentence]] = {}
-    for s in sentences:
-        paragraphs.setdefault(s.paragraph, []).append(s)
-    for group in paragraphs.values():
-        text, starts = _join(group)
-        marked = []  # quotations that became quotes; names and titles in quotation marks do not count
-        for open_at, close_at, depth in quoted_ranges(text, lang):
-            inner = text[open_at + 1: close_at].strip()
-            if depth or len(inner.split()) < MIN_WORDS or len(quotes) >= MAX_QUOTES:
+    def _quotations(self, doc: Doc, start: int, end: int) -> list[tuple[Span, Token]]:
+        """(inner span, first token after the closing mark) for each top-level quotation."""
+        out = []
+        for q in quoted_ranges(doc.text[start:end], self.lang):
+            if q.depth:
                 continue
-            sentence = _sentence_at(group, starts, open_at)
-            closing = _sentence_at(group, starts, close_at)
-            if _is_name(inner):
-                continue  # „Prof. Dr. Ion Chiricuță”: a name in quotation marks, not a statement
-            marked.append((open_at, close_at))
-            speaker = (_speaker_after(closing, close_at - starts[closing.id] + 1, entities, rules, memory)
-                       or _role_subject(sentence, entities, rules)
-                       or _speaker_before(sentence, open_at - starts[sentence.id], entities, rules)
-                       or _pronoun_subject(sentence, rules, memory))
-            if speaker:
-                memory.last = speaker
-            local = open_at - starts[sentence.id] + 1
-            quotes.append(Quote(text=inner, speaker=speaker, sentence=sentence.id,
-                                start=local, end=local + len(inner), direct=True))
-        # Sentences with no quotation marks may hold reported or indirect speech.
-        plain = [x for x in group if not any(starts[x.id] <= a < starts[x.id] + len(x.text) or
-                                             starts[x.id] <= b < starts[x.id] + len(x.text) for a, b in marked)]
-        reported = _reported(plain, entities, rules, memory) if plain else []
-        reported_ids = {q.sentence for q in reported}
-        reported += _indirect([x for x in group if x.id not in reported_ids], entities, rules, memory)
-        quotes.extend(reported)  # _reported and _indirect keep memory.last up to date themselves
-        if not reported:
-            for x in plain:
-                memory.last = last_speaker_of(x, entities, rules) or memory.last
-        quotes.extend(_second_clauses(group, quotes, rules))
-    return quotes
+            inner = doc.char_span(start + q.inner_start, start + q.inner_end, alignment_mode="contract")
+            if inner is None or len(inner) == 0:
+                continue
+            words = [t for t in inner if not t.is_punct]
+            if len(words) < MIN_WORDS or all(t.text[:1].isupper() or t.text[:1].isdigit() for t in words):
+                continue
+            after = doc.char_span(start + q.close, end, alignment_mode="expand")
+            out.append((inner, after[0] if after is not None and len(after) else None))
+        return out
 
+    def _direct_speaker(self, doc: Doc, inner: Span, after: Optional[Token], sentence: Span, memory: Memory,
+                        number: int, names: dict[int, Span]) -> tuple[Optional[str], Optional[str]]:
+        verb = (self._verb_after(doc, after, sentence) or self._verb_before(doc, inner, sentence)
+                or self._verb_above(inner, sentence))
+        if verb is not None:
+            said = _date_of(verb, inner)
+            if said is not None:
+                doc.user_data.setdefault("said_on", {})[inner.start] = said
+            subject = self.speakers.subject_of(verb)
+            if subject is not None and inner.start <= subject.i < inner.end:
+                return None, None  # the parser found the subject inside the quotation: no evidence
+            return self.speakers.resolve(doc, subject, verb, memory, number, names)
+        return self._according_to(doc, sentence, inner, names)
 
-def _pronoun_subject(sentence: Sentence, rules: _Rules, memory: _Memory) -> Optional[str]:
-    """ "El a acordat ... „…”": a sentence whose subject is a pronoun quotes the person it points to."""
-    first = re.match(r"[\w-]+", sentence.text)
-    return memory.resolve(sentence, 0, first.group(0)) if first and key(first.group(0)) in rules.pronouns else None
-
-
-def _is_name(text: str) -> bool:
-    words = re.findall(r"[\w.-]+", text)
-    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() for w in words)
-
-
-def _join(group: list[Sentence]) -> tuple[str, dict[str, int]]:
-    """The paragraph's text from its sentences, with each sentence's offset in it."""
-    base = group[0].start
-    text = ""
-    starts: dict[str, int] = {}
-    for s in group:
-        pos = s.start - base
-        text = text.ljust(pos) + s.text
-        starts[s.id] = pos
-    return text, starts
-
-
-def _sentence_at(group: list[Sentence], starts: dict[str, int], pos: int) -> Sentence:
-    chosen = group[0]
-    for s in group:
-        if starts[s.id] <= pos:
-            chosen = s
-    return chosen
-
-
-def _person_at(sentence: Sentence, pos: int, entities: EntityResult) -> Optional[str]:
-    """The speaker whose mention starts at `pos` (give or take spaces) in `sentence`."""
-    speakers = entities.speakers
-    for start, end, name in entities.spans.get(sentence.id, []):
-        if abs(start - pos) <= 1 and name in speakers:
-            return name
-    return None
-
-
-def _speaker_after(sentence: Sentence, pos: int, entities: EntityResult, rules: _Rules,
-                   memory: _Memory) -> Optional[str]:
-    tail = sentence.text[pos:]
-    m = rules.verb_after.match(tail)
-    if not m:
-        return None
-    return _speaker_at(sentence, pos + m.end(), entities, rules, memory)
-
-
-def _speaker_at(sentence: Sentence, at: int, entities: EntityResult, rules: _Rules,
-                memory: _Memory) -> Optional[str]:
-    """The speaker named at `at`, right after a speech verb: a person, a pronoun, or a role."""
-    who = sentence.text[at:]
-    # A person in the clause after the verb wins over an institution there ("a declarat Avocatul
-    # Poporului, Mihai Scutaru"): the institution is the person's role.
-    person = _person_after_role(sentence, at, entities) or _person_at(sentence, at, entities)
-    if person:
-        return person
-    first = re.match(r"[\w-]+", who)
-    if first and key(first.group(0)) in rules.pronouns:
-        return memory.resolve(sentence, at, first.group(0))
-    return _role(who, entities, rules) or _named_after_noun(sentence, at, entities)
-
-
-def _named_after_noun(sentence: Sentence, at: int, entities: EntityResult) -> Optional[str]:
-    """ "a precizat operatorul Ukrenergo": an institution a couple of lowercase words after the verb."""
-    speakers = entities.speakers
-    for start, _, name in sorted(entities.spans.get(sentence.id, [])):
-        if start >= at and name in speakers and re.fullmatch(r"(?:[a-zăâîșț][\w-]*\s+){1,3}", sentence.text[at:start]):
-            return name
-    return None
-
-
-def _person_after_role(sentence: Sentence, at: int, entities: EntityResult) -> Optional[str]:
-    """ "a declarat premierul Ilie Bolojan", "a scris pe Telegram șeful administrației, Ihor Melnîciuk":
-    a person named after a role, within the same clause."""
-    people = entities.person_names
-    for start, _, name in sorted(entities.spans.get(sentence.id, [])):
-        gap = sentence.text[at:start]
-        if start >= at and name in people and re.fullmatch(r"[^.;:!?„“”«»\"]{0,90}", gap) and len(gap.split()) <= 9:
-            return name
-    return None
-
-
-def _speaker_before(sentence: Sentence, pos: int, entities: EntityResult, rules: _Rules) -> Optional[str]:
-    people = entities.speakers
-    before = [(a, b, n) for a, b, n in entities.spans.get(sentence.id, []) if b <= pos and n in people]
-    if not before:
-        return None
-    start, end, name = before[-1]
-    between = sentence.text[end:pos]
-    if rules.verb.search(between) or len({n for _, _, n in before}) == 1:
-        return name
-    return None
-
-
-def _role(phrase: str, entities: EntityResult, rules: _Rules) -> Optional[str]:
-    """A role phrase ("liderul nord-coreean") -> the person the article tied it to, longest first."""
-    m = rules.roles.match(phrase)
-    if not m:
-        return None
-    role = rules.roles.match(phrase.split()[0] if phrase.split() else "")
-    words = key(m.group(0)).split()
-    head = len(key(role.group(0)).split()) if role else 1
-    for n in range(len(words), head - 1, -1):
-        person = entities.roles.get(" ".join(words[:n]))
-        if person is None:
-            continue
-        # The bare role ("liderul") stands for the person only when no modifier follows it that the
-        # article did not tie to that person ("liderul nord-coreean" is not "liderul Chinei").
-        if n == head and len(words) > head and words[head] not in rules.function_words:
+    def _verb_after(self, doc: Doc, after: Optional[Token], sentence: Span) -> Optional[Token]:
+        """ "…”, a spus Grossi": the first verb after the closing mark, past commas, dashes, auxiliaries
+        and clitics."""
+        if after is None:
             return None
-        return person
-    return None
-
-
-def _reported(group: list[Sentence], entities: EntityResult, rules: _Rules, memory: _Memory) -> list[Quote]:
-    """ "Text, a declarat X." without quote marks: the text is the quote, extended backwards over the
-    paragraph's earlier sentences when they too speak in the first person."""
-    found: list[Quote] = []
-    for index, sentence in enumerate(group):
-        for m in rules.reported.finditer(sentence.text):
-            quote_text = _DATELINE.sub("", sentence.text[: m.start()]).strip()
-            if len(quote_text.split()) < MIN_WORDS:
-                continue
-            speaker = _speaker_at(sentence, m.end(), entities, rules, memory)
-            if speaker is None:
-                continue  # "…, a declarat un oficial" names no one: not a quote we can attribute
-            first_index = index
-            while first_index > 0 and rules.first_person.search(group[first_index - 1].text):
-                first_index -= 1
-            head = group[first_index]
-            if first_index < index:
-                quote_text = " ".join([s.text for s in group[first_index:index]] + [quote_text])
-            found.append(Quote(text=quote_text, speaker=speaker, sentence=head.id, start=0,
-                               end=min(len(head.text), len(quote_text)), direct=False))
-            memory.last = speaker
-            break
-    return found
-
-
-def _indirect(group: list[Sentence], entities: EntityResult, rules: _Rules, memory: _Memory) -> list[Quote]:
-    """ "X a declarat că <clause>": indirect speech; the clause is the quote when a speaker is named
-    (or is a pronoun for the last speaker)."""
-    found: list[Quote] = []
-    for sentence in group:
-        m = rules.indirect.search(sentence.text)
-        if not m or len(m.group("clause").split()) < MIN_WORDS:
-            continue
-        if not re.search(r"[.!?]?$", m.group(0)[-1:]) or m.group(0).rstrip()[-1:] in "„“«»\"":
-            # The clause runs into a quotation: the quoted words are the quote ("a spus că aceștia au
-            # transformat „…”"), unless the clause is a statement of its own that introduces another.
-            if not re.search(r"(?:\bcă|:)\s*$", m.group("clause")):
-                continue
-        speaker = (_subject(sentence, m.start(), entities) or _pronoun_subject(sentence, rules, memory)
-                   or _role_subject(sentence, entities, rules))
-        if speaker is None:
-            continue
-        found.append(Quote(text=m.group("clause"), speaker=speaker, sentence=sentence.id,
-                           start=m.start("clause"), end=m.end("clause"), direct=False))
-        memory.last = speaker
-    return found
-
-
-def _second_clauses(group: list[Sentence], quotes: list[Quote], rules: _Rules) -> list[Quote]:
-    """ "X a declarat că A și că B": B is said by the same speaker as A, in the same sentence."""
-    found: list[Quote] = []
-    ids = {s.id for s in group}
-    said = {}
-    for q in quotes:
-        if q.sentence in ids and q.speaker and q.sentence not in said:
-            said[q.sentence] = q
-    for sentence in group:
-        first = said.get(sentence.id)
-        if first is None:
-            continue
-        for m in rules.and_that.finditer(sentence.text, first.start):
-            clause = m.group("clause").strip()
-            if len(clause.split()) >= MIN_WORDS and not any(clause in q.text for q in quotes if q.sentence == sentence.id):
-                found.append(Quote(text=clause, speaker=first.speaker, sentence=sentence.id,
-                                   start=m.start("clause"), end=m.end("clause"), direct=False))
-    return found
-
-
-def _subject(sentence: Sentence, verb_at: int, entities: EntityResult) -> Optional[str]:
-    """The speaker right before a verb, past an apposition or an adverb ("Ministrul Sănătății, Alexandru
-    Rogobete, a anunțat joi că"; "Purtătoarea de cuvânt a AEP, Daniela Popa, a precizat că")."""
-    speakers = entities.speakers
-    before = [(a, b, n) for a, b, n in entities.spans.get(sentence.id, []) if b <= verb_at and n in speakers]
-    if not before:
+        for token in doc[after.i: min(after.i + AFTER_WINDOW, sentence.end)]:
+            if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ != "aux"):
+                return token if self.speakers.is_speech_verb(token) else None
+            if not (token.is_punct or token.pos_ in ("AUX", "PART", "ADV", "PRON", "CCONJ")):
+                return None
         return None
-    start, end, name = max(before, key=lambda t: t[1])
-    gap = sentence.text[end:verb_at]
-    if re.fullmatch(r"\s*\)?\s*(?:\([^()]{1,40}\)\s*)?(?:,[^.;„“”«»\"]{0,80},)?\s*", gap):
-        # A person named inside the apposition after an institution speaks for it: prefer the person.
-        return name
-    return None
 
-
-def _role_subject(sentence: Sentence, entities: EntityResult, rules: _Rules) -> Optional[str]:
-    """ "Premierul a adăugat că ...", "..., guvernatorul a spus că": a role as the subject of a speech
-    verb names the person the article tied to it."""
-    for verb in rules.verb.finditer(sentence.text):
-        head = sentence.text[: verb.start()]
-        for role in rules.role_anywhere.finditer(head):
-            if re.fullmatch(r"(?:\s+[\w-]+){0,3}\s*", head[role.end():]):
-                return _role(head[role.start():], entities, rules)
-    return None
-
-
-def last_speaker_of(sentence: Sentence, entities: EntityResult, rules: _Rules) -> Optional[str]:
-    """The person a sentence without quotes shows speaking ("Kim a spus că ..."), if any."""
-    m = rules.verb.search(sentence.text)
-    if not m:
+    def _verb_before(self, doc: Doc, inner: Span, sentence: Span) -> Optional[Token]:
+        """ "Grossi a declarat: „…”": a verb of saying shortly before the opening mark."""
+        for token in reversed(doc[max(sentence.start, inner.start - BEFORE_WINDOW): inner.start]):
+            if self.speakers.is_speech_verb(token):
+                return token
         return None
-    return _person_at(sentence, m.end() + 1, entities) or _speaker_before(sentence, m.start(), entities, rules)
+
+    def _verb_above(self, inner: Span, sentence: Span) -> Optional[Token]:
+        """ "Kim a spus că aceștia au transformat „…”": the nearest verb of saying among the quotation's
+        heads outside it, in the same sentence."""
+        for head in inner.root.ancestors:
+            if not (inner.start <= head.i < inner.end) and sentence.start <= head.i < sentence.end:
+                if self.speakers.is_speech_verb(head):
+                    return head
+        return None
+
+    def _according_to(self, doc: Doc, sentence: Span, inner: Span,
+                      names: dict[int, Span]) -> tuple[Optional[str], Optional[str]]:
+        """ "…”, potrivit lui X": a person or organization named right after "potrivit"."""
+        tokens = [t for t in sentence if not (inner.start <= t.i < inner.end)]
+        for i, token in enumerate(tokens):
+            if key(token.text) not in self.according:
+                continue
+            for follower in tokens[i + 1: i + 4]:
+                named = names.get(follower.i)
+                if named is not None and named._.canonical and named.label_ in ("person", "organization"):
+                    return named._.canonical, "according"
+        return None, None
+
+    @staticmethod
+    def _only_quote(doc: Doc, inner: Span, start: int, end: int) -> bool:
+        """The paragraph holds nothing but this quotation (and punctuation)."""
+        para = doc.char_span(start, end, alignment_mode="expand")
+        return para is not None and all(t.is_punct or inner.start <= t.i < inner.end for t in para)
+
+    # -- reported speech --------------------------------------------------------------------------
+
+    def _reported(self, doc: Doc, sentence: Span, quoted: list[Span], memory: Memory, number: int,
+                  names: dict[int, Span]) -> Iterable[tuple[Span, Optional[str], Optional[str]]]:
+        """ "X a declarat că A (și că B)": each clause after "că" is a quote of the verb's subject;
+        "A, a anunțat X.": the statement before the comma is X's. A clause holding a quotation is left
+        to the quotation."""
+        inside = {i for q in quoted for i in range(q.start, q.end)}
+        for verb in sentence:
+            if verb.i in inside or not self.speakers.is_speech_verb(verb):
+                continue
+            clauses = [c for c in verb.children if c.dep_.startswith("ccomp") and self._has_that(c)]
+            clauses += [c for first in clauses for c in first.children if c.dep_ == "conj" and self._has_that(c)]
+            if not clauses:
+                statement = self._statement_before(doc, sentence, verb, inside)
+                if statement is not None:
+                    subject = self.speakers.subject_of(verb)
+                    if subject is not None and subject.i > verb.i:
+                        speaker, via = self.speakers.resolve(doc, subject, verb, memory, number, names)
+                        yield statement, speaker, via
+                continue
+            speaker, via = self.speakers.resolve(doc, self.speakers.subject_of(verb), verb, memory, number, names)
+            others = {c.i for c in clauses}
+            for clause in clauses:
+                span = self._clause_span(doc, clause, others - {clause.i})
+                if span is None or any(i in inside for i in range(span.start, span.end)):
+                    continue
+                if len([t for t in span if not t.is_punct]) >= MIN_WORDS:
+                    yield span, speaker, via
+
+    def _statement_before(self, doc: Doc, sentence: Span, verb: Token, inside: set[int]) -> Optional[Span]:
+        """ "Peste 600.000 de consumatori au rămas fără curent, a precizat operatorul Ukrenergo": the
+        words from the start of the sentence (after a dateline) to the comma before the verb."""
+        first = min(t.i for t in verb.subtree if t.dep_ in ("aux", "aux:pass", "advmod", "expl:pv") or t == verb)
+        if first - 1 <= sentence.start or doc[first - 1].text != ",":
+            return None
+        start = sentence.start
+        for token in doc[sentence.start: min(first - 1, sentence.start + 12)]:
+            if token.text in ("-", "–", "—") and token.i > sentence.start and doc[token.i - 1].text == ")":
+                start = token.i + 1  # "KIEV, 22 nov (Agerpres) - ..."
+        span = doc[start: first - 1]
+        if any(i in inside for i in range(span.start, span.end)) or any(t.is_quote for t in span):
+            return None
+        if key(span[0].text) in self.according if len(span) else True:
+            return None
+        return span if len([t for t in span if not t.is_punct]) >= MIN_WORDS else None
+
+    def _has_that(self, clause: Token) -> bool:
+        return any(c.dep_ == "mark" and key(c.text) in self.that for c in clause.children)
+
+    def _clause_span(self, doc: Doc, clause: Token, other_clauses: set[int]) -> Optional[Span]:
+        """The clause from after its "că" to its last word, without a coordinated "și că …" clause."""
+        excluded = {t.i for c in clause.children if c.i in other_clauses for t in c.subtree}
+        tokens = [t for t in clause.subtree if t.i not in excluded]
+        mark = next((c for c in clause.children if c.dep_ == "mark" and key(c.text) in self.that), None)
+        start = (mark.i + 1) if mark is not None else tokens[0].i
+        end = max(t.i for t in tokens) + 1
+        while end > start and (doc[end - 1].is_punct or key(doc[end - 1].text) in ("si", "iar")):
+            end -= 1
+        return doc[start:end] if end > start else None
+
+    # -- salience ---------------------------------------------------------------------------------
+
+    def _remember(self, sentence: Span, memory: Memory, number: int, paragraph: int, names: dict[int, Span],
+                  people: dict[str, Optional[str]], quotes: list[Span]) -> None:
+        """The people this sentence makes salient: its main subject, then its speakers."""
+        subject = next((c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        named = names.get(subject.i) if subject is not None else None
+        if named is not None and named.label_ == "person" and named._.canonical:
+            memory.note(named._.canonical, self.speakers.gender(named._.canonical, named._.role), number, paragraph)
+        for token in sentence:
+            span = names.get(token.i)
+            if span is not None and span.start == token.i and span.label_ == "person" and span._.canonical:
+                memory.mention(span._.canonical, number)
+                if self._after_according(token):
+                    # "Potrivit dr. X, …": X speaks for the sentence.
+                    memory.note(span._.canonical, self.speakers.gender(span._.canonical, span._.role), number, paragraph)
+        for quote in quotes:
+            if quote._.speaker in people:
+                memory.note(quote._.speaker, self.speakers.gender(quote._.speaker, people[quote._.speaker]),
+                            number, paragraph)
+
+    def _after_according(self, token: Token) -> bool:
+        """ "Potrivit dr. X": an attribution phrase before the name, past titles."""
+        for back in range(1, 4):
+            if token.i - back < 0:
+                return False
+            before = token.doc[token.i - back]
+            if key(before.text) in self.according:
+                return True
+            if not (before.is_punct and before.text == "." or key(before.text) in self.titles or before.pos_ == "DET"):
+                return False
+        return False
+
+    @staticmethod
+    def _last_named(doc: Doc, sentences: list[Span], names: dict[int, Span]) -> Optional[str]:
+        last = None
+        for sentence in sentences:
+            for token in sentence:
+                span = names.get(token.i)
+                if span is not None and span.label_ == "person" and span._.canonical:
+                    last = span._.canonical
+        return last
+
+
+def _quote(span: Span, speaker: Optional[str], via: Optional[str], direct: bool) -> Span:
+    out = Span(span.doc, span.start, span.end, label="quote")
+    out._.speaker = speaker
+    out._.speaker_via = via if speaker else None
+    out._.direct = direct
+    return out
+
+
+def _date_of(verb: Token, inner: Span) -> Optional[int]:
+    """A word of time attached to the verb of saying, outside the quotation ("a declarat marți")."""
+    for child in verb.children:
+        if inner.start <= child.i < inner.end:
+            continue
+        if child.ent_type_ in ("DATETIME", "PERIOD") and child.dep_ not in ("ccomp", "parataxis", "conj"):
+            return child.i
+    return None
+
+
+def _names(doc: Doc) -> dict[int, Span]:
+    """Token index -> the entity span it belongs to."""
+    out: dict[int, Span] = {}
+    for span in doc.spans.get("entities", []):
+        for i in range(span.start, span.end):
+            out[i] = span
+    return out
+
+
+def _paragraphs(doc: Doc, layout) -> list[tuple[int, list[Span]]]:
+    """(paragraph number, sentence spans) in reading order."""
+    by_paragraph: dict[int, list[Span]] = {}
+    for start, sentence in zip(layout.starts, layout.sentences):
+        span = doc.char_span(start, start + len(sentence.text), alignment_mode="expand")
+        if span is not None and len(span):
+            by_paragraph.setdefault(sentence.paragraph, []).append(span)
+    return sorted(by_paragraph.items())
+
+
+def sentences_numbered(layout, sentences: list[Span]) -> list[tuple[int, Span]]:
+    """Each sentence span with its index in the article (for how far back a pronoun may reach)."""
+    index = {start: i for i, start in enumerate(layout.starts)}
+    return [(index.get(s.start_char, 0), s) for s in sentences]

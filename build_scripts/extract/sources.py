@@ -1,91 +1,151 @@
-"""Named sources: "potrivit KCNA", "conform Reuters", "citat de The Guardian", "a raportat KCNA",
-and the agency of a dateline ("BUCUREȘTI, 14 mar (Agerpres) -").
+"""Sources of information: who the article says it got a fact from -> doc.spans["sources"].
 
-Only named sources count: after the attribution phrase, up to a few lowercase words may stand before
-the name ("potrivit agenției de stat KCNA"); a source described without a name ("potrivit agențiilor
-de informații occidentale") is not listed.
+- a name after an attribution phrase: "potrivit (agenției de stat) KCNA", "conform Reuters", "citat de
+  The Guardian", "a declarat pentru Digi24" (a medium only);
+- a name as the subject of a verb of reporting: "Ministerul Apărării a anunțat", "relatează Reuters";
+- the agency of a dateline: "KIEV, 22 nov (Agerpres) -";
+- an unnamed source as the text describes it: "surse diplomatice", "un oficial american".
 """
 from __future__ import annotations
 
 import functools
 import re
+from typing import Optional
 
-from ..lang import Lang
-from ..model import Sentence, SourceMention
-from .entities import EntityResult
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
 
-MAX_LOWER_WORDS = 4
+from .. import lang as lang_mod
+from ..lang import Lang, key
+from . import gazetteer
+from .spans import settle
+from .speakers import SUBJECT_DEPS
 
-_DATELINE = re.compile(r"^[A-ZĂÂÎȘȚ][A-ZĂÂÎȘȚ .-]+,\s*[^()]{0,30}\(([^()]{2,40})\)\s*[-–—]")
+MAX_LOWER_WORDS = 4   # "potrivit agenției de stat KCNA": lowercase words allowed before the name
+
+
+@Language.factory("explainer_sources", default_config={"lang_code": "ro"})
+def make_sources(nlp, name, lang_code: str):
+    return SourceFinder(lang_mod.load(lang_code))
 
 
 @functools.lru_cache(maxsize=4)
-def _attribution(lang: Lang) -> re.Pattern:
-    return re.compile(rf"(?<![\w])(?P<phrase>{lang.alt('attribution_before')})(?![\w])\s+((?:lui\s+)?)", re.I)
+def _dateline(lang: Lang) -> re.Pattern:
+    cap = lang["capital_letters"]
+    return re.compile(rf"^[{cap}][{cap} .-]{{1,40}},[^()]{{0,30}}\(([^()]{{2,40}})\)\s{{0,3}}[-–—]")
 
 
-@functools.lru_cache(maxsize=4)
-def _source_verbs(lang: Lang) -> re.Pattern:
-    return re.compile(rf"(?<![\w])(?:{lang.alt('source_verbs')})(?![\w])", re.I)
+class SourceFinder:
+    """Adds doc.spans["sources"] with `source_name` on each span."""
 
+    def __init__(self, lang: Lang):
+        self.lang = lang
+        self.according = [key(p).split() for p in lang["according_to"]]
+        self.cited = [key(p).split() for p in lang["cited_by"]]
+        self.verbs = {key(v) for v in lang["source_verbs"]}
+        self.unnamed = lang.keys_of("unnamed_sources")
+        self.media = {name for kind, name, _ in gazetteer.entries(lang) if kind == "organization"
+                      and any(e.get("kind") == "media" and e["name"] == name for e in lang.gazetteer["organizations"])}
 
-def _media(lang: Lang) -> set[str]:
-    return {o["name"] for o in lang.gazetteer["organizations"] if o.get("kind") == "media"}
+    def __call__(self, doc: Doc) -> Doc:
+        names: dict[int, Span] = {}
+        for span in doc.spans.get("entities", []):
+            if span._.canonical and span.label_ in ("person", "organization"):
+                for i in range(span.start, span.end):
+                    names[i] = span
+        found = []
+        for token in doc:
+            phrase = self._phrase_at(doc, token, self.according + self.cited)
+            if phrase:
+                named = self._name_after(doc, token.i + phrase, names)
+                if named is not None:
+                    found.append(_source(named, named._.canonical))
+                else:
+                    unnamed = self._unnamed_at(doc, token.i + phrase)
+                    if unnamed is not None:
+                        found.append(unnamed)
+            elif key(token.text) == "pentru" and token.i + 1 < len(doc):
+                named = names.get(token.i + 1)
+                if named is not None and named._.canonical in self.media:
+                    found.append(_source(named, named._.canonical))  # "a declarat pentru Digi24"
+            if token.pos_ == "VERB" and key(token.lemma_) in self.verbs:
+                subject = self._subject(token)
+                if subject is not None:
+                    named = names.get(subject.i)
+                    if named is not None:
+                        found.append(_source(named, named._.canonical))
+                    else:
+                        unnamed = self._unnamed_at(doc, subject.i)
+                        if unnamed is not None:
+                            found.append(unnamed)
+        found += self._dateline(doc, names)
+        settle(doc, "sources", found)
+        return doc
 
+    @staticmethod
+    def _phrase_at(doc: Doc, token: Token, phrases: list[list[str]]) -> int:
+        """The length in tokens of the longest phrase starting at `token`, or 0."""
+        best = 0
+        for words in phrases:
+            n = len(words)
+            if n > best and key(doc[token.i: token.i + n].text).split() == words:
+                best = n
+        return best
 
-def extract_sources(sentences: list[Sentence], entities: EntityResult, lang: Lang) -> list[SourceMention]:
-    """Named sources of an article, one per (name, sentence)."""
-    named = entities.speakers
-    found: list[SourceMention] = []
-    seen: set[tuple[str, str]] = set()
-    for index, sentence in enumerate(sentences):
-        spans = [(a, b, n) for a, b, n in entities.spans.get(sentence.id, []) if n in named]
-        for m in _attribution(lang).finditer(sentence.text):
-            name = _name_after(sentence.text, m.end(), spans)
-            if m.group("phrase").lower().endswith("pentru") and (name not in _media(lang) or not _adjacent(sentence.text, m.end(), spans, name)):
-                continue  # "pentru" names a source only as "pentru Digi24", never "pentru a sprijini Rusia"
-            if name and (name, sentence.id) not in seen:
-                seen.add((name, sentence.id))
-                found.append(SourceMention(name=name, sentence=sentence.id, text=m.group(0) + name))
-        # "Ministerul Sănătății a anunțat că ...": the subject of a verb of announcing is a source.
-        for m in _source_verbs(lang).finditer(sentence.text):
-            name = _subject_before(sentence.text, m.start(), spans)
-            if name and (name, sentence.id) not in seen:
-                seen.add((name, sentence.id))
-                found.append(SourceMention(name=name, sentence=sentence.id, text=name + " " + m.group(0)))
-        if index == 0:
-            dateline = _DATELINE.match(sentence.text)
-            if dateline:
-                inside = dateline.start(1)
-                name = next((n for a, b, n in spans if a >= inside and b <= dateline.end(1)), None)
-                if name and (name, sentence.id) not in seen:
-                    seen.add((name, sentence.id))
-                    found.append(SourceMention(name=name, sentence=sentence.id, text=dateline.group(1)))
-    return found
-
-
-def _adjacent(text: str, pos: int, spans: list[tuple[int, int, str]], name: str) -> bool:
-    return any(n == name and start - pos <= 1 for start, _, n in spans if start >= pos)
-
-
-def _subject_before(text: str, pos: int, spans: list[tuple[int, int, str]]) -> str | None:
-    """The entity right before a verb, or before an apposition ("Ion Popa, ministrul X, a anunțat")."""
-    for start, end, name in sorted(spans, reverse=True):
-        if end > pos:
-            continue
-        gap = text[end:pos]
-        if re.fullmatch(r"\s*(?:,[^,.;„“”«»]{1,80},\s*)?", gap):
-            return name
+    @staticmethod
+    def _name_after(doc: Doc, i: int, names: dict[int, Span]) -> Optional[Span]:
+        """The name starting within a few lowercase words after position `i`."""
+        for j in range(i, min(i + MAX_LOWER_WORDS + 1, len(doc))):
+            if j in names:
+                return names[j]
+            if not (doc[j].is_lower or doc[j].pos_ == "DET"):
+                return None
         return None
-    return None
+
+    def _subject(self, verb: Token) -> Optional[Token]:
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        return None
+
+    def _unnamed_at(self, doc: Doc, i: int) -> Optional[Span]:
+        """ "surse diplomatice", "un oficial american": an unnamed source noun with its modifiers."""
+        if i >= len(doc):
+            return None
+        start = i
+        if doc[i].pos_ == "DET" and i + 1 < len(doc):
+            i += 1
+        noun = doc[i]
+        if key(noun.lemma_) not in self.unnamed and key(noun.text) not in self.unnamed:
+            return None
+        modifiers = [c for c in noun.rights if c.dep_ in ("amod", "nmod") and c.i - noun.i <= 4]
+        if not modifiers:
+            return None  # "surse" alone says nothing about who
+        end = max(t.i for m in modifiers for t in m.subtree) + 1
+        if end - start > 6 or any(t.is_punct for t in doc[start:end]):
+            return None
+        span = doc[start:end]
+        name = span.text[:1].lower() + span.text[1:]
+        return _source(span, name)
+
+    def _dateline(self, doc: Doc, names: dict[int, Span]) -> list[Span]:
+        layout = doc.user_data.get("layout")
+        if not layout or not layout.sentences or layout.sentences[0].paragraph != 1:
+            return []
+        first = layout.sentences[0].text
+        m = _dateline(self.lang).match(first)
+        if not m:
+            return []
+        inside = doc.char_span(layout.starts[0] + m.start(1), layout.starts[0] + m.end(1), alignment_mode="expand")
+        if inside is None:
+            return []
+        for token in inside:
+            if token.i in names:
+                return [_source(names[token.i], names[token.i]._.canonical)]
+        return []
 
 
-def _name_after(text: str, pos: int, spans: list[tuple[int, int, str]]) -> str | None:
-    """The entity that starts after `pos`, past at most a few lowercase words and no punctuation."""
-    rest = text[pos:]
-    skipped = re.match(rf"(?:[a-zăâîșț][\w-]*\s+){{0,{MAX_LOWER_WORDS}}}", rest)
-    limit = pos + (skipped.end() if skipped else 0)
-    for start, end, name in sorted(spans):
-        if pos <= start <= limit:
-            return name
-    return None
+def _source(span: Span, name: str) -> Span:
+    out = Span(span.doc, span.start, span.end, label="source")
+    out._.source_name = name
+    return out

@@ -1,8 +1,9 @@
-"""Load and validate the language rules (`ro.yaml`, `ro_gazetteer.yaml`).
+"""Load and validate the language rules: `lang/<code>/*.yaml`, one file per concept.
 
-The rules are data; this module only checks their shape (naming the key that is wrong), folds their
-diacritics, and offers them as word lists and ready alternations (longest first, so "anul trecut" wins
-over "anul").
+The rules are data; this module only checks their shape (naming the file and key that is wrong), folds
+their diacritics, and offers them as word lists and ready alternations (longest first, so "anul trecut"
+wins over "anul"). Every file has a fixed set of keys (`SCHEMA`); `examples` in a file hold the cases that
+`tests/test_lang_examples.py` runs for its rule groups.
 """
 from __future__ import annotations
 
@@ -20,25 +21,44 @@ LANG_DIR = Path(__file__).parent
 # Cedilla letters (legacy Romanian encodings) -> comma-below letters (the correct ones).
 _COMMA_BELOW = str.maketrans({"ş": "ș", "Ş": "Ș", "ţ": "ț", "Ţ": "Ț"})
 
-REQUIRED_KEYS = {
-    "months": dict, "ambiguous_months": list, "month_cue_words": list, "month_safe_next": list, "comparative_words": list,
-    "weekdays": dict, "ambiguous_weekdays": list, "weekday_blockers_before": list,
-    "weekday_blockers_after": list, "weekday_past_words": list, "weekday_future_words": list,
-    "future_markers": list, "past_auxiliaries": list, "past_participle_endings": list, "past_markers": list, "relative_days": dict, "day_parts": dict, "relative_day_parts": dict, "habitual_markers": list, "relative_units": dict, "relative_modifiers": dict,
-    "this_prefix": list, "period_parts": dict, "seasons": dict, "ago_before": list, "ago_after": list,
-    "duration_units": dict, "number_words": dict, "article_numbers": dict, "number_word_traps": dict, "function_words": list, "scale_words": dict,
-    "vague_quantities": list, "approximations": dict, "percent_words": list, "currencies": dict,
-    "number_blockers_before": list, "attribution_before": list, "speech_verbs": list, "source_verbs": list, "not_organizations": list, "org_connectors": list, "nationality_adjectives": list,
-    "speaker_pronouns": list, "feminine_pronouns": list, "masculine_pronouns": list, "masculine_names_in_a": list, "feminine_names_not_in_a": list, "first_person_markers": list, "quote_marks": list, "abbreviations": list,
-    "person_roles": list, "role_institutions": dict, "org_heads": list, "place_cues": list, "place_prepositions": list,
-    "not_entities": list, "name_connectors": list, "name_inflections": list, "adjective_inflections": list, "genitive_articles": list,
-    "caption_credit_markers": list, "examples": dict,
+# file -> {key: type}. A file may also hold `examples: {group: [...]}`.
+SCHEMA: dict[str, dict[str, type]] = {
+    "calendar": {
+        "months": dict, "ambiguous_months": list, "month_cue_words": list, "month_safe_next": list,
+        "comparative_words": list, "weekdays": dict, "ambiguous_weekdays": list, "weekday_blockers_before": list,
+        "weekday_blockers_after": list, "weekday_past_words": list, "weekday_future_words": list,
+        "future_markers": list, "past_auxiliaries": list, "past_participle_endings": list, "past_markers": list,
+        "relative_days": dict, "day_parts": dict, "relative_day_parts": dict, "habitual_markers": list,
+        "relative_units": dict, "relative_modifiers": dict, "this_prefix": list, "period_parts": dict,
+        "seasons": dict, "ago_before": list, "ago_after": list, "duration_units": dict, "age_nouns": list,
+        "age_before": list, "age_prepositions": list,
+    },
+    "numbers": {
+        "number_words": dict, "article_numbers": dict, "number_word_traps": dict, "scale_words": dict,
+        "vague_quantities": list, "approximations": dict, "percent_words": list, "currencies": dict,
+        "number_blockers_before": list,
+    },
+    "speech": {
+        "quote_marks": list, "speech_verbs": list, "source_verbs": list, "according_to": list,
+        "cited_by": list, "unnamed_sources": list, "pronouns": dict, "first_person_markers": list,
+    },
+    "names": {
+        "person_roles": list, "feminine_roles": list, "role_institutions": dict, "org_heads": list,
+        "place_cues": list, "place_prepositions": list, "org_cues": list, "not_entities": list, "name_connectors": list, "nationality_adjectives": list,
+        "name_inflections": list, "adjective_inflections": list, "not_organizations": list,
+        "person_titles": list,
+    },
+    "grammar": {
+        "function_words": list, "abbreviations": list, "capital_letters": str, "range_words": dict,
+        "that": list, "and_words": list,
+    },
+    "page": {"caption_credit_markers": list, "byline_markers": list, "read_also_markers": list},
+    "gazetteer": {"given_names": dict, "people": list, "places": list, "organizations": list},
 }
-GAZETTEER_KEYS = {"given_names": list, "people": list, "places": list, "organizations": list}
 
 
 class LangError(ValueError):
-    """The language file is malformed; the message names the file and the key."""
+    """The language data is malformed; the message names the file and the key."""
 
 
 def fold_diacritics(text: str) -> str:
@@ -52,8 +72,13 @@ def ascii_fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def key(name: str) -> str:
+    """A comparison key: no diacritics, no case, hyphens as spaces ("Kim Jong-un" == "Kim Jong Un")."""
+    return " ".join(ascii_fold(name).lower().replace("-", " ").split())
+
+
 def alternation(words) -> str:
-    """A regex alternation of `words`, longest first, each escaped; spaces match any run of spaces."""
+    """A regex alternation of `words`, longest first, each escaped; spaces match one run of spaces."""
     unique = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique)
 
@@ -64,23 +89,28 @@ class Lang:
 
     rules: dict[str, Any]
     gazetteer: dict[str, Any]
+    code: str = "ro"
 
-    def __getitem__(self, key: str) -> Any:
-        return self.rules[key]
+    def __getitem__(self, name: str) -> Any:
+        return self.rules[name]
 
-    def words(self, key: str) -> list[str]:
-        """The word list under `key` (for dicts: their keys)."""
-        value = self.rules[key]
+    def words(self, name: str) -> list[str]:
+        """The word list under `name` (for dicts: their keys)."""
+        value = self.rules[name]
         return list(value.keys()) if isinstance(value, dict) else list(value)
 
-    def alt(self, key: str) -> str:
-        """The regex alternation of the words under `key`."""
-        return alternation(self.words(key))
+    def alt(self, name: str) -> str:
+        """The regex alternation of the words under `name`."""
+        return alternation(self.words(name))
 
-    def inverse(self, key: str) -> dict[str, Any]:
+    def keys_of(self, name: str) -> set[str]:
+        """The comparison keys of the words under `name` (diacritics and case folded)."""
+        return {key(w) for w in self.words(name)}
+
+    def inverse(self, name: str) -> dict[str, Any]:
         """For `{value: [word, ...]}` mappings, the `{word: value}` lookup (lowercase words)."""
         out: dict[str, Any] = {}
-        for value, words in self.rules[key].items():
+        for value, words in self.rules[name].items():
             for word in words:
                 out[word.lower()] = value
         return out
@@ -97,57 +127,95 @@ def _fold_tree(node: Any) -> Any:
 
 
 def _read_yaml(path: Path, required: dict[str, type]) -> dict[str, Any]:
+    name = f"{path.parent.name}/{path.name}"
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
-        raise LangError(f"{path.name}: not valid YAML: {exc}") from exc
+        raise LangError(f"{name}: not valid YAML: {exc}") from exc
+    except OSError as exc:
+        raise LangError(f"{name}: cannot be read ({exc.strerror or exc})") from exc
     if not isinstance(data, dict):
-        raise LangError(f"{path.name}: expected a mapping at the top level")
-    for key, kind in required.items():
-        if key not in data:
-            raise LangError(f"{path.name}: missing key '{key}'")
-        if not isinstance(data[key], kind):
-            raise LangError(f"{path.name}: key '{key}' must be a {kind.__name__}, got {type(data[key]).__name__}")
-    unknown = set(data) - set(required)
+        raise LangError(f"{name}: expected a mapping at the top level")
+    for k, kind in required.items():
+        if k not in data:
+            raise LangError(f"{name}: missing key '{k}'")
+        if not isinstance(data[k], kind):
+            raise LangError(f"{name}: key '{k}' must be a {kind.__name__}, got {type(data[k]).__name__}")
+    unknown = set(data) - set(required) - {"examples"}
     if unknown:
-        raise LangError(f"{path.name}: unknown key(s) {', '.join(sorted(unknown))}")
+        raise LangError(f"{name}: unknown key(s) {', '.join(sorted(unknown))}")
+    if not isinstance(data.get("examples", {}), dict):
+        raise LangError(f"{name}: key 'examples' must map a rule group to a list of examples")
     return _fold_tree(data)
 
 
-def _validate_rules(rules: dict[str, Any], name: str) -> None:
-    for key in ("months", "weekdays", "seasons", "period_parts", "relative_units", "duration_units"):
-        for value, words in rules[key].items():
+def _validate_rules(rules: dict[str, Any], where: dict[str, str]) -> None:
+    def fail(k: str, message: str) -> None:
+        raise LangError(f"{where[k.split('.')[0]]}: key '{k}' {message}")
+
+    for k in ("months", "weekdays", "seasons", "period_parts", "relative_units", "duration_units"):
+        for value, words in rules[k].items():
             if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
-                raise LangError(f"{name}: key '{key}.{value}' must be a list of words")
+                fail(f"{k}.{value}", "must be a list of words")
     for pair in rules["quote_marks"]:
-        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) and len(p) == 1 for p in pair)):
-            raise LangError(f"{name}: key 'quote_marks' holds {pair!r}; each entry must be [open, close]")
-    for pair in rules["name_inflections"]:
-        if not (isinstance(pair, list) and len(pair) == 2):
-            raise LangError(f"{name}: key 'name_inflections' holds {pair!r}; each entry must be [ending, base]")
-    for key in ("number_words", "article_numbers", "scale_words"):
-        for word, value in rules[key].items():
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) and 1 <= len(p) <= 2 for p in pair)):
+            fail("quote_marks", f"holds {pair!r}; each entry must be [open, close]")
+    for k in ("name_inflections", "adjective_inflections"):
+        for pair in rules[k]:
+            if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) for p in pair)):
+                fail(k, f"holds {pair!r}; each entry must be [ending, base]")
+    for k in ("number_words", "article_numbers", "scale_words"):
+        for word, value in rules[k].items():
             if not isinstance(value, (int, float)):
-                raise LangError(f"{name}: key '{key}.{word}' must be a number")
+                fail(f"{k}.{word}", "must be a number")
+    for gender, words in rules["pronouns"].items():
+        if gender not in ("m", "f", "any") or not isinstance(words, list):
+            fail(f"pronouns.{gender}", "must be m, f or any, each with a list of words")
 
 
 def _validate_gazetteer(gaz: dict[str, Any], name: str) -> None:
-    for key in ("people", "places", "organizations"):
-        for i, entry in enumerate(gaz[key]):
+    for gender, names in gaz["given_names"].items():
+        if gender not in ("m", "f") or not isinstance(names, list):
+            raise LangError(f"{name}: key 'given_names.{gender}' must be m or f with a list of names")
+    for k in ("people", "places", "organizations"):
+        for i, entry in enumerate(gaz[k]):
             if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
-                raise LangError(f"{name}: key '{key}[{i}]' needs a 'name'")
+                raise LangError(f"{name}: key '{k}[{i}]' needs a 'name'")
             for sub in ("aliases", "forms", "roles"):
                 if sub in entry and not isinstance(entry[sub], list):
-                    raise LangError(f"{name}: key '{key}[{i}].{sub}' must be a list")
+                    raise LangError(f"{name}: key '{k}[{i}].{sub}' must be a list")
 
 
 @functools.lru_cache(maxsize=4)
 def load(code: str = "ro", lang_dir: Path = LANG_DIR) -> Lang:
-    """Load and validate `<code>.yaml` and `<code>_gazetteer.yaml` from `lang_dir`."""
-    rules_path = lang_dir / f"{code}.yaml"
-    gaz_path = lang_dir / f"{code}_gazetteer.yaml"
-    rules = _read_yaml(rules_path, REQUIRED_KEYS)
-    _validate_rules(rules, rules_path.name)
-    gazetteer = _read_yaml(gaz_path, GAZETTEER_KEYS)
-    _validate_gazetteer(gazetteer, gaz_path.name)
-    return Lang(rules=rules, gazetteer=gazetteer)
+    """Load and validate every `lang_dir/<code>/<concept>.yaml` (see `SCHEMA`)."""
+    folder = lang_dir / code
+    rules: dict[str, Any] = {"examples": {}}
+    where: dict[str, str] = {}
+    gazetteer: dict[str, Any] = {}
+    for concept, required in SCHEMA.items():
+        path = folder / f"{concept}.yaml"
+        data = _read_yaml(path, required)
+        for group, examples in data.pop("examples", {}).items():
+            rules["examples"][group] = examples
+        if concept == "gazetteer":
+            _validate_gazetteer(data, f"{code}/{path.name}")
+            gazetteer = data
+            continue
+        rules.update(data)
+        where.update({k: f"{code}/{path.name}" for k in data})
+    strays = sorted(p.name for p in folder.glob("*.yaml") if p.stem not in SCHEMA)
+    if strays:
+        raise LangError(f"{code}/: unknown rule file(s) {', '.join(strays)} (known: {', '.join(SCHEMA)})")
+    _validate_rules(rules, where)
+    return Lang(rules=rules, gazetteer=gazetteer, code=code)
+
+
+def rules_fingerprint(code: str = "ro", lang_dir: Path = LANG_DIR) -> str:
+    """A hash of every rule file's bytes: a changed rule invalidates cached extraction."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted((lang_dir / code).glob("*.yaml")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]

@@ -1,0 +1,88 @@
+"""The extraction stage: an article in, its facts out as the records of `model.py`.
+
+The article's Doc (see `nlp.py`) carries every layer; this module turns the spans into `DateMention`,
+`NumberMention`, `Entity`, `Quote` and `SourceMention` records with offsets into their sentence, so that
+nothing after this stage depends on spaCy.
+"""
+from __future__ import annotations
+
+import time
+from typing import Optional
+
+from ..model import (Article, ArticleFacts, DateMention, Entity, Mention, NumberMention, Quote,
+                     SourceMention)
+
+KIND_ATTR = {"person": "people", "place": "places", "organization": "organizations"}
+
+
+def extract_article(article: Article, budget: Optional[float] = None) -> ArticleFacts:
+    """All facts of `article` (already split into sentences, publication date settled).
+
+    `budget` (seconds) bounds the statistical model: paragraphs it did not reach in time are left out,
+    and `article.warnings` says so.
+    """
+    from .. import nlp as nlp_mod
+
+    started = time.monotonic()
+    deadline = started + budget if budget else None
+    doc, layout = nlp_mod.analyze(article, deadline=deadline)
+    if layout.parsed_paragraphs < layout.paragraphs:
+        article.warnings.append(
+            f"extraction stopped after {budget:g} s at paragraph {layout.parsed_paragraphs + 1} of "
+            f"{layout.paragraphs}: facts come from the first {layout.parsed_paragraphs} paragraphs only")
+    return facts_from_doc(article, doc, layout)
+
+
+def facts_from_doc(article: Article, doc, layout) -> ArticleFacts:
+    """The records of every layer of `doc`."""
+    facts = ArticleFacts(article=article)
+
+    def place(span):
+        found = layout.sentence_at(span.start_char)
+        if found is None:
+            return None
+        sentence, offset = found
+        return sentence, offset, min(len(sentence.text), offset + len(span.text))
+
+    for span in doc.spans.get("dates", []):
+        where = place(span)
+        if where:
+            sentence, start, end = where
+            facts.dates.append(DateMention(text=span.text, value=span._.timex, type=span._.timex_type,
+                                           sentence=sentence.id, start=start, end=end, mod=span._.timex_mod,
+                                           flags=tuple(span._.timex_flags)))
+    for span in doc.spans.get("numbers", []):
+        where = place(span)
+        if where:
+            sentence, start, end = where
+            facts.numbers.append(NumberMention(text=span.text, value=span._.amount, unit=span._.unit,
+                                               sentence=sentence.id, start=start, end=end,
+                                               qualifier=span._.qualifier))
+    entities: dict[tuple[str, str], Entity] = {}
+    for span in doc.spans.get("entities", []):
+        name = span._.canonical
+        where = place(span)
+        if not name or not where:
+            continue  # a reference ("Președintele") the article never tied to a name
+        sentence, start, end = where
+        entity = entities.setdefault((span.label_, name), Entity(name=name, kind=span.label_, confirmed=False))
+        if span.text not in entity.aliases and span.text != name:
+            entity.aliases.append(span.text)
+        entity.mentions.append(Mention(text=span.text, sentence=sentence.id, start=start, end=end))
+        entity.role = entity.role or span._.role
+        entity.confirmed = entity.confirmed or span._.confirmed
+    for entity in entities.values():
+        getattr(facts, KIND_ATTR[entity.kind]).append(entity)
+    for span in doc.spans.get("quotes", []):
+        where = place(span)
+        if where:
+            sentence, start, end = where
+            facts.quotes.append(Quote(text=span.text, speaker=span._.speaker, sentence=sentence.id,
+                                      start=start, end=end, direct=span._.direct, speaker_via=span._.speaker_via))
+    seen = set()
+    for span in doc.spans.get("sources", []):
+        where = place(span)
+        if where and (span._.source_name, where[0].id) not in seen:
+            seen.add((span._.source_name, where[0].id))
+            facts.sources.append(SourceMention(name=span._.source_name, sentence=where[0].id, text=span.text))
+    return facts

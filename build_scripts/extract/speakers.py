@@ -1,0 +1,239 @@
+"""Who said it: the speaker of a quotation or a reported statement, from the parse.
+
+The speaker is the subject of the verb of saying (`nsubj`; in the inverted order "…”, a transmis X" the
+parser often labels X an object, so the first name after the verb counts too). The subject is:
+- a name (a person or organization span) -> that name ("name");
+- a role noun -> the person named beside it ("directorul AIEA, Rafael Grossi"), or the one the article
+  tied that role to earlier ("role");
+- a pronoun ("el", "aceasta") -> the salient person of that gender: the subject or speaker of the
+  clauses just before, not the last name mentioned ("pronoun");
+- nothing (Romanian drops subjects: "„…”, a adăugat.") -> the salient person, if one ("prodrop");
+- anything else ("surse diplomatice", "un oficial", a plural) -> nobody: the quote stays unattributed.
+A wrong speaker is worse than none, so every step that is not a name in the sentence is marked with how
+it was found, and ambiguity gives nobody.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lang import Lang, key
+from . import gazetteer
+
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
+WINDOW_SENTENCES = 3   # a pronoun or dropped subject reaches back this many sentences at most
+
+
+def stem_of(lemma: str) -> str:
+    """The stem a verb keeps in every form, for text without diacritics ("anunța" -> "anunt")."""
+    folded = key(lemma)
+    return folded[:-1] if folded[-1:] in "aeiu" else folded
+
+
+@dataclass
+class Salient:
+    """A person who was recently the subject or the speaker, with where that was."""
+
+    name: str
+    gender: Optional[str]
+    sentence: int
+    paragraph: int
+
+
+@dataclass
+class Memory:
+    """What a pronoun or a dropped subject can point back to, in reading order."""
+
+    recent: list[Salient] = field(default_factory=list)
+    mentioned: list[tuple[int, str]] = field(default_factory=list)  # (sentence, person) named lately
+
+    def note(self, name: str, gender: Optional[str], sentence: int, paragraph: int) -> None:
+        self.recent = [s for s in self.recent if s.name != name][-6:]
+        self.recent.append(Salient(name, gender, sentence, paragraph))
+
+    def mention(self, name: str, sentence: int) -> None:
+        self.mentioned = [m for m in self.mentioned if sentence - m[0] <= 1][-20:]
+        self.mentioned.append((sentence, name))
+
+    def only_person(self, sentence: int) -> Optional[str]:
+        """The one person named in this sentence or the one before, if exactly one."""
+        names = {n for s, n in self.mentioned if sentence - s <= 1}
+        return names.pop() if len(names) == 1 else None
+
+    def resolve(self, gender: Optional[str], sentence: int) -> Optional[str]:
+        """The most recent salient person of `gender` (any gender when None), within the window;
+        None when two different people of that gender were salient in the same sentence."""
+        candidates = [s for s in reversed(self.recent) if sentence - s.sentence <= WINDOW_SENTENCES]
+        if gender is not None:
+            matching = [s for s in candidates if s.gender == gender]
+            unknown = [s for s in candidates if s.gender is None]
+            if not matching and len(unknown) == 1 and len(candidates) == 1:
+                matching = unknown
+        else:
+            matching = candidates
+        if not matching:
+            return None
+        best = matching[0]
+        rivals = [s for s in matching[1:] if s.sentence == best.sentence and s.name != best.name]
+        return None if rivals else best.name
+
+
+class Speakers:
+    """Finds speech verbs and resolves their subjects for one article Doc."""
+
+    def __init__(self, lang: Lang):
+        self.lang = lang
+        self.verbs = {key(v) for v in lang["speech_verbs"]}
+        self.stems = {stem_of(v) for v in lang["speech_verbs"] if len(stem_of(v)) >= 5}
+        self.roles = lang.keys_of("person_roles")
+        self.feminine_roles = lang.keys_of("feminine_roles")
+        self.unnamed = lang.keys_of("unnamed_sources")
+        self.pronoun_gender = {key(w): g for g, words in lang["pronouns"].items() for w in words}
+        self.given = {key(n): g for g, names in lang.gazetteer["given_names"].items() for n in names}
+        self.gazetteer_roles = gazetteer.roles(lang)
+
+    # -- verbs ------------------------------------------------------------------------------------
+
+    def is_speech_verb(self, token: Token) -> bool:
+        if token.pos_ not in ("VERB", "AUX", "NOUN") or token.pos_ == "AUX" and token.dep_ == "aux":
+            return False
+        if key(token.lemma_) in self.verbs:
+            return True
+        # Text without diacritics confuses the lemmatizer ("anuntat"): fall back on the stem.
+        return token.pos_ == "VERB" and any(token._.fold.startswith(s) for s in self.stems)
+
+    @staticmethod
+    def is_plural(verb: Token) -> bool:
+        aux = [c for c in verb.children if c.dep_ in ("aux", "aux:pass")]
+        numbers = {str(n) for t in [verb, *aux] for n in t.morph.get("Number")}
+        persons = {str(p) for t in [verb, *aux] for p in t.morph.get("Person")}
+        return "Plur" in numbers and "Sing" not in numbers or "1" in persons or "2" in persons
+
+    # -- subjects ---------------------------------------------------------------------------------
+
+    def subject_of(self, verb: Token) -> Optional[Token]:
+        """The verb's subject; after the verb, the first name or role the parser took for an object."""
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        for child in verb.rights:
+            if child.dep_ in ("obj", "appos", "nmod", "obl") and child.i - verb.i <= 4:
+                if child.pos_ == "PROPN" or self._is_role(child) or key(child.text) in self.pronoun_gender:
+                    if child.dep_ == "obl" and any(c.dep_ == "case" for c in child.children):
+                        continue  # "pe Telegram", "la București": a place or a medium, not the speaker
+                    return child
+        return None
+
+    def resolve(self, doc: Doc, subject: Optional[Token], verb: Token, memory: Memory, sentence: int,
+                names: dict[int, Span]) -> tuple[Optional[str], Optional[str]]:
+        """(speaker, how) for a verb of saying and its subject (None: dropped)."""
+        if subject is None:
+            if self.is_plural(verb):
+                return None, None
+            found = memory.resolve(None, sentence)
+            return (found, "prodrop") if found else (None, None)
+        span = names.get(subject.i)
+        if span is not None:
+            if span._.canonical:
+                return span._.canonical, "name"
+            subject = span.root  # a reference the entity layer kept without a name ("Președintele")
+        k = key(subject.text)
+        if k in self.pronoun_gender:
+            gender = self.pronoun_gender[k]
+            if gender == "any":
+                return None, None  # "ei", "aceștia": a group
+            found = memory.resolve(gender, sentence)
+            return (found, "pronoun") if found else (None, None)
+        if self._is_role(subject):
+            # A person named in apposition to the role speaks: "directorul AIEA, Rafael Grossi, a spus".
+            for child in subject.subtree:
+                named = names.get(child.i)
+                if named is not None and named.label_ == "person" and named._.canonical and child is not subject:
+                    return named._.canonical, "name"
+            if subject.morph.get("Definite") == ["Ind"] or subject.morph.get("Number") == ["Plur"]:
+                return None, None  # "un oficial", "oficialii": nobody in particular
+            tied = self.role_holder(doc, subject)
+            if tied is None and len([t for t in subject.subtree if not t.is_punct]) == 1:
+                # "a spus atacantul" with no role tied: the one person just named, if only one.
+                tied = memory.only_person(sentence)
+            return (tied, "role") if tied else (None, None)
+        named = self.person_in_apposition(subject, names)
+        if named is not None:
+            return named, "name"  # "a declarat apărătorul fostului ministru, avocatul Cosmin Dobrin"
+        organization = self.organization_named_by(doc, subject)
+        if organization:
+            return organization, "role"
+        following = names.get(subject.i + 1)
+        if subject.pos_ == "NOUN" and following is not None and following._.canonical and following.label_ != "place":
+            return following._.canonical, "name"  # "a precizat operatorul Ukrenergo"
+        if subject.pos_ == "PROPN" and subject.text[:1].isupper():
+            # A name the entity layer did not keep: the proper nouns around the subject.
+            words = [t for t in subject.subtree if t.pos_ == "PROPN" and t.dep_ in ("flat", "compound") or t == subject]
+            return " ".join(t.text for t in sorted(words, key=lambda t: t.i)), "name"
+        return None, None
+
+    @staticmethod
+    def person_in_apposition(noun: Token, names: dict[int, Span]) -> Optional[str]:
+        """A person named in apposition to a noun subject, or right after it, never one in the genitive
+        ("șeful lui Grossi") or after a preposition."""
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return None
+        for token in noun.subtree:
+            span = names.get(token.i)
+            if span is None or span.label_ != "person" or not span._.canonical or token.i != span.start:
+                continue
+            if token.i == noun.i:
+                continue
+            before = token.doc[token.i - 1]
+            if before.pos_ in ("ADP", "DET") or key(before.text) in ("lui", "de", "cu"):
+                continue
+            if before.text == "," or before.i == noun.i or before.pos_ == "NOUN":
+                return span._.canonical
+        return None
+
+    def organization_named_by(self, doc: Doc, noun: Token) -> Optional[str]:
+        """ "federația estimează": a lowercase head word standing for the one organization of the
+        article whose name starts with it ("Federația Română de Fotbal")."""
+        if not noun.is_lower or noun.pos_ != "NOUN" or noun.morph.get("Definite") != ["Def"]:
+            return None
+        head = key(noun.lemma_)
+        found = {s._.canonical for s in doc.spans.get("entities", []) if s.label_ == "organization"
+                 and s._.canonical and len(s._.canonical.split()) > 1
+                 and key(s._.canonical.split()[0]) in (key(noun.text), head) or
+                 s.label_ == "organization" and s._.canonical and len(s) > 1 and key(s[0].lemma_) == head}
+        return found.pop() if len(found) == 1 else None
+
+    def _is_role(self, token: Token) -> bool:
+        return token.pos_ in ("NOUN", "PROPN") and (key(token.lemma_) in self.roles or key(token.text) in self.roles)
+
+    def role_holder(self, doc: Doc, role: Token) -> Optional[str]:
+        """The person the article tied this role to: the longest tied phrase the role's words begin,
+        or, for the bare role word, the only person holding a role with that head."""
+        ties: dict[str, str] = doc.user_data.get("roles", {})
+        words = [t for t in role.subtree if t.i >= role.i and not t.is_punct][:8]
+        phrase = key(" ".join(t.text for t in words))
+        for n in range(len(words), 0, -1):
+            candidate = key(" ".join(t.text for t in words[:n]))
+            if candidate in ties:
+                return ties[candidate]
+            if candidate in self.gazetteer_roles and self.gazetteer_roles[candidate] in doc.user_data.get("people", ()):
+                return self.gazetteer_roles[candidate]
+        head = key(role.lemma_)
+        holders = {person for tied, person in ties.items() if key(tied.split()[0]) in (head, key(role.text))}
+        bare = len(words) == 1 or phrase in ties
+        return holders.pop() if len(holders) == 1 and bare else None
+
+    def gender(self, name: str, role: Optional[str] = None) -> Optional[str]:
+        """ "f" or "m" from the given name or the role; None when neither tells."""
+        if role:
+            head = key(role.split()[0])
+            if head in self.feminine_roles or head[:-1] in self.feminine_roles:
+                return "f"
+        first = key(name.split()[0]) if name.split() else ""
+        if first in self.given:
+            return self.given[first]
+        if len(name.split()) >= 2 and first:
+            return "f" if first.endswith("a") else "m"
+        return None

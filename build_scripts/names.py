@@ -1,0 +1,182 @@
+"""Name keys and variants, shared by the entity extractor (one article) and the story merge (all articles).
+
+No spaCy here: these are string functions over names. Two names are variants of one entity when they
+share a key (case, diacritics, hyphens), when one is the other's surname or acronym, when they are the
+same transliteration ("Zaporojie", "Zaporije", "Zaporizhzhia", "Zaporijia"), or when a typo one letter
+away is the only candidate.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from .lang import ascii_fold, key
+
+# Latin transliterations of Cyrillic and other spellings, folded to the Romanian way of writing them
+# before consonants are compared. Longest first.
+_TRANSLIT = (("shch", "st"), ("sch", "s"), ("zh", "j"), ("kh", "h"), ("sh", "s"), ("ch", "c"), ("ts", "t"),
+             ("tz", "t"), ("dj", "j"), ("dzh", "j"), ("gh", "g"), ("w", "v"), ("y", "i"), ("x", "cs"), ("q", "c"),
+             ("k", "c"), ("ph", "f"))
+_VOWELS = set("aeiou")
+MIN_SKELETON = 4  # shorter consonant skeletons are too common to identify a name
+
+
+def skeleton(name: str) -> str:
+    """The consonants of a name, transliterations folded and doubled letters collapsed ("zprj")."""
+    text = ascii_fold(name).lower()
+    for a, b in _TRANSLIT:
+        text = text.replace(a, b)
+    out = []
+    for ch in text:
+        if not ch.isalpha() or ch in _VOWELS:
+            continue
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+def uninflect(word: str, inflections: Iterable[tuple[str, str]]) -> list[str]:
+    """Candidate base forms of an inflected proper name ("Rusiei" -> ["Rusia", ...]), best first."""
+    out = []
+    for ending, base in inflections:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            candidate = word[: len(word) - len(ending)] + base
+            if candidate not in out:
+                out.append(candidate)
+    return out
+
+
+def initials(name: str, skip: set[str]) -> str:
+    """The acronym of a name: first letters of its words that are not connectors ("AIEA")."""
+    return "".join(w[0] for w in name.replace("-", " ").split() if w and key(w) not in skip).upper()
+
+
+def is_acronym(word: str) -> bool:
+    letters = word.replace(".", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """True when `a` and `b` differ by exactly one inserted, deleted or replaced letter."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+class Variants:
+    """Groups names that are variants of one another; each group answers with one canonical name.
+
+    Names are blocked by their key, their skeleton and their surname, so adding n names costs about n
+    dictionary look-ups, never a comparison of every pair.
+    """
+
+    def __init__(self, connectors: set[str]):
+        self.connectors = connectors
+        self.parent: dict[str, str] = {}
+        self.weight: dict[str, int] = {}
+        self.by_key: dict[str, str] = {}
+        self.by_skeleton: dict[str, set[str]] = {}
+        self.by_surname: dict[str, set[str]] = {}
+        self.by_acronym: dict[str, set[str]] = {}
+        self.by_length: dict[int, set[str]] = {}
+
+    def find(self, name: str) -> str:
+        root = name
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while self.parent.get(name, name) != root:  # path compression
+            self.parent[name], name = root, self.parent[name]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        # The fuller or more frequent name leads the group.
+        if (len(rb.split()), self.weight.get(rb, 0), len(rb)) > (len(ra.split()), self.weight.get(ra, 0), len(ra)):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.weight[ra] = self.weight.get(ra, 0) + self.weight.get(rb, 0)
+
+    def add(self, name: str, count: int = 1) -> None:
+        """Register a name (a person, place or organization of one kind)."""
+        k = key(name)
+        if k in self.by_key:
+            self.weight[self.find(self.by_key[k])] = self.weight.get(self.find(self.by_key[k]), 0) + count
+            if self.by_key[k] != name:
+                self.parent.setdefault(name, self.by_key[k])
+            return
+        self.by_key[k] = name
+        self.parent[name] = name
+        self.weight[name] = count
+        words = k.split()
+        if len(words) >= 2:
+            self.by_surname.setdefault(words[-1], set()).add(name)
+            acronym = initials(name, self.connectors)
+            if len(acronym) >= 2:
+                self.by_acronym.setdefault(acronym, set()).add(name)
+        sk = skeleton(name)
+        if len(sk) >= MIN_SKELETON:
+            self.by_skeleton.setdefault(sk, set()).add(name)
+        self.by_length.setdefault(len(k), set()).add(name)
+
+    def link(self, kind: str) -> None:
+        """Join the registered names that are variants of each other (`kind` decides which rules apply)."""
+        for names in self.by_skeleton.values():
+            if kind == "place":
+                first = {key(n)[:1] for n in names}
+                if len(names) > 1 and len(first) == 1:
+                    base = next(iter(names))
+                    for other in names:
+                        self.union(base, other)
+        for name in list(self.by_key.values()):
+            k = key(name)
+            words = k.split()
+            if kind == "person" and len(words) == 1:
+                full = self.by_surname.get(words[0], set())
+                if len({self.find(f) for f in full}) == 1:
+                    self.union(next(iter(full)), name)
+            if kind == "organization" and is_acronym(name):
+                full = self.by_acronym.get(name.replace(".", "").upper(), set())
+                if len({self.find(f) for f in full}) == 1:
+                    self.union(next(iter(full)), name)
+            if len(k) >= 6:
+                near = [o for n in (len(k) - 1, len(k), len(k) + 1) for o in self.by_length.get(n, ())
+                        if o != name and one_edit_apart(k, key(o))]
+                if len({self.find(o) for o in near}) == 1:
+                    self.union(near[0], name)
+        if kind == "person":
+            # "Josep Borrell" and "Josep Borrell Fontelles": one name the other's first words.
+            multi = sorted((n for n in self.by_key.values() if len(key(n).split()) >= 2), key=lambda n: len(key(n)))
+            prefixes: dict[str, set[str]] = {}
+            for n in multi:
+                words = key(n).split()
+                for cut in range(2, len(words)):
+                    prefixes.setdefault(" ".join(words[:cut]), set()).add(n)
+            for n in multi:
+                longer = prefixes.get(key(n), set())
+                if len({self.find(x) for x in longer}) == 1:
+                    self.union(next(iter(longer)), n)
+
+    def canonical(self, name: str) -> str:
+        """The name that stands for `name`'s group."""
+        k = key(name)
+        return self.find(self.by_key[k]) if k in self.by_key else name
+
+    def groups(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for name in self.by_key.values():
+            out.setdefault(self.find(name), []).append(name)
+        return out
+
+
+def best_form(forms: Iterable[str]) -> Optional[str]:
+    """The form to show for a group of names: the longest of the most frequent."""
+    counts: dict[str, int] = {}
+    for f in forms:
+        counts[f] = counts.get(f, 0) + 1
+    return max(counts, key=lambda f: (counts[f], len(f.split()), len(f))) if counts else None

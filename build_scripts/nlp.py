@@ -1,0 +1,143 @@
+"""The Romanian spaCy pipeline, loaded once per process, with our extractors after the model's components.
+
+The model (`ro_legal_fl`: tokenizer, tagger, morphologizer, parser, lemmatizer, NER) runs per paragraph,
+so a quotation over several sentences stays inside one parse and one paragraph's cost never depends on
+another's. The paragraphs are then joined into one `Doc` for the article, and our components (listed in
+`extract/__init__.py`) run over it in order, so a pronoun can point back to a person of an earlier
+paragraph. Sentence boundaries are the ones `segment.py` gave (the anchors of the pages); the parser keeps
+them.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import time
+import warnings
+from dataclasses import dataclass
+from typing import Optional
+
+from .model import Article, Sentence
+
+MODEL = "ro_legal_fl"
+MODEL_VERSION = "3.6.1"
+
+
+@functools.lru_cache(maxsize=1)
+def load():
+    """The pipeline with our components appended (loaded once per process)."""
+    import spacy
+
+    from . import extract
+    from .extract.spans import register_extensions
+
+    # The model's attribute_ruler ships without patterns and warns about it on every document.
+    warnings.filterwarnings("ignore", message=r".*\[W036\].*")
+    register_extensions()
+    nlp = spacy.load(MODEL)
+    for name, _ in extract.COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def model_version() -> str:
+    """Name and version of the statistical model (part of the extraction cache key)."""
+    import importlib.metadata
+
+    try:
+        return f"{MODEL}=={importlib.metadata.version('ro-legal-fl')}"
+    except importlib.metadata.PackageNotFoundError:
+        return f"{MODEL}=={MODEL_VERSION}"
+
+
+def _ours(nlp) -> list[str]:
+    from . import extract
+
+    return [name for name, _ in extract.COMPONENTS if name in nlp.pipe_names]
+
+
+@dataclass
+class Layout:
+    """Where each sentence of the article sits in the article's Doc (character offsets)."""
+
+    starts: list[int]            # doc character offset of each parsed sentence, ascending
+    sentences: list[Sentence]    # the sentences, in the same order
+    parsed_paragraphs: int       # paragraphs that went through the model (fewer when time ran out)
+    paragraphs: int
+
+    def sentence_at(self, char: int) -> Optional[tuple[Sentence, int]]:
+        """The sentence holding doc character `char`, and the offset of that character in it."""
+        i = bisect.bisect_right(self.starts, char) - 1
+        if i < 0:
+            return None
+        return self.sentences[i], char - self.starts[i]
+
+
+def analyze(article: Article, published=None, deadline: Optional[float] = None, nlp=None):
+    """The article's Doc with every layer filled; `deadline` (time.monotonic()) stops the model early.
+
+    Returns (doc, layout). Paragraphs not reached before the deadline are left out: the article is built
+    from the facts found so far and the caller reports it.
+    """
+    from spacy.tokens import Doc
+
+    nlp = nlp or load()
+    ours = _ours(nlp)
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for s in article.sentences:
+        by_paragraph.setdefault(s.paragraph, []).append(s)
+    offsets, start = [], 0
+    for text in article.paragraphs:
+        offsets.append(start)
+        start += len(text) + 2  # paragraphs are joined by a blank line in Article.body
+    docs: list[Doc] = []
+    kept: list[int] = []
+    for index, text in enumerate(article.paragraphs, start=1):
+        if deadline is not None and time.monotonic() > deadline:
+            break
+        doc = nlp.make_doc(text)
+        _set_sentence_starts(doc, [s.start - offsets[index - 1] for s in by_paragraph.get(index, [])])
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for name, proc in nlp.pipeline:
+                if name not in ours:
+                    doc = proc(doc)
+        docs.append(doc)
+        kept.append(index)
+    doc = Doc.from_docs(docs, ensure_whitespace=True) if docs else nlp.make_doc("")
+    # Sentence offsets in the joined Doc: each paragraph is followed by one space.
+    layout_starts, layout_sentences, at = [], [], 0
+    for index, pdoc in zip(kept, docs):
+        for s in by_paragraph.get(index, []):
+            layout_starts.append(at + s.start - offsets[index - 1])
+            layout_sentences.append(s)
+        at += len(pdoc.text) + (0 if pdoc.text.endswith(" ") else 1)
+    layout = Layout(layout_starts, layout_sentences, len(docs), len(article.paragraphs))
+    doc.user_data["published"] = published if published is not None else article.published
+    doc.user_data["layout"] = layout
+    for name in ours:
+        doc = nlp.get_pipe(name)(doc)
+    return doc, layout
+
+
+def analyze_text(text: str, published=None, nlp=None):
+    """A Doc of free text with every layer (tests, examples, evaluation on single sentences)."""
+    from . import lang as lang_mod
+    from .segment import split_sentences
+
+    nlp = nlp or load()
+    article = Article(id="text", path="text", title="", title_derived=True, published=published,
+                      published_inferred=False, paragraphs=[p for p in text.split("\n\n") if p.strip()])
+    article.sentences = split_sentences(article, lang_mod.load())
+    return analyze(article, published=published, nlp=nlp)
+
+
+def _set_sentence_starts(doc, starts: list[int]) -> None:
+    """Mark exactly the given sentence starts (character offsets) so the parser keeps them."""
+    wanted = set(starts)
+    for token in doc:
+        token.is_sent_start = token.i == 0 or token.idx in wanted
+    # A start that fell inside a token (a run cut without a space) begins at that token instead.
+    for char in wanted:
+        span = doc.char_span(char, char + 1, alignment_mode="expand")
+        if span is not None and len(span):
+            span[0].is_sent_start = True
