@@ -78,7 +78,8 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from . import evaluate
 
-    return evaluate.main(Path(args.corpus), update=args.update_minimums, verbose=args.verbose, ronec=args.ronec)
+    return evaluate.main(Path(args.corpus), update=args.update_minimums, verbose=args.verbose, ronec=args.ronec,
+                         gold=Path(args.gold) if args.gold else None)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -115,6 +116,7 @@ def parser() -> argparse.ArgumentParser:
     v = sub.add_parser("evaluate", help="score the extraction against the annotated corpus",
                        description="Example: python -m build_scripts evaluate")
     v.add_argument("--corpus", default=str(ROOT / "tests" / "corpus"), help="annotated corpus folder")
+    v.add_argument("--gold", default=None, help="folder of the NN.gold.yaml files, when not beside the articles")
     v.add_argument("--update-minimums", action="store_true", help="record the current scores as minimums (never lowers one)")
     v.add_argument("-v", "--verbose", action="store_true", help="list every missed and extra fact")
     v.add_argument("--ronec", action="store_true", help="also score the entity layer on RONEC v2's validation split (../shared/data/ronec/)")

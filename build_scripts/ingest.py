@@ -168,10 +168,10 @@ def _split_caption(paragraphs: list[str], lang: Lang) -> tuple[Optional[str], Op
     if not paragraphs:
         return None, None, paragraphs
     markers = "|".join(re.escape(m) for m in lang["caption_credit_markers"])
-    match = re.search(rf"(?:^|\s)({markers})\s*(.+)$", paragraphs[0], re.I)
-    # A caption is short, and its credit line closes it; a long first paragraph that merely mentions
-    # "Foto:" somewhere is still article text.
-    if not match or len(paragraphs) < 2 or len(match.group(2)) > 200:
+    # A caption is short, and its credit line closes it (at most 200 characters); a long first paragraph
+    # that merely mentions "Foto:" somewhere is still article text.
+    match = re.search(rf"(?:^|\s)({markers})\s{{0,5}}(.{{1,200}})$", paragraphs[0], re.I)
+    if not match or len(paragraphs) < 2:
         return None, None, paragraphs
     caption = paragraphs[0][: match.start()].strip()
     credit = match.group(2).strip()

@@ -34,6 +34,7 @@ class Sentence:
     paragraph: int
     start: int
     end: int
+    furniture: Optional[str] = None  # "byline", "read_also", "social": page furniture, no facts
 
 
 @dataclass

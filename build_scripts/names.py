@@ -81,6 +81,7 @@ class Variants:
         self.by_key: dict[str, str] = {}
         self.by_skeleton: dict[str, set[str]] = {}
         self.by_surname: dict[str, set[str]] = {}
+        self.by_first: dict[str, set[str]] = {}
         self.by_acronym: dict[str, set[str]] = {}
         self.by_length: dict[int, set[str]] = {}
 
@@ -116,6 +117,7 @@ class Variants:
         words = k.split()
         if len(words) >= 2:
             self.by_surname.setdefault(words[-1], set()).add(name)
+            self.by_first.setdefault(words[0], set()).add(name)
             acronym = initials(name, self.connectors)
             if len(acronym) >= 2:
                 self.by_acronym.setdefault(acronym, set()).add(name)
@@ -137,7 +139,9 @@ class Variants:
             k = key(name)
             words = k.split()
             if kind == "person" and len(words) == 1:
-                full = self.by_surname.get(words[0], set())
+                # A surname alone ("Grossi"), or the family name that comes first ("Kim" of "Kim Jong
+                # Un"): joined when exactly one full name of the article has it.
+                full = self.by_surname.get(words[0], set()) | self.by_first.get(words[0], set())
                 if len({self.find(f) for f in full}) == 1:
                     self.union(next(iter(full)), name)
             if kind == "organization" and is_acronym(name):

@@ -132,12 +132,21 @@ def analyze_text(text: str, published=None, nlp=None):
 
 
 def _set_sentence_starts(doc, starts: list[int]) -> None:
-    """Mark exactly the given sentence starts (character offsets) so the parser keeps them."""
-    wanted = set(starts)
-    for token in doc:
-        token.is_sent_start = token.i == 0 or token.idx in wanted
-    # A start that fell inside a token (a run cut without a space) begins at that token instead.
+    """Mark exactly the given sentence starts (character offsets) so the parser keeps them.
+
+    Set in one array: assigning `token.is_sent_start` token by token checks the whole Doc each time.
+    """
+    import numpy
+    from spacy.attrs import SENT_START
+
+    wanted = sorted(set(starts))
+    values = numpy.full((len(doc), 1), -1, dtype="int64")
+    if len(doc):
+        values[0, 0] = 1
+    token_starts = [t.idx for t in doc]
     for char in wanted:
-        span = doc.char_span(char, char + 1, alignment_mode="expand")
-        if span is not None and len(span):
-            span[0].is_sent_start = True
+        # The token holding the character (a start that fell inside a run cut without a space).
+        i = bisect.bisect_right(token_starts, char) - 1
+        if 0 <= i < len(doc):
+            values[i, 0] = 1
+    doc.from_array([SENT_START], values.astype("uint64"))  # spaCy reads -1 back from its two's complement

@@ -14,8 +14,7 @@ from .lang import Lang
 from .model import Article, Sentence
 
 MAX_SENTENCE = 2000  # a run without punctuation is cut here so anchors stay readable
-
-
+FOREIGN_SHARE = 0.2  # a paragraph whose words are this often English function words is an embedded post
 
 @functools.lru_cache(maxsize=4)
 def _end(lang: Lang) -> re.Pattern:
@@ -30,6 +29,7 @@ def split_sentences(article: Article, lang: Lang) -> list[Sentence]:
     offset = 0
     for p_index, paragraph in enumerate(article.paragraphs, start=1):
         spans = list(_sentence_spans(paragraph, abbreviations, lang))
+        kind = furniture(paragraph, lang)
         for s_index, (start, end) in enumerate(spans, start=1):
             sentences.append(Sentence(
                 id=f"p{p_index}-s{s_index}",
@@ -37,6 +37,7 @@ def split_sentences(article: Article, lang: Lang) -> list[Sentence]:
                 paragraph=p_index,
                 start=offset + start,
                 end=offset + end,
+                furniture=kind,
             ))
         offset += len(paragraph) + 2  # paragraphs are joined by a blank line in Article.body
     return sentences
@@ -51,6 +52,23 @@ class Quotation:
     inner_end: int
     close: int
     depth: int
+
+
+def furniture(paragraph: str, lang: Lang) -> str | None:
+    """What kind of page furniture a paragraph is ("byline", "read_also", "social"), or None for the
+    article's own text. Furniture is shown on the article page but yields no facts."""
+    start = paragraph.lstrip().lower()
+    if any(start.startswith(m.lower()) for m in lang["byline_markers"]):
+        return "byline"
+    if any(start.startswith(m.lower()) for m in lang["read_also_markers"]):
+        return "read_also"
+    if any(m in paragraph for m in lang["social_markers"]):
+        return "social"
+    words = re.findall(r"[^\W\d_]+", paragraph.lower())
+    foreign = set(lang["foreign_function_words"])
+    if len(words) >= 6 and sum(w in foreign for w in words) >= FOREIGN_SHARE * len(words):
+        return "social"  # a post in English pasted into the article
+    return None
 
 
 def quoted_ranges(text: str, lang: Lang) -> list[Quotation]:

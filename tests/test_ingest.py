@@ -41,9 +41,9 @@ def test_foto_credit_marker(tmp_path, lang):
     assert a.credit == "Inquam Photos" and a.caption == "Protest la București."
 
 
-def test_derived_title_is_cut_at_a_word():
+def test_derived_title_is_cut_at_a_word(lang):
     lead = "Cuvânt " * 30 + "final."
-    title = derive_title(lead)
+    title = derive_title(lead, lang)
     assert len(title) <= 90 and title.endswith("…") and "Cuvân…" not in title
 
 

@@ -60,8 +60,9 @@ def below_minimums(result: dict[str, Any], minimums: dict[str, float]) -> list[s
             for k, m in minimums.items() if k in result["scores"] and _gated(k, result["scores"][k]) + 1e-9 < m]
 
 
-def main(folder: Path, update: bool = False, verbose: bool = False, ronec: bool = False, out=sys.stdout) -> int:
-    result = evaluate(folder)
+def main(folder: Path, update: bool = False, verbose: bool = False, ronec: bool = False, gold=None,
+         out=sys.stdout) -> int:
+    result = evaluate(folder, gold)
     print(f"{result['articles']} annotated articles in {folder}", file=out)
     print(table(result), file=out)
     if verbose:

@@ -24,6 +24,7 @@ from ..lang import Lang, key
 from ..names import Variants, is_acronym, uninflect
 from . import gazetteer, places
 from .spans import settle
+from .speakers import is_role_word
 
 NER_LABELS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organization"}
 MIN_PLACE_POPULATION = 50_000       # a lone proper noun the NER missed is a place only if this big
@@ -76,6 +77,8 @@ class EntityRecognizer:
         # 3. Variants of one name joined within the article; roles tied to people.
         self._merge(doc, kept)
         doc.user_data["people"] = {s._.canonical for s in kept if s.label_ == "person" and s._.canonical}
+        # Where a person's or organization's name starts: a subject after its verb may be one.
+        doc.user_data["name_starts"] = {s.start for s in kept if s.label_ != "place" and s._.canonical}
         self._roles(doc, kept)
         return doc
 
@@ -108,7 +111,7 @@ class EntityRecognizer:
         known = self.known.get(key(span.text))
         if known:
             return [self._make(doc, mention, known[0], known[1])]
-        if label != "organization" and len(span) == 1 and self._after_org_word(doc, span) and not places.lookup(span.text):
+        if label != "organization" and self._after_org_word(doc, span) and not places.lookup(span.text):
             return [self._make(doc, mention, "organization", span.text)]  # "operatorul Ukrenergo"
         if label == "person":
             institution = self._institution(doc, span) if len(span) == 1 else None
@@ -131,7 +134,8 @@ class EntityRecognizer:
             out.append(self._make(doc, acronym, "organization", self.known.get(key(acronym.text), ("", acronym.text))[1]))
             span = mention = doc[span.start: span.end - 3]
         for i in range(span.start + 1, span.end - 1):
-            if key(doc[i].text) in self.given and doc[i + 1].text[:1].isupper() and doc[i + 1].pos_ == "PROPN":
+            given = key(doc[i].text) in self.given or is_acronym(doc[i - 1].text) and doc[i].pos_ == "PROPN"
+            if given and doc[i + 1].text[:1].isupper() and doc[i + 1].pos_ == "PROPN":
                 person = doc[i: span.end]
                 out.append(self._make(doc, person, "person", person.text))
                 span = mention = doc[span.start: i]
@@ -440,17 +444,17 @@ class EntityRecognizer:
             return self._role_phrase(doc, doc[span.start], name)
         root = name.root
         candidates: list[Token] = []
+        if name.end + 1 < len(doc) and doc[name.end].text == ",":
+            candidates.append(doc[name.end + 1])  # "Mireia Ruiz, purtătoarea de cuvânt a Comisiei"
         if root.dep_ == "appos" or root.head.i < span.start:
             candidates.append(root.head)
         candidates += [c for c in root.children if c.dep_ == "appos"]
         if span.start > 0:
             candidates.append(doc[span.start - 1])
-        if span.end + 1 < len(doc) and doc[span.end].text == ",":
-            candidates.append(doc[span.end + 1])  # "Mireia Ruiz, purtătoarea de cuvânt a Comisiei"
         for token in candidates:
-            if token.i in person_of or not self._is_role(token):
+            if token.i in person_of and not (span.start <= token.i < span.end) or not self._is_role(token):
                 continue
-            phrase = self._role_phrase(doc, token, span)
+            phrase = self._role_phrase(doc, token, name)
             if phrase:
                 return phrase
         return None
@@ -467,7 +471,7 @@ class EntityRecognizer:
         return doc[start:end] if end > start else span
 
     def _is_role(self, token: Token) -> bool:
-        return token.pos_ in ("NOUN", "PROPN") and (key(token.lemma_) in self.roles or key(token.text) in self.roles)
+        return token.pos_ in ("NOUN", "PROPN") and is_role_word(token, self.roles)
 
     def _role_phrase(self, doc: Doc, head: Token, person: Span) -> Optional[str]:
         """The role noun with its modifiers, up to a comma or the person ("fostul președinte al SUA")."""

@@ -47,7 +47,9 @@ class QuoteFinder:
         memory = Memory()
         found: list[Span] = []
         previous: Optional[str] = None  # the speaker the last paragraph ended on
-        for paragraph, sentences in _paragraphs(doc, layout):
+        paragraphs = _paragraphs(doc, layout)
+        doc.user_data["paragraph_of"] = {s.start: p for p, sentences in paragraphs for s in sentences}
+        for paragraph, sentences in paragraphs:
             start, end = sentences[0].start_char, sentences[-1].end_char
             quotations = self._quotations(doc, start, end)
             spoken: Optional[str] = None
@@ -63,7 +65,8 @@ class QuoteFinder:
                     here.append(_quote(inner, speaker, via, direct=True))
                 for clause, speaker, via in self._reported(doc, sentence, quoted, memory, number, names):
                     here.append(_quote(clause, speaker, via, direct=False))
-                spoken = next((q._.speaker for q in reversed(here) if q._.speaker), spoken)
+                said = next((q._.speaker for q in reversed(here) if q._.speaker), None)
+                spoken = said or self._speaking(doc, sentence, memory, number, names) or (spoken if not here else None)
                 self._remember(sentence, memory, number, paragraph, names, people, here)
                 found += here
             # A later paragraph that is only a quotation continues this speaker only if this paragraph
@@ -84,25 +87,46 @@ class QuoteFinder:
             if inner is None or len(inner) == 0:
                 continue
             words = [t for t in inner if not t.is_punct]
-            if len(words) < MIN_WORDS or all(t.text[:1].isupper() or t.text[:1].isdigit() for t in words):
-                continue
+            content = [t for t in words if len(t.text) > 3]
+            if len(words) < MIN_WORDS or all(t.text[:1].isupper() or t.text[:1].isdigit() for t in content):
+                continue  # a name or title in quotation marks ("„Sabia de Fier”"), not a statement
             after = doc.char_span(start + q.close, end, alignment_mode="expand")
             out.append((inner, after[0] if after is not None and len(after) else None))
         return out
 
     def _direct_speaker(self, doc: Doc, inner: Span, after: Optional[Token], sentence: Span, memory: Memory,
                         number: int, names: dict[int, Span]) -> tuple[Optional[str], Optional[str]]:
-        verb = (self._verb_after(doc, after, sentence) or self._verb_before(doc, inner, sentence)
-                or self._verb_above(inner, sentence))
-        if verb is not None:
-            said = _date_of(verb, inner)
-            if said is not None:
-                doc.user_data.setdefault("said_on", {})[inner.start] = said
+        verb = self._verb_after(doc, after, sentence)
+        if verb is not None and self.speakers.is_medium(doc, verb, names):
+            verb = None  # "…», relatează agenția TASS": who said it is elsewhere
+        verb = verb or self._verb_before(doc, inner, sentence) or self._verb_above(inner, sentence)
+        while verb is not None:
             subject = self.speakers.subject_of(verb)
             if subject is not None and inner.start <= subject.i < inner.end:
                 return None, None  # the parser found the subject inside the quotation: no evidence
-            return self.speakers.resolve(doc, subject, verb, memory, number, names)
+            speaker, via = self.speakers.resolve(doc, subject, verb, memory, number, names)
+            outer = self._outer_speech_verb(verb, sentence)
+            if speaker is None and outer is not None and subject is not None:
+                # "Kim a menționat că aceștia au scris „…”": words in quotation marks inside reported
+                # speech are the reporting speaker's own.
+                verb = outer
+                continue
+            said = _date_of(verb, inner)
+            if said is not None:
+                doc.user_data.setdefault("said_on", {})[inner.start] = said
+            return speaker, via
         return self._according_to(doc, sentence, inner, names)
+
+    def _outer_speech_verb(self, verb: Token, sentence: Span) -> Optional[Token]:
+        """The verb of saying whose reported clause holds `verb`, in the same sentence."""
+        child = verb
+        for head in verb.ancestors:
+            if not sentence.start <= head.i < sentence.end:
+                return None
+            if child.dep_.startswith("ccomp") and self.speakers.is_speech_verb(head):
+                return head
+            child = head
+        return None
 
     def _verb_after(self, doc: Doc, after: Optional[Token], sentence: Span) -> Optional[Token]:
         """ "…”, a spus Grossi": the first verb after the closing mark, past commas, dashes, auxiliaries
@@ -121,6 +145,8 @@ class QuoteFinder:
         for token in reversed(doc[max(sentence.start, inner.start - BEFORE_WINDOW): inner.start]):
             if self.speakers.is_speech_verb(token):
                 return token
+            if token.pos_ == "VERB" and self.speakers.is_finite(token) and token.dep_ != "aux":
+                return None  # another clause's verb comes first: "…, iar inspectorii au găsit „…”"
         return None
 
     def _verb_above(self, inner: Span, sentence: Span) -> Optional[Token]:
@@ -142,6 +168,8 @@ class QuoteFinder:
             for follower in tokens[i + 1: i + 4]:
                 named = names.get(follower.i)
                 if named is not None and named._.canonical and named.label_ in ("person", "organization"):
+                    if named._.canonical in self.speakers.media:
+                        return None, None  # "potrivit Reuters": who reported it, not who said it
                     return named._.canonical, "according"
         return None, None
 
@@ -166,16 +194,18 @@ class QuoteFinder:
             clauses += [c for first in clauses for c in first.children if c.dep_ == "conj" and self._has_that(c)]
             if not clauses:
                 statement = self._statement_before(doc, sentence, verb, inside)
-                if statement is not None:
+                if statement is not None and not self.speakers.is_medium(doc, verb, names):
                     subject = self.speakers.subject_of(verb)
                     if subject is not None and subject.i > verb.i:
                         speaker, via = self.speakers.resolve(doc, subject, verb, memory, number, names)
-                        yield statement, speaker, via
+                        yield self._first_person_before(doc, statement, inside), speaker, via
                 continue
             speaker, via = self.speakers.resolve(doc, self.speakers.subject_of(verb), verb, memory, number, names)
             others = {c.i for c in clauses}
             for clause in clauses:
-                span = self._clause_span(doc, clause, others - {clause.i})
+                if self._quotes_inside(clause, inside):
+                    continue  # "a spus că aceștia au transformat „…”": the quotation is the quote
+                span = self._clause_span(doc, clause, others - {clause.i}, inside)
                 if span is None or any(i in inside for i in range(span.start, span.end)):
                     continue
                 if len([t for t in span if not t.is_punct]) >= MIN_WORDS:
@@ -194,20 +224,58 @@ class QuoteFinder:
         span = doc[start: first - 1]
         if any(i in inside for i in range(span.start, span.end)) or any(t.is_quote for t in span):
             return None
+        if any(self.speakers.is_speech_verb(t) for t in span):
+            return None  # "…, a spus Kim …, a raportat KCNA": the statement is the first verb's
         if key(span[0].text) in self.according if len(span) else True:
             return None
         return span if len([t for t in span if not t.is_punct]) >= MIN_WORDS else None
 
+    def _quotes_inside(self, clause: Token, inside: set[int]) -> bool:
+        """A quotation in the clause itself, not under another verb of saying within it."""
+        nested = set()
+        for verb in clause.subtree:
+            if verb is not clause and self.speakers.is_speech_verb(verb):
+                nested |= {t.i for t in verb.subtree}
+        return any(t.i in inside and t.i not in nested for t in clause.subtree)
+
+    def _first_person_before(self, doc: Doc, statement: Span, inside: set[int]) -> Span:
+        """A statement that opens its sentence takes in the sentences before it in the paragraph that
+        also speak in the first person ("Inima mea doare… Nu știu cum…, a declarat Kim")."""
+        start = statement.start
+        if not statement[0].is_sent_start:
+            return statement
+        while start > 0:
+            previous = doc[start - 1].sent
+            if doc.user_data.get("paragraph_of", {}).get(previous.start) != doc.user_data.get("paragraph_of", {}).get(statement.start):
+                break
+            if any(i in inside for i in range(previous.start, previous.end)):
+                break
+            if not any("1" in t.morph.get("Person") for t in previous):
+                break
+            start = previous.start
+        return doc[start: statement.end]
+
     def _has_that(self, clause: Token) -> bool:
         return any(c.dep_ == "mark" and key(c.text) in self.that for c in clause.children)
 
-    def _clause_span(self, doc: Doc, clause: Token, other_clauses: set[int]) -> Optional[Span]:
-        """The clause from after its "că" to its last word, without a coordinated "și că …" clause."""
+    def _clause_span(self, doc: Doc, clause: Token, other_clauses: set[int], inside: set[int]) -> Optional[Span]:
+        """The clause from after its "că" to its last word, without a coordinated "și că …" clause and
+        ending before a part that holds a quotation ("…, susținând că „…”")."""
         excluded = {t.i for c in clause.children if c.i in other_clauses for t in c.subtree}
-        tokens = [t for t in clause.subtree if t.i not in excluded]
+        excluded |= {t.i for c in clause.children if any(x.i in inside for x in c.subtree) for t in c.subtree}
+        for verb in clause.subtree:
+            # "…, în timp ce Ianis Hagi a spus că …": another speaker's statement ends this one.
+            if verb is not clause and self.speakers.is_speech_verb(verb) and self.speakers.subject_of(verb) is not None:
+                first = min(t.i for t in verb.subtree)
+                excluded |= set(range(first, max(t.i for t in verb.subtree) + 1))
         mark = next((c for c in clause.children if c.dep_ == "mark" and key(c.text) in self.that), None)
-        start = (mark.i + 1) if mark is not None else tokens[0].i
-        end = max(t.i for t in tokens) + 1
+        tokens = sorted(t.i for t in clause.subtree)
+        start = (mark.i + 1) if mark is not None else tokens[0]
+        end = start
+        for i in range(start, tokens[-1] + 1):
+            if i in excluded or i in inside:
+                break
+            end = i + 1
         while end > start and (doc[end - 1].is_punct or key(doc[end - 1].text) in ("si", "iar")):
             end -= 1
         return doc[start:end] if end > start else None
@@ -219,8 +287,18 @@ class QuoteFinder:
         """The people this sentence makes salient: its main subject, then its speakers."""
         subject = next((c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
         named = names.get(subject.i) if subject is not None else None
-        if named is not None and named.label_ == "person" and named._.canonical:
-            memory.note(named._.canonical, self.speakers.gender(named._.canonical, named._.role), number, paragraph)
+        person = named._.canonical if named is not None and named.label_ == "person" else None
+        if subject is not None and person is None:
+            # "Prefectul județului, Dorin Bălășescu, a cerut …": the person named beside the role.
+            person = self.speakers.person_in_apposition(subject, names)
+        if person:
+            spoke = self.speakers.is_speech_verb(sentence.root)  # "Rafila a anunțat noi măsuri."
+            memory.note(person, self.speakers.gender(person, people.get(person)), number, paragraph, spoke=spoke)
+            for conj in subject.conjuncts if subject is not None else ():
+                other = names.get(conj.i)
+                if other is not None and other.label_ == "person" and other._.canonical:
+                    # "Maria Popescu și Elena Ionescu au …": two subjects, so "ea" next is ambiguous.
+                    memory.note(other._.canonical, self.speakers.gender(other._.canonical, other._.role), number, paragraph)
         for token in sentence:
             span = names.get(token.i)
             if span is not None and span.start == token.i and span.label_ == "person" and span._.canonical:
@@ -231,7 +309,18 @@ class QuoteFinder:
         for quote in quotes:
             if quote._.speaker in people:
                 memory.note(quote._.speaker, self.speakers.gender(quote._.speaker, people[quote._.speaker]),
-                            number, paragraph)
+                            number, paragraph, spoke=True)
+
+    def _speaking(self, doc: Doc, sentence: Span, memory: Memory, number: int, names: dict[int, Span]) -> Optional[str]:
+        """The person a sentence shows speaking without a quote ("Ministrul, Ionuț Moșteanu, a vorbit")."""
+        for verb in sentence:
+            if self.speakers.is_speech_verb(verb):
+                subject = self.speakers.subject_of(verb)
+                if subject is not None:
+                    speaker, via = self.speakers.resolve(doc, subject, verb, memory, number, names)
+                    if via == "name":
+                        return speaker
+        return None
 
     def _after_according(self, token: Token) -> bool:
         """ "Potrivit dr. X": an attribution phrase before the name, past titles."""

@@ -34,28 +34,34 @@ def extract_article(article: Article, budget: Optional[float] = None) -> Article
 
 
 def facts_from_doc(article: Article, doc, layout) -> ArticleFacts:
-    """The records of every layer of `doc`."""
+    """The records of every layer of `doc`; a span's text is always its sentence's characters."""
     facts = ArticleFacts(article=article)
+
+    def text_of(where):
+        sentence, start, end = where
+        return sentence.text[start:end]
 
     def place(span):
         found = layout.sentence_at(span.start_char)
         if found is None:
             return None
         sentence, offset = found
+        if sentence.furniture:
+            return None  # a byline, a "Citește și" line, an embedded post: no facts
         return sentence, offset, min(len(sentence.text), offset + len(span.text))
 
     for span in doc.spans.get("dates", []):
         where = place(span)
         if where:
             sentence, start, end = where
-            facts.dates.append(DateMention(text=span.text, value=span._.timex, type=span._.timex_type,
+            facts.dates.append(DateMention(text=text_of(where), value=span._.timex, type=span._.timex_type,
                                            sentence=sentence.id, start=start, end=end, mod=span._.timex_mod,
                                            flags=tuple(span._.timex_flags)))
     for span in doc.spans.get("numbers", []):
         where = place(span)
         if where:
             sentence, start, end = where
-            facts.numbers.append(NumberMention(text=span.text, value=span._.amount, unit=span._.unit,
+            facts.numbers.append(NumberMention(text=text_of(where), value=span._.amount, unit=span._.unit,
                                                sentence=sentence.id, start=start, end=end,
                                                qualifier=span._.qualifier))
     entities: dict[tuple[str, str], Entity] = {}
@@ -68,7 +74,7 @@ def facts_from_doc(article: Article, doc, layout) -> ArticleFacts:
         entity = entities.setdefault((span.label_, name), Entity(name=name, kind=span.label_, confirmed=False))
         if span.text not in entity.aliases and span.text != name:
             entity.aliases.append(span.text)
-        entity.mentions.append(Mention(text=span.text, sentence=sentence.id, start=start, end=end))
+        entity.mentions.append(Mention(text=text_of(where), sentence=sentence.id, start=start, end=end))
         entity.role = entity.role or span._.role
         entity.confirmed = entity.confirmed or span._.confirmed
     for entity in entities.values():

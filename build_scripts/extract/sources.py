@@ -19,7 +19,7 @@ from .. import lang as lang_mod
 from ..lang import Lang, key
 from . import gazetteer
 from .spans import settle
-from .speakers import SUBJECT_DEPS
+from .speakers import Speakers
 
 MAX_LOWER_WORDS = 4   # "potrivit agenției de stat KCNA": lowercase words allowed before the name
 
@@ -42,8 +42,12 @@ class SourceFinder:
         self.lang = lang
         self.according = [key(p).split() for p in lang["according_to"]]
         self.cited = [key(p).split() for p in lang["cited_by"]]
+        self.phrases: dict[str, list[list[str]]] = {}
+        for words in self.according + self.cited:
+            self.phrases.setdefault(words[0], []).append(words)
         self.verbs = {key(v) for v in lang["source_verbs"]}
         self.unnamed = lang.keys_of("unnamed_sources")
+        self.speakers = Speakers(lang)
         self.media = {name for kind, name, _ in gazetteer.entries(lang) if kind == "organization"
                       and any(e.get("kind") == "media" and e["name"] == name for e in lang.gazetteer["organizations"])}
 
@@ -54,8 +58,9 @@ class SourceFinder:
                 for i in range(span.start, span.end):
                     names[i] = span
         found = []
+        folded = [key(t.text) for t in doc]
         for token in doc:
-            phrase = self._phrase_at(doc, token, self.according + self.cited)
+            phrase = self._phrase_at(folded, token.i, self.phrases)
             if phrase:
                 named = self._name_after(doc, token.i + phrase, names)
                 if named is not None:
@@ -68,11 +73,11 @@ class SourceFinder:
                 named = names.get(token.i + 1)
                 if named is not None and named._.canonical in self.media:
                     found.append(_source(named, named._.canonical))  # "a declarat pentru Digi24"
-            if token.pos_ == "VERB" and key(token.lemma_) in self.verbs:
-                subject = self._subject(token)
+            if token.pos_ == "VERB" and key(token.lemma_) in self.verbs or self._speech(token):
+                subject = self.speakers.subject_of(token)
                 if subject is not None:
                     named = names.get(subject.i)
-                    if named is not None:
+                    if named is not None and key(token.lemma_) in self.verbs:
                         found.append(_source(named, named._.canonical))
                     else:
                         unnamed = self._unnamed_at(doc, subject.i)
@@ -83,12 +88,12 @@ class SourceFinder:
         return doc
 
     @staticmethod
-    def _phrase_at(doc: Doc, token: Token, phrases: list[list[str]]) -> int:
-        """The length in tokens of the longest phrase starting at `token`, or 0."""
+    def _phrase_at(folded: list[str], i: int, phrases: dict[str, list[list[str]]]) -> int:
+        """The length in tokens of the longest phrase starting at token `i`, or 0."""
         best = 0
-        for words in phrases:
+        for words in phrases.get(folded[i], ()):
             n = len(words)
-            if n > best and key(doc[token.i: token.i + n].text).split() == words:
+            if n > best and folded[i: i + n] == words:
                 best = n
         return best
 
@@ -102,11 +107,8 @@ class SourceFinder:
                 return None
         return None
 
-    def _subject(self, verb: Token) -> Optional[Token]:
-        for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
-        return None
+    def _speech(self, token: Token) -> bool:
+        return self.speakers.is_speech_verb(token)
 
     def _unnamed_at(self, doc: Doc, i: int) -> Optional[Span]:
         """ "surse diplomatice", "un oficial american": an unnamed source noun with its modifiers."""
@@ -115,6 +117,8 @@ class SourceFinder:
         start = i
         if doc[i].pos_ == "DET" and i + 1 < len(doc):
             i += 1
+            if key(doc[start].text) not in ("un", "o"):
+                start = i  # "unor surse judiciare" -> "surse judiciare"
         noun = doc[i]
         if key(noun.lemma_) not in self.unnamed and key(noun.text) not in self.unnamed:
             return None

@@ -23,7 +23,25 @@ from ..lang import Lang, key
 from . import gazetteer
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
-WINDOW_SENTENCES = 3   # a pronoun or dropped subject reaches back this many sentences at most
+WINDOW_SENTENCES = 3
+INVERTED_WINDOW = 8    # "a precizat, citat de Mediafax, directorul …": how far after the verb its subject may be   # a pronoun or dropped subject reaches back this many sentences at most
+
+
+ROLE_PREFIXES = ("prim-", "vice", "co-", "ex-", "fost-", "fostul ")
+
+
+def is_role_word(token: Token, roles: set[str]) -> bool:
+    """A role noun, also with a prefix ("prim-vicepreședintele", "ex-ministrul")."""
+    for word in (token.lemma_, token.text):
+        k = key(word)
+        while k:
+            if k in roles:
+                return True
+            prefix = next((p for p in ROLE_PREFIXES if k.startswith(key(p).rstrip()) and len(k) > len(p) + 2), None)
+            if prefix is None:
+                break
+            k = k[len(key(prefix).rstrip()):].lstrip()
+    return False
 
 
 def stem_of(lemma: str) -> str:
@@ -40,6 +58,7 @@ class Salient:
     gender: Optional[str]
     sentence: int
     paragraph: int
+    spoke: bool = False
 
 
 @dataclass
@@ -49,9 +68,14 @@ class Memory:
     recent: list[Salient] = field(default_factory=list)
     mentioned: list[tuple[int, str]] = field(default_factory=list)  # (sentence, person) named lately
 
-    def note(self, name: str, gender: Optional[str], sentence: int, paragraph: int) -> None:
+    def note(self, name: str, gender: Optional[str], sentence: int, paragraph: int, spoke: bool = False) -> None:
         self.recent = [s for s in self.recent if s.name != name][-6:]
-        self.recent.append(Salient(name, gender, sentence, paragraph))
+        self.recent.append(Salient(name, gender, sentence, paragraph, spoke))
+
+    def last_speaker(self, sentence: int) -> Optional[str]:
+        """ "„…”, a mai adăugat.": the one who spoke in this sentence or the one before, if any."""
+        spoke = [s for s in reversed(self.recent) if s.spoke and sentence - s.sentence <= 1]
+        return spoke[0].name if spoke and all(s.name == spoke[0].name for s in spoke) else None
 
     def mention(self, name: str, sentence: int) -> None:
         self.mentioned = [m for m in self.mentioned if sentence - m[0] <= 1][-20:]
@@ -93,11 +117,32 @@ class Speakers:
         self.pronoun_gender = {key(w): g for g, words in lang["pronouns"].items() for w in words}
         self.given = {key(n): g for g, names in lang.gazetteer["given_names"].items() for n in names}
         self.gazetteer_roles = gazetteer.roles(lang)
+        self.media = {e["name"] for e in lang.gazetteer["organizations"] if e.get("kind") == "media"}
+        self.media_nouns = lang.keys_of("media_nouns")
 
     # -- verbs ------------------------------------------------------------------------------------
 
+    def is_medium(self, doc: Doc, verb: Token, names: dict[int, Span]) -> bool:
+        """ "…», relatează agenția TASS": the verb names the medium that reported it, not the speaker."""
+        subject = self.subject_of(verb)
+        candidates = [subject] if subject is not None else [c for c in verb.rights if c.pos_ in ("NOUN", "PROPN")][:1]
+        for noun in candidates:
+            named = names.get(noun.i) or names.get(noun.i + 1)
+            if named is not None and named._.canonical in self.media or key(noun.text) in self.media_nouns:
+                return True
+        return False
+
+    @staticmethod
+    def is_finite(verb: Token) -> bool:
+        """A verb that can have its own subject: not a participle modifying a noun ("mesajul transmis")."""
+        if verb.dep_ in ("acl", "amod") and "Part" in verb.morph.get("VerbForm"):
+            return False
+        return True
+
     def is_speech_verb(self, token: Token) -> bool:
         if token.pos_ not in ("VERB", "AUX", "NOUN") or token.pos_ == "AUX" and token.dep_ == "aux":
+            return False
+        if not self.is_finite(token):
             return False
         if key(token.lemma_) in self.verbs:
             return True
@@ -114,13 +159,18 @@ class Speakers:
     # -- subjects ---------------------------------------------------------------------------------
 
     def subject_of(self, verb: Token) -> Optional[Token]:
-        """The verb's subject; after the verb, the first name or role the parser took for an object."""
+        """The verb's subject; after the verb, the first name or role the parser took for an object; for
+        a gerund ("susținând că"), the subject of the clause it hangs from."""
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child
+        if "Ger" in verb.morph.get("VerbForm") and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+            return self.subject_of(verb.head)
+        named = verb.doc.user_data.get("name_starts", set())
         for child in verb.rights:
-            if child.dep_ in ("obj", "appos", "nmod", "obl") and child.i - verb.i <= 4:
-                if child.pos_ == "PROPN" or self._is_role(child) or key(child.text) in self.pronoun_gender:
+            if child.dep_ in ("obj", "appos", "nmod", "obl") and child.i - verb.i <= INVERTED_WINDOW:
+                if (child.pos_ == "PROPN" or self._is_role(child) or key(child.text) in self.pronoun_gender
+                        or child.i in named or child.i + 1 in named):
                     if child.dep_ == "obl" and any(c.dep_ == "case" for c in child.children):
                         continue  # "pe Telegram", "la București": a place or a medium, not the speaker
                     return child
@@ -130,12 +180,20 @@ class Speakers:
                 names: dict[int, Span]) -> tuple[Optional[str], Optional[str]]:
         """(speaker, how) for a verb of saying and its subject (None: dropped)."""
         if subject is None:
-            if self.is_plural(verb):
-                return None, None
-            found = memory.resolve(None, sentence)
+            if self.is_plural(verb) or any(c.dep_ in ("obj", "nmod", "appos", "iobj") and c.pos_ in ("NOUN", "PROPN")
+                                           for c in verb.rights):
+                return None, None  # a group, or an argument that may be the subject: no guess
+            found = memory.last_speaker(sentence)
             return (found, "prodrop") if found else (None, None)
         span = names.get(subject.i)
+        if span is not None and span.label_ == "person" and span._.canonical and self._ambiguous(doc, span._.canonical):
+            return None, None  # "a spus Hagi" where the article names two Hagis
         if span is not None:
+            if span.label_ == "organization":
+                # "Avocatul Poporului, Mihai Scutaru, a declarat": the person speaks for the institution.
+                named = self.person_in_apposition(subject, names)
+                if named is not None:
+                    return named, "name"
             if span._.canonical:
                 return span._.canonical, "name"
             subject = span.root  # a reference the entity layer kept without a name ("Președintele")
@@ -148,13 +206,14 @@ class Speakers:
             return (found, "pronoun") if found else (None, None)
         if self._is_role(subject):
             # A person named in apposition to the role speaks: "directorul AIEA, Rafael Grossi, a spus".
-            for child in subject.subtree:
-                named = names.get(child.i)
-                if named is not None and named.label_ == "person" and named._.canonical and child is not subject:
-                    return named._.canonical, "name"
-            if subject.morph.get("Definite") == ["Ind"] or subject.morph.get("Number") == ["Plur"]:
-                return None, None  # "un oficial", "oficialii": nobody in particular
+            named = self.person_in_apposition(subject, names)
+            if named is not None:
+                return named, "name"
+            if self._indefinite(subject):
+                return None, None  # "un oficial": nobody in particular
             tied = self.role_holder(doc, subject)
+            if tied is None and subject.morph.get("Number") == ["Plur"]:
+                return None, None  # "oficialii": several people
             if tied is None and len([t for t in subject.subtree if not t.is_punct]) == 1:
                 # "a spus atacantul" with no role tied: the one person just named, if only one.
                 tied = memory.only_person(sentence)
@@ -169,17 +228,35 @@ class Speakers:
         if subject.pos_ == "NOUN" and following is not None and following._.canonical and following.label_ != "place":
             return following._.canonical, "name"  # "a precizat operatorul Ukrenergo"
         if subject.pos_ == "PROPN" and subject.text[:1].isupper():
-            # A name the entity layer did not keep: the proper nouns around the subject.
+            # A name the entity layer did not keep: the proper nouns around the subject, or the person
+            # of the article it is the surname of.
             words = [t for t in subject.subtree if t.pos_ == "PROPN" and t.dep_ in ("flat", "compound") or t == subject]
-            return " ".join(t.text for t in sorted(words, key=lambda t: t.i)), "name"
+            name = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+            full = {p for p in doc.user_data.get("people", ()) if key(p).split()[-1:] == key(name).split()[-1:]}
+            return (full.pop() if len(full) == 1 else name), "name"
         return None, None
 
     @staticmethod
     def person_in_apposition(noun: Token, names: dict[int, Span]) -> Optional[str]:
         """A person named in apposition to a noun subject, or right after it, never one in the genitive
-        ("șeful lui Grossi") or after a preposition."""
+        ("șeful lui Grossi") or after a preposition; after the verb, also the person that follows the
+        subject's phrase and a comma ("a declarat comandantul exercițiului, generalul Dorin Manolache")."""
         if noun.pos_ not in ("NOUN", "PROPN"):
             return None
+        doc = noun.doc
+        if noun.i > noun.head.i:
+            # After the verb the parse of a long subject is often wrong: take the first person named
+            # before the sentence ends, past the subject's own words ("a declarat secretarul de stat în
+            # Ministerul Sănătății Mihaela Oprișan-Dinu"), unless a genitive or preposition governs them.
+            for i in range(noun.i + 1, min(len(doc), noun.i + 15)):
+                if doc[i].is_sent_start or doc[i].pos_ == "VERB":
+                    break
+                span = names.get(i)
+                if span is not None and span.label_ == "person" and span._.canonical and span.start == i:
+                    before = doc[i - 1]
+                    if before.pos_ in ("ADP", "DET") or key(before.text) in ("lui", "de", "cu"):
+                        break
+                    return span._.canonical
         for token in noun.subtree:
             span = names.get(token.i)
             if span is None or span.label_ != "person" or not span._.canonical or token.i != span.start:
@@ -205,8 +282,21 @@ class Speakers:
                  s.label_ == "organization" and s._.canonical and len(s) > 1 and key(s[0].lemma_) == head}
         return found.pop() if len(found) == 1 else None
 
+    @staticmethod
+    def _ambiguous(doc: Doc, name: str) -> bool:
+        """A surname alone that two people of the article share."""
+        words = key(name).split()
+        if len(words) != 1:
+            return False
+        return sum(1 for p in doc.user_data.get("people", ()) if key(p).split()[-1:] == words) >= 2
+
+    @staticmethod
+    def _indefinite(noun: Token) -> bool:
+        """ "un oficial", "o sursă", "niște experți": an indefinite article before the noun."""
+        return any(c.dep_ == "det" and key(c.lemma_) in ("un", "niste", "unii", "vreun") for c in noun.children)
+
     def _is_role(self, token: Token) -> bool:
-        return token.pos_ in ("NOUN", "PROPN") and (key(token.lemma_) in self.roles or key(token.text) in self.roles)
+        return token.pos_ in ("NOUN", "PROPN") and is_role_word(token, self.roles)
 
     def role_holder(self, doc: Doc, role: Token) -> Optional[str]:
         """The person the article tied this role to: the longest tied phrase the role's words begin,

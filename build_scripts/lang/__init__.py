@@ -40,7 +40,7 @@ SCHEMA: dict[str, dict[str, type]] = {
     },
     "speech": {
         "quote_marks": list, "speech_verbs": list, "source_verbs": list, "according_to": list,
-        "cited_by": list, "unnamed_sources": list, "pronouns": dict, "first_person_markers": list,
+        "cited_by": list, "media_nouns": list, "unnamed_sources": list, "pronouns": dict, "first_person_markers": list,
     },
     "names": {
         "person_roles": list, "feminine_roles": list, "role_institutions": dict, "org_heads": list,
@@ -52,7 +52,8 @@ SCHEMA: dict[str, dict[str, type]] = {
         "function_words": list, "abbreviations": list, "capital_letters": str, "range_words": dict,
         "that": list, "and_words": list,
     },
-    "page": {"caption_credit_markers": list, "byline_markers": list, "read_also_markers": list},
+    "page": {"caption_credit_markers": list, "byline_markers": list, "read_also_markers": list,
+             "social_markers": list, "foreign_function_words": list},
     "gazetteer": {"given_names": dict, "people": list, "places": list, "organizations": list},
 }
 

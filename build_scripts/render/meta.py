@@ -17,7 +17,7 @@ from .labels import date_label
 from .opendata import headline
 
 DESCRIPTION_MAX = 160
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]{0,500})\]\([^)]{0,500}\)")
 
 
 def front_matter(meta: dict[str, Any]) -> str:
