@@ -54,6 +54,7 @@ class EntityRecognizer:
         self.place_cues = lang.keys_of("place_cues")
         self.place_prepositions = lang.keys_of("place_prepositions")
         self.org_cues = lang.keys_of("org_cues")
+        self.descriptors = lang.keys_of("org_descriptors")
         self.connectors = lang.keys_of("name_connectors")
         self.nationality = lang.keys_of("nationality_adjectives")
         self.org_heads = lang.keys_of("org_heads")
@@ -74,11 +75,17 @@ class EntityRecognizer:
         found += self._lexicon_places(doc, found)
         # 2. One layer, overlaps settled by the pipeline's rule (longest, then earliest).
         kept = settle(doc, "entities", found)
-        # 3. Variants of one name joined within the article; roles tied to people.
+        # 3. A lone word that is the surname of a person of the article is that person ("a precizat
+        # Mârza" is not the village); variants of one name joined within the article; roles tied.
+        kept = self._surnames_are_people(doc, kept)
         self._merge(doc, kept)
         doc.user_data["people"] = {s._.canonical for s in kept if s.label_ == "person" and s._.canonical}
         # Where a person's or organization's name starts: a subject after its verb may be one.
         doc.user_data["name_starts"] = {s.start for s in kept if s.label_ != "place" and s._.canonical}
+        doc.user_data["name_ends"] = {s.end - 1: s.start for s in kept if s.label_ != "place" and s._.canonical}
+        for s in kept:
+            if s.label_ == "person" and s._.canonical:
+                doc.user_data["name_ends"][self._name_part(doc, s).end - 1] = s.start
         self._roles(doc, kept)
         return doc
 
@@ -312,8 +319,8 @@ class EntityRecognizer:
         if token.is_punct or token.is_space or token.pos_ in ("DET", "ADP", "CCONJ"):
             return True
         if label == "person":
-            return (token.is_lower or k in self.titles or k in self.roles or key(token.lemma_) in self.roles
-                    or k in self.not_entities)
+            return (token.is_lower or k in self.titles or is_role_word(token, self.roles) or k in self.not_entities
+                    or is_acronym(token.text))
         if label == "place":
             return token.is_lower or k in self.place_cues
         return token.is_lower
@@ -323,7 +330,7 @@ class EntityRecognizer:
         word is capitalized - a word whose lemma keeps its capital, a known given name, or a word the
         article also capitalizes elsewhere ("Grossi a spus" ... "a declarat Grossi")."""
         k = key(token.text)
-        if not token.text[:1].isupper() or k in self.pronouns or k in self.not_entities or k in self.roles:
+        if not token.text[:1].isupper() or k in self.pronouns or k in self.not_entities or is_role_word(token, self.roles):
             return False
         if token.pos_ in ("NOUN", "PRON", "DET") and "Plur" in token.morph.get("Number"):
             return False  # "Reprezentanții", "Oamenii": people, not a person's name
@@ -371,8 +378,16 @@ class EntityRecognizer:
         return text, False
 
     def _org_name(self, span: Span) -> str:
-        """ "Ministerului Apărării" -> "Ministerul Apărării", "Comisiei Europene" -> "Comisia Europeană"."""
+        """ "Ministerului Apărării" -> "Ministerul Apărării", "Comisiei Europene" -> "Comisia Europeană";
+        a descriptor before a proper name is not part of it ("Compania Hidroelectrica" -> "Hidroelectrica")."""
         words = span.text.split()
+        if len(span) >= 2 and key(words[0]) in self.descriptors:
+            rest = span[1:]
+            while len(rest) > 1 and rest[0].is_lower:  # "Compania privată DTEK"
+                rest = rest[1:]
+            if all(t.pos_ == "PROPN" or is_acronym(t.text) for t in rest):
+                known = self.known.get(key(rest.text))
+                return known[1] if known else rest.text
         if is_acronym(words[0]) or len(words) == 1:
             return span.text
         for candidate in uninflect(words[0], self.inflections):
@@ -391,6 +406,17 @@ class EntityRecognizer:
         return word
 
     # -- within the article -----------------------------------------------------------------------
+
+    def _surnames_are_people(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        surnames = {key(s._.canonical).split()[-1] for s in spans
+                    if s.label_ == "person" and s._.canonical and len(s._.canonical.split()) >= 2}
+        out = []
+        for span in spans:
+            if span.label_ != "person" and len(span) == 1 and key(span.text) in surnames:
+                span = self._make(doc, span, "person", span.text)
+            out.append(span)
+        doc.spans["entities"] = out
+        return out
 
     def _merge(self, doc: Doc, spans: list[Span]) -> None:
         """Join variants per kind: a surname alone, an acronym, a transliteration, a one-letter typo;
@@ -435,7 +461,12 @@ class EntityRecognizer:
             if role is None:
                 continue
             span._.role = role
-            ties.setdefault(role_key(role), span._.canonical)
+            holders = doc.user_data.setdefault("role_holders", {}).setdefault(role_key(role), set())
+            holders.add(span._.canonical)
+            if len(holders) == 1:
+                ties[role_key(role)] = span._.canonical
+            else:
+                ties.pop(role_key(role), None)  # two people with the same role: it names neither
 
     def _role_of(self, doc: Doc, span: Span, person_of: dict[int, Span]) -> Optional[str]:
         name = self._name_part(doc, span)

@@ -56,6 +56,10 @@ class QuoteFinder:
             quoted = [q[0] for q in quotations]
             for number, sentence in sentences_numbered(layout, sentences):
                 here: list[Span] = []
+                for token in sentence:
+                    span = names.get(token.i)
+                    if span is not None and span.start == token.i and span.label_ == "person" and span._.canonical:
+                        memory.mention(span._.canonical, number, token.i, self.speakers.gender(span._.canonical, people.get(span._.canonical)))
                 for inner, close in quotations:
                     if not sentence.start <= inner.start < sentence.end:
                         continue
@@ -106,7 +110,7 @@ class QuoteFinder:
                 return None, None  # the parser found the subject inside the quotation: no evidence
             speaker, via = self.speakers.resolve(doc, subject, verb, memory, number, names)
             outer = self._outer_speech_verb(verb, sentence)
-            if speaker is None and outer is not None and subject is not None:
+            if outer is not None and (speaker is None and subject is not None or not self.speakers.utters(verb)):
                 # "Kim a menționat că aceștia au scris „…”": words in quotation marks inside reported
                 # speech are the reporting speaker's own.
                 verb = outer
@@ -168,7 +172,7 @@ class QuoteFinder:
             for follower in tokens[i + 1: i + 4]:
                 named = names.get(follower.i)
                 if named is not None and named._.canonical and named.label_ in ("person", "organization"):
-                    if named._.canonical in self.speakers.media:
+                    if self.speakers.is_media_name(doc, named):
                         return None, None  # "potrivit Reuters": who reported it, not who said it
                     return named._.canonical, "according"
         return None, None
@@ -302,7 +306,6 @@ class QuoteFinder:
         for token in sentence:
             span = names.get(token.i)
             if span is not None and span.start == token.i and span.label_ == "person" and span._.canonical:
-                memory.mention(span._.canonical, number)
                 if self._after_according(token):
                     # "Potrivit dr. X, …": X speaks for the sentence.
                     memory.note(span._.canonical, self.speakers.gender(span._.canonical, span._.role), number, paragraph)

@@ -66,7 +66,7 @@ class Memory:
     """What a pronoun or a dropped subject can point back to, in reading order."""
 
     recent: list[Salient] = field(default_factory=list)
-    mentioned: list[tuple[int, str]] = field(default_factory=list)  # (sentence, person) named lately
+    mentioned: list[tuple[int, int, str, Optional[str]]] = field(default_factory=list)  # (sentence, token, person, gender)
 
     def note(self, name: str, gender: Optional[str], sentence: int, paragraph: int, spoke: bool = False) -> None:
         self.recent = [s for s in self.recent if s.name != name][-6:]
@@ -77,18 +77,23 @@ class Memory:
         spoke = [s for s in reversed(self.recent) if s.spoke and sentence - s.sentence <= 1]
         return spoke[0].name if spoke and all(s.name == spoke[0].name for s in spoke) else None
 
-    def mention(self, name: str, sentence: int) -> None:
-        self.mentioned = [m for m in self.mentioned if sentence - m[0] <= 1][-20:]
-        self.mentioned.append((sentence, name))
+    def mention(self, name: str, sentence: int, token: int, gender: Optional[str]) -> None:
+        self.mentioned = [m for m in self.mentioned if sentence - m[0] <= 1][-40:]
+        self.mentioned.append((sentence, token, name, gender))
 
-    def only_person(self, sentence: int) -> Optional[str]:
+    def _named_lately(self, sentence: int, before: int) -> list[tuple[str, Optional[str]]]:
+        """People named in the sentence before, or in this one before token `before`."""
+        return [(n, g) for s, i, n, g in self.mentioned if s == sentence - 1 or s == sentence and i < before]
+
+    def only_person(self, sentence: int, before: int = 10**9) -> Optional[str]:
         """The one person named in this sentence or the one before, if exactly one."""
-        names = {n for s, n in self.mentioned if sentence - s <= 1}
+        names = {n for n, _ in self._named_lately(sentence, before)}
         return names.pop() if len(names) == 1 else None
 
-    def resolve(self, gender: Optional[str], sentence: int) -> Optional[str]:
-        """The most recent salient person of `gender` (any gender when None), within the window;
-        None when two different people of that gender were salient in the same sentence."""
+    def resolve(self, gender: Optional[str], sentence: int, before: int = 10**9) -> Optional[str]:
+        """The most recent salient person of `gender` (any gender when None), within the window; None
+        when another person of that gender was named in the sentence before or in this one before the
+        pronoun, or was salient in the same sentence: then the pronoun is ambiguous."""
         candidates = [s for s in reversed(self.recent) if sentence - s.sentence <= WINDOW_SENTENCES]
         if gender is not None:
             matching = [s for s in candidates if s.gender == gender]
@@ -101,7 +106,8 @@ class Memory:
             return None
         best = matching[0]
         rivals = [s for s in matching[1:] if s.sentence == best.sentence and s.name != best.name]
-        return None if rivals else best.name
+        named = {n for n, g in self._named_lately(sentence, before) if n != best.name and (gender is None or g == gender)}
+        return None if rivals or named else best.name
 
 
 class Speakers:
@@ -119,6 +125,9 @@ class Speakers:
         self.gazetteer_roles = gazetteer.roles(lang)
         self.media = {e["name"] for e in lang.gazetteer["organizations"] if e.get("kind") == "media"}
         self.media_nouns = lang.keys_of("media_nouns")
+        self.media_words = lang.keys_of("media_name_words")
+        self.utterance = lang.keys_of("utterance_verbs")
+        self.utterance_stems = {stem_of(v) for v in lang["utterance_verbs"] if len(stem_of(v)) >= 5}
 
     # -- verbs ------------------------------------------------------------------------------------
 
@@ -128,9 +137,23 @@ class Speakers:
         candidates = [subject] if subject is not None else [c for c in verb.rights if c.pos_ in ("NOUN", "PROPN")][:1]
         for noun in candidates:
             named = names.get(noun.i) or names.get(noun.i + 1)
-            if named is not None and named._.canonical in self.media or key(noun.text) in self.media_nouns:
+            if named is not None and self.is_media_name(doc, named) or key(noun.text) in self.media_nouns:
                 return True
         return False
+
+    def is_media_name(self, doc: Doc, span: Span) -> bool:
+        """A news medium: known to the gazetteer, introduced by a word for one ("cotidianul Haaretz"),
+        or with a word of media names in it ("Times", "News", "TV")."""
+        if span._.canonical in self.media:
+            return True
+        if span.start > 0 and key(doc[span.start - 1].text) in self.media_nouns:
+            return True
+        return any(key(t.text) in self.media_words for t in span)
+
+    def utters(self, verb: Token) -> bool:
+        """A verb that introduces someone's own words ("a declarat"), not a speech act reported as part
+        of a statement ("… că UE cere Iranului „…”": the words are still the reporting speaker's)."""
+        return key(verb.lemma_) in self.utterance or any(verb._.fold.startswith(s) for s in self.utterance_stems)
 
     @staticmethod
     def is_finite(verb: Token) -> bool:
@@ -159,13 +182,13 @@ class Speakers:
     # -- subjects ---------------------------------------------------------------------------------
 
     def subject_of(self, verb: Token) -> Optional[Token]:
-        """The verb's subject; after the verb, the first name or role the parser took for an object; for
-        a gerund ("susținând că"), the subject of the clause it hangs from."""
+        """The verb's subject: its `nsubj`; after the verb, the first name or role the parser took for an
+        object; for a coordinated verb or a gerund ("a mulțumit … și a spus că", "susținând că"), the
+        subject of the verb it hangs from; else a name standing right before the verb, past an apposition
+        ("Andrei Novak, economist-șef la Goldman Sachs, a spus") when the parse lost the link."""
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child
-        if "Ger" in verb.morph.get("VerbForm") and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
-            return self.subject_of(verb.head)
         named = verb.doc.user_data.get("name_starts", set())
         for child in verb.rights:
             if child.dep_ in ("obj", "appos", "nmod", "obl") and child.i - verb.i <= INVERTED_WINDOW:
@@ -174,6 +197,37 @@ class Speakers:
                     if child.dep_ == "obl" and any(c.dep_ == "case" for c in child.children):
                         continue  # "pe Telegram", "la București": a place or a medium, not the speaker
                     return child
+        if verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+            if verb.dep_ == "conj" or "Ger" in verb.morph.get("VerbForm"):
+                return self._subject_up(verb.head)
+        return self._name_before(verb)
+
+    @staticmethod
+    def _name_before(verb: Token) -> Optional[Token]:
+        """A person or organization right before the verb, allowing one apposition between commas."""
+        doc = verb.doc
+        starts = doc.user_data.get("name_starts", set())
+        ends = doc.user_data.get("name_ends", {})
+        first = min([verb.i] + [c.i for c in verb.lefts if c.dep_ in ("aux", "aux:pass", "advmod", "expl:pv")])
+        i = first - 1
+        if i >= 0 and doc[i].text == ",":
+            # Skip back over ", apposition," (no verb inside) to the name before it.
+            j = i - 1
+            while j >= 0 and doc[j].text != "," and doc[j].pos_ != "VERB" and i - j < 15:
+                j -= 1
+            if j < 0 or doc[j].text != ",":
+                return None
+            i = j - 1
+        if i >= 0 and i in ends and ends[i] in starts:
+            return doc[ends[i]]
+        return None
+
+    def _subject_up(self, verb: Token) -> Optional[Token]:
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if verb.dep_ in ("conj", "ccomp", "advcl", "xcomp") and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+            return self._subject_up(verb.head)
         return None
 
     def resolve(self, doc: Doc, subject: Optional[Token], verb: Token, memory: Memory, sentence: int,
@@ -202,7 +256,7 @@ class Speakers:
             gender = self.pronoun_gender[k]
             if gender == "any":
                 return None, None  # "ei", "aceștia": a group
-            found = memory.resolve(gender, sentence)
+            found = memory.resolve(gender, sentence, before=subject.i)
             return (found, "pronoun") if found else (None, None)
         if self._is_role(subject):
             # A person named in apposition to the role speaks: "directorul AIEA, Rafael Grossi, a spus".
@@ -216,7 +270,7 @@ class Speakers:
                 return None, None  # "oficialii": several people
             if tied is None and len([t for t in subject.subtree if not t.is_punct]) == 1:
                 # "a spus atacantul" with no role tied: the one person just named, if only one.
-                tied = memory.only_person(sentence)
+                tied = memory.only_person(sentence, before=subject.i)
             return (tied, "role") if tied else (None, None)
         named = self.person_in_apposition(subject, names)
         if named is not None:
@@ -227,7 +281,8 @@ class Speakers:
         following = names.get(subject.i + 1)
         if subject.pos_ == "NOUN" and following is not None and following._.canonical and following.label_ != "place":
             return following._.canonical, "name"  # "a precizat operatorul Ukrenergo"
-        if subject.pos_ == "PROPN" and subject.text[:1].isupper():
+        if subject.pos_ == "PROPN" and subject.text[:1].isupper() and not subject.is_sent_start \
+                and subject.lemma_[:1].isupper():
             # A name the entity layer did not keep: the proper nouns around the subject, or the person
             # of the article it is the surname of.
             words = [t for t in subject.subtree if t.pos_ == "PROPN" and t.dep_ in ("flat", "compound") or t == subject]
@@ -273,7 +328,7 @@ class Speakers:
     def organization_named_by(self, doc: Doc, noun: Token) -> Optional[str]:
         """ "federația estimează": a lowercase head word standing for the one organization of the
         article whose name starts with it ("Federația Română de Fotbal")."""
-        if not noun.is_lower or noun.pos_ != "NOUN" or noun.morph.get("Definite") != ["Def"]:
+        if noun.pos_ != "NOUN" or not (noun.is_lower or noun.is_sent_start and noun.text[1:].islower()):
             return None
         head = key(noun.lemma_)
         found = {s._.canonical for s in doc.spans.get("entities", []) if s.label_ == "organization"
@@ -311,7 +366,9 @@ class Speakers:
             if candidate in self.gazetteer_roles and self.gazetteer_roles[candidate] in doc.user_data.get("people", ()):
                 return self.gazetteer_roles[candidate]
         head = key(role.lemma_)
-        holders = {person for tied, person in ties.items() if key(tied.split()[0]) in (head, key(role.text))}
+        everyone = doc.user_data.get("role_holders", {})
+        holders = {person for tied, people in everyone.items() for person in people
+                   if key(tied.split()[0]) in (head, key(role.text))}
         bare = len(words) == 1 or phrase in ties
         return holders.pop() if len(holders) == 1 and bare else None
 

@@ -40,11 +40,11 @@ SCHEMA: dict[str, dict[str, type]] = {
     },
     "speech": {
         "quote_marks": list, "speech_verbs": list, "source_verbs": list, "according_to": list,
-        "cited_by": list, "media_nouns": list, "unnamed_sources": list, "pronouns": dict, "first_person_markers": list,
+        "cited_by": list, "media_nouns": list, "media_name_words": list, "utterance_verbs": list, "unnamed_sources": list, "pronouns": dict, "first_person_markers": list,
     },
     "names": {
         "person_roles": list, "feminine_roles": list, "role_institutions": dict, "org_heads": list,
-        "place_cues": list, "place_prepositions": list, "org_cues": list, "not_entities": list, "name_connectors": list, "nationality_adjectives": list,
+        "place_cues": list, "place_prepositions": list, "org_cues": list, "org_descriptors": list, "not_entities": list, "name_connectors": list, "nationality_adjectives": list,
         "name_inflections": list, "adjective_inflections": list, "not_organizations": list,
         "person_titles": list,
     },
