@@ -50,7 +50,7 @@ _CATEGORY = {
 
 
 def _set(items) -> frozenset:
-    """Kinds of character an IN class matches. A negated class leaves out only the kinds a category
+    r"""Kinds of character an IN class matches. A negated class leaves out only the kinds a category
     covers whole (`[^\W\d]` is letters); single characters left out leave their kind in (`[^.]`)."""
     negate = any(op == C.NEGATE for op, _ in items)
     kinds: set[str] = set()

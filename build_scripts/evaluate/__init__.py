@@ -46,7 +46,8 @@ def read_minimums(folder: Path) -> dict[str, float]:
 def update_minimums(folder: Path, result: dict[str, Any]) -> dict[str, float]:
     """Record the current scores as minimums, never lowering a recorded one."""
     old = read_minimums(folder)
-    new = {k: max(old.get(k, 0.0), _floor(_gated(k, s))) for k, s in result["scores"].items()}
+    new = dict(old)  # a measure not run this time keeps its minimum
+    new.update({k: max(old.get(k, 0.0), _floor(_gated(k, s))) for k, s in result["scores"].items()})
     (folder / MINIMUMS_FILE).write_text(json.dumps(new, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return new
 

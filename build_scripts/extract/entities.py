@@ -127,10 +127,25 @@ class EntityRecognizer:
             return [self._person_or_place(doc, mention, span)]
         if label == "place":
             canonical, confirmed = self._place_name(span)
+            if not confirmed and len(span) > 1:
+                parts = self._known_places(doc, span)  # "Moscova Phenianului": two places read as one
+                if parts:
+                    return parts
             if confirmed or (self._proper_inside(span) and sum(c.isalpha() for c in span.text) >= 3):
                 return [self._make(doc, mention, "place", canonical, confirmed)]
             return []
         return self._organizations(doc, mention, span)
+
+    def _known_places(self, doc: Doc, span: Span) -> list[Span]:
+        """Each word of the span as a place, when every word is a known place on its own."""
+        out = []
+        for token in span:
+            one = doc[token.i: token.i + 1]
+            canonical, confirmed = self._place_name(one)
+            if not confirmed or not token.text[:1].isupper():
+                return []
+            out.append(self._make(doc, one, "place", canonical))
+        return out
 
     def _organizations(self, doc: Doc, mention: Span, span: Span) -> list[Span]:
         """An organization the NER found, split where it swallowed an acronym in parentheses ("Federația
@@ -436,6 +451,8 @@ class EntityRecognizer:
 
     @staticmethod
     def _parenthesized_acronyms(doc: Doc, spans: list[Span]) -> list[tuple[Span, Span]]:
+        """ "Agenția Internațională pentru Energie Atomică (AIEA)", "Forțele de Apărare ale Israelului
+        (IDF)": a name and the acronym after it, in any language, are one organization."""
         pairs = []
         for a, b in zip(spans, spans[1:]):
             gap = doc[a.end: b.start]

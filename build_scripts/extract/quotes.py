@@ -194,6 +194,9 @@ class QuoteFinder:
         for verb in sentence:
             if verb.i in inside or not self.speakers.is_speech_verb(verb):
                 continue
+            if any(c.dep_ in ("expl:pass", "expl:impers") for c in verb.children) and \
+                    not any(c.dep_.startswith("nsubj") for c in verb.children):
+                continue  # "s-a estimat că …": said by nobody, an estimate rather than a statement
             clauses = [c for c in verb.children if c.dep_.startswith("ccomp") and self._has_that(c)]
             clauses += [c for first in clauses for c in first.children if c.dep_ == "conj" and self._has_that(c)]
             if not clauses:

@@ -252,6 +252,14 @@ class Speakers:
                 return span._.canonical, "name"
             subject = span.root  # a reference the entity layer kept without a name ("Președintele")
         k = key(subject.text)
+        if k == "care" and verb.dep_.startswith("acl") and verb.head is not verb:
+            # "…, António Costa, care a declarat": the relative pronoun stands for the noun it follows.
+            head = verb.head
+            named = names.get(head.i)
+            if named is not None and named._.canonical and named.label_ != "place":
+                return named._.canonical, "name"
+            person = self.person_in_apposition(head, names) if self._is_role(head) else None
+            return (person, "name") if person else (None, None)
         if k in self.pronoun_gender:
             gender = self.pronoun_gender[k]
             if gender == "any":
@@ -357,7 +365,14 @@ class Speakers:
         """The person the article tied this role to: the longest tied phrase the role's words begin,
         or, for the bare role word, the only person holding a role with that head."""
         ties: dict[str, str] = doc.user_data.get("roles", {})
-        words = [t for t in role.subtree if t.i >= role.i and not t.is_punct][:8]
+        words = []
+        for t in role.subtree:
+            if t.i < role.i or t.is_punct:
+                continue
+            if t.pos_ == "ADP" and key(t.text) not in ("de", "din"):
+                break  # "profesorul pentru Adevărul": where it was said, not the role
+            words.append(t)
+        words = words[:8]
         phrase = key(" ".join(t.text for t in words))
         for n in range(len(words), 0, -1):
             candidate = key(" ".join(t.text for t in words[:n]))
