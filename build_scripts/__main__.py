@@ -22,9 +22,18 @@ def _problems(problems) -> None:
         print(f"{'error' if p.fatal else 'warning'}: {p}", file=sys.stderr)
 
 
+def _options(args: argparse.Namespace) -> pipeline.Options:
+    from .cache import Cache
+
+    options = pipeline.Options(cache=Cache(enabled=not getattr(args, "no_cache", False)))
+    if getattr(args, "jobs", None):
+        options.jobs = args.jobs
+    return options
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     try:
-        story, report = pipeline.build(Path(args.seeds), Path(args.docs))
+        story, report = pipeline.build(Path(args.seeds), Path(args.docs), options=_options(args))
     except pipeline.BuildError as exc:
         _problems(exc.problems)
         print("build failed: nothing was written", file=sys.stderr)
@@ -36,7 +45,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    story = pipeline.run(Path(args.dir))
+    story = pipeline.run(Path(args.dir), options=_options(args))
     _problems(story.problems)
     text = data_mod.dumps(data_mod.story_data(story))
     if args.output == "-":
@@ -48,7 +57,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     try:
-        stale = pipeline.check(Path(args.seeds), Path(args.docs))
+        stale = pipeline.check(Path(args.seeds), Path(args.docs), options=_options(args))
     except pipeline.BuildError as exc:
         _problems(exc.problems)
         return 1
@@ -82,6 +91,11 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
                          gold=Path(args.gold) if args.gold else None)
 
 
+def _extraction_flags(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--no-cache", action="store_true", help="extract every article again (a cold run); the cache is .cache/")
+    p.add_argument("--jobs", type=int, default=None, help="processes for extraction (default: 2, or the number of cores if fewer)")
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m build_scripts", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -91,18 +105,21 @@ def parser() -> argparse.ArgumentParser:
                        description="Regenerate the pages. Example: python -m build_scripts build --seeds seeds --docs docs")
     b.add_argument("--seeds", default=str(ROOT / "seeds"), help="folder of *.txt articles (default: seeds/)")
     b.add_argument("--docs", default=str(ROOT / "docs"), help="MkDocs docs folder to write into (default: docs/)")
+    _extraction_flags(b)
     b.set_defaults(func=cmd_build)
 
     e = sub.add_parser("extract", help="write the facts of a folder of articles as JSON, touching nothing else",
                        description="Example: python -m build_scripts extract seeds -o facts.json")
     e.add_argument("dir", help="folder of *.txt articles")
     e.add_argument("-o", "--output", default="-", help="JSON file to write ('-' for standard output)")
+    _extraction_flags(e)
     e.set_defaults(func=cmd_extract)
 
     c = sub.add_parser("check", help="exit non-zero when the pages in docs/ are stale or an input has errors",
                        description="Example: python -m build_scripts check")
     c.add_argument("--seeds", default=str(ROOT / "seeds"))
     c.add_argument("--docs", default=str(ROOT / "docs"))
+    _extraction_flags(c)
     c.set_defaults(func=cmd_check)
 
     d = sub.add_parser("pdf", help="write the whole explainer as one print PDF (WeasyPrint)",

@@ -22,16 +22,21 @@ log = logging.getLogger("mkdocs.hooks.build_scripts")
 
 def on_pre_build(config, **kwargs) -> None:
     root = Path(config.config_file_path).parent
-    try:
-        story, report = pipeline.build(root / "seeds", Path(config.docs_dir))
-    except pipeline.BuildError as exc:
-        for problem in exc.problems:
-            log.error("%s", problem)
-        raise PluginError("articles with errors; the previous pages were kept") from exc
-    for problem in story.problems:
+    seeds, docs = root / "seeds", Path(config.docs_dir)
+    # `make site` ran the build scripts just before: their pages are current, reuse them.
+    problems = pipeline.up_to_date(seeds, docs)
+    if problems is None:
+        try:
+            story, report = pipeline.build(seeds, docs)
+        except pipeline.BuildError as exc:
+            for problem in exc.problems:
+                log.error("%s", problem)
+            raise PluginError("articles with errors; the previous pages were kept") from exc
+        problems = story.problems
+        if report.written or report.removed:
+            log.info("build_scripts: %d pages written, %d removed", len(report.written), len(report.removed))
+    for problem in problems:
         log.warning("%s", problem)
-    if report.written or report.removed:
-        log.info("build_scripts: %d pages written, %d removed", len(report.written), len(report.removed))
 
 
 def on_post_build(config, **kwargs) -> None:

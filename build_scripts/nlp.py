@@ -20,6 +20,7 @@ from .model import Article, Sentence
 
 MODEL = "ro_legal_fl"
 MODEL_VERSION = "3.6.1"
+CHUNK_CHARS = 20_000  # the model parses a long paragraph in pieces of whole sentences
 
 
 @functools.lru_cache(maxsize=1)
@@ -33,6 +34,7 @@ def load():
     # The model's attribute_ruler ships without patterns and warns about it on every document.
     warnings.filterwarnings("ignore", message=r".*\[W036\].*")
     register_extensions()
+    extract.register()
     nlp = spacy.load(MODEL)
     for name, _ in extract.COMPONENTS:
         nlp.add_pipe(name)
@@ -60,9 +62,8 @@ class Layout:
     """Where each sentence of the article sits in the article's Doc (character offsets)."""
 
     starts: list[int]            # doc character offset of each parsed sentence, ascending
-    sentences: list[Sentence]    # the sentences, in the same order
-    parsed_paragraphs: int       # paragraphs that went through the model (fewer when time ran out)
-    paragraphs: int
+    sentences: list[Sentence]    # the sentences, in the same order (fewer than the article's when time ran out)
+    total: int                   # the article's sentences
 
     def sentence_at(self, char: int) -> Optional[tuple[Sentence, int]]:
         """The sentence holding doc character `char`, and the offset of that character in it."""
@@ -90,33 +91,51 @@ def analyze(article: Article, published=None, deadline: Optional[float] = None, 
         offsets.append(start)
         start += len(text) + 2  # paragraphs are joined by a blank line in Article.body
     docs: list[Doc] = []
-    kept: list[int] = []
+    pieces: list[list[Sentence]] = []  # the sentences of each doc, which starts at its first sentence
+    stopped = False
     for index, text in enumerate(article.paragraphs, start=1):
-        if deadline is not None and time.monotonic() > deadline:
+        for chunk in _chunks(by_paragraph.get(index, [])):
+            if deadline is not None and time.monotonic() > deadline:
+                stopped = True
+                break
+            base = chunk[0].start
+            doc = nlp.make_doc(article.body[base: chunk[-1].end])
+            _set_sentence_starts(doc, [s.start - base for s in chunk])
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                for name, proc in nlp.pipeline:
+                    if name not in ours:
+                        doc = proc(doc)
+            docs.append(doc)
+            pieces.append(chunk)
+        if stopped:
             break
-        doc = nlp.make_doc(text)
-        _set_sentence_starts(doc, [s.start - offsets[index - 1] for s in by_paragraph.get(index, [])])
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            for name, proc in nlp.pipeline:
-                if name not in ours:
-                    doc = proc(doc)
-        docs.append(doc)
-        kept.append(index)
     doc = Doc.from_docs(docs, ensure_whitespace=True) if docs else nlp.make_doc("")
-    # Sentence offsets in the joined Doc: each paragraph is followed by one space.
+    # Sentence offsets in the joined Doc: each piece is followed by one space.
     layout_starts, layout_sentences, at = [], [], 0
-    for index, pdoc in zip(kept, docs):
-        for s in by_paragraph.get(index, []):
-            layout_starts.append(at + s.start - offsets[index - 1])
+    for pdoc, chunk in zip(docs, pieces):
+        for s in chunk:
+            layout_starts.append(at + s.start - chunk[0].start)
             layout_sentences.append(s)
         at += len(pdoc.text) + (0 if pdoc.text.endswith(" ") else 1)
-    layout = Layout(layout_starts, layout_sentences, len(docs), len(article.paragraphs))
+    layout = Layout(layout_starts, layout_sentences, len(article.sentences))
     doc.user_data["published"] = published if published is not None else article.published
     doc.user_data["layout"] = layout
     for name in ours:
         doc = nlp.get_pipe(name)(doc)
     return doc, layout
+
+
+def _chunks(sentences: list[Sentence]) -> list[list[Sentence]]:
+    """A paragraph's sentences in pieces of at most CHUNK_CHARS (a sentence is never split), so the
+    time budget is checked often even in one huge paragraph; a quotation stays within its sentence."""
+    out: list[list[Sentence]] = []
+    for s in sentences:
+        if out and out[-1][-1].end - out[-1][0].start + len(s.text) <= CHUNK_CHARS:
+            out[-1].append(s)
+        else:
+            out.append([s])
+    return out
 
 
 def analyze_text(text: str, published=None, nlp=None):

@@ -15,6 +15,9 @@ COMPONENTS = [
     ("explainer_sources", "named sources ('potrivit X', dateline agency) -> doc.spans['sources']"),
 ]
 
-# Importing the modules registers their factories with spaCy.
-from . import gazetteer, entities, quotes, dates, numbers, sources  # noqa: E402,F401
-from .records import extract_article  # noqa: E402,F401
+
+
+def register() -> None:
+    """Import the component modules, which registers their factories with spaCy (done by `nlp.load`,
+    so that reading cached facts never imports spaCy)."""
+    from . import dates, entities, gazetteer, numbers, quotes, sources  # noqa: F401

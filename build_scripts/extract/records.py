@@ -26,10 +26,10 @@ def extract_article(article: Article, budget: Optional[float] = None) -> Article
     started = time.monotonic()
     deadline = started + budget if budget else None
     doc, layout = nlp_mod.analyze(article, deadline=deadline)
-    if layout.parsed_paragraphs < layout.paragraphs:
+    if len(layout.sentences) < layout.total:
         article.warnings.append(
-            f"extraction stopped after {budget:g} s at paragraph {layout.parsed_paragraphs + 1} of "
-            f"{layout.paragraphs}: facts come from the first {layout.parsed_paragraphs} paragraphs only")
+            f"extraction stopped after {budget:g} s: facts come from the first {len(layout.sentences)} of "
+            f"{layout.total} sentences only")
     return facts_from_doc(article, doc, layout)
 
 

@@ -1,0 +1,121 @@
+"""Extract once: a content-addressed cache of each article's facts, shared by every command.
+
+The key is a hash of everything the extraction of one article depends on: its paragraphs and
+publication date, the language rules (`lang/ro/*.yaml`), the statistical model's name and version, and
+the extraction code itself. A changed article, rule file, model or extractor gives a new key, so exactly
+what must be redone is redone; nothing else is ever invalidated by hand. Values are pickles of the
+extraction's output, written atomically under `.cache/facts/` (git-ignored).
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from .model import Article, ArticleFacts
+
+PACKAGE = Path(__file__).resolve().parent
+DEFAULT_DIR = PACKAGE.parent / ".cache" / "facts"
+# The modules whose code decides what an article's facts are.
+CODE = ("nlp.py", "segment.py", "model.py", "names.py", "extract")
+FORMAT = 1
+
+
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the extraction code (every file that decides an article's facts)."""
+    digest = hashlib.sha256(str(FORMAT).encode())
+    for name in CODE:
+        path = PACKAGE / name
+        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
+        for file in files:
+            digest.update(file.relative_to(PACKAGE).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=1)
+def environment_version() -> str:
+    """Rules, model and code together: what every key shares."""
+    from . import lang, nlp
+
+    return f"{lang.rules_fingerprint()}-{nlp.model_version()}-{code_version()}"
+
+
+def key_of_source(article: Article) -> str:
+    """The cache key of one article's extraction, from the article as read (before segmentation): its
+    paragraphs, caption and the publication date it was given."""
+    content = json.dumps([article.paragraphs, article.published.isoformat() if article.published else None,
+                          article.caption], ensure_ascii=False)
+    return hashlib.sha256(f"{environment_version()}\0{content}".encode()).hexdigest()
+
+
+@dataclass
+class Extraction:
+    """What the extraction adds to an article: the part of `ArticleFacts` the cache stores."""
+
+    sentences: list
+    published: Optional[object]
+    published_inferred: bool
+    warnings: list = field(default_factory=list)
+    dates: list = field(default_factory=list)
+    numbers: list = field(default_factory=list)
+    people: list = field(default_factory=list)
+    places: list = field(default_factory=list)
+    organizations: list = field(default_factory=list)
+    quotes: list = field(default_factory=list)
+    sources: list = field(default_factory=list)
+
+    @classmethod
+    def of(cls, facts: ArticleFacts, warnings: list[str]) -> "Extraction":
+        a = facts.article
+        return cls(a.sentences, a.published, a.published_inferred, warnings, facts.dates, facts.numbers,
+                   facts.people, facts.places, facts.organizations, facts.quotes, facts.sources)
+
+    def facts_for(self, article: Article) -> ArticleFacts:
+        """The facts of `article` (freshly read: its slug and path are this build's) from the cache."""
+        article.sentences = self.sentences
+        article.published, article.published_inferred = self.published, self.published_inferred
+        article.warnings = list(dict.fromkeys([*article.warnings, *self.warnings]))
+        return ArticleFacts(article=article, dates=self.dates, numbers=self.numbers, people=self.people,
+                            places=self.places, organizations=self.organizations, quotes=self.quotes,
+                            sources=self.sources)
+
+
+class Cache:
+    """Pickled extractions by key under `folder`; `enabled=False` reads and writes nothing."""
+
+    def __init__(self, folder: Path = DEFAULT_DIR, enabled: bool = True):
+        self.folder = Path(folder)
+        self.enabled = enabled and os.environ.get("EXPLAINER_NO_CACHE", "") == ""
+        self.hits = self.misses = 0
+
+    def _path(self, k: str) -> Path:
+        return self.folder / k[:2] / f"{k}.pickle"
+
+    def get(self, k: str) -> Optional[Extraction]:
+        if not self.enabled:
+            return None
+        try:
+            value = pickle.loads(self._path(k).read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return value if isinstance(value, Extraction) else None
+
+    def put(self, k: str, value: Extraction) -> None:
+        if not self.enabled:
+            return
+        path = self._path(k)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            tmp.replace(path)
+        except OSError:
+            pass  # a read-only checkout still builds, only without the cache

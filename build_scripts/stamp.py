@@ -1,0 +1,69 @@
+"""The build stamp: what the last build of a docs folder was made from, so a second run can skip it.
+
+`make site` runs the build scripts, then `mkdocs build`, whose hook would build the same pages again.
+After a build, the stamp records a fingerprint of every input (the files of `seeds/`, the language rules,
+the model, the build code) and of the pages written; the hook finds the fingerprint unchanged and does
+nothing. Any change to an input, or a page edited or removed in `docs/`, gives another fingerprint.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Optional
+
+from .model import Problem
+
+PACKAGE = Path(__file__).resolve().parent
+STAMP_DIR = PACKAGE.parent / ".cache" / "stamps"
+
+
+def _inputs(seeds_dir: Path) -> str:
+    from . import cache
+
+    digest = hashlib.sha256(cache.environment_version().encode())
+    for path in sorted(PACKAGE.rglob("*")):  # render code and templates too
+        if path.is_file() and path.suffix in (".py", ".j2", ".yaml", ".css", ".html"):
+            digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    for path in sorted(Path(seeds_dir).glob("*")):
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _outputs(docs_dir: Path) -> str:
+    """Names, sizes and modification times of the generated pages (cheap; an edit changes them)."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(docs_dir).rglob("*")):
+        if path.is_file():
+            stat = path.stat()
+            digest.update(f"{path.relative_to(docs_dir)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _path(docs_dir: Path) -> Path:
+    return STAMP_DIR / (hashlib.sha256(str(Path(docs_dir).resolve()).encode()).hexdigest()[:16] + ".json")
+
+
+def record(seeds_dir: Path, docs_dir: Path, problems: list[Problem]) -> None:
+    """Remember this build of `docs_dir` (and its warnings, which a skipped build must repeat)."""
+    data = {"inputs": _inputs(seeds_dir), "outputs": _outputs(docs_dir),
+            "problems": [[p.path, p.message, p.fatal] for p in problems]}
+    try:
+        STAMP_DIR.mkdir(parents=True, exist_ok=True)
+        tmp = _path(docs_dir).with_suffix(".tmp")
+        tmp.write_text(json.dumps(data), encoding="utf-8")
+        tmp.replace(_path(docs_dir))
+    except OSError:
+        pass
+
+
+def current(seeds_dir: Path, docs_dir: Path) -> Optional[list[Problem]]:
+    """The last build's problems if its inputs and pages are unchanged, else None."""
+    try:
+        data = json.loads(_path(docs_dir).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if data.get("inputs") != _inputs(seeds_dir) or data.get("outputs") != _outputs(docs_dir):
+        return None
+    return [Problem(*p) for p in data.get("problems", [])]
