@@ -84,6 +84,17 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    from . import review
+
+    story = pipeline.run(Path(args.seeds), options=_options(args))
+    _problems(story.problems)
+    if any(p.fatal for p in story.problems):
+        return 1
+    sys.stdout.write(review.as_json(story.review) if args.json else review.as_text(story.review) + "\n")
+    return 0
+
+
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from . import evaluate
 
@@ -129,6 +140,13 @@ def parser() -> argparse.ArgumentParser:
                    help="PDF file to write (default: site/explicatie.pdf, next to the built site)")
     d.add_argument("--config", default=str(ROOT / "mkdocs.yml"), help="MkDocs config: story title and site_url")
     d.set_defaults(func=cmd_pdf)
+
+    r = sub.add_parser("review", help="list what an editor should confirm, with the line to paste into editorial.yml",
+                       description="Example: python -m build_scripts review --json > review.json")
+    r.add_argument("--seeds", default=str(ROOT / "seeds"), help="folder of *.txt articles (default: seeds/)")
+    r.add_argument("--json", action="store_true", help="the list as JSON, for tools")
+    _extraction_flags(r)
+    r.set_defaults(func=cmd_review)
 
     v = sub.add_parser("evaluate", help="score the extraction against the annotated corpus",
                        description="Example: python -m build_scripts evaluate")

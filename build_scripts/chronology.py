@@ -1,8 +1,13 @@
 """Merge the dated events of every article into one chronology.
 
-An event is a sentence with a resolved calendar date (not a duration). The same event reported by
-several articles - same date value, sentences sharing enough content words - appears once, with all
-its sources. Entries are ordered by the date they point to, then by the order of the articles.
+An event is a sentence with a resolved calendar date (not a duration, not an age). A sentence is one
+event, filed under its most specific date (a day beats a week, a month, a season, a year); its other
+dates are named beside it. The same event reported by several articles, or twice in one (the same
+sentence give or take spacing, punctuation and case), is one entry with all its sources: same date, and
+enough content words in common. Dates in someone's quoted words, datelines, and page furniture (posts,
+bylines, "Citește și") are never events. A date years before the story's own time ("1986") goes to the
+context group. Entries are in date order; each keeps the clause around its date for the page, the whole
+sentence being one click away in its article.
 """
 from __future__ import annotations
 
@@ -11,47 +16,106 @@ import re
 from typing import Optional
 
 from .lang import ascii_fold
-from .model import ArticleFacts, Event, EventSource
+from .model import ArticleFacts, DateMention, Event, EventSource, Sentence
 
-SAME_EVENT_OVERLAP = 0.34  # share of content words two sentences need to be one event
+SAME_EVENT_OVERLAP = 0.34   # share of content words two articles' sentences need to be one event
+SAME_ARTICLE_OVERLAP = 0.8  # one article repeats an event only in nearly the same words
+CLAUSE_MAX = 160            # characters of a sentence shown in the chronology
+CONTEXT_YEARS = 2           # a date this many years before the earliest article is background
 _POINT = r"\d{4}(?:-\d{2}(?:-\d{2}(?:TNI|TEV|TMO|TAF)?)?|-W\d{2}|-(?:SP|SU|FA|WI))?"
 _CALENDAR = re.compile(rf"^{_POINT}(?:/{_POINT})?$")
 _SEASON_MONTH = {"WI": 1, "SP": 3, "SU": 6, "FA": 9}
+_CONTENT = re.compile(r"[^\W\d_]{4,40}")
+_CLAUSE_EDGE = re.compile(r"[,;:()—–]|\s(?:iar|dar|însă|după ce|în timp ce|când|unde|care)\s")
 
 
 def build_timeline(articles: list[ArticleFacts]) -> list[Event]:
     """Every dated event of `articles`, merged and in date order."""
     events: list[Event] = []
     order: dict[int, int] = {}
-    by_date: dict[str, list[Event]] = {}
+    by_date: dict[str, list[tuple[Event, set[str]]]] = {}
+    years = [f.article.published.year for f in articles if f.article.published]
+    story_start = min(years) if years else None
     for a_index, facts in enumerate(articles):
-        # An article's events never merge with each other, so only those of earlier articles are
-        # candidates: this keeps a huge article linear instead of quadratic in its dates.
-        earlier = {value: list(found) for value, found in by_date.items()}
         sentences = {s.id: s for s in facts.article.sentences}
-        seen: set[tuple[str, str]] = set()
-        quoted = [(q.sentence, q.start, q.end) for q in facts.quotes if q.direct]
-        for mention in facts.dates:
-            if mention.type != "DATE" or not mention.value or not _CALENDAR.match(mention.value):
-                continue
-            if "dateline" in mention.flags:
-                continue  # the dateline dates the dispatch, not an event
-            if any(s == mention.sentence and a <= mention.start < b for s, a, b in quoted):
-                continue  # a date inside someone's words is theirs to place: say less
-            if (mention.value, mention.sentence) in seen:
-                continue
-            seen.add((mention.value, mention.sentence))
-            sentence = sentences[mention.sentence]
+        for sentence_id, mentions in _dated_sentences(facts).items():
+            sentence = sentences[sentence_id]
+            chosen = max(mentions, key=lambda m: (_precision(m.value), -m.start))
+            others = [m for m in mentions if m is not chosen]
             source = EventSource(article=facts.article.id, sentence=sentence.id, text=sentence.text,
-                                 date_text=mention.text)
-            twin = _same_event(earlier.get(mention.value, []), mention.value, _words(sentence.text, mention.text), facts.article.id)
+                                 date_text=chosen.text)
+            words = _words(sentence.text, [m.text for m in mentions])
+            twin = _same_event(by_date.get(chosen.value, []), words, facts.article.id)
             if twin is not None:
-                twin.sources.append(source)
+                if not any(s.article == source.article and s.sentence == source.sentence for s in twin.sources):
+                    twin.sources.append(source)
                 continue
-            events.append(Event(date=mention.value, mod=mention.mod, text=sentence.text, sources=[source]))
-            by_date.setdefault(mention.value, []).append(events[-1])
-            order[id(events[-1])] = a_index
-    return sorted(events, key=lambda e: (sort_key(e.date), order[id(e)], e.sources[0].sentence))
+            event = Event(date=chosen.value, mod=chosen.mod, text=sentence.text, sources=[source],
+                          clause=clause(sentence.text, chosen.start, chosen.end),
+                          others=[m.text for m in others], other_values=[m.value for m in others],
+                          corrected=chosen.corrected,
+                          context=_is_context(chosen.value, story_start))
+            events.append(event)
+            by_date.setdefault(chosen.value, []).append((event, words))
+            order[id(event)] = a_index
+    events.sort(key=lambda e: (sort_key(e.date), order[id(e)], _anchor_order(e.sources[0].sentence)))
+    counts: dict[str, int] = {}
+    for event in events:
+        base = re.sub(r"[^0-9A-Za-z]+", "-", event.date).strip("-").lower()
+        counts[base] = counts.get(base, 0) + 1
+        event.id = f"ev-{base}-{counts[base]}"
+    return events
+
+
+def _dated_sentences(facts: ArticleFacts) -> dict[str, list[DateMention]]:
+    """The calendar dates of each sentence that can be an event, in reading order."""
+    furniture = {s.id for s in facts.article.sentences if s.furniture}
+    quoted = [(q.sentence, q.start, q.end) for q in facts.quotes if q.direct]
+    out: dict[str, list[DateMention]] = {}
+    for mention in facts.dates:
+        if mention.type != "DATE" or not mention.value or not _CALENDAR.match(mention.value):
+            continue
+        if "dateline" in mention.flags or "hidden" in mention.flags or mention.sentence in furniture:
+            continue  # the dateline dates the dispatch; furniture and hidden sentences are no events
+        if any(s == mention.sentence and a <= mention.start < b for s, a, b in quoted):
+            continue  # a date inside someone's words is theirs to place: say less
+        out.setdefault(mention.sentence, []).append(mention)
+    return out
+
+
+def _precision(value: str) -> int:
+    """How precise a TIMEX3 value is: day 5, week 4, month 3, season 2, year 1 (an interval: its start)."""
+    first = value.split("/")[0]
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", first):
+        return 5 if "/" not in value else 4
+    if "-W" in first:
+        return 4
+    if re.fullmatch(r"\d{4}-\d{2}", first):
+        return 3
+    if first[5:] in _SEASON_MONTH:
+        return 2
+    return 1
+
+
+def _is_context(value: str, story_start: Optional[int]) -> bool:
+    return story_start is not None and int(value[:4]) < story_start - CONTEXT_YEARS
+
+
+def clause(text: str, start: int, end: int, limit: int = CLAUSE_MAX) -> str:
+    """The clause of `text` around [start, end), shortened at a word with "…" when long."""
+    left = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in _CLAUSE_EDGE.finditer(text, end)), len(text))
+    if right - left < 40:  # too short to say what happened: the sentence, cut around the date
+        left, right = 0, len(text)
+    part = text[left:right].strip(" ,;:")
+    if len(part) <= limit:
+        return (("…" if left > 0 else "") + part + ("…" if right < len(text) and not part.endswith(".") else "")).strip()
+    center = start - left
+    lo = max(0, center - limit // 2)
+    hi = min(len(part), lo + limit)
+    lo = part.rfind(" ", 0, lo) + 1 if lo > 0 else 0
+    hi = part.find(" ", hi) if part.find(" ", hi) != -1 else len(part)
+    return ("…" if lo > 0 or left > 0 else "") + part[lo:hi].strip(" ,;:") + ("…" if hi < len(part) or right < len(text) else "")
 
 
 def sort_key(value: str) -> tuple:
@@ -69,17 +133,23 @@ def sort_key(value: str) -> tuple:
     return (dt.date(year, 1, 1), 0)
 
 
-def _words(text: str, date_text: str) -> set[str]:
-    """Content words of a sentence, without its date expression (shared by definition) or numbers."""
-    text = text.replace(date_text, " ")
-    return {w for w in re.findall(r"[^\W\d]+", ascii_fold(text).lower()) if len(w) > 3}
+def _words(text: str, date_texts: list[str]) -> set[str]:
+    """Content words of a sentence, without its date expressions (shared by definition) or numbers."""
+    for d in date_texts:
+        text = text.replace(d, " ")
+    return set(_CONTENT.findall(ascii_fold(text).lower()))
 
 
-def _same_event(events: list[Event], value: str, words: set[str], article: str) -> Optional[Event]:
-    for event in events:
-        if event.date != value or any(s.article == article for s in event.sources):
-            continue
-        other = _words(event.text, event.sources[0].date_text)
-        if words and other and len(words & other) / min(len(words), len(other)) >= SAME_EVENT_OVERLAP:
+def _same_event(candidates: list[tuple[Event, set[str]]], words: set[str], article: str) -> Optional[Event]:
+    for event, other in candidates:
+        needed = SAME_ARTICLE_OVERLAP if any(s.article == article for s in event.sources) else SAME_EVENT_OVERLAP
+        if words and other and len(words & other) / max(1, min(len(words), len(other))) >= needed:
+            return event
+        if not words and not other:
             return event
     return None
+
+
+def _anchor_order(anchor: str) -> tuple[int, int]:
+    p, _, s = anchor[1:].partition("-s")
+    return (int(p), int(s)) if p.isdigit() and s.isdigit() else (0, 0)

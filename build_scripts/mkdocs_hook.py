@@ -20,6 +20,30 @@ from build_scripts.search_fold import fold_search_index  # noqa: E402
 log = logging.getLogger("mkdocs.hooks.build_scripts")
 
 
+_RUN = {"command": "build"}
+
+
+def on_startup(command, dirty=False, **kwargs) -> None:
+    """Remember whether this is `mkdocs serve`: its preview keeps its own local address."""
+    _RUN["command"] = command
+
+
+def on_config(config, **kwargs):
+    """The story's title, description and public address, from seeds/story.yml (read on every build)."""
+    root = Path(config.config_file_path).parent
+    try:
+        info = pipeline.story_info(root / "seeds")
+    except pipeline.BuildError as exc:
+        for problem in exc.problems:
+            log.error("%s", problem)
+        raise PluginError("the story file has errors") from exc
+    config.site_name = info.title
+    config.site_description = info.description or pipeline.first_sentence(info.summary) or info.title
+    if info.site_url and _RUN["command"] != "serve":
+        config.site_url = info.site_url
+    return config
+
+
 def on_pre_build(config, **kwargs) -> None:
     root = Path(config.config_file_path).parent
     seeds, docs = root / "seeds", Path(config.docs_dir)

@@ -14,14 +14,22 @@ from pathlib import Path
 from typing import Optional
 
 from . import cache as cache_mod
+from . import conflicts as conflicts_mod
+from . import editorial as editorial_mod
 from . import lang as lang_mod
+from . import merge
+from . import repeats as repeats_mod
+from . import review as review_mod
 from . import stamp as stamp_mod
+from . import storyfile
+from .render.labels import number_label
+from .storyfile import StoryFileError
 from .cache import Cache
 from .chronology import build_timeline
 from .extract.timex import infer_publication
 from .ingest import IngestError, read_article
 from .lang import Lang, ascii_fold
-from .model import Article, ArticleFacts, Problem, Sentence, Story
+from .model import Article, ArticleFacts, Problem, Sentence, Story, StoryInfo
 from .render import MANAGED_DIRS, render_site
 from .segment import split_sentences
 from .writer import WriteReport, stale_files, write_tree
@@ -31,8 +39,10 @@ SLUG_MAX = 60
 ARTICLE_BUDGET = 20.0  # seconds of extraction per article; past it, the facts found so far are kept
 
 
-def load_articles(seeds_dir: Path, lang: Lang) -> tuple[list[Article], list[Problem]]:
-    """Every `*.txt` under `seeds_dir` (sorted by name), and the problems of those that failed."""
+def load_articles(seeds_dir: Path, lang: Lang,
+                  editorial: Optional[editorial_mod.Editorial] = None) -> tuple[list[Article], list[Problem]]:
+    """Every `*.txt` under `seeds_dir` (sorted by name), with the editor's metadata corrections, and the
+    problems of those that failed."""
     articles: list[Article] = []
     problems: list[Problem] = []
     for path in sorted(seeds_dir.glob("*.txt"), key=lambda p: p.name):
@@ -44,9 +54,22 @@ def load_articles(seeds_dir: Path, lang: Lang) -> tuple[list[Article], list[Prob
             problems.append(exc.problem)
             continue
         problems.extend(Problem(article.path, w, fatal=False) for w in article.warnings)
+        if editorial is not None and article.id in editorial.articles:
+            _set_metadata(article, editorial.articles[article.id])
         articles.append(article)
     _assign_slugs(articles)
     return articles, problems
+
+
+def _set_metadata(article: Article, meta: dict) -> None:
+    """The editor's title, date, source, url and author of an article (seeds/editorial.yml)."""
+    if meta.get("title"):
+        article.title, article.title_derived = str(meta["title"]), False
+    if meta.get("date"):
+        article.published, article.published_inferred = meta["date"], False
+    for field_name in ("source", "url", "author"):
+        if meta.get(field_name):
+            setattr(article, field_name, str(meta[field_name]))
 
 
 def analyze(article: Article, lang: Lang) -> ArticleFacts:
@@ -69,16 +92,41 @@ class Options:
 
 
 def run(seeds_dir: Path, lang: Optional[Lang] = None, options: Optional[Options] = None) -> Story:
-    """Read and analyze every article of `seeds_dir`, and merge their chronology."""
+    """Read and analyze every article of `seeds_dir`, apply the editor's corrections, and merge the
+    story: entities, chronology, conflicts, the review list."""
     lang = lang or lang_mod.load()
     options = options or Options()
-    articles, problems = load_articles(seeds_dir, lang)
+    seeds_dir = Path(seeds_dir)
+    # 1. The editor's files, then the articles (with the editor's metadata).
+    try:
+        editorial = editorial_mod.load(seeds_dir, _display(seeds_dir / editorial_mod.FILE, seeds_dir))
+    except StoryFileError as exc:
+        return Story(articles=[], timeline=[], problems=[exc.problem])
+    articles, problems = load_articles(seeds_dir, lang, editorial)
+    try:
+        info, story_problems = storyfile.load(seeds_dir, articles, _display(seeds_dir / storyfile.FILE, seeds_dir))
+    except StoryFileError as exc:
+        return Story(articles=[], timeline=[], problems=problems + [exc.problem])
+    problems += story_problems
+    # 2. Facts of every article: cached, or extracted (in parallel).
     facts = extract_all(articles, lang, options)
     for f in facts:
         problems.extend(Problem(f.article.path, w, fatal=False) for w in f.article.warnings
                         if w.startswith("extraction stopped"))
     facts.sort(key=lambda f: (f.article.published is None, f.article.published or 0, f.article.id))
-    return Story(articles=facts, timeline=build_timeline(facts), problems=problems)
+    # 3. A repeated paragraph counts once; then the editor's corrections, wherever the fact is.
+    repeats = repeats_mod.find(facts)
+    repeats_mod.drop_repeated_facts(facts, repeats)
+    corrections, unmatched = editorial_mod.apply(editorial, facts)
+    problems += unmatched
+    # 4. The story: one name per entity, the chronology, what the articles disagree on, the review list.
+    entities = merge.story_entities(facts, slugify)
+    timeline = build_timeline(facts)
+    story = Story(articles=facts, timeline=timeline, problems=problems, info=info, entities=entities,
+                  conflicts=conflicts_mod.find(facts, timeline, number_label), corrections=corrections,
+                  repeats=repeats)
+    story.review = review_mod.items(story)
+    return story
 
 
 def extract_all(articles: list[Article], lang: Lang, options: Options) -> list[ArticleFacts]:
@@ -146,6 +194,28 @@ def _progress(total: int, options: Options):
     from tqdm import tqdm
 
     return tqdm(total=total, desc="extraction", unit="article", disable=not show or total < 2, leave=False)
+
+
+def first_sentence(text: Optional[str], limit: int = 200) -> Optional[str]:
+    """The first sentence of a summary, for descriptions."""
+    if not text:
+        return None
+    first = re.split(r"(?<=[.!?])\s", " ".join(text.split()), maxsplit=1)[0]
+    return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def story_info(seeds_dir: Path, lang: Optional[Lang] = None) -> StoryInfo:
+    """The story's title, summary and address (seeds/story.yml), without extracting anything; with no
+    story file, a title made from the articles. A malformed file raises BuildError."""
+    lang = lang or lang_mod.load()
+    seeds_dir = Path(seeds_dir)
+    try:
+        editorial = editorial_mod.load(seeds_dir, _display(seeds_dir / editorial_mod.FILE, seeds_dir))
+        articles, _ = load_articles(seeds_dir, lang, editorial)
+        info, _ = storyfile.load(seeds_dir, articles, _display(seeds_dir / storyfile.FILE, seeds_dir))
+    except StoryFileError as exc:
+        raise BuildError([exc.problem]) from exc
+    return info
 
 
 def _display(path: Path, seeds_dir: Path) -> str:

@@ -68,8 +68,13 @@ REFUSED = {
 }
 
 
+STORY = "title: Test\n".encode()
+
+
 def _fill(folder: Path, files: dict) -> Path:
+    """A seeds folder with these articles and a minimal story file (without one, strict builds warn)."""
     folder.mkdir(parents=True, exist_ok=True)
+    (folder / "story.yml").write_bytes(STORY)
     for name, data in files.items():
         (folder / name).write_bytes(data[0] if isinstance(data, tuple) else data)
     return folder

@@ -93,11 +93,29 @@ def score_article(facts: ArticleFacts, gold: dict[str, Any], scores: dict[str, S
     _add(scores["quotes"], gold.get("quotes") or [], facts.quotes, same_quote,
          lambda x: f"{tag}: {x['text'][:40]!r} / {x.get('speaker')}" if isinstance(x, dict) else f"{tag}: {x.text[:40]!r} / {x.speaker} ({x.speaker_via})")
     _score_speakers(scores["speakers"], gold.get("quotes") or [], facts, forms_of, tag)
-    # Chronology events of this article alone.
-    events = [(e.date, e.text) for e in build_timeline([facts])]
-    _add(scores["events"], gold.get("events") or [], events,
-         lambda g, p: str(g["date"]) == p[0] and fold(g["contains"]) in fold(p[1]),
-         lambda x: f"{tag}: {x['date']} {x['contains'][:40]!r}" if isinstance(x, dict) else f"{tag}: {x[0]} {x[1][:40]!r}")
+    _score_events(scores["events"], gold.get("events") or [], build_timeline([facts]), tag)
+
+
+def _score_events(score: Score, gold: list, events: list, tag: str) -> None:
+    """Chronology entries of one article. An entry is a sentence under its most specific date, naming
+    its other dates; a gold event matches an entry of its sentence that holds its date among them.
+    An entry counts as one prediction, or as many as the gold events it matches (annotators differ on
+    whether a sentence with two dates is one event or two)."""
+    matched: dict[int, int] = {}
+    for g in gold:
+        hit = next((i for i, e in enumerate(events) if fold(g["contains"]) in fold(e.text)
+                    and str(g["date"]) in (e.date, *e.other_values)
+                    and matched.get(i, 0) < 1 + len(e.other_values)), None)
+        if hit is None:
+            score.misses.append(f"{tag}: {g['date']} {g['contains'][:40]!r}")
+            continue
+        matched[hit] = matched.get(hit, 0) + 1
+        score.tp += 1
+    score.gold += len(gold)
+    for i, e in enumerate(events):
+        score.pred += max(1, matched.get(i, 0))
+        if i not in matched:
+            score.extras.append(f"{tag}: {e.date} {e.text[:40]!r}")
 
 
 def _score_speakers(score: Score, gold: list, facts: ArticleFacts, forms_of: dict, tag: str) -> None:

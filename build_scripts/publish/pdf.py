@@ -73,8 +73,8 @@ def write_pdf(seeds_dir: Path, out: Path, config_file: Path) -> tuple[Path, int]
     """Build the PDF of `seeds_dir` into `out`; returns the path and its page count."""
     from weasyprint import HTML  # imported here: the rest of the build does not need WeasyPrint
 
-    site_name, site_url = _site_config(config_file)
     story, files = pipeline.generate(seeds_dir)
+    site_name, site_url = story.info.title, story.info.site_url or _site_url(config_file)
     document = HTML(string=render_html(story, files, site_name, site_url), base_url=str(HERE)).render()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".pdf.tmp")
@@ -83,12 +83,13 @@ def write_pdf(seeds_dir: Path, out: Path, config_file: Path) -> tuple[Path, int]
     return out, len(document.pages)
 
 
-def _site_config(config_file: Path) -> tuple[str, str]:
+def _site_url(config_file: Path) -> str:
+    """The public address when the story file gives none: mkdocs.yml's (SITE_URL)."""
     from mkdocs.utils.yaml import yaml_load  # resolves mkdocs.yml's !ENV tags like MkDocs does
 
     with open(config_file, encoding="utf-8") as fh:
         config = yaml_load(fh) or {}
-    return config.get("site_name", "Explicator"), config.get("site_url") or DEFAULT_SITE_URL
+    return config.get("site_url") or DEFAULT_SITE_URL
 
 
 def _convert(path: str, text: str, in_book: set[str], site_url: str) -> PdfPage:

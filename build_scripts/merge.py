@@ -1,0 +1,100 @@
+"""One name per person, place and organization across the whole story.
+
+Each article already joined its own variants; here the variants of different articles are joined with
+the same rules (`names.Variants`: a surname alone, a transliteration, an acronym, a one-letter typo), so
+"Grossi" in one article and "Rafael Grossi" in another are one person with one page. Every article's
+entities and every quote's speaker take the story's name. Names are blocked by key, surname and
+skeleton, so this grows with the number of names, not its square.
+"""
+from __future__ import annotations
+
+import collections
+import functools
+from typing import Optional
+
+from .lang import key, load as load_lang
+from .model import ArticleFacts, StoryEntity
+from .names import Variants, best_form
+
+KINDS = {"person": "people", "place": "places", "organization": "organizations"}
+PAGE_MIN_ARTICLES = 2  # a person or organization gets a page when in this many articles, or quoted
+
+
+def story_entities(articles: list[ArticleFacts], slugify) -> list[StoryEntity]:
+    """The story's entities, most mentioned first; article entities and speakers renamed in place."""
+    connectors = load_lang().keys_of("name_connectors")
+    out: list[StoryEntity] = []
+    for kind, attr in KINDS.items():
+        variants = Variants(connectors)
+        for facts in articles:
+            for entity in getattr(facts, attr):
+                variants.add(entity.name, len(entity.mentions))
+        variants.link(kind)
+        renamed = {name: variants.canonical(name) for name in variants.by_key.values()}
+        merged: dict[str, StoryEntity] = {}
+        forms: dict[str, list[str]] = collections.defaultdict(list)
+        for facts in articles:
+            for entity in list(getattr(facts, attr)):
+                name = renamed.get(entity.name, entity.name)
+                forms[name] += [entity.name] * max(1, len(entity.mentions))
+                if name != entity.name:
+                    _rename(facts, attr, entity, name)
+        for facts in articles:
+            for entity in getattr(facts, attr):
+                item = merged.setdefault(entity.name, StoryEntity(name=entity.name, kind=kind))
+                item.role = item.role or entity.role
+                item.aliases += [a for a in [*entity.aliases] if a != item.name and a not in item.aliases]
+                item.mentions += [(facts.article.id, m.sentence) for m in entity.mentions]
+                if facts.article.id not in item.articles:
+                    item.articles.append(facts.article.id)
+        for facts in articles:
+            for quote in facts.quotes:
+                if quote.speaker and kind != "place":
+                    quote.speaker = renamed.get(quote.speaker, variants.canonical(quote.speaker))
+        out += merged.values()
+    quotes = collections.Counter(q.speaker for f in articles for q in f.quotes if q.speaker)
+    used: set[str] = set()
+    for entity in out:
+        entity.quotes = quotes.get(entity.name, 0)
+        if entity.kind == "place":
+            entity.country = country_of(entity.name)
+        elif len(entity.articles) >= PAGE_MIN_ARTICLES or entity.quotes:
+            base = slugify(entity.name)
+            slug, n = base, 2
+            while slug in used:
+                slug, n = f"{base}-{n}", n + 1
+            used.add(slug)
+            entity.slug = slug
+    out.sort(key=lambda e: (-(len(e.mentions) + 3 * e.quotes), e.kind, key(e.name)))
+    return out
+
+
+def _rename(facts: ArticleFacts, attr: str, entity, name: str) -> None:
+    """Give `entity` the story's name, joining it with an entity of that name in the same article."""
+    same = next((e for e in getattr(facts, attr) if e is not entity and e.name == name), None)
+    old = entity.name
+    if same is None:
+        entity.aliases = [a for a in [old, *entity.aliases] if a != name]
+        entity.name = name
+        return
+    same.aliases += [a for a in [old, *entity.aliases] if a != name and a not in same.aliases]
+    same.mentions += entity.mentions
+    same.role = same.role or entity.role
+    getattr(facts, attr).remove(entity)
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    import babel
+
+    return dict(babel.Locale("ro").territories)
+
+
+def country_of(place: str) -> Optional[str]:
+    """The country a place is in (its Romanian name), from the offline lexicon; None for countries."""
+    from .extract import places
+
+    found = places.lookup(place)
+    if found is None or found.kind == "country" or not found.country:
+        return None
+    return _country_names().get(found.country)
