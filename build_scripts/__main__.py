@@ -57,10 +57,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     try:
-        stale = pipeline.check(Path(args.seeds), Path(args.docs), options=_options(args))
+        stale, problems = pipeline.check(Path(args.seeds), Path(args.docs), options=_options(args))
     except pipeline.BuildError as exc:
         _problems(exc.problems)
         return 1
+    _problems(problems)
     if stale:
         print("stale generated pages (run `python -m build_scripts build`): " + ", ".join(stale), file=sys.stderr)
         return 1

@@ -67,7 +67,8 @@ class Editorial:
     lines: dict[str, int] = field(default_factory=dict)
 
     def line(self, section: str, entry: Any = None) -> int:
-        return self.lines.get(f"{section}.{entry}", self.lines.get(section, 1))
+        at = f"{section}{entry}" if str(entry).startswith("[") else f"{section}.{entry}"
+        return self.lines.get(at, self.lines.get(section, 1))
 
 
 def load(seeds_dir: Path, shown: Optional[str] = None) -> Editorial:
@@ -273,7 +274,8 @@ def _hide(articles: list[ArticleFacts], text: str) -> int:
                 getattr(facts, attr).remove(entity)
                 count += 1
         for attr in ("numbers", "dates"):
-            keep = [m for m in getattr(facts, attr) if key(m.text) != k]
+            matched = {id(m) for m in _by_words(facts, getattr(facts, attr), text)}
+            keep = [m for m in getattr(facts, attr) if id(m) not in matched]
             count += len(getattr(facts, attr)) - len(keep)
             setattr(facts, attr, keep)
         keep_q = [q for q in facts.quotes if not key(q.text).startswith(k)]
@@ -286,6 +288,18 @@ def _hide(articles: list[ArticleFacts], text: str) -> int:
                     d.flags = d.flags + ("hidden",)
                     count += 1
     return count
+
+
+def _by_words(facts: ArticleFacts, mentions: list, words: str) -> list:
+    """The mentions an editor's words name: the mention's own words ("iulie 2025"), or words around it
+    that its sentence holds ("în iulie 2025")."""
+    k = key(words)
+    if not k:
+        return []
+    padded = f" {k} "
+    sentences = {s.id: f" {key(s.text)} " for s in facts.article.sentences}
+    return [m for m in mentions if key(m.text) == k
+            or (f" {key(m.text)} " in padded and padded in sentences.get(m.sentence, ""))]
 
 
 def _date(articles: list[ArticleFacts], by_id: dict[str, ArticleFacts], target: str,
@@ -303,8 +317,7 @@ def _date(articles: list[ArticleFacts], by_id: dict[str, ArticleFacts], target: 
                                                start=0, end=min(60, len(s.text)), corrected=True))
                 return None, 1
     else:
-        k = key(target)
-        mentions = [d for f in articles for d in f.dates if key(d.text) == k]
+        mentions = [d for f in articles for d in _by_words(f, f.dates, target)]
     for d in mentions:
         before = before or d.value
         d.value, d.corrected = value, True

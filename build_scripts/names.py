@@ -74,8 +74,10 @@ class Variants:
     dictionary look-ups, never a comparison of every pair.
     """
 
-    def __init__(self, connectors: set[str]):
+    def __init__(self, connectors: set[str], legal_suffixes: Iterable[str] = (), given: Iterable[str] = ()):
         self.connectors = connectors
+        self.given = {key(w) for w in given}
+        self.legal_suffixes = {key(w) for w in legal_suffixes}
         self.parent: dict[str, str] = {}
         self.weight: dict[str, int] = {}
         self.by_key: dict[str, str] = {}
@@ -144,6 +146,11 @@ class Variants:
                 full = self.by_surname.get(words[0], set()) | self.by_first.get(words[0], set())
                 if len({self.find(f) for f in full}) == 1:
                     self.union(next(iter(full)), name)
+            if kind == "organization" and len(words) == 1 and not is_acronym(name):
+                # "Curtea" after "Curtea Constituțională": the institution named in full before.
+                full = self.by_first.get(words[0], set())
+                if len({self.find(f) for f in full}) == 1:
+                    self.union(next(iter(full)), name)
             if kind == "organization" and is_acronym(name):
                 full = self.by_acronym.get(name.replace(".", "").upper(), set())
                 if len({self.find(f) for f in full}) == 1:
@@ -153,7 +160,24 @@ class Variants:
                         if o != name and one_edit_apart(k, key(o))]
                 if len({self.find(o) for o in near}) == 1:
                     self.union(near[0], name)
+        if kind == "organization" and self.legal_suffixes:
+            # "Agrochim Dunărea SA" and "Agrochim Dunărea": a company with and without its legal form.
+            for name in list(self.by_key.values()):
+                words = key(name).split()
+                if len(words) >= 2 and words[-1] in self.legal_suffixes:
+                    short = self.by_key.get(" ".join(words[:-1]))
+                    if short is not None:
+                        self.union(name, short)
         if kind == "person":
+            # "Stanciu Mihai" and "Mihai Stanciu": the same words in another order (official lists).
+            by_words: dict[tuple[str, ...], str] = {}
+            for n in self.by_key.values():
+                words = tuple(sorted(key(n).split()))
+                if len(words) >= 2:
+                    if words in by_words:
+                        self.union(by_words[words], n)
+                        self._lead_given(n)
+                    by_words.setdefault(words, n)
             # "Josep Borrell" and "Josep Borrell Fontelles": one name the other's first words.
             multi = sorted((n for n in self.by_key.values() if len(key(n).split()) >= 2), key=lambda n: len(key(n)))
             prefixes: dict[str, set[str]] = {}
@@ -165,6 +189,14 @@ class Variants:
                 longer = prefixes.get(key(n), set())
                 if len({self.find(x) for x in longer}) == 1:
                     self.union(next(iter(longer)), n)
+
+    def _lead_given(self, name: str) -> None:
+        """Of two orders of one name, the one that starts with a given name leads its group."""
+        root = self.find(name)
+        if key(root).split()[0] not in self.given and key(name).split()[0] in self.given:
+            self.parent[root] = name
+            self.parent[name] = name
+            self.weight[name] = self.weight.get(root, 0)
 
     def canonical(self, name: str) -> str:
         """The name that stands for `name`'s group."""

@@ -21,6 +21,9 @@ from .model import Article, Sentence
 MODEL = "ro_legal_fl"
 MODEL_VERSION = "3.6.1"
 CHUNK_CHARS = 20_000  # the model parses a long paragraph in pieces of whole sentences
+# An en or em dash between two letters separates two words ("linia Bălți–Suceava"): the model's
+# tokenizer would keep "Bălți–Suceava" as one token, so neither place could be a span of its own.
+DASH_INFIX = r"(?<=[^\W\d_])[–—](?=[^\W\d_])"
 
 
 @functools.lru_cache(maxsize=1)
@@ -36,6 +39,7 @@ def load():
     register_extensions()
     extract.register()
     nlp = spacy.load(MODEL)
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex([*nlp.Defaults.infixes, DASH_INFIX]).finditer
     for name, _ in extract.COMPONENTS:
         nlp.add_pipe(name)
     return nlp
@@ -121,6 +125,7 @@ def analyze(article: Article, published=None, deadline: Optional[float] = None, 
     layout = Layout(layout_starts, layout_sentences, len(article.sentences))
     doc.user_data["published"] = published if published is not None else article.published
     doc.user_data["layout"] = layout
+    doc.user_data["source"] = article.source  # the publication: an organization when named
     for name in ours:
         doc = nlp.get_pipe(name)(doc)
     return doc, layout

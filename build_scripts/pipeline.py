@@ -278,7 +278,7 @@ def up_to_date(seeds_dir: Path, docs_dir: Path) -> Optional[list[Problem]]:
 
 
 def check(seeds_dir: Path, docs_dir: Path, lang: Optional[Lang] = None,
-          options: Optional[Options] = None) -> list[str]:
-    """Generated pages of `docs_dir` that are stale (empty list: up to date)."""
-    _, files = generate(seeds_dir, lang, options)
-    return stale_files(docs_dir, files, MANAGED_DIRS)
+          options: Optional[Options] = None) -> tuple[list[str], list[Problem]]:
+    """Generated pages of `docs_dir` that are stale (empty list: up to date), and the build's warnings."""
+    story, files = generate(seeds_dir, lang, options)
+    return stale_files(docs_dir, files, MANAGED_DIRS), story.problems

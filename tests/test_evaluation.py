@@ -25,6 +25,7 @@ def results():
             for name, (folder, gold) in SETS.items()}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(SETS))
 def test_no_score_drops_below_its_recorded_minimum(results, name):
     folder, gold = SETS[name]
@@ -33,18 +34,21 @@ def test_no_score_drops_below_its_recorded_minimum(results, name):
     assert evaluate.below_minimums(results[name], minimums) == []
 
 
+@pytest.mark.slow
 def test_the_sets_are_large_enough(results):
     assert results["corpus"]["articles"] >= 15
     assert results["dev"]["articles"] >= 20 and results["heldout"]["articles"] >= 20
     assert results["heldout"]["scores"]["quotes"].gold >= 150
 
 
+@pytest.mark.slow
 def test_dates_beat_dateparser(results):
     strict, lenient = results["corpus"]["dateparser"]
     assert results["corpus"]["scores"]["dates"].f1 >= strict.f1 + 0.3
     assert results["corpus"]["scores"]["dates"].f1 > lenient.f1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["corpus", "dev", "heldout"])
 def test_a_named_speaker_is_almost_always_right(results, name):
     # A quote given to the wrong person is the worst error: when unsure the extractor names nobody.

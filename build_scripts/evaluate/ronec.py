@@ -95,7 +95,7 @@ def evaluate(path: Path = DEFAULT_DATA, limit: Optional[int] = None) -> dict[str
             _score(result["ner"], gold, raw)
             for name in ours:
                 doc = nlp.get_pipe(name)(doc)
-            pred = [(OURS[s.label_], s.text) for s in doc.spans["entities"] if any(t.text[:1].isupper() for t in s)]
+            pred = [(OURS[s.label_], s.text) for s in doc.spans["entities"] if s.label_ in OURS and any(t.text[:1].isupper() for t in s)]
             _score(result["pipeline"], gold, pred)
     return result
 

