@@ -137,6 +137,16 @@ class Variants:
                     base = next(iter(names))
                     for other in names:
                         self.union(base, other)
+        if kind == "person":
+            # "Stanciu Mihai" and "Mihai Stanciu": the same words in another order (official lists).
+            by_words: dict[tuple[str, ...], str] = {}
+            for n in self.by_key.values():
+                words = tuple(sorted(key(n).split()))
+                if len(words) >= 2:
+                    if words in by_words:
+                        self.union(by_words[words], n)
+                        self._lead_given(n)
+                    by_words.setdefault(words, n)
         for name in list(self.by_key.values()):
             k = key(name)
             words = k.split()
@@ -168,16 +178,6 @@ class Variants:
                     short = self.by_key.get(" ".join(words[:-1]))
                     if short is not None:
                         self.union(name, short)
-        if kind == "person":
-            # "Stanciu Mihai" and "Mihai Stanciu": the same words in another order (official lists).
-            by_words: dict[tuple[str, ...], str] = {}
-            for n in self.by_key.values():
-                words = tuple(sorted(key(n).split()))
-                if len(words) >= 2:
-                    if words in by_words:
-                        self.union(by_words[words], n)
-                        self._lead_given(n)
-                    by_words.setdefault(words, n)
             # "Josep Borrell" and "Josep Borrell Fontelles": one name the other's first words.
             multi = sorted((n for n in self.by_key.values() if len(key(n).split()) >= 2), key=lambda n: len(key(n)))
             prefixes: dict[str, set[str]] = {}

@@ -63,6 +63,7 @@ class EntityRecognizer:
         self.definite = [tuple(p) for p in lang["definite_endings"]]
         self.org_places = lang.keys_of("org_location_prepositions")
         self.genitive = lang.keys_of("genitive_articles")
+        self.and_words = lang.keys_of("and_words")
         self.inflections = [tuple(p) for p in lang["name_inflections"]]
         self.adjective_inflections = [tuple(p) for p in lang["adjective_inflections"]]
         self.given = {key(n) for names in lang.gazetteer["given_names"].values() for n in names}
@@ -100,6 +101,8 @@ class EntityRecognizer:
             if s.label_ == "person" and s._.canonical:
                 doc.user_data["name_ends"][self._name_part(doc, s).end - 1] = s.start
         self._roles(doc, kept)
+        self._surnames_by_role(doc, kept)
+        doc.user_data["people"] = {s._.canonical for s in kept if s.label_ == "person" and s._.canonical}
         return doc
 
     # -- candidates -------------------------------------------------------------------------------
@@ -130,7 +133,8 @@ class EntityRecognizer:
         mention, span = trimmed
         known = self._known(span.text)
         if known:
-            return [self._make(doc, mention, known[0], known[1])]
+            # "șeful Hidroelectrica" tagged as a person: the organization's mention is its name alone.
+            return [self._make(doc, mention if known[0] == "person" else span, known[0], known[1])]
         if (label != "organization" and self._after_org_word(doc, span) and not places.lookup(span.text)
                 and key(span[0].text) not in self.given):
             return [self._make(doc, mention, "organization", span.text)]  # "operatorul Ukrenergo"
@@ -225,6 +229,17 @@ class EntityRecognizer:
             return out
         return out + [self._make(doc, mention, "organization", self._org_name(span))]
 
+    def _joined_genitive(self, doc: Doc, i: int) -> bool:
+        """Token `i` is "și" or a comma between two capitalized genitives of one name ("Apelor și
+        Pădurilor"), not between two organizations ("Comisia Europeană și Parlamentul")."""
+        if i + 1 >= len(doc) or i < 1 or doc[i].text not in (",",) and key(doc[i].text) not in self.and_words:
+            return False
+        before, after = doc[i - 1], doc[i + 1]
+        genitive = {"Gen", "Dat"}
+        return (after.text[:1].isupper() and key(after.text) not in self.org_heads and not after.is_sent_start
+                and bool(set(before.morph.get("Case")) & genitive) and bool(set(after.morph.get("Case")) & genitive)
+                and (doc[i].text != "," or i + 2 < len(doc) and self._joined_genitive(doc, i + 2)))
+
     def _parent_org(self, doc: Doc, i: int) -> bool:
         """Token `i` joins a unit to another organization: "Grupul PPE din Parlamentul European",
         "Direcția Generală pentru Mediu a Comisiei Europene" are two organizations each."""
@@ -308,6 +323,8 @@ class EntityRecognizer:
                     break
                 if nxt.text[:1].isupper() and nxt.is_alpha or key(nxt.text) in self.nationality:
                     end += 1
+                elif self._joined_genitive(doc, end):
+                    end += 2  # "Ministerul Mediului, Apelor și Pădurilor", "Forumul Familiilor … și Persoanelor …"
                 elif (key(nxt.text) in self.connectors and end + 1 < len(doc)
                       and doc[end + 1].text[:1].isupper() and not doc[end + 1].is_sent_start
                       and not self._parent_org(doc, end)):
@@ -359,14 +376,14 @@ class EntityRecognizer:
         the statistical model may have missed. Never a run into a place or an organization's head."""
         out = []
         for token in doc:
-            if not token.text[:1].isupper() or key(token.text) not in self.given or places.lookup(token.text):
+            if not token.text[:1].isupper() or key(token.text) not in self.given or self._sizeable(token.text):
                 continue
             end = token.i + 1
             while end < len(doc) and end - token.i < 4 and not doc[end].is_sent_start:
                 nxt = doc[end]
                 k = key(nxt.text)
                 if not (nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and nxt.text.replace("-", "").isalpha()) \
-                        or k in self.org_heads or k in self.not_entities or self.known.get(k) or places.lookup(nxt.text):
+                        or k in self.org_heads or k in self.not_entities or self.known.get(k) or self._sizeable(nxt.text):
                     break
                 end += 1
             if end - token.i >= 2:
@@ -486,6 +503,12 @@ class EntityRecognizer:
         name_start, name_end = start, end
         while name_start < name_end - (label == "person") and self._leading_noise(doc[name_start], label):
             name_start += 1
+        if label == "organization":
+            start = name_start  # "șeful Hidroelectrica": the role before an organization is a person's
+        if label == "person":
+            # "pentru ZF Radu Costache": the newsroom before the name is no part of the person's mention.
+            while start < name_start and (self._known(doc[start].text) or ("",))[0] == "organization":
+                start += 1
         if label == "person":
             for i in range(name_start, name_end):
                 if doc[i].is_punct and doc[i].text not in "-.'’":
@@ -703,6 +726,25 @@ class EntityRecognizer:
                     pairs.append((a, b))
         return pairs
 
+    def _surnames_by_role(self, doc: Doc, spans: list[Span]) -> None:
+        """ "Primarul Stanciu" where the article names two Stancius: the one it gave that role."""
+        people = doc.user_data.get("people", set())
+        holders = doc.user_data.get("role_holders", {})
+        for span in spans:
+            if span.label_ != "person" or not span._.canonical or len(span._.canonical.split()) != 1:
+                continue
+            surname = key(span._.canonical)
+            full = {p for p in people if len(p.split()) >= 2 and key(p).split()[-1] == surname}
+            role = doc[span.start] if self._is_role(doc[span.start]) else (
+                doc[span.start - 1] if span.start > 0 and self._is_role(doc[span.start - 1]) else None)
+            if len(full) < 2 or role is None:
+                continue
+            heads = {key(role.lemma_), key(role.text)}
+            found = {p for tied, names in holders.items() for p in names
+                     if p in full and key(tied.split()[0]) in heads}
+            if len(found) == 1:
+                span._.canonical = found.pop()
+
     def _roles(self, doc: Doc, spans: list[Span]) -> None:
         """A role next to a person ("directorul general al AIEA, Rafael Grossi", "Grossi, directorul
         general al AIEA", "premierul Ilie Bolojan") is theirs; doc.user_data["roles"] ties it to them."""
@@ -729,7 +771,9 @@ class EntityRecognizer:
 
     def _role_of(self, doc: Doc, span: Span, person_of: dict[int, Span]) -> Optional[str]:
         name = self._name_part(doc, span)
-        if name.start > span.start and self._is_role(doc[span.start]):
+        if name.start > span.start and self._is_role(doc[span.start]) \
+                and not any(t.text == "," for t in doc[span.start:name.start]) \
+                and not set(doc[span.start].morph.get("Case")) & {"Gen", "Dat"}:
             # "avocatul Cosmin Dobrin", "premierul Ilie Bolojan": the role is part of the mention.
             return self._role_phrase(doc, doc[span.start], name)
         root = name.root
@@ -741,12 +785,32 @@ class EntityRecognizer:
         candidates += [c for c in root.children if c.dep_ == "appos"]
         if span.start > 0:
             candidates.append(doc[span.start - 1])
+        before = self._role_before_comma(doc, name)
+        if before is not None:
+            candidates.append(before)
         for token in candidates:
             if token.i in person_of and not (span.start <= token.i < span.end) or not self._is_role(token):
                 continue
+            if token.dep_ == "nmod" and set(token.morph.get("Case")) & {"Gen", "Dat"}:
+                continue  # "fratele edilului, Dorin Stanciu": the mayor is someone else
             phrase = self._role_phrase(doc, token, name)
             if phrase:
                 return phrase
+        return None
+
+    def _role_before_comma(self, doc: Doc, name: Span) -> Optional[Token]:
+        """ "Primarul comunei Cincu, Ioan Dragomir": the role word that opens the phrase right before
+        the comma in front of the name (the parse often hangs the name elsewhere)."""
+        if name.start < 2 or doc[name.start - 1].text != ",":
+            return None
+        for j in range(name.start - 2, max(-1, name.start - 14), -1):
+            token = doc[j]
+            if token.pos_ in ("VERB", "AUX") or token.text in (";", ":", "(", ")") or token.is_quote:
+                return None
+            if self._is_role(token) and (token.is_sent_start or doc[j - 1].is_punct or doc[j - 1].pos_ in ("ADP", "DET")):
+                return token
+            if token.is_sent_start:
+                return None
         return None
 
     def _name_part(self, doc: Doc, span: Span) -> Span:

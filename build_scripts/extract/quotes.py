@@ -107,7 +107,13 @@ class QuoteFinder:
         while verb is not None:
             subject = self.speakers.subject_of(verb)
             if subject is not None and inner.start <= subject.i < inner.end:
-                return None, None  # the parser found the subject inside the quotation: no evidence
+                # "„… decizie …”, a declarat șeful statului": a second subject outside the quotation.
+                subject = next((c for c in verb.rights if c.dep_ in ("nsubj", "nsubj:pass")
+                                and not inner.start <= c.i < inner.end), subject)
+            if subject is not None and inner.start <= subject.i < inner.end:
+                if subject.head is verb:
+                    return None, None  # the parser found the subject inside the quotation: no evidence
+                subject = None  # "„…”, a mai precizat.": the verb hangs from the quotation's; its own is dropped
             speaker, via = self.speakers.resolve(doc, subject, verb, memory, number, names)
             outer = self._outer_speech_verb(verb, sentence)
             if outer is not None and (speaker is None and subject is not None or not self.speakers.utters(verb)):
@@ -197,7 +203,8 @@ class QuoteFinder:
             if any(c.dep_ in ("expl:pass", "expl:impers") for c in verb.children) and \
                     not any(c.dep_.startswith("nsubj") for c in verb.children):
                 continue  # "s-a estimat că …": said by nobody, an estimate rather than a statement
-            clauses = [c for c in verb.children if c.dep_.startswith("ccomp") and self._has_that(c)]
+            # The reported clause: "că …" (the parser sometimes calls it an adverbial clause).
+            clauses = [c for c in verb.children if c.dep_.startswith(("ccomp", "advcl")) and self._has_that(c)]
             clauses += [c for first in clauses for c in first.children if c.dep_ == "conj" and self._has_that(c)]
             if not clauses:
                 statement = self._statement_before(doc, sentence, verb, inside)

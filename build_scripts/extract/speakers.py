@@ -128,6 +128,9 @@ class Speakers:
         self.media_words = lang.keys_of("media_name_words")
         self.utterance = lang.keys_of("utterance_verbs")
         self.utterance_stems = {stem_of(v) for v in lang["utterance_verbs"] if len(stem_of(v)) >= 5}
+        self.documents = lang.keys_of("document_nouns")
+        self.speaking_for = lang.keys_of("speaking_for")
+        self.synonyms = {key(w): {key(x) for x in group} for group in lang["role_synonyms"] for w in group}
 
     # -- verbs ------------------------------------------------------------------------------------
 
@@ -159,7 +162,8 @@ class Speakers:
     def is_finite(verb: Token) -> bool:
         """A verb that can have its own subject: not a participle modifying a noun ("mesajul transmis")."""
         if verb.dep_ in ("acl", "amod") and "Part" in verb.morph.get("VerbForm"):
-            return False
+            # "care a declarat": with its auxiliary or its subject the participle is a past tense.
+            return any(c.dep_ in ("aux", "nsubj") for c in verb.children)
         return True
 
     def is_speech_verb(self, token: Token) -> bool:
@@ -190,6 +194,9 @@ class Speakers:
             if child.dep_ in SUBJECT_DEPS:
                 return child
         named = verb.doc.user_data.get("name_starts", set())
+        after_medium = self._person_after_medium(verb)
+        if after_medium is not None:
+            return after_medium
         for child in verb.rights:
             if child.dep_ in ("obj", "appos", "nmod", "obl") and child.i - verb.i <= INVERTED_WINDOW:
                 if (child.pos_ == "PROPN" or self._is_role(child) or key(child.text) in self.pronoun_gender
@@ -201,6 +208,22 @@ class Speakers:
             if verb.dep_ == "conj" or "Ger" in verb.morph.get("VerbForm"):
                 return self._subject_up(verb.head)
         return self._name_before(verb)
+
+    def _person_after_medium(self, verb: Token) -> Optional[Token]:
+        """ "a declarat pentru ZF Radu Costache", "a scris pe Facebook Valentin Pârvu": the person right
+        after a newsroom or a social network."""
+        doc = verb.doc
+        for child in verb.rights:
+            if child.dep_ not in ("obl", "obj", "nmod") or child.i - verb.i > INVERTED_WINDOW:
+                continue
+            medium = next((s for s in doc.spans.get("entities", []) if s.start <= child.i < s.end
+                           and (s.label_ == "platform" or s.label_ == "organization" and self.is_media_name(doc, s))), None)
+            if medium is None:
+                continue
+            person = next((s for s in doc.spans.get("entities", []) if s.start == medium.end
+                           and s.label_ == "person" and s._.canonical), None)
+            return doc[person.start] if person is not None else None
+        return None
 
     @staticmethod
     def _name_before(verb: Token) -> Optional[Token]:
@@ -234,6 +257,9 @@ class Speakers:
                 names: dict[int, Span]) -> tuple[Optional[str], Optional[str]]:
         """(speaker, how) for a verb of saying and its subject (None: dropped)."""
         if subject is None:
+            author = self.document_author(doc, verb, names)
+            if author is not None:
+                return author, "document"
             if self.is_plural(verb) or any(c.dep_ in ("obj", "nmod", "appos", "iobj") and c.pos_ in ("NOUN", "PROPN")
                                            for c in verb.rights):
                 return None, None  # a group, or an argument that may be the subject: no guess
@@ -241,7 +267,16 @@ class Speakers:
             return (found, "prodrop") if found else (None, None)
         span = names.get(subject.i)
         if span is not None and span.label_ == "person" and span._.canonical and self._ambiguous(doc, span._.canonical):
-            return None, None  # "a spus Hagi" where the article names two Hagis
+            # "a spus consilierul Popa" where the article names two Popas: the one with that role.
+            found = self._surname_with_role(doc, span)
+            return (found, "role") if found else (None, None)
+        if span is not None and span.label_ == "platform":
+            return None, None  # "pe Facebook": where it was said, never who said it
+        if span is not None and span.label_ == "organization" and self._is_role(subject.head) \
+                and subject.head.i < span.start and subject.head.head is verb:
+            # "a precizat șeful Hidroelectrica": the parse took the organization for the subject; the
+            # speaker is the role's holder.
+            subject, span = subject.head, None
         if span is not None:
             if span.label_ == "organization":
                 # "Avocatul Poporului, Mihai Scutaru, a declarat": the person speaks for the institution.
@@ -256,10 +291,19 @@ class Speakers:
             # "…, António Costa, care a declarat": the relative pronoun stands for the noun it follows.
             head = verb.head
             named = names.get(head.i)
+            if named is not None and named.label_ == "platform":
+                named = names.get(named.end)  # "a comentat pe Facebook Pârvu, care a promis că …"
             if named is not None and named._.canonical and named.label_ != "place":
                 return named._.canonical, "name"
-            person = self.person_in_apposition(head, names) if self._is_role(head) else None
-            return (person, "name") if person else (None, None)
+            if not self._is_role(head) and head.dep_ == "nmod" and self._is_role(head.head) and named is None:
+                head = head.head  # "șeful statului, care a precizat": the relative follows the whole phrase
+            if not self._is_role(head):
+                return None, None
+            person = self.person_in_apposition(head, names)
+            if person:
+                return person, "name"
+            tied = self.role_holder(doc, head)
+            return (tied, "role") if tied else (None, None)
         if k in self.pronoun_gender:
             gender = self.pronoun_gender[k]
             if gender == "any":
@@ -276,13 +320,22 @@ class Speakers:
             tied = self.role_holder(doc, subject)
             if tied is None and subject.morph.get("Number") == ["Plur"]:
                 return None, None  # "oficialii": several people
+            if tied is None:
+                spoken_for = self.spoken_for(doc, subject, names)
+                if spoken_for is not None:
+                    return spoken_for, "role"  # "purtătorul de cuvânt al IDF", nobody named
             if tied is None and len([t for t in subject.subtree if not t.is_punct]) == 1:
                 # "a spus atacantul" with no role tied: the one person just named, if only one.
                 tied = memory.only_person(sentence, before=subject.i)
+                if tied is not None and self._ambiguous(doc, tied):
+                    tied = None
             return (tied, "role") if tied else (None, None)
         named = self.person_in_apposition(subject, names)
         if named is not None:
             return named, "name"  # "a declarat apărătorul fostului ministru, avocatul Cosmin Dobrin"
+        spoken_for = self.spoken_for(doc, subject, names)
+        if spoken_for is not None:
+            return spoken_for, "role"
         organization = self.organization_named_by(doc, subject)
         if organization:
             return organization, "role"
@@ -299,6 +352,39 @@ class Speakers:
             return (full.pop() if len(full) == 1 else name), "name"
         return None, None
 
+    def document_author(self, doc: Doc, verb: Token, names: dict[int, Span]) -> Optional[str]:
+        """ "se arată în comunicatul DNA", "se precizează într-un comunicat al Forumului …": an impersonal
+        verb of saying and a document of a named organization or person."""
+        if not any(c.dep_ in ("expl:pass", "expl:impers", "expl:pv", "expl") and key(c.text) in ("se", "s") for c in verb.children):
+            return None
+        for child in verb.children:
+            if child.dep_ != "obl" or key(child.lemma_) not in self.documents:
+                continue
+            for token in child.subtree:
+                span = names.get(token.i)
+                if token.i > child.i and span is not None and span._.canonical and span.label_ in ("organization", "person"):
+                    return span._.canonical
+                if token.i > child.i and token.head == child and token.dep_ == "nmod":
+                    found = self.organization_named_by(doc, token)
+                    if found:
+                        return found  # "în poziția organizației"
+        return None
+
+    def spoken_for(self, doc: Doc, noun: Token, names: dict[int, Span]) -> Optional[str]:
+        """ "Conducerea spitalului", "Aripa armată a Hamas": the organization a speaking body belongs to."""
+        if key(noun.lemma_) not in self.speaking_for:
+            return None
+        for child in noun.children:
+            if child.dep_ not in ("nmod", "nmod:poss"):
+                continue
+            span = names.get(child.i)
+            if span is not None and span._.canonical and span.label_ == "organization":
+                return span._.canonical
+            found = self.organization_named_by(doc, child)
+            if found:
+                return found
+        return None
+
     @staticmethod
     def person_in_apposition(noun: Token, names: dict[int, Span]) -> Optional[str]:
         """A person named in apposition to a noun subject, or right after it, never one in the genitive
@@ -311,9 +397,13 @@ class Speakers:
             # After the verb the parse of a long subject is often wrong: take the first person named
             # before the sentence ends, past the subject's own words ("a declarat secretarul de stat în
             # Ministerul Sănătății Mihaela Oprișan-Dinu"), unless a genitive or preposition governs them.
+            after_comma = False
             for i in range(noun.i + 1, min(len(doc), noun.i + 15)):
                 if doc[i].is_sent_start or doc[i].pos_ == "VERB":
                     break
+                if after_comma and doc[i].pos_ in ("SCONJ", "ADV", "ADP", "CCONJ", "PRON", "AUX"):
+                    break  # "…, după ce selecționerul X a plecat": another clause, another person
+                after_comma = after_comma or doc[i].text == ","
                 span = names.get(i)
                 if span is not None and span.label_ == "person" and span._.canonical and span.start == i:
                     before = doc[i - 1]
@@ -331,6 +421,9 @@ class Speakers:
                 continue
             if before.text == "," or before.i == noun.i or before.pos_ == "NOUN":
                 return span._.canonical
+            party = names.get(before.i)
+            if party is not None and party.label_ == "organization" and party.start == noun.i + 1:
+                return span._.canonical  # "Deputatul USR Victor Năstase"
         return None
 
     def organization_named_by(self, doc: Doc, noun: Token) -> Optional[str]:
@@ -343,6 +436,17 @@ class Speakers:
                  and s._.canonical and len(s._.canonical.split()) > 1
                  and key(s._.canonical.split()[0]) in (key(noun.text), head) or
                  s.label_ == "organization" and s._.canonical and len(s) > 1 and key(s[0].lemma_) == head}
+        return found.pop() if len(found) == 1 else None
+
+    def _surname_with_role(self, doc: Doc, span: Span) -> Optional[str]:
+        """The one person with this surname whose role the article gave with the word before it."""
+        if span.start == 0 or not self._is_role(doc[span.start - 1]):
+            return None
+        role = doc[span.start - 1]
+        heads = {key(role.lemma_), key(role.text)}
+        surname = key(span._.canonical).split()[-1]
+        found = {person for tied, people in doc.user_data.get("role_holders", {}).items() for person in people
+                 if key(person).split()[-1] == surname and key(tied.split()[0]) in heads}
         return found.pop() if len(found) == 1 else None
 
     @staticmethod
@@ -362,6 +466,10 @@ class Speakers:
         return token.pos_ in ("NOUN", "PROPN") and is_role_word(token, self.roles)
 
     def role_holder(self, doc: Doc, role: Token) -> Optional[str]:
+        found = self._role_holder(doc, role)
+        return None if found is not None and self._ambiguous(doc, found) else found
+
+    def _role_holder(self, doc: Doc, role: Token) -> Optional[str]:
         """The person the article tied this role to: the longest tied phrase the role's words begin,
         or, for the bare role word, the only person holding a role with that head."""
         ties: dict[str, str] = doc.user_data.get("roles", {})
@@ -380,12 +488,35 @@ class Speakers:
                 return ties[candidate]
             if candidate in self.gazetteer_roles and self.gazetteer_roles[candidate] in doc.user_data.get("people", ()):
                 return self.gazetteer_roles[candidate]
+        same = self.synonyms.get(phrase, set()) | (self.synonyms.get(key(role.text), set()) if len(words) == 1 else set())
+        for synonym in same:  # never "tehnicianul cipriot" for the coach the article named otherwise
+            if synonym in ties and synonym != phrase:
+                return ties[synonym]  # "edilul" for the person the article named "primarul …"
+        by_organization = self._holder_in(doc, role)
+        if by_organization:
+            return by_organization
         head = key(role.lemma_)
+        heads = {head, key(role.text)}
+        if len(words) == 1:
+            heads |= self.synonyms.get(key(role.text), set()) | self.synonyms.get(head, set())
         everyone = doc.user_data.get("role_holders", {})
         holders = {person for tied, people in everyone.items() for person in people
-                   if key(tied.split()[0]) in (head, key(role.text))}
+                   if key(tied.split()[0]) in heads}
         bare = len(words) == 1 or phrase in ties
         return holders.pop() if len(holders) == 1 and bare else None
+
+    @staticmethod
+    def _holder_in(doc: Doc, role: Token) -> Optional[str]:
+        """ "șeful Hidroelectrica": the one person whose role the article tied to that organization
+        ("președintele Directoratului Hidroelectrica, Mihnea Dobre")."""
+        orgs = [s for s in doc.spans.get("entities", []) if s.label_ == "organization" and s._.canonical
+                and s.start > role.i and s.start - role.i <= 3 and any(t.head == role for t in s)]
+        if len(orgs) != 1:
+            return None
+        forms = {key(orgs[0].text), key(orgs[0]._.canonical)}
+        holders = {person for tied, people in doc.user_data.get("role_holders", {}).items() for person in people
+                   if any(f and f" {f}" in f" {tied}" for f in forms)}
+        return holders.pop() if len(holders) == 1 else None
 
     def gender(self, name: str, role: Optional[str] = None) -> Optional[str]:
         """ "f" or "m" from the given name or the role; None when neither tells."""
@@ -394,7 +525,7 @@ class Speakers:
             if head in self.feminine_roles or head[:-1] in self.feminine_roles:
                 return "f"
         first = key(name.split()[0]) if name.split() else ""
-        if first in self.given:
+        if self.given.get(first) in ("m", "f"):
             return self.given[first]
         if len(name.split()) >= 2 and first:
             return "f" if first.endswith("a") else "m"

@@ -41,6 +41,7 @@ SCHEMA: dict[str, dict[str, type]] = {
     "speech": {
         "quote_marks": list, "speech_verbs": list, "source_verbs": list, "according_to": list,
         "cited_by": list, "media_nouns": list, "media_name_words": list, "utterance_verbs": list, "unnamed_sources": list, "pronouns": dict, "first_person_markers": list,
+        "document_nouns": list, "speaking_for": list, "role_synonyms": list,
     },
     "names": {
         "person_roles": list, "feminine_roles": list, "role_institutions": dict, "org_heads": list,
@@ -56,6 +57,8 @@ SCHEMA: dict[str, dict[str, type]] = {
     "page": {"caption_credit_markers": list, "byline_markers": list, "read_also_markers": list,
              "social_markers": list, "foreign_function_words": list},
     "gazetteer": {"given_names": dict, "people": list, "places": list, "organizations": list},
+    # Generated from RONEC (scripts/given_names_from_ronec.py): more given names, joined to the gazetteer's.
+    "given_names": {"given_names": dict},
 }
 
 
@@ -208,6 +211,11 @@ def load(code: str = "ro", lang_dir: Path = LANG_DIR) -> Lang:
         if concept == "gazetteer":
             _validate_gazetteer(data, f"{code}/{path.name}")
             gazetteer = data
+            continue
+        if concept == "given_names":
+            for gender, names in data["given_names"].items():
+                known = gazetteer["given_names"].setdefault(gender, [])
+                known += [n for n in names if n not in known]
             continue
         rules.update(data)
         where.update({k: f"{code}/{path.name}" for k in data})
