@@ -214,7 +214,10 @@ class QuoteFinder:
                         speaker, via = self.speakers.resolve(doc, subject, verb, memory, number, names)
                         yield self._first_person_before(doc, statement, inside), speaker, via
                 continue
-            speaker, via = self.speakers.resolve(doc, self.speakers.subject_of(verb), verb, memory, number, names)
+            subject = self.speakers.subject_of(verb)
+            if subject is not None and getattr(names.get(subject.i), "label_", None) == "place":
+                continue  # "Coreea de Nord a confirmat că …": a state's position, reported as a fact
+            speaker, via = self.speakers.resolve(doc, subject, verb, memory, number, names)
             others = {c.i for c in clauses}
             for clause in clauses:
                 if self._quotes_inside(clause, inside):

@@ -270,8 +270,8 @@ class Speakers:
             # "a spus consilierul Popa" where the article names two Popas: the one with that role.
             found = self._surname_with_role(doc, span)
             return (found, "role") if found else (None, None)
-        if span is not None and span.label_ == "platform":
-            return None, None  # "pe Facebook": where it was said, never who said it
+        if span is not None and span.label_ in ("platform", "place"):
+            return None, None  # "pe Facebook": where it was said; "Coreea de Nord a confirmat": a state, no speaker
         if span is not None and span.label_ == "organization" and self._is_role(subject.head) \
                 and subject.head.i < span.start and subject.head.head is verb:
             # "a precizat șeful Hidroelectrica": the parse took the organization for the subject; the
