@@ -75,9 +75,10 @@ class Variants:
     """
 
     def __init__(self, connectors: set[str], legal_suffixes: Iterable[str] = (), given: Iterable[str] = ()):
+        """`legal_suffixes` ("SRL", "SA") and `given` names as comparison keys (`lang.key`)."""
         self.connectors = connectors
-        self.given = {key(w) for w in given}
-        self.legal_suffixes = {key(w) for w in legal_suffixes}
+        self.given = given if isinstance(given, (set, frozenset)) else set(given)
+        self.legal_suffixes = legal_suffixes if isinstance(legal_suffixes, (set, frozenset)) else set(legal_suffixes)
         self.parent: dict[str, str] = {}
         self.weight: dict[str, int] = {}
         self.by_key: dict[str, str] = {}

@@ -117,6 +117,7 @@ class Speakers:
         self.lang = lang
         self.verbs = {key(v) for v in lang["speech_verbs"]}
         self.stems = {stem_of(v) for v in lang["speech_verbs"] if len(stem_of(v)) >= 5}
+        self.stem_lengths = sorted({len(x) for x in self.stems})
         self.roles = lang.keys_of("person_roles")
         self.feminine_roles = lang.keys_of("feminine_roles")
         self.unnamed = lang.keys_of("unnamed_sources")
@@ -156,7 +157,10 @@ class Speakers:
     def utters(self, verb: Token) -> bool:
         """A verb that introduces someone's own words ("a declarat"), not a speech act reported as part
         of a statement ("… că UE cere Iranului „…”": the words are still the reporting speaker's)."""
-        return key(verb.lemma_) in self.utterance or any(verb._.fold.startswith(s) for s in self.utterance_stems)
+        if key(verb.lemma_) in self.utterance:
+            return True
+        fold = verb._.fold
+        return any(fold[:n] in self.utterance_stems for n in {len(x) for x in self.utterance_stems})
 
     @staticmethod
     def is_finite(verb: Token) -> bool:
@@ -174,7 +178,10 @@ class Speakers:
         if key(token.lemma_) in self.verbs:
             return True
         # Text without diacritics confuses the lemmatizer ("anuntat"): fall back on the stem.
-        return token.pos_ == "VERB" and any(token._.fold.startswith(s) for s in self.stems)
+        if token.pos_ != "VERB":
+            return False
+        fold = token._.fold
+        return any(fold[:n] in self.stems for n in self.stem_lengths)
 
     @staticmethod
     def is_plural(verb: Token) -> bool:

@@ -71,12 +71,14 @@ def fold_diacritics(text: str) -> str:
     return text.translate(_COMMA_BELOW)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def ascii_fold(text: str) -> str:
     """Return `text` without diacritics ("Știri" -> "Stiri"), for slugs and loose comparisons."""
     decomposed = unicodedata.normalize("NFKD", fold_diacritics(text))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def key(name: str) -> str:
     """A comparison key: no diacritics, no case, hyphens as spaces ("Kim Jong-un" == "Kim Jong Un")."""
     return " ".join(ascii_fold(name).lower().replace("-", " ").split())
