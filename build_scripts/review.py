@@ -15,14 +15,20 @@ from .model import ArticleFacts, ReviewItem, Story
 
 FAR_DAYS = 60   # a relative date resolved this far from publication is worth a look
 SPEAKER_VIA = {"pronoun": "printr-un pronume", "role": "printr-o funcție", "previous": "din paragraful anterior",
-               "prodrop": "după subiectul subînțeles", "according": "după „potrivit”"}
+               "prodrop": "după subiectul subînțeles", "according": "după „potrivit”",
+               "document": "după documentul citat"}
 
 
 def items(story: Story) -> list[ReviewItem]:
     """Everything an editor should confirm, article by article, then the story's conflicts and repeats."""
     out: list[ReviewItem] = []
+    seen: dict[tuple[str, str], int] = {}  # mentions of each entity in the whole story
     for facts in story.articles:
-        out += _article(facts)
+        for attr in ("people", "places", "organizations"):
+            for e in getattr(facts, attr):
+                seen[(attr, e.name)] = seen.get((attr, e.name), 0) + len(e.mentions)
+    for facts in story.articles:
+        out += _article(facts, seen)
     for repeat in story.repeats:
         out.append(ReviewItem(
             kind="repeated_paragraph", article=repeat.article, sentence=f"p{repeat.paragraph}-s1",
@@ -45,7 +51,7 @@ def _sentence(facts: ArticleFacts, sentence_id: str) -> str:
     return next((s.text for s in facts.article.sentences if s.id == sentence_id), "")
 
 
-def _article(facts: ArticleFacts) -> list[ReviewItem]:
+def _article(facts: ArticleFacts, seen: dict[tuple[str, str], int]) -> list[ReviewItem]:
     a = facts.article
     out: list[ReviewItem] = []
 
@@ -71,7 +77,7 @@ def _article(facts: ArticleFacts) -> list[ReviewItem]:
             if not e.confirmed:
                 add("entity_kind", f"„{e.name}” pare {_kind_ro(kind)}, dar tipul e nesigur", e.mentions[0].sentence,
                     _line("kinds", f"{e.name}: {kind}   # person / place / organization"))
-            elif len(e.mentions) == 1:
+            elif seen.get((attr, e.name), len(e.mentions)) == 1:
                 add("entity_once", f"„{e.name}” ({_kind_ro(kind)}) apare o singură dată", e.mentions[0].sentence,
                     _line("kinds", f"{e.name}: {kind}   # sau, sub hide: - \"{e.name}\""))
     for n in facts.numbers:
