@@ -1,4 +1,10 @@
-"""The built site in a real browser: Debian's Chromium driven by Playwright, served on a loopback port."""
+"""The built site in a real browser: Debian's Chromium driven by Playwright, served on a loopback port.
+
+Besides the checks on the seed site, every page kind of the ten-article story is opened in both palettes
+at 1280 and 375 px, screenshotted into `tests/.tmp/screenshots/` (git-ignored; open them to look at the
+pages) and checked: no sideways scroll, no console error, no request off the local server, no serious or
+critical axe-core violation, and a fact box whose kinds are separate rows.
+"""
 from __future__ import annotations
 
 import functools
@@ -10,6 +16,7 @@ from urllib.parse import urlparse
 import pytest
 
 from conftest import ROOT
+from sites import built_story_site
 
 pytestmark = pytest.mark.slow
 
@@ -18,7 +25,28 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-PAGE_KINDS = ["", "articole/", "cronologie/", "entitati/", "citate/", "metoda/", "404.html"]
+PAGE_KINDS = ["", "articole/", "cronologie/", "entitati/", "citate/", "metoda/", "revizuire/", "404.html"]
+SCREENSHOTS = ROOT / "tests" / ".tmp" / "screenshots"
+VARIANTS = [("light", 1280), ("dark", 1280), ("light", 375), ("dark", 375)]
+SCHEMES = {"light": "default", "dark": "slate"}
+AXE_SERIOUS = ("async () => (await axe.run(document)).violations"
+               ".filter(v => ['serious', 'critical'].includes(v.impact))"
+               ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))")
+# Each kind of fact in the fact box on a row of its own: no term or value starts above the end of the
+# previous row.
+FACT_ROWS = """() => {
+  const dl = document.querySelector('article .admonition dl');
+  if (!dl) return ['no fact box'];
+  const terms = [...dl.querySelectorAll(':scope > dt')], bad = [];
+  terms.forEach((dt, i) => {
+    const dd = dt.nextElementSibling, next = terms[i + 1];
+    if (!dd || dd.tagName !== 'DD') { bad.push(dt.textContent + ': no value'); return; }
+    if (!next) return;
+    const end = Math.max(dt.getBoundingClientRect().bottom, dd.getBoundingClientRect().bottom);
+    if (next.getBoundingClientRect().top < end - 1) bad.push(dt.textContent + ' / ' + next.textContent);
+  });
+  return bad;
+}"""
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -26,17 +54,32 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def site_url(built_project):
-    """The built seed site, served on a free 127.0.0.1 port."""
-    project = built_project
-    handler = functools.partial(_QuietHandler, directory=str(project / "site"))
+def _serve(site: Path):
+    """Serve a built site on a free 127.0.0.1 port while the generator is suspended."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="module")
+def site_url(built_project):
+    """The built seed site, served on a free 127.0.0.1 port."""
+    yield from _serve(built_project / "site")
+
+
+@pytest.fixture(scope="module")
+def story_site(tmp_path_factory):
+    """The ten-article story, built with the real `mkdocs build --strict`."""
+    return built_story_site(tmp_path_factory.mktemp("story-site")) / "site"
+
+
+@pytest.fixture(scope="module")
+def story_url(story_site):
+    yield from _serve(story_site)
 
 
 @pytest.fixture(scope="module")
@@ -66,8 +109,15 @@ def _article_paths(site_url: str, page) -> list[str]:
                    if h.startswith(site_url + "articole/") and h.rstrip("/") != site_url + "articole"})
 
 
+def _entity_paths(site_url: str, page) -> list[str]:
+    page.goto(site_url + "entitati/")
+    hrefs = page.eval_on_selector_all("article a[href]", "els => els.map(e => e.href)")
+    return sorted({h.split("#")[0][len(site_url):] for h in hrefs
+                   if h.startswith(site_url + "entitati/") and h.rstrip("/") != site_url + "entitati"})
+
+
 def _all_pages(site_url: str, page) -> list[str]:
-    return PAGE_KINDS + _article_paths(site_url, page)
+    return PAGE_KINDS + _article_paths(site_url, page) + _entity_paths(site_url, page)
 
 
 def test_every_page_loads_without_console_errors_or_foreign_requests(site_url, page):
@@ -163,3 +213,43 @@ def test_axe_finds_no_serious_or_critical_violation(site_url, browser):
             found += [f"{path or 'index'} [{scheme}] {v}" for v in violations]
         context.close()
     assert not found, "\n".join(found)
+
+
+def _story_kinds(site: Path) -> dict[str, str]:
+    """A page of each kind in the ten-article story's site (the article and person with the most facts)."""
+    articles = sorted(p.parent.name for p in (site / "articole").glob("*/index.html"))
+    people = sorted(p.parent.name for p in (site / "entitati").glob("*/index.html") if not p.parent.name.startswith("lista-"))
+    size = lambda folder, name: (site / folder / name / "index.html").stat().st_size
+    return {"home": "", "article": f"articole/{max(articles, key=lambda n: size('articole', n))}/",
+            "chronology": "cronologie/", "entities": "entitati/",
+            "entity": f"entitati/{max(people, key=lambda n: size('entitati', n))}/", "quotes": "citate/",
+            "method": "metoda/"}
+
+
+@pytest.mark.parametrize("palette,width", VARIANTS, ids=[f"{p}-{w}" for p, w in VARIANTS])
+def test_every_page_kind_in_both_palettes_and_on_a_phone(story_url, story_site, browser, palette, width):
+    assert AXE.is_file(), "run `npm ci` (the Makefile test target does) to install axe-core"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=palette)
+    page = context.new_page()
+    errors, foreign, problems = [], [], []
+    host = urlparse(story_url).netloc
+    page.on("console", lambda m: m.type == "error" and errors.append(f"{page.url}: {m.text}"))
+    page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
+    page.on("request", lambda r: urlparse(r.url).scheme in ("http", "https", "ws", "wss")
+            and urlparse(r.url).netloc != host and foreign.append(r.url))
+    for kind, path in _story_kinds(story_site).items():
+        page.goto(story_url + path, wait_until="networkidle")
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == SCHEMES[palette]
+        page.screenshot(path=str(SCREENSHOTS / f"{kind}-{palette}-{width}.png"), full_page=True)
+        scroll = page.evaluate("document.documentElement.scrollWidth")
+        if scroll > width:
+            problems.append(f"{kind}: scrolls sideways ({scroll} px wide)")
+        if kind == "article":
+            problems += [f"fact box rows: {row}" for row in page.evaluate(FACT_ROWS)]
+        page.add_script_tag(path=str(AXE))
+        problems += [f"{kind}: axe {v}" for v in page.evaluate(AXE_SERIOUS)]
+    context.close()
+    assert not errors, errors
+    assert not foreign, foreign
+    assert not problems, "\n".join(problems)

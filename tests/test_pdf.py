@@ -67,7 +67,7 @@ def test_every_font_is_embedded(pdf):
 def test_outline_has_every_page_and_its_sections(pdf, story):
     reader = PdfReader(pdf)
     titles = [o.title for o in reader.outline if not isinstance(o, list)]
-    for expected in ("Cuprins", "Povestea pe scurt", "Cronologie", "Citate"):
+    for expected in ("Cuprins", story.info.title, "Cronologie", "Citate"):
         assert expected in titles
     assert all(f.article.title in titles for f in story.articles)
     assert any(isinstance(o, list) and o for o in reader.outline)  # sections nested under their page
@@ -90,3 +90,34 @@ def test_internal_links_resolve(pdf):
 def test_contents_have_page_numbers(text):
     assert re.search(r"\nCronologie \.{10,} \d+\n", text)
     assert re.search(r"\nCitate \.{10,} \d+\n", text)
+
+
+def test_cover_and_running_heads_carry_the_story_title(pdf, story):
+    first = subprocess.run(["pdftotext", "-enc", "UTF-8", "-f", "1", "-l", "1", str(pdf), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    assert " ".join(story.info.title.split()) in " ".join(first.split())
+    later = subprocess.run(["pdftotext", "-enc", "UTF-8", "-f", "4", "-l", "4", str(pdf), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    assert later.lstrip().startswith(story.info.title[:30])  # the running head
+    assert PdfReader(pdf).metadata.title == story.info.title
+
+
+def test_visual_timeline_links_are_internal(pdf, story):
+    reader = PdfReader(pdf)
+    names = set(reader.named_destinations)
+    targets = {str(annot.get_object()["/Dest"]) for page in reader.pages for annot in page.get("/Annots") or []
+               if "/Dest" in annot.get_object()}
+    for event in story.timeline:
+        assert f"pg-cronologie--{event.id}" in names
+        assert f"pg-cronologie--{event.id}" in targets  # from the timelines and the home page
+    uris = [annot.get_object()["/A"].get("/URI", "") for page in reader.pages
+            for annot in page.get("/Annots") or [] if "/A" in annot.get_object()]
+    assert not any("#ev-" in str(u) or "cronologie/" in str(u) for u in uris)
+
+
+def test_timeline_and_fact_box_styles_are_in_the_pdf(story):
+    from build_scripts.publish import pdf as pdf_mod
+
+    css = pdf_mod._css()
+    assert ".tlv" in css and ".admonition dl" in css
+    assert "@media (max-width" not in css.replace("@media screen {\n  @media (max-width", "")

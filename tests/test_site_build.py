@@ -69,7 +69,7 @@ def test_every_chronology_link_lands_on_an_anchor(built):
     refs = _Refs()
     refs.feed(page.read_text(encoding="utf-8"))
     targets = [l for l in refs.links if "articole/" in l and "#" in l]
-    assert len(targets) >= 9
+    assert len(targets) >= 8
     for link in targets:
         path, anchor = link.split("#")
         target = (page.parent / path / "index.html").resolve() if not path.endswith(".html") else (page.parent / path).resolve()
@@ -80,10 +80,11 @@ def test_every_chronology_link_lands_on_an_anchor(built):
 
 def test_chronology_holds_the_seed_dates_and_nothing_in_may(built):
     text = (built / "site" / "cronologie" / "index.html").read_text(encoding="utf-8")
-    for label in ("<strong>2024</strong>", "<strong>aprilie 2025</strong>", "<strong>august 2025</strong>",
-                  "<strong>21 august 2025</strong>", "<strong>septembrie 2025</strong>",
-                  "<strong>octombrie 2025</strong>", "<strong>12 decembrie 2025</strong>"):
+    for label in ("<strong>2024</strong>", "<strong>aprilie 2025</strong>", "<strong>21 august 2025</strong>",
+                  "<strong>septembrie 2025</strong>", "<strong>octombrie 2025</strong>",
+                  "<strong>12 decembrie 2025</strong>"):
         assert label in text, label
+    assert "Alte date în frază: august" in text  # the mission's start, named beside its sentence's event
     assert " mai 2025</strong>" not in text and "<strong>mai 2025" not in text
 
 
@@ -107,3 +108,25 @@ def test_markup_in_articles_shows_as_text(built, tmp_path):
 def test_facts_json_is_published(built):
     data = json.loads((built / "site" / "data" / "facts.json").read_text(encoding="utf-8"))
     assert {a["id"] for a in data["articles"]} == {"000_2df28bc92820d916", "001_940d591d78bef77a"}
+
+
+def test_person_and_review_pages_are_built_outside_the_nav(built):
+    site = built / "site"
+    assert (site / "entitati" / "kim-jong-un" / "index.html").is_file()
+    assert (site / "revizuire" / "index.html").is_file()
+    home = (site / "index.html").read_text(encoding="utf-8")
+    nav = re.findall(r'<a href="([^"]*)" class="md-nav__link', home)
+    assert "cronologie/" in nav and not any("revizuire" in h or "kim-jong-un" in h for h in nav)
+    assert "assets/stylesheets/timeline.css" in home
+
+
+def test_visual_timeline_links_land_on_chronology_entries(built):
+    site = built / "site"
+    chronology = site / "cronologie" / "index.html"
+    ids = _Refs()
+    ids.feed(chronology.read_text(encoding="utf-8"))
+    for page, prefix in ((site / "index.html", "cronologie/#"), (chronology, "#")):
+        hrefs = re.findall(r'class="tlv-(?:hit|row)[^"]*" href="([^"]+)"', page.read_text(encoding="utf-8"))
+        assert hrefs, page
+        for href in hrefs:
+            assert href.startswith(prefix) and href.split("#", 1)[1] in ids.ids, href

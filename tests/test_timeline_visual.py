@@ -366,3 +366,15 @@ def test_in_chromium_four_hundred_events_stay_usable(browser, tmp_path, width):
         assert not violations, violations
     finally:
         context.close()
+
+
+def test_dense_weeks_after_scattered_background_dates_stay_readable():
+    # As in news: a few dated background facts years and months apart, then weeks of dense events.
+    background = [_ev(d, "fundal", i, CTX) for i, d in enumerate(("1978", "2000", "2019", "2024", "2025-05-26"))]
+    weeks = [_ev(f"2026-05-{day:02d}", f"ziua {day}", 100 + day) for day in range(2, 27)]
+    out = render_timeline(background + weeks)
+    assert out.count('class="tlv-break"') == 5
+    rows = dict(zip(_parse(out).links, _parse(out).marks))
+    first, last = rows["#ev-102"][0][1], rows["#ev-126"][0][1]
+    assert last - first > 40  # May 2026 spreads over a large part of the track, not a corner
+    assert all(rows[f"#ev-{i}"][0][1] < first for i in range(5))  # the background stays before it

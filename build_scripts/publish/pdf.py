@@ -20,13 +20,21 @@ import markdown
 
 from .. import pipeline
 from ..model import Story
-from ..render import ARTICLES, CHRONOLOGY, ENTITIES, HOME, METHOD, QUOTES, article_page
+from ..render import CHRONOLOGY, HOME, METHOD, QUOTES, article_page
+from ..render import chronology as chronology_mod
+from ..render import entities as entities_mod
 from ..render.labels import date_label
+from ..render.markup import built_url
+from ..render.site import ENTITY_DIR
 
 HERE = Path(__file__).parent
 PDF_NAME = "explicatie.pdf"
-PDF_EXTENSIONS = ["admonition", "attr_list", "tables", "toc"]  # the site's (mkdocs.yml), for the same HTML
+# The site's stylesheet of the visual timeline, shared by the PDF (it keeps its narrow-screen rules
+# inside `@media screen`, which WeasyPrint skips).
+TIMELINE_CSS = HERE.parent.parent / "docs" / "assets" / "stylesheets" / "timeline.css"
+PDF_EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]  # the site's (mkdocs.yml), for the same HTML
 DEFAULT_SITE_URL = "http://localhost:8000/"
+COVER_FULL, COVER_MAX, COVER_CITED = 5, 12, 12  # articles listed in full size, listed at all; cited sources
 # fonts-dejavu-core: every Romanian letter (ă â î ș ț, with comma below) in serif and sans, all embeddable.
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), HERE / "fonts")
 
@@ -43,6 +51,7 @@ class PdfPage:
     key: str
     title: str
     html: str
+    css: str = "page"
 
 
 def page_key(path: str) -> str:
@@ -51,8 +60,28 @@ def page_key(path: str) -> str:
 
 
 def book_order(story: Story) -> list[str]:
-    """The pages in reading order; the articles index is left out (the contents list them)."""
-    return [HOME, CHRONOLOGY] + [article_page(f) for f in story.articles] + [ENTITIES, QUOTES, METHOD]
+    """The pages in reading order; the articles index is left out (the contents list them), and so is
+    the editors' review page."""
+    chronology = [p.path for p in chronology_mod.pages(story)]
+    entities = [p.path for p in entities_mod.index_pages(story)]
+    people = [e.path for e in entities_mod.entity_pages(story, _site(story))]
+    return [HOME, *chronology, *[article_page(f) for f in story.articles], *entities, *people, QUOTES, METHOD]
+
+
+def _site(story: Story):
+    """The render's story-wide lookups (for the people's pages of the book)."""
+    from ..render.site import Site
+
+    return Site(story, chronology_mod.event_pages(story.timeline))
+
+
+def section_class(path: str) -> str:
+    """CSS classes of a page's section: articles are set smaller; a person's page runs on (no page break)."""
+    if path.startswith("articole/"):
+        return "page article"
+    if path.startswith(f"{ENTITY_DIR}/") and not path.startswith(f"{ENTITY_DIR}/lista-"):
+        return "page entity"
+    return "page"
 
 
 def render_html(story: Story, files: dict[str, str], site_name: str, site_url: str) -> str:
@@ -66,7 +95,8 @@ def render_html(story: Story, files: dict[str, str], site_name: str, site_url: s
         newest=date_label(newest.isoformat()) if newest else "dată necunoscută",
         published=lambda f: date_label(f.article.published.isoformat()) if f.article.published else "dată necunoscută",
         cited=list(dict.fromkeys(s.name for f in story.articles for s in f.sources)),
-        css=_css(), generated=dt.date.today().isoformat())
+        css=_css(), generated=dt.date.today().isoformat(), cover_full=COVER_FULL, cover_max=COVER_MAX,
+        cited_max=COVER_CITED)
 
 
 def write_pdf(seeds_dir: Path, out: Path, config_file: Path) -> tuple[Path, int]:
@@ -101,7 +131,7 @@ def _convert(path: str, text: str, in_book: set[str], site_url: str) -> PdfPage:
     body = _HREF.sub(lambda m: f'href="{html.escape(_resolve_link(path, html.unescape(m.group(1)), in_book, site_url))}"', body)
     title = re.search(r"<h1[^>]*>(.*?)</h1>", body, re.S)
     plain = html.unescape(re.sub(r"<[^>]+>", "", title.group(1))) if title else path
-    return PdfPage(path=path, key=key, title=plain, html=body)
+    return PdfPage(path=path, key=key, title=plain, html=body, css=section_class(path))
 
 
 def _resolve_link(page: str, href: str, in_book: set[str], site_url: str) -> str:
@@ -113,7 +143,10 @@ def _resolve_link(page: str, href: str, in_book: set[str], site_url: str) -> str
     if posixpath.basename(target) == PDF_NAME:
         return "#coperta"  # "download the PDF" inside the PDF: its own cover
     if target:
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
+        if _is_built_url(target):  # raw HTML (the visual timeline) links to the built site's URLs
+            target = _page_of_url(page, target, in_book)
+        else:
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
         if target not in in_book:
             if target.endswith(".md"):
                 return "#cuprins"  # e.g. the articles index: the contents list the articles
@@ -122,13 +155,30 @@ def _resolve_link(page: str, href: str, in_book: set[str], site_url: str) -> str
     return f"#{key}--{anchor}" if anchor else f"#{key}"
 
 
+def _is_built_url(target: str) -> bool:
+    """A directory URL of the built site ("cronologie/", "../articole/x/"), not a file or a .md page."""
+    return target.endswith("/") or target in (".", "..")
+
+
+def _page_of_url(page: str, target: str, in_book: set[str]) -> str:
+    """The docs-relative page that a built URL (relative to `page`'s own URL) is the address of."""
+    url = posixpath.normpath(posixpath.join(built_url(page) or ".", target)).strip("/")
+    if url in ("", "."):
+        return "index.md"
+    candidates = (f"{url}.md", f"{url}/index.md")
+    return next((c for c in candidates if c in in_book), candidates[0])
+
+
 def _css() -> str:
-    """The print stylesheet with the font files' absolute paths filled in."""
+    """The print stylesheet (and the visual timeline's) with the font files' absolute paths filled in."""
     css = (HERE / "print.css").read_text(encoding="utf-8")
+    if TIMELINE_CSS.is_file():
+        css += "\n" + TIMELINE_CSS.read_text(encoding="utf-8")
     return re.sub(r"url\(font:([^)]+)\)", lambda m: f"url({_font(m.group(1)).as_uri()})", css)
 
 
 def _font(name: str) -> Path:
+    """A font file from the first folder that has it."""
     for folder in FONT_DIRS:
         if (folder / name).is_file():
             return folder / name

@@ -1,4 +1,9 @@
-"""The story as JSON data (`facts.json`): the data contract other tools read."""
+"""The story as JSON data (`facts.json`): the data contract other tools read.
+
+Version 2 adds, without changing any version-1 field: `corrected` on dates, figures, entities and
+events (the editor set the value), `speaker_via` on quotes (how the speaker was found), and on events
+their stable `id`, `clause`, `context` and `disputed`.
+"""
 from __future__ import annotations
 
 import json
@@ -6,7 +11,7 @@ from typing import Any
 
 from ..model import ArticleFacts, Entity, Story
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def story_data(story: Story) -> dict[str, Any]:
@@ -23,6 +28,11 @@ def story_data(story: Story) -> dict[str, Any]:
                 "sentence": e.sources[0].sentence,
                 "sources": [{"article": s.article, "sentence": s.sentence, "date_text": s.date_text}
                             for s in e.sources],
+                "id": e.id,
+                "clause": e.clause,
+                "context": e.context,
+                "disputed": e.disputed is not None,
+                "corrected": e.corrected,
             }
             for e in story.timeline
         ],
@@ -35,6 +45,7 @@ def dumps(data: dict[str, Any]) -> str:
 
 
 def _article(facts: ArticleFacts) -> dict[str, Any]:
+    """One article's metadata, sentences and facts."""
     a = facts.article
     return {
         "id": a.id,
@@ -50,23 +61,26 @@ def _article(facts: ArticleFacts) -> dict[str, Any]:
         "credit": a.credit,
         "sentences": [{"id": s.id, "text": s.text} for s in a.sentences],
         "dates": [{"text": d.text, "value": d.value, "type": d.type, "sentence": d.sentence,
-                   "mod": d.mod, "flags": list(d.flags)} for d in facts.dates],
+                   "mod": d.mod, "flags": list(d.flags), "corrected": d.corrected} for d in facts.dates],
         "numbers": [{"text": n.text, "value": list(n.value) if isinstance(n.value, tuple) else n.value,
-                     "unit": n.unit, "qualifier": n.qualifier, "sentence": n.sentence} for n in facts.numbers],
+                     "unit": n.unit, "qualifier": n.qualifier, "sentence": n.sentence, "corrected": n.corrected}
+                    for n in facts.numbers],
         "people": [_entity(e) for e in facts.people],
         "places": [_entity(e) for e in facts.places],
         "organizations": [_entity(e) for e in facts.organizations],
-        "quotes": [{"text": q.text, "speaker": q.speaker, "sentence": q.sentence, "direct": q.direct}
-                   for q in facts.quotes],
+        "quotes": [{"text": q.text, "speaker": q.speaker, "sentence": q.sentence, "direct": q.direct,
+                    "speaker_via": q.speaker_via} for q in facts.quotes],
         "sources": [{"name": s.name, "sentence": s.sentence} for s in facts.sources],
     }
 
 
 def _entity(e: Entity) -> dict[str, Any]:
-    return {"name": e.name, "aliases": e.aliases, "sentences": sorted({m.sentence for m in e.mentions},
-                                                                       key=_sentence_order)}
+    """A person, place or organization of one article."""
+    return {"name": e.name, "aliases": e.aliases,
+            "sentences": sorted({m.sentence for m in e.mentions}, key=_sentence_order), "corrected": e.corrected}
 
 
 def _sentence_order(anchor: str) -> tuple[int, int]:
+    """Reading order of a sentence anchor ("p2-s1")."""
     p, s = anchor[1:].split("-s")
     return int(p), int(s)

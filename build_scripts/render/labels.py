@@ -7,6 +7,7 @@ from typing import Optional
 
 MONTHS = ["ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august",
           "septembrie", "octombrie", "noiembrie", "decembrie"]
+MONTHS_SHORT = ["ian.", "feb.", "mar.", "apr.", "mai", "iun.", "iul.", "aug.", "sept.", "oct.", "nov.", "dec."]
 SEASONS = {"SP": "primăvara", "SU": "vara", "FA": "toamna", "WI": "iarna"}
 QUALIFIERS = {"approx": "aproximativ", "more_than": "peste", "at_least": "cel puțin",
               "less_than": "sub", "up_to": "până la"}
@@ -50,6 +51,19 @@ def duration_label(value: str) -> Optional[str]:
     units = {"D": ("zi", "zile"), "W": ("săptămână", "săptămâni"), "M": ("lună", "luni"),
              "Y": ("an", "ani"), "H": ("oră", "ore")}[m.group(2)]
     return f"{n} {units[0]}" if n == 1 else f"{n} {_de(n)}{units[1]}"
+
+
+def short_day(day: Optional[dt.date], with_year: bool = False) -> str:
+    """ "15 aug." (with the year when asked: "15 aug. 2024"); "fără dată" when unknown."""
+    if day is None:
+        return "fără dată"
+    label = f"{day.day} {MONTHS_SHORT[day.month - 1]}"
+    return f"{label} {day.year}" if with_year else label
+
+
+def count(n: int, one: str, many: str) -> str:
+    """ "1 articol", "3 articole", "20 de articole"."""
+    return f"1 {one}" if n == 1 else f"{n} {_de(n)}{many}"
 
 
 def number_label(value) -> str:

@@ -5,6 +5,12 @@ No JavaScript, no request: HTML placed with percentages, styled by docs/assets/s
 one per event with its date in words for screen readers; marks, rails and ticks are aria-hidden.
 MkDocs does not rewrite links in raw HTML: `href` is the built URL ("#ev-12" on the chronology page,
 "cronologie/#ev-12" from the home page), not "cronologie.md#ev-12".
+
+Why not a ready-made timeline: Knight Lab's TimelineJS (we publish its JSON) and vis-timeline draw in
+the browser with JavaScript (TimelineJS from its CDN or an iframe: requests off the site), so neither
+reaches the PDF nor works without scripts; Mermaid's `timeline` also renders in the browser and has no
+date scale; a plotted image (matplotlib, Plotly) has no links, no text for screen readers and does not
+follow the palettes.
 """
 from __future__ import annotations
 
@@ -30,11 +36,15 @@ PRECISION = {"year": ("anul", "anului"), "month": ("luna", "lunii"), "week": ("s
 LEGEND = "Legendă"
 COLOURS, SHAPES, PATTERNS = 8, 6, 4  # style cycles of `group` (timeline.css defines as many of each)
 DENSE_AT = 40  # above this many events the full view groups rows by year, one line per event
-BREAK_MIN_DAYS = 2 * 365  # an empty stretch shorter than this never breaks the axis...
-BREAK_SHARE = 0.4  # ...nor one shorter than this share of the whole range
-MAX_SEGMENTS = 3
-BREAK_GAP = 4.0  # % of the track left empty between the two sides of an axis break
-MIN_SEGMENT_SHARE = 0.14  # a background year keeps a readable slice of the track
+# The axis breaks at the longest empty stretches of at least BREAK_MIN_DAYS (at most MAX_SEGMENTS - 1 of
+# them): news mixes a few dated background facts (a year, a past fine, a far plan) with weeks of dense
+# events, and a linear axis over all of it squashes those weeks into a few pixels.
+BREAK_MIN_DAYS = 120
+MAX_SEGMENTS = 6
+BREAK_GAP = 4.0  # % of the track left empty between the two sides of an axis break (less when many)
+BREAKS_ROOM = 12.0  # % of the track all the breaks' gaps may take together
+MIN_SEGMENT_SHARE = 0.14  # a background year keeps a readable slice of the track...
+SMALL_SEGMENTS_ROOM = 0.35  # ...but all the small segments together leave most of it to the story
 TICK_SPACING = {False: 12.0, True: 16.0}  # minimum % between tick labels (full, compact): fits 375 px
 LABEL_ROOM = 8.0  # % a tick label needs right of its tick before the segment ends (never overflow)
 COMPACT_LANES, COMPACT_MIN_WIDTH, LANE_EM = 6, 4.0, 1.5  # home strip: lanes, % a mark takes, lane height
@@ -213,9 +223,8 @@ def _segments(events: list[Event]) -> list[Segment]:
             merged[-1][1] = max(merged[-1][1], e.end)
         else:
             merged.append([e.start, e.end])
-    total = merged[-1][1] - merged[0][0]
     gaps = sorted(((merged[i + 1][0] - merged[i][1], i) for i in range(len(merged) - 1)), reverse=True)
-    cuts = sorted(i + 1 for g, i in gaps[:MAX_SEGMENTS - 1] if g >= BREAK_MIN_DAYS and g >= BREAK_SHARE * total)
+    cuts = sorted(i + 1 for g, i in gaps[:MAX_SEGMENTS - 1] if g >= BREAK_MIN_DAYS)
     bounds = [0] + cuts + [len(merged)]
     segments = [_domain(merged[lo][0], merged[hi - 1][1]) for lo, hi in zip(bounds, bounds[1:])]
     counts = [sum(_segment_of(segments, e) is s for e in events) for s in segments]
@@ -241,11 +250,14 @@ def _domain(start: float, end: float) -> Segment:
 
 def _allot(segments: list[Segment], shares: list[float]) -> list[Segment]:
     """Share the track by events (not by length: a background year must not crowd out the story's weeks)."""
-    weights = [max(MIN_SEGMENT_SHARE, n) for n in shares]
-    room, x = 100.0 - BREAK_GAP * (len(segments) - 1), 0.0
+    breaks = len(segments) - 1
+    floor = min(MIN_SEGMENT_SHARE, SMALL_SEGMENTS_ROOM / breaks) if breaks else MIN_SEGMENT_SHARE
+    gap = min(BREAK_GAP, BREAKS_ROOM / breaks) if breaks else 0.0
+    weights = [max(floor, n) for n in shares]
+    room, x = 100.0 - gap * breaks, 0.0
     for s, w in zip(segments, weights):
         s.x0, s.x1 = x, x + room * w / sum(weights)
-        x = s.x1 + BREAK_GAP
+        x = s.x1 + gap
     return segments
 
 
@@ -318,7 +330,8 @@ def _axis(segments: list[Segment], compact: bool) -> str:
     """Tick labels and axis-break marks, hidden from screen readers (the list says every date)."""
     parts = [f'<span class="tlv-tick" style="left:{_pct(x)}">' + "".join(f"<span>{t}</span>" for t in lines)
              + "</span>" for s in segments for x, lines in _ticks(s, compact)]
-    parts += [f'<span class="tlv-break" style="left:{_pct(a.x1 + BREAK_GAP / 2)}"></span>' for a in segments[:-1]]
+    parts += [f'<span class="tlv-break" style="left:{_pct((a.x1 + b.x0) / 2)}"></span>'
+              for a, b in zip(segments, segments[1:])]
     return f'<div class="tlv-axis" aria-hidden="true"><div class="tlv-ticks">{"".join(parts)}</div></div>'
 
 

@@ -1,0 +1,119 @@
+"""Persons, places and organizations: the index (a compact table, places by country) and a page for
+each person or organization with a slug (quoted, or in at least two articles).
+
+The table lists every person and organization once, with its role and how many articles and quotes it
+has; past `PAGE_ROWS` rows it continues on further pages. A page of its own gathers what the story says
+about one name: its quotes with their dates, the chronology entries it appears in, the articles.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..model import ArticleFacts, Event, Quote, Story, StoryEntity
+from .site import ENTITY_DIR, Site, entity_page
+
+ENTITIES = "entitati.md"
+PAGE_ROWS = 300
+KIND_LABELS = {"person": "persoană", "organization": "organizație", "place": "loc"}
+NO_COUNTRY = "Fără țară identificată"
+
+
+@dataclass
+class IndexPage:
+    """One page of the entities table (the first also lists the places)."""
+
+    path: str
+    number: int
+    rows: list[StoryEntity]
+    pages: list[tuple[int, str]] = field(default_factory=list)  # (number, path) of every page
+    places: list[tuple[str, list[StoryEntity]]] = field(default_factory=list)
+
+
+@dataclass
+class EntityPage:
+    """What the story says about one person or organization."""
+
+    path: str
+    entity: StoryEntity
+    quotes: list[tuple[ArticleFacts, Quote]]
+    events: list[Event]
+    articles: list[tuple[ArticleFacts, str, int]]  # (article, first sentence naming it, mentions)
+
+
+def table_rows(story: Story) -> list[StoryEntity]:
+    """Every person and organization, most present first."""
+    rows = [e for e in story.entities if e.kind in ("person", "organization")]
+    return sorted(rows, key=lambda e: (-(len(e.mentions) + e.quotes), e.name))
+
+
+def index_pages(story: Story) -> list[IndexPage]:
+    """The table, `PAGE_ROWS` rows a page; the places (by country) on the first page."""
+    rows = table_rows(story)
+    chunks = [rows[i:i + PAGE_ROWS] for i in range(0, len(rows), PAGE_ROWS)] or [[]]
+    paths = [ENTITIES] + [f"{ENTITY_DIR}/lista-{n}.md" for n in range(2, len(chunks) + 1)]
+    numbered = list(enumerate(paths, start=1))
+    pages = [IndexPage(path, n, chunk, numbered) for (n, path), chunk in zip(numbered, chunks)]
+    pages[0].places = places_by_country(story)
+    return pages
+
+
+def places_by_country(story: Story) -> list[tuple[str, list[StoryEntity]]]:
+    """Places under their country (a country heads its own group); the biggest groups first."""
+    places = [e for e in story.entities if e.kind == "place"]
+    groups: dict[str, list[StoryEntity]] = {}
+    for e in places:
+        country = e.country or (e.name if _is_country_of(e.name, places) else None)
+        groups.setdefault(country or NO_COUNTRY, []).append(e)
+    ordered = sorted(groups.items(), key=lambda kv: (kv[0] == NO_COUNTRY, -sum(len(e.mentions) for e in kv[1]), kv[0]))
+    return [(country, sorted(items, key=lambda e: (e.name != country, -len(e.mentions), e.name)))
+            for country, items in ordered]
+
+
+def _is_country_of(name: str, places: list[StoryEntity]) -> bool:
+    """A place is a country here when another place of the story lies in it."""
+    return any(p.country == name for p in places)
+
+
+def entity_pages(story: Story, site: Site) -> list[EntityPage]:
+    """A page per person or organization with a slug."""
+    out = []
+    for entity in story.entities:
+        if not entity.slug or entity.kind == "place":
+            continue
+        out.append(EntityPage(entity_page(entity), entity, quotes_of(story, site, entity),
+                              events_of(story, entity), articles_of(story, site, entity)))
+    return out
+
+
+def quotes_of(story: Story, site: Site, entity: StoryEntity) -> list[tuple[ArticleFacts, Quote]]:
+    """The entity's quotes, in story order (articles by date, then by sentence)."""
+    if site.entity(entity.name) is not entity:
+        return []  # a place or a second entity of the same name: the speaker is the other one
+    return site.in_time_order([(f, q) for f in story.articles for q in f.quotes if q.speaker == entity.name])
+
+
+def events_of(story: Story, entity: StoryEntity) -> list[Event]:
+    """The chronology entries whose sentence names the entity."""
+    where = set(entity.mentions)
+    return [e for e in story.timeline if any((s.article, s.sentence) in where for s in e.sources)]
+
+
+def articles_of(story: Story, site: Site, entity: StoryEntity) -> list[tuple[ArticleFacts, str, int]]:
+    """Each article naming the entity, with the first sentence that does and how often it does."""
+    out = []
+    for article_id in entity.articles:
+        sentences = [s for a, s in entity.mentions if a == article_id]
+        if article_id in site.by_id and sentences:
+            out.append((site.by_id[article_id], sentences[0], len(sentences)))
+    return out
+
+
+def kind_label(entity: StoryEntity) -> str:
+    """The kind of name in Romanian ("persoană")."""
+    return KIND_LABELS.get(entity.kind, entity.kind)
+
+
+def first_mention(entity: StoryEntity) -> Optional[tuple[str, str]]:
+    """(article id, sentence) where the entity is first named."""
+    return entity.mentions[0] if entity.mentions else None

@@ -1,0 +1,50 @@
+"""The quotes page: every quote grouped by speaker (with the speaker's role), most quoted first, the
+quotes without an identified speaker in their own group at the end."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..model import ArticleFacts, Quote, Story, StoryEntity
+from .site import Site
+
+UNKNOWN_SPEAKER = "Vorbitor neidentificat"
+
+
+@dataclass
+class Speaker:
+    """One speaker and what they said, in story order."""
+
+    name: Optional[str]  # None: the quotes nobody was found to have said
+    entity: Optional[StoryEntity]
+    quotes: list[tuple[ArticleFacts, Quote]] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        """The group's heading."""
+        return self.name or UNKNOWN_SPEAKER
+
+    @property
+    def role(self) -> Optional[str]:
+        """A person's role (organizations have none)."""
+        return self.entity.role if self.entity is not None and self.entity.kind == "person" else None
+
+
+def speakers(story: Story, site: Site) -> list[Speaker]:
+    """Speakers by number of quotes (then name); the unattributed group last."""
+    found: dict[Optional[str], Speaker] = {}
+    for facts in story.articles:
+        for q in facts.quotes:
+            name = q.speaker or None
+            if name not in found:
+                found[name] = Speaker(name, site.entity(name))
+            found[name].quotes.append((facts, q))
+    for speaker in found.values():
+        speaker.quotes = site.in_time_order(speaker.quotes)
+    named = sorted((s for k, s in found.items() if k), key=lambda s: (-len(s.quotes), s.name))
+    return named + ([found[None]] if None in found else [])
+
+
+def total(groups: list[Speaker]) -> int:
+    """How many quotes the groups hold."""
+    return sum(len(s.quotes) for s in groups)
