@@ -54,10 +54,11 @@ def story_entities(articles: list[ArticleFacts], slugify) -> list[StoryEntity]:
         out += merged.values()
     quotes = collections.Counter(q.speaker for f in articles for q in f.quotes if q.speaker)
     used: set[str] = set()
+    home = _home_country(out)
     for entity in out:
         entity.quotes = quotes.get(entity.name, 0)
         if entity.kind == "place":
-            entity.country = country_of(entity.name)
+            entity.country = country_of(entity.name, home)
         elif len(entity.articles) >= PAGE_MIN_ARTICLES or entity.quotes:
             base = slugify(entity.name)
             slug, n = base, 2
@@ -90,11 +91,33 @@ def _country_names() -> dict[str, str]:
     return dict(babel.Locale("ro").territories)
 
 
-def country_of(place: str) -> Optional[str]:
-    """The country a place is in (its Romanian name), from the offline lexicon; None for countries."""
+LOCAL_MIN_POPULATION = 10_000  # a town of the story's country this big wins over a bigger namesake abroad
+
+
+def country_of(place: str, home: Optional[str] = None) -> Optional[str]:
+    """The country a place is in (its Romanian name), from the offline lexicon; None for countries and
+    regions. In a story set in Romania or Moldova (`home`), a town of that country of some size is the
+    one meant ("Alexandria" in Teleorman, not in Egypt)."""
     from .extract import places
 
     found = places.lookup(place)
-    if found is None or found.kind == "country" or not found.country:
+    if found is None or found.kind in ("country", "region", "state") or not found.country:
         return None
+    local = places.lookup_local(place) if home else None
+    if local is not None and local.country == home and local.population >= LOCAL_MIN_POPULATION:
+        found = local
     return _country_names().get(found.country)
+
+
+def _home_country(entities) -> Optional[str]:
+    """The country most of the story's towns are in, when it is one the lexicon knows in detail."""
+    from .extract import places
+
+    counts = collections.Counter()
+    for entity in entities:
+        if entity.kind == "place":
+            found = places.lookup(entity.name)
+            if found is not None and found.kind == "city":
+                counts[found.country] += len(entity.mentions)
+    best = counts.most_common(1)
+    return best[0][0] if best and best[0][0] in places.LOCAL_COUNTRIES else None

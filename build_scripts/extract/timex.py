@@ -59,20 +59,20 @@ def extract_dates(sentence: Sentence, published: Optional[dt.date], lang: Lang) 
     ]
 
 
-_CLAUSE_EDGE = re.compile(r"[,;:()—–«»„“”\"]|\s(?:iar|dar|însă|după ce|în timp ce|când|unde|care)\s", re.I)
+
 
 
 def _tense(text: str, start: int, end: int, rules: "_Rules") -> str:
     """The tense of the clause around an expression: "future", "past" or "present" (no mark: the
     nearest date wins). A clause, not the whole sentence: "a anunțat că meciul va avea loc vineri"
     speaks of a future Friday."""
-    left = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, start)), default=0)
-    right = next((m.start() for m in _CLAUSE_EDGE.finditer(text, end)), len(text))
+    left = max((m.end() for m in rules.clause_edge.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in rules.clause_edge.finditer(text, end)), len(text))
     clause = text[left:right]
     if rules.future.search(clause):
         return "future"
-    if rules.past.search(clause):
-        return "past"
+    if rules.past.search(clause) or rules.participle_before.search(text, max(0, start - 40), start):
+        return "past"  # "a fost trimisă joi"; "expertiza predată vineri": a participle right before
     return "present"
 
 
@@ -103,6 +103,10 @@ def _safe_date(year: int, month: int, day: int) -> Optional[dt.date]:
         return None
 
 
+FAR_FOR_TENSE = 180   # days: a date the clause's tense puts this far away ...
+NEAR_OTHER_WAY = 45   # ... is read the other way when that is this close to publication
+
+
 def _year_for_month(month: int, day: Optional[int], published: dt.date, tense: str) -> int:
     """The year of a month (and day) given without one: the latest on or before publication in a past
     sentence, the next one in a future sentence, otherwise the nearest to publication."""
@@ -110,14 +114,20 @@ def _year_for_month(month: int, day: Optional[int], published: dt.date, tense: s
     pub = (published.month, published.day if day else 1)
     before = published.year if ref <= pub else published.year - 1
     after = published.year if ref >= pub else published.year + 1
-    if tense == "past":
-        return before
-    if tense == "future":
-        return after
     pub_day = published if day else published.replace(day=1)
+
     def distance(year: int) -> int:
         d = _safe_date(year, month, min(day or 1, 28))
         return abs((d - pub_day).days) if d else 10**6
+
+    preferred = {"past": before, "future": after}.get(tense)
+    if preferred is not None:
+        other = after if preferred == before else before
+        # The tense of a clause is a hint, not a rule: "l-a invitat la o audiere pe 26 mai" a week
+        # ahead, "va despăgubi victimele exploziei din 5 mai" a week back.
+        if distance(preferred) > FAR_FOR_TENSE and distance(other) <= NEAR_OTHER_WAY:
+            return other
+        return preferred
     return before if distance(before) <= distance(after) else after
 
 
@@ -142,6 +152,8 @@ class _Rules:
     patterns: list[tuple[re.Pattern, Resolver]]
     future: re.Pattern
     past: re.Pattern
+    clause_edge: re.Pattern  # punctuation, or a word that opens a clause ("că", "iar", "după ce")
+    participle_before: re.Pattern  # a past participle ending right where the expression starts
 
 
 @functools.lru_cache(maxsize=4)
@@ -482,7 +494,10 @@ def _rules(lang: Lang) -> _Rules:
     future = re.compile(rf"{B}(?:{lang.alt('future_markers')}){E}", re.I)
     participle = rf"\w*(?:{lang.alt('past_participle_endings')})"
     past = re.compile(rf"{B}(?:(?:{lang.alt('past_auxiliaries')})\s+{participle}|{lang.alt('past_markers')}){E}", re.I)
-    return _Rules(patterns=patterns, future=future, past=past)
+    clause_edge = re.compile(rf"[,;:()—–«»„“”\"]|\s(?:{lang.alt('clause_words')})\s", re.I)
+    participle_before = re.compile(rf"{B}[^\W\d_]{{2,20}}(?:{lang.alt('past_participle_endings')})\s+\Z", re.I)
+    return _Rules(patterns=patterns, future=future, past=past, clause_edge=clause_edge,
+                  participle_before=participle_before)
 
 
 # --- publication date inference ------------------------------------------------------------------
