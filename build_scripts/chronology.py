@@ -58,7 +58,7 @@ def build_timeline(articles: list[ArticleFacts]) -> list[Event]:
             events.append(event)
             by_date.setdefault(chosen.value, []).append((event, words))
             order[id(event)] = a_index
-    events.sort(key=lambda e: (sort_key(e.date), order[id(e)], _anchor_order(e.sources[0].sentence)))
+    events.sort(key=lambda e: (sort_key(e.date, e.mod), order[id(e)], _anchor_order(e.sources[0].sentence)))
     counts: dict[str, int] = {}
     for event in events:
         base = re.sub(r"[^0-9A-Za-z]+", "-", event.date).strip("-").lower()
@@ -118,14 +118,19 @@ def clause(text: str, start: int, end: int, limit: int = CLAUSE_MAX) -> str:
     return ("…" if lo > 0 or left > 0 else "") + part[lo:hi].strip(" ,;:") + ("…" if hi < len(part) or right < len(text) else "")
 
 
-def sort_key(value: str) -> tuple:
-    """Chronological key for a TIMEX3 value: the first day it covers, then coarser before finer."""
+def sort_key(value: str, mod: Optional[str] = None) -> tuple:
+    """Chronological key for a TIMEX3 value: the first day it covers, then coarser before finer; "la
+    sfârșitul lunii mai" sorts after the days of May, "la mijlocul anului" in July."""
     value = value.split("/")[0][:10]
     year = int(value[:4])
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return (dt.date.fromisoformat(value), 2)
     if re.fullmatch(r"\d{4}-\d{2}", value):
-        return (dt.date(year, int(value[5:7]), 1), 1)
+        month = int(value[5:7])
+        day = {"MID": 15, "END": 28}.get(mod or "", 1)
+        return (dt.date(year, month, day), 1 if day == 1 else 3)
+    if re.fullmatch(r"\d{4}", value) and mod in ("MID", "END"):
+        return (dt.date(year, 7 if mod == "MID" else 12, 1), 0)
     if re.fullmatch(r"\d{4}-W\d{2}", value):
         return (dt.date.fromisocalendar(year, int(value[6:8]), 1), 1)
     if value[5:] in _SEASON_MONTH:

@@ -1,8 +1,9 @@
 """Conflicts between articles: different figures for the same thing, or the same event on different days.
 
 The explainer shows every version with its source and date instead of picking one.
-- Figures: the same counted noun and the word that says what happened to it ("persoane evacuate",
-  "soldați trimiși") with different values in different articles.
+- Figures: the same counted noun and the participle that says what happened to it ("persoane
+  evacuate", "au evacuat … persoane", "soldați trimiși") with different values in different articles;
+  a figure with no such word ("peste 300 de amplasamente funcționează") is never in conflict.
 - Dates: two articles telling the same event (most of their content words shared) on different days
   less than a week apart.
 Candidates are found through indexes (by counted noun; by the rarer words of a sentence), never by
@@ -22,6 +23,7 @@ SAME_EVENT = 0.6      # share of content words for two differently dated sentenc
 MAX_DAYS_APART = 7
 COMMON_WORD = 20      # a word in more events than this says nothing about which event it is
 WORDS_AFTER_UNIT = 4  # how far after the counted noun the word saying what happened may be
+WORDS_BEFORE = 4      # ... and how far before the figure
 
 
 def find(articles: list[ArticleFacts], timeline: list[Event], number_label) -> list[Conflict]:
@@ -29,33 +31,36 @@ def find(articles: list[ArticleFacts], timeline: list[Event], number_label) -> l
     return _figures(articles, number_label) + _dates(timeline)
 
 
-def _subject(facts: ArticleFacts, n: NumberMention, function_words: set[str]) -> Optional[str]:
-    """ "persoane evacuate": the counted noun and the next content word, folded to a crude stem."""
+def _subjects(facts: ArticleFacts, n: NumberMention, function_words: set[str], participle: re.Pattern) -> set[str]:
+    """ "au evacuat … 1.200 de persoane", "1.500 de persoane au fost evacuate": the counted noun and what
+    happened to it, a past participle near the figure, folded to a crude stem ("persoa evacu")."""
     if not n.unit or n.unit == "%":
-        return None
+        return set()
     sentence = next((s for s in facts.article.sentences if s.id == n.sentence), None)
     if sentence is None:
-        return None
+        return set()
     after = sentence.text[n.end:]
     unit_at = ascii_fold(after).lower().find(ascii_fold(n.unit).lower())
     if unit_at < 0:
-        return None
-    words = re.findall(r"[^\W\d_]{1,40}", after[unit_at + len(n.unit):])[:WORDS_AFTER_UNIT]
-    what = next((w for w in words if len(w) >= 4 and key(w) not in function_words), None)
-    if what is None:
-        return None
-    return f"{key(n.unit)[:6]} {key(what)[:5]}"
+        return set()
+    words_after = re.findall(r"[^\W\d_]{1,40}", after[unit_at + len(n.unit):])[:WORDS_AFTER_UNIT]
+    words_before = re.findall(r"[^\W\d_]{1,40}", sentence.text[max(0, n.start - 80): n.start])[-WORDS_BEFORE:]
+    actions = {key(w)[:5] for w in words_before + words_after
+               if len(w) >= 5 and key(w) not in function_words and participle.fullmatch(w)}
+    return {f"{key(n.unit)[:6]} {a}" for a in actions}
 
 
 def _figures(articles: list[ArticleFacts], number_label) -> list[Conflict]:
-    function_words = {key(w) for w in load_lang()["function_words"]} | {"fost", "sunt", "este", "erau"}
+    lang = load_lang()
+    function_words = {key(w) for w in lang["function_words"]} | {"fost", "sunt", "este", "erau"}
+    endings = "|".join(sorted((re.escape(e) for e in lang["past_participle_endings"]), key=len, reverse=True))
+    participle = re.compile(rf"[^\W\d_]{{2,30}}(?:{endings})", re.I)
     groups: dict[str, list[tuple[ArticleFacts, NumberMention]]] = {}
     for facts in articles:
         for n in facts.numbers:
-            subject = _subject(facts, n, function_words)
-            if subject:
+            for subject in _subjects(facts, n, function_words, participle):
                 groups.setdefault(subject, []).append((facts, n))
-    out = []
+    out, reported = [], set()
     for subject, found in groups.items():
         articles_seen = {f.article.id for f, _ in found}
         values = {_value(n.value) for _, n in found}
@@ -69,10 +74,12 @@ def _figures(articles: list[ArticleFacts], number_label) -> list[Conflict]:
             seen.add(mark)
             versions.append(ConflictVersion(label=number_label(n.value), text=n.text + (f" {n.unit}" if n.unit else ""),
                                             article=facts.article.id, sentence=n.sentence))
-        words = subject.split()
+        signature = frozenset((v.article, v.sentence, v.label) for v in versions)
+        if signature in reported:
+            continue  # the same figures grouped twice (two words for what happened)
+        reported.add(signature)
         sample = found[0][1]
-        out.append(Conflict(kind="figure", subject=f"{sample.unit} ({_what(found[0][0], sample)})" if words else subject,
-                            versions=versions))
+        out.append(Conflict(kind="figure", subject=f"{sample.unit} ({_what(found[0][0], sample)})", versions=versions))
     return out
 
 

@@ -29,7 +29,8 @@ def describe(markdown_text: str, fallback: str) -> str:
     """The page's lead as a plain-text description: the first paragraph of prose after the title."""
     body = markdown_text.split("\n# ", 1)[-1].split("\n", 1)[-1]
     for block in re.split(r"\n\s*\n", body):
-        block = block.strip()
+        # Attribute lists ("{: .entity-meta }") style the paragraph; they are not its words.
+        block = "\n".join(line for line in block.strip().splitlines() if not line.strip().startswith("{:"))
         if block and block[0].isalpha():
             return shorten(html.unescape(_LINK.sub(r"\1", " ".join(block.split()))))
     return shorten(fallback)
