@@ -76,7 +76,7 @@ def main(argv=None) -> int:
           f"({slowest[2]}, {slowest[3]} characters, {slowest[1]} tokens); peak RSS {rss:.0f} MiB")
     if args.repeat_to:
         batch = [copy.deepcopy(articles[i % len(articles)]) for i in range(args.repeat_to)]
-        options = pipeline.Options(cache=Cache(enabled=False), jobs=args.jobs, progress=False)
+        options = pipeline.Options(cache=Cache(enabled=False, store=False), jobs=args.jobs, progress=False)
         t0 = time.perf_counter()
         pipeline.extract_all(batch, lang, options)
         wall = time.perf_counter() - t0

@@ -87,11 +87,14 @@ class Extraction:
 
 
 class Cache:
-    """Pickled extractions by key under `folder`; `enabled=False` reads and writes nothing."""
+    """Pickled extractions by key under `folder`. `enabled=False` (`--no-cache`) reads nothing, so every
+    article is extracted again, but stores what it extracted: the next build is warm. `store=False`
+    (tests, benchmarks of the extraction alone) also writes nothing."""
 
-    def __init__(self, folder: Path = DEFAULT_DIR, enabled: bool = True):
+    def __init__(self, folder: Path = DEFAULT_DIR, enabled: bool = True, store: bool = True):
         self.folder = Path(folder)
         self.enabled = enabled and os.environ.get("EXPLAINER_NO_CACHE", "") == ""
+        self.store = store
         self.hits = self.misses = 0
 
     def _path(self, k: str) -> Path:
@@ -109,7 +112,7 @@ class Cache:
         return value if isinstance(value, Extraction) else None
 
     def put(self, k: str, value: Extraction) -> None:
-        if not self.enabled:
+        if not self.store:
             return
         path = self._path(k)
         try:

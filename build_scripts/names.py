@@ -18,6 +18,7 @@ _TRANSLIT = (("shch", "st"), ("sch", "s"), ("zh", "j"), ("kh", "h"), ("sh", "s")
              ("k", "c"), ("ph", "f"))
 _VOWELS = set("aeiou")
 MIN_SKELETON = 4  # shorter consonant skeletons are too common to identify a name
+MIN_TYPO_KEY = 6  # shorter names one letter apart are different names ("Ionel", "Ionela")
 
 
 def skeleton(name: str) -> str:
@@ -55,6 +56,12 @@ def is_acronym(word: str) -> bool:
     return len(letters) >= 2 and letters.isalpha() and letters.isupper()
 
 
+def _deletions(k: str) -> set[str]:
+    """The key and every string made by deleting one of its letters: two keys one edit apart (a letter
+    added, removed or replaced) always share one of these."""
+    return {k} | {k[:i] + k[i + 1:] for i in range(len(k))}
+
+
 def one_edit_apart(a: str, b: str) -> bool:
     """True when `a` and `b` differ by exactly one inserted, deleted or replaced letter."""
     if a == b or abs(len(a) - len(b)) > 1:
@@ -86,7 +93,7 @@ class Variants:
         self.by_surname: dict[str, set[str]] = {}
         self.by_first: dict[str, set[str]] = {}
         self.by_acronym: dict[str, set[str]] = {}
-        self.by_length: dict[int, set[str]] = {}
+        self.by_deletion: dict[str, set[str]] = {}  # key with one letter removed -> names (typo blocking)
 
     def find(self, name: str) -> str:
         root = name
@@ -127,7 +134,9 @@ class Variants:
         sk = skeleton(name)
         if len(sk) >= MIN_SKELETON:
             self.by_skeleton.setdefault(sk, set()).add(name)
-        self.by_length.setdefault(len(k), set()).add(name)
+        if len(k) >= MIN_TYPO_KEY:
+            for variant in _deletions(k):
+                self.by_deletion.setdefault(variant, set()).add(name)
 
     def link(self, kind: str) -> None:
         """Join the registered names that are variants of each other (`kind` decides which rules apply)."""
@@ -166,9 +175,11 @@ class Variants:
                 full = self.by_acronym.get(name.replace(".", "").upper(), set())
                 if len({self.find(f) for f in full}) == 1:
                     self.union(next(iter(full)), name)
-            if len(k) >= 6:
-                near = [o for n in (len(k) - 1, len(k), len(k) + 1) for o in self.by_length.get(n, ())
-                        if o != name and one_edit_apart(k, key(o))]
+            if len(k) >= MIN_TYPO_KEY:
+                # A one-letter typo: the names sharing a one-deletion variant with it (a few dictionary
+                # look-ups per name, never a scan of every name of that length).
+                candidates = {o for v in _deletions(k) for o in self.by_deletion.get(v, ())}
+                near = sorted(o for o in candidates if o != name and one_edit_apart(k, key(o)))
                 if len({self.find(o) for o in near}) == 1:
                     self.union(near[0], name)
         if kind == "organization" and self.legal_suffixes:
@@ -179,6 +190,7 @@ class Variants:
                     short = self.by_key.get(" ".join(words[:-1]))
                     if short is not None:
                         self.union(name, short)
+        if kind == "person":
             # "Josep Borrell" and "Josep Borrell Fontelles": one name the other's first words.
             multi = sorted((n for n in self.by_key.values() if len(key(n).split()) >= 2), key=lambda n: len(key(n)))
             prefixes: dict[str, set[str]] = {}

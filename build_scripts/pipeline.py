@@ -138,8 +138,7 @@ def extract_all(articles: list[Article], lang: Lang, options: Options) -> list[A
         k = cache_mod.key_of_source(article)
         cached = options.cache.get(k)
         if cached is not None:
-            prepared = prepare(article, lang)
-            results[index] = cached.facts_for(prepared)
+            results[index] = cached.facts_for(article)  # its sentences and date come from the cache too
         else:
             todo.append((index, article, k))
     if todo:

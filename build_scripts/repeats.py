@@ -7,8 +7,8 @@ A repeat keeps its place on its article page, marked; its facts are not counted 
 """
 from __future__ import annotations
 
-import hashlib
 import re
+import zlib
 
 from .lang import ascii_fold
 from .model import ArticleFacts, Repeat
@@ -25,12 +25,21 @@ def _words(text: str) -> list[str]:
 
 
 def _shingles(words: list[str]) -> set[int]:
-    return {int.from_bytes(hashlib.blake2b(" ".join(words[i:i + SHINGLE]).encode(), digest_size=8).digest(), "big")
-            for i in range(max(1, len(words) - SHINGLE + 1))}
+    """64-bit ids of the word 4-grams: CRC-32 and Adler-32 side by side (fast, and the same on every
+    run, so the same articles always give the same repeats)."""
+    out = set()
+    for i in range(max(1, len(words) - SHINGLE + 1)):
+        gram = " ".join(words[i:i + SHINGLE]).encode()
+        out.add(zlib.crc32(gram) << 32 | zlib.adler32(gram))
+    return out
 
 
 def _signature(shingles: set[int]) -> list[int]:
-    return [min((s * (2 * k + 1) + k) & 0xFFFFFFFFFFFFFFFF for s in shingles) for k in range(SIGNATURES)]
+    import numpy as np  # the min-hashes of a paragraph in one vectorized pass per hash
+
+    values = np.fromiter(shingles, dtype=np.uint64, count=len(shingles))
+    with np.errstate(over="ignore"):
+        return [int((values * np.uint64(2 * k + 1) + np.uint64(k)).min()) for k in range(SIGNATURES)]
 
 
 def find(articles: list[ArticleFacts]) -> list[Repeat]:

@@ -85,8 +85,13 @@ def quoted_ranges(text: str, lang: Lang) -> list[Quotation]:
         closers_for.setdefault(o, set()).add(c)
     stack: list[tuple[str, int, int]] = []  # (mark, position, length)
     found: list[Quotation] = []
+    first = _first_chars(tuple(marks))
     i = 0
     while i < len(text):
+        hit = first.search(text, i)  # jump to the next character that can start a mark
+        if hit is None:
+            break
+        i = hit.start()
         mark = next((m for m in marks if text.startswith(m, i)), None)
         if mark is None:
             i += 1
@@ -103,6 +108,12 @@ def quoted_ranges(text: str, lang: Lang) -> list[Quotation]:
             stack.append((mark, i, n))
         i += n
     return sorted(found, key=lambda q: q.open)
+
+
+@functools.lru_cache(maxsize=8)
+def _first_chars(marks: tuple[str, ...]) -> re.Pattern:
+    """One character class of the first characters of the quotation marks (a linear search)."""
+    return re.compile("[" + "".join(re.escape(c) for c in sorted({m[0] for m in marks})) + "]")
 
 
 def _opens_here(text: str, i: int, n: int = 1) -> bool:

@@ -64,7 +64,7 @@ def test_every_regex_the_build_runs_is_linear(lang, tmp_path):
         (seeds / path.name).write_bytes(path.read_bytes())
 
     def run():  # no cache, one process: every rule runs here, where the recorder sees it
-        story = pipeline.run(seeds, lang, pipeline.Options(cache=Cache(enabled=False), jobs=1))
+        story = pipeline.run(seeds, lang, pipeline.Options(cache=Cache(enabled=False, store=False), jobs=1))
         render_site(story)
 
     patterns = _recorded_patterns(run)

@@ -56,7 +56,7 @@ def body(facts: ArticleFacts, story: Story, h: Helpers) -> Markup:
     here = facts.article.id
     marks: dict[int, Markup] = {}
     omitted: dict[int, Markup] = {}
-    for r in story.repeats:
+    for r in h.site.repeats_of.get(here, ()):
         if r.article == here and r.of_article == here:
             omitted[r.paragraph] = Markup(
                 f'<span class="repeat-mark">paragraf repetat</span> Paragraful {r.paragraph} repetă '
@@ -67,7 +67,7 @@ def body(facts: ArticleFacts, story: Story, h: Helpers) -> Markup:
             marks[r.paragraph] = _elsewhere(h, r.of_article, r.of_paragraph)
         elif r.of_article == here:
             marks.setdefault(r.of_paragraph, _elsewhere(h, r.article, r.paragraph))
-    return article_html(facts.article, facts.quotes, _fed(facts, story), repeats=marks, omitted=omitted)
+    return article_html(facts.article, facts.quotes, _fed(facts, h.site), repeats=marks, omitted=omitted)
 
 
 def _elsewhere(h: Helpers, article_id: str, paragraph: int) -> Markup:
@@ -77,15 +77,13 @@ def _elsewhere(h: Helpers, article_id: str, paragraph: int) -> Markup:
     return Markup(f'paragraf repetat (apare și în <a href="{href}">{md(h.label(other))}</a>)')
 
 
-def _fed(facts: ArticleFacts, story: Story) -> set[str]:
+def _fed(facts: ArticleFacts, site: Site) -> set[str]:
     """Sentences that give a fact or an event (highlighted as such in the text)."""
     fed = {d.sentence for d in facts.dates} | {n.sentence for n in facts.numbers}
     fed |= {q.sentence for q in facts.quotes} | {s.sentence for s in facts.sources}
     for e in facts.people + facts.places + facts.organizations:
         fed |= {m.sentence for m in e.mentions}
-    for event in story.timeline:
-        fed |= {s.sentence for s in event.sources if s.article == facts.article.id}
-    return fed
+    return fed | site.event_sentences.get(facts.article.id, set())
 
 
 def _role(e: Entity, site: Site) -> Optional[str]:

@@ -82,7 +82,7 @@ def entity_pages(story: Story, site: Site) -> list[EntityPage]:
         if not entity.slug or entity.kind == "place":
             continue
         out.append(EntityPage(entity_page(entity), entity, quotes_of(story, site, entity),
-                              events_of(story, entity), articles_of(story, site, entity)))
+                              events_of(story, site, entity), articles_of(story, site, entity)))
     return out
 
 
@@ -90,13 +90,13 @@ def quotes_of(story: Story, site: Site, entity: StoryEntity) -> list[tuple[Artic
     """The entity's quotes, in story order (articles by date, then by sentence)."""
     if site.entity(entity.name) is not entity:
         return []  # a place or a second entity of the same name: the speaker is the other one
-    return site.in_time_order([(f, q) for f in story.articles for q in f.quotes if q.speaker == entity.name])
+    return site.in_time_order(list(site.quotes_by.get(entity.name, ())))
 
 
-def events_of(story: Story, entity: StoryEntity) -> list[Event]:
-    """The chronology entries whose sentence names the entity."""
-    where = set(entity.mentions)
-    return [e for e in story.timeline if any((s.article, s.sentence) in where for s in e.sources)]
+def events_of(story: Story, site: Site, entity: StoryEntity) -> list[Event]:
+    """The chronology entries whose sentence names the entity, in chronology order."""
+    found = {id(e): e for where in set(entity.mentions) for e in site.events_at.get(where, ())}
+    return sorted(found.values(), key=lambda e: site.event_order[id(e)])
 
 
 def articles_of(story: Story, site: Site, entity: StoryEntity) -> list[tuple[ArticleFacts, str, int]]:

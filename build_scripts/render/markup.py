@@ -8,6 +8,7 @@ article body as escaped HTML with an anchor per sentence, quotes and repeated pa
 from __future__ import annotations
 
 import html
+import functools
 import posixpath
 import re
 from typing import Optional
@@ -25,9 +26,12 @@ FURNITURE = {"social": "Postare de pe o rețea socială, preluată în articol",
              "read_also": "Trimitere la alt articol", "byline": "Semnătura articolului"}
 
 
+_ESCAPE_TABLE = str.maketrans(_ESCAPES)
+
+
 def escape_text(text) -> str:
     """Every character that HTML or Markdown would read as syntax, as a character reference."""
-    return "".join(_ESCAPES.get(ch, ch) for ch in str(text))
+    return str(text).translate(_ESCAPE_TABLE)
 
 
 def md(text) -> Markup:
@@ -48,10 +52,15 @@ def link(label, url: str) -> Markup:
 
 def relative(from_page: str, to_page: str, anchor: str = "") -> str:
     """Relative link from one docs-relative .md path to another (with an optional #anchor)."""
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    target = _relative_path(from_page, to_page)
     if target == posixpath.basename(from_page) and anchor:
         target = ""
     return f"{target}#{anchor}" if anchor else target
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _relative_path(from_page: str, to_page: str) -> str:
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
 
 
 def built_url(page: str) -> str:

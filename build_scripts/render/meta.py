@@ -22,7 +22,9 @@ _LINK = re.compile(r"\[([^\]]{0,500})\]\([^)]{0,500}\)")
 
 def front_matter(meta: dict[str, Any]) -> str:
     """A YAML front matter block (must be the very first thing in the file)."""
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
+    # libyaml's emitter when PyYAML has it (it does on every platform with wheels): ten times faster.
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return "---\n" + yaml.dump(meta, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
 
 
 def describe(markdown_text: str, fallback: str) -> str:

@@ -53,9 +53,24 @@ class Site:
         for e in sorted(story.entities, key=lambda e: KIND_PREFERENCE.get(e.kind, 3)):
             self.entities.setdefault(e.name, e)
         self.events: dict[tuple[str, str], Event] = {}
+        self.events_at: dict[tuple[str, str], list[Event]] = {}  # every event of a sentence
+        self.event_sentences: dict[str, set[str]] = {}           # sentences of an article filed as events
         for event in story.timeline:
             for s in event.sources:
                 self.events.setdefault((s.article, s.sentence), event)
+                self.events_at.setdefault((s.article, s.sentence), []).append(event)
+                self.event_sentences.setdefault(s.article, set()).add(s.sentence)
+        self.event_order = {id(e): i for i, e in enumerate(story.timeline)}
+        self.repeats_of: dict[str, list] = {}  # the repeated paragraphs that concern an article
+        for r in story.repeats:
+            self.repeats_of.setdefault(r.article, []).append(r)
+            if r.of_article != r.article:
+                self.repeats_of.setdefault(r.of_article, []).append(r)
+        self.quotes_by: dict[str, list[tuple[ArticleFacts, Quote]]] = {}  # quotes by speaker
+        for f in story.articles:
+            for q in f.quotes:
+                if q.speaker:
+                    self.quotes_by.setdefault(q.speaker, []).append((f, q))
         self.event_pages = event_pages or {e.id: CHRONOLOGY for e in story.timeline}
 
     def entity(self, name: Optional[str]) -> Optional[StoryEntity]:
