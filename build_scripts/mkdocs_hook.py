@@ -6,11 +6,11 @@ module is loaded once by `serve`, so nothing is read at import time.
 """
 from __future__ import annotations
 
-import html
 import logging
 import sys
 from pathlib import Path
 
+import markupsafe
 from mkdocs.exceptions import PluginError
 
 # MkDocs loads this file by path; make its package importable without installing it.
@@ -38,9 +38,11 @@ def on_config(config, **kwargs):
         for problem in exc.problems:
             log.error("%s", problem)
         raise PluginError("the story file has errors") from exc
-    # The theme prints these raw, in text and in attributes: a title with "<" or '"' stays text.
-    config.site_name = html.escape(info.title)
-    config.site_description = html.escape(info.description or pipeline.first_sentence(info.summary) or info.title)
+    # The theme prints these raw in some places and through `| e` in others: escaped once, as Markup,
+    # a title with "<", "&" or '"' stays text everywhere and is never escaped twice.
+    config.site_name = markupsafe.escape(info.title)
+    config.site_description = markupsafe.escape(info.description or pipeline.first_sentence(info.summary)
+                                                or info.title)
     if info.site_url and _RUN["command"] != "serve":
         config.site_url = info.site_url
     return config
