@@ -332,6 +332,31 @@ def test_a_long_chronology_is_split_by_year_with_the_nav_fixed():
     assert "cronologie/" not in nav.replace("cronologie.md", "")
 
 
+def test_a_very_long_chronology_is_split_by_month_and_no_part_is_over_the_limit():
+    n = chronology_mod.SPLIT_AT * 12
+    story = _event_story(n)  # about 4 events a day over three years: every year is busy
+    files = render_site(story)
+    parts = sorted(p for p in files if p.startswith("cronologie/"))
+    assert "cronologie/2024-05.md" in parts and "cronologie/2024.md" not in parts
+    found = [i for p in parts for i in re.findall(r'<div class="ev[^"]*" id="([^"]+)"', html(files[p]))]
+    assert sorted(found) == sorted(e.id for e in story.timeline)
+    assert max(len(re.findall(r'<div class="ev[^"]*" id=', html(files[p]))) for p in parts) <= chronology_mod.SPLIT_AT
+    # the index lists the parts and draws no timeline of thousands of rows; each part draws its own
+    assert 'class="tlv-row"' not in files[CHRONOLOGY]
+    assert all('class="tlv-row"' in files[p] for p in parts)
+    pages = chronology_mod.event_pages(story.timeline)
+    assert "cronologie/2024-05.md" in set(pages.values())
+
+
+def test_a_month_over_the_limit_is_cut_into_numbered_pages():
+    story = _event_story(chronology_mod.SPLIT_AT * 40)
+    parts = [p.path for p in chronology_mod.pages(story)]
+    assert any(p.endswith("-2.md") for p in parts)
+    assert len(parts) == len(set(parts))
+    assert max(sum(len(g.events) + sum(len(es) for _, es in g.months) for g in p.groups)
+               for p in chronology_mod.pages(story)) <= chronology_mod.SPLIT_AT
+
+
 def test_a_short_chronology_stays_on_one_page(ten):
     _, files = ten
     assert not any(p.startswith("cronologie/") for p in files)

@@ -118,13 +118,16 @@ def _articles(pages: _Pages) -> None:
 
 
 def _chronology(pages: _Pages) -> None:
-    """The chronology: one page, or an index and a page per year."""
+    """The chronology: one page, or an index and a page per year (or month)."""
     story, site = pages.story, pages.site
     for part in chronology_mod.pages(story):
         h = pages.helpers(part.path)
         events = [e for g in part.groups for e in g.events + [x for _, es in g.months for x in es]]
-        shown = story.timeline if part.path == CHRONOLOGY else events
-        timeline = chronology_mod.visual(shown, h, site) if shown and part.up is None else ""
+        # The visual timeline of everything on the index while it stays readable; past that, each part
+        # page draws its own, so no page carries thousands of rows.
+        whole = len(story.timeline) <= chronology_mod.VISUAL_AT
+        shown = story.timeline if part.path == CHRONOLOGY and whole else [] if part.up is None or whole else events
+        timeline = chronology_mod.visual(shown, h, site) if shown else ""
         pages.page(part.path, "chronology.md.j2", h=h, part=part, timeline=timeline,
                    title=None if part.path == CHRONOLOGY else part.title,
                    jsonld=meta_mod.chronology_jsonld(story) if part.path == CHRONOLOGY else None,

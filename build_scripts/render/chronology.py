@@ -18,7 +18,8 @@ from .opendata import headline
 from .site import CHRONOLOGY, Helpers, Site
 from .timeline_visual import render_timeline
 
-SPLIT_AT = 200  # events on one page; past it, one page per year
+SPLIT_AT = 200  # events on one page; past it, one page per year (per month in a busy year)
+VISUAL_AT = 400  # events in the index's visual timeline; past it, each part page draws its own
 MONTHS_AT = 12  # a year with more events than this gets a heading per month
 LABEL_MAX = 80  # characters of an event's clause in the visual timeline
 CONTEXT_TITLE = "Context"
@@ -48,10 +49,10 @@ class Page:
 
 
 def event_pages(timeline: list[Event]) -> dict[str, str]:
-    """The page of each event: all on one page, or by year past `SPLIT_AT`."""
+    """The page of each event: all on one page, or its part of a split chronology past `SPLIT_AT`."""
     if len(timeline) <= SPLIT_AT:
         return {e.id: CHRONOLOGY for e in timeline}
-    return {e.id: CONTEXT_PAGE if e.context else year_page(e.date[:4]) for e in timeline}
+    return {e.id: path for path, _, events in _parts(timeline) for e in events}
 
 
 def year_page(year: str) -> str:
@@ -60,14 +61,55 @@ def year_page(year: str) -> str:
 
 
 def pages(story: Story) -> list[Page]:
-    """The chronology page, or its index and one page per year (and the context) when long."""
-    groups = group(story.timeline)
+    """The chronology page, or its index and one page per year (per month in a busy year) when long."""
     if len(story.timeline) <= SPLIT_AT:
-        return [Page(CHRONOLOGY, "Cronologie", groups)]
-    parts = [(g.title, CONTEXT_PAGE if g.slug == "context" else year_page(g.title), _size(g)) for g in groups]
-    index = Page(CHRONOLOGY, "Cronologie", [], parts=parts)
-    return [index] + [Page(path, f"Cronologie: {g.title}", [g], up=CHRONOLOGY)
-                      for g, (_, path, _) in zip(groups, parts)]
+        return [Page(CHRONOLOGY, "Cronologie", group(story.timeline))]
+    parts = _parts(story.timeline)
+    index = Page(CHRONOLOGY, "Cronologie", [], parts=[(title, path, len(events)) for path, title, events in parts])
+    out = [index]
+    for path, title, events in parts:
+        if len(events) > MONTHS_AT and not events[0].context and _one_year(events):
+            g = Group(title, path, months=_by_month(events[0].date[:4], events))
+        else:
+            g = Group(title, "context" if events[0].context else path, events=events)
+        out.append(Page(path, f"Cronologie: {title}", [g], up=CHRONOLOGY))
+    return out
+
+
+def _parts(timeline: list[Event]) -> list[tuple[str, str, list[Event]]]:
+    """(path, title, events) of each page of a split chronology: the context, then one page per year;
+    a year with more than `SPLIT_AT` events gets one page per month, and any part still over it is cut
+    into numbered pages, so no page grows without end."""
+    units: list[tuple[str, str, list[Event]]] = []
+    for g in group(timeline):
+        if g.slug == "context":
+            units.append((CONTEXT_PAGE[:-3], CONTEXT_TITLE, g.events))
+        elif _size(g) <= SPLIT_AT:
+            units.append((year_page(g.title)[:-3], g.title, g.events + [e for _, es in g.months for e in es]))
+        else:
+            for title, events in g.months:
+                units.append((f"cronologie/{_month_slug(events[0])}", title, events))
+    out = []
+    for stem, title, events in units:
+        for n, start in enumerate(range(0, len(events), SPLIT_AT), start=1):
+            suffix = f"-{n}" if n > 1 else ""
+            out.append((f"{stem}{suffix}.md", f"{title}{f' ({n})' if n > 1 else ''}", events[start:start + SPLIT_AT]))
+    return out
+
+
+def _month_slug(e: Event) -> str:
+    """'2024-05' for an event of May 2024; '2024-00' for one dated only to the year."""
+    return f"{e.date[:4]}-{sort_key(e.date)[0].month:02d}" if _has_month(e) else f"{e.date[:4]}-00"
+
+
+def _has_month(e: Event) -> bool:
+    """Whether an event's date names its month."""
+    return len(e.date) > 4 and e.date[4:5] == "-"
+
+
+def _one_year(events: list[Event]) -> bool:
+    """Whether the events all fall in one year (a year page, not a month page)."""
+    return len({e.date[:4] for e in events}) == 1 and len({_month_slug(e) for e in events}) > 1
 
 
 def group(timeline: list[Event]) -> list[Group]:
@@ -94,7 +136,7 @@ def _by_month(year: str, events: list[Event]) -> list[tuple[str, list[Event]]]:
     """Events under month headings; those dated only to the year come first."""
     months: dict[str, list[Event]] = {}
     for e in events:
-        if len(e.date) == 4 or e.date[4:5] != "-":
+        if not _has_month(e):
             title = f"{year}, fără lună precizată"
         else:
             title = f"{MONTHS[sort_key(e.date)[0].month - 1]} {year}"
