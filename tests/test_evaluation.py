@@ -2,6 +2,7 @@
 - tests/corpus/: the 20 articles the first rules were written on (tuning);
 - tests/dev/: 24 real-style articles written to find and fix errors (tuning);
 - tests/heldout/: 24 real-style articles nobody reads while writing rules (only their scores are looked at);
+- tests/story/: the ten-article test story (tuning), its gold beside the articles;
 - tests/seed_gold/: the two seeds;
 - RONEC v2's validation split (names of people, places, organizations), the public benchmark.
 """
@@ -16,7 +17,7 @@ from build_scripts import evaluate
 TESTS = Path(__file__).parent
 SEEDS = TESTS.parent / "seeds"
 SETS = {"corpus": (TESTS / "corpus", None), "dev": (TESTS / "dev", None), "heldout": (TESTS / "heldout", None),
-        "seeds": (SEEDS, TESTS / "seed_gold")}
+        "story": (TESTS / "story" / "articles", TESTS / "story" / "gold"), "seeds": (SEEDS, TESTS / "seed_gold")}
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +61,20 @@ def test_minimums_are_never_lowered(tmp_path):
     fake = {"scores": {"dates": evaluate.Score(tp=1, pred=2, gold=2)}}
     recorded = evaluate.update_minimums(tmp_path, fake)
     assert recorded["dates"] == 0.9 and recorded["other"] == 0.5
+
+
+@pytest.mark.slow
+def test_minimums_are_written_beside_the_gold_never_into_the_articles_folder(tmp_path):
+    import io
+    import shutil
+
+    gold = tmp_path / "gold"
+    shutil.copytree(TESTS / "seed_gold", gold)
+    (gold / evaluate.MINIMUMS_FILE).unlink()
+    before = sorted(p.name for p in SEEDS.iterdir())
+    assert evaluate.main(SEEDS, update=True, gold=gold, out=io.StringIO()) == 0
+    assert sorted(p.name for p in SEEDS.iterdir()) == before
+    assert set(evaluate.KINDS) <= set(evaluate.read_minimums(gold))
 
 
 def test_scores_count_matches():
