@@ -22,6 +22,7 @@ from build_scripts.render import (CHRONOLOGY, ENTITIES, HOME, METHOD, QUOTES, RE
 from build_scripts.render import chronology as chronology_mod
 from build_scripts.render import entities as entities_mod
 from build_scripts.render import feed as feed_mod
+from build_scripts.render import home as home_mod
 from build_scripts.render.markup import md
 from conftest import ROOT
 from sites import story_seeds
@@ -518,3 +519,54 @@ def test_facts_json_marks_corrected_values_and_speakers(corrected):
 def test_the_feed_carries_the_story_title(ten):
     story, files = ten
     assert f"<title>{story.info.title}</title>" in files[feed_mod.FEED].split("<entry>")[0]
+
+
+# -- bounded pages ------------------------------------------------------------------------------------
+
+def _crowded_story(articles: int, quotes_each: int) -> Story:
+    """Many articles, each quoting the same person many times, each with review items and repeats."""
+    facts_list, review, repeats = [], [], []
+    for a in range(articles):
+        sentences = [Sentence(f"p{i + 1}-s1", f"„Citatul {i}”, a spus Ion Popescu.", i + 1, 0, 30)
+                     for i in range(quotes_each)]
+        article = Article(id=f"a{a:04d}", path=f"a{a:04d}.txt", title=f"Articolul {a}", title_derived=False,
+                          published=dt.date(2025, 1, 1) + dt.timedelta(days=a), published_inferred=False,
+                          source="Sursa", paragraphs=[s.text for s in sentences], sentences=sentences,
+                          slug=f"articolul-{a}")
+        quotes = [Quote(f"Citatul {i}", "Ion Popescu", s.id, 1, 10) for i, s in enumerate(sentences)]
+        facts_list.append(ArticleFacts(article=article, quotes=quotes))
+        review += [ReviewItem("no_speaker", "citat fără vorbitor", article.id, s.id, s.text) for s in sentences]
+        repeats.append(Repeat(article.id, 1, "a0000", 1, sentences[0].text))
+    return Story(articles=facts_list, timeline=[], review=review, repeats=repeats[1:],
+                 info=StoryInfo(title="Aglomerată"))
+
+
+def test_long_lists_continue_on_numbered_pages_and_every_item_is_shown_once():
+    story = _crowded_story(articles=600, quotes_each=3)  # 1,800 quotes and review items, 600 articles
+    files = render_site(story)
+    quote_pages = [QUOTES] + sorted(p for p in files if p.startswith("citate/"))
+    assert len(quote_pages) == 6 and "citate/pagina-2.md" in files
+    shown = sum(len(re.findall(r"„Citatul \d+”", html(files[p]))) for p in quote_pages)
+    assert shown == 1800
+    review_pages = [REVIEW] + sorted(p for p in files if p.startswith("revizuire/"))
+    assert len(review_pages) == 9
+    assert sum(html(files[p]).count('class="review-item"') for p in review_pages) == 1800
+    assert "pagina-2.md" in html(files[REVIEW])  # the first page links the others
+    article_lists = [p for p in files if p == "articole/index.md" or p.startswith("articole/pagina-")]
+    assert len(article_lists) == 2
+    # lists shown in passing are cut, and say how many more there are
+    home = text_of(html(files[HOME]))
+    assert "Toate cele 600 de articole" in home
+    method = text_of(html(files[METHOD]))
+    assert "și încă 499" in method  # 599 repeats, 100 listed
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "/citate/*.md" in config and "/revizuire/*.md" in config
+
+
+def test_the_home_strip_keeps_the_events_around_the_newest_article():
+    story = _event_story(1000)
+    newest = story.articles[0].article.published
+    strip = home_mod.recent_run(story.timeline, newest)
+    assert 0 < len(strip) <= home_mod.STRIP_MAX
+    days = [home_mod._span(e)[0] for e in strip]
+    assert min(abs((d - newest).days) for d in days) <= 2

@@ -7,6 +7,7 @@ what comes next, over a compact visual timeline; the people who matter most; eve
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -21,6 +22,9 @@ STRIP_GAP_DAYS = 60  # the home strip shows the story's recent run of events, up
 UPCOMING_EVENTS = 3
 TOP_PEOPLE = 6
 TOP_PLACES = 6
+HOME_LIST = 20  # articles listed on the home page (the articles index lists them all)
+HOME_DISPUTES = 10  # disputed figures and dates of each kind shown on the home page (the method page has more)
+STRIP_MAX = 60  # events in the home page's small timeline: those around the newest article
 
 
 @dataclass
@@ -37,20 +41,29 @@ def context(story: Story, site: Site, h: Helpers, timeline_html: str) -> dict[st
     """Everything the home template shows."""
     dated = [e for e in story.timeline if not e.context]
     latest, upcoming = _latest(dated, site.newest)
+    disputed_figures = figures.disputed_figures(story)
+    date_conflicts = [(c, site.events.get((c.versions[0].article, c.versions[0].sentence)))
+                      for c in story.conflicts if c.kind == "date" and len(c.versions) > 1]
+    story_lead = lead(story)
+    newest = newest_first(story.articles)
     return {
-        "lead": lead(story),
+        "lead": story_lead,
+        "lead_others": story_lead.others[:HOME_LIST],
+        "more_others": max(0, len(story_lead.others) - HOME_LIST),
         "when": when(story.timeline),
         "places": top_places(story),
         "people": top_people(story),
         "outlets": list(dict.fromkeys(f.article.source for f in story.articles if f.article.source)),
         "figures": figures.key_figures(story),
-        "disputed_figures": figures.disputed_figures(story),
-        "date_conflicts": [(c, site.events.get((c.versions[0].article, c.versions[0].sentence)))
-                           for c in story.conflicts if c.kind == "date" and len(c.versions) > 1],
+        "disputed_figures": disputed_figures[:HOME_DISPUTES],
+        "date_conflicts": date_conflicts[:HOME_DISPUTES],
+        "disputed_count": len(disputed_figures) + len(date_conflicts) + len(story.info.disputed),
+        "more_disputes": max(0, len(disputed_figures) - HOME_DISPUTES) + max(0, len(date_conflicts) - HOME_DISPUTES),
         "latest": latest,
         "upcoming": upcoming,
         "timeline": timeline_html,
-        "newest_articles": newest_first(story.articles),
+        "newest_articles": newest[:HOME_LIST],
+        "articles_total": len(newest),
     }
 
 
@@ -63,7 +76,7 @@ def lead(story: Story) -> Lead:
         return Lead()
     newest = articles[0]
     sentence = next((s for s in newest.article.sentences if not s.furniture), None)
-    return Lead(newest=newest, sentence=sentence, others=articles[1:])
+    return Lead(newest=newest, sentence=sentence, others=articles[1:])  # the page shows HOME_LIST of them
 
 
 def newest_first(articles: list[ArticleFacts]) -> list[ArticleFacts]:
@@ -88,13 +101,18 @@ def recent_run(timeline: list[Event], newest: Optional[dt.date]) -> list[Event]:
     spans.sort(key=lambda t: (t[1], t[2]))
     anchor = newest or spans[-1][1]
     middle = min(range(len(spans)), key=lambda i: (abs((spans[i][1] - anchor).days), -i))
+    reach_before = list(itertools.accumulate((t[2] for t in spans), max))  # latest end up to each event
     lo = hi = middle
     reach = spans[middle][2]
-    while lo > 0 and (spans[lo][1] - max(t[2] for t in spans[:lo])).days <= STRIP_GAP_DAYS:
+    while lo > 0 and (spans[lo][1] - reach_before[lo - 1]).days <= STRIP_GAP_DAYS:
         lo -= 1
     while hi < len(spans) - 1 and (spans[hi + 1][1] - reach).days <= STRIP_GAP_DAYS:
         hi += 1
         reach = max(reach, spans[hi][2])
+    # A long run keeps the events nearest the newest article, mostly before it.
+    after = min(hi - middle, STRIP_MAX // 4)
+    lo = max(lo, middle + after + 1 - STRIP_MAX)
+    hi = min(hi, lo + STRIP_MAX - 1)
     return [t[0] for t in spans[lo:hi + 1]]
 
 

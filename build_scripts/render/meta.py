@@ -12,7 +12,7 @@ from typing import Any, Optional
 
 import yaml
 
-from ..model import ArticleFacts, Story
+from ..model import ArticleFacts, Event, Story
 from .labels import date_label
 from .opendata import headline
 
@@ -72,10 +72,11 @@ def article_jsonld(facts: ArticleFacts) -> dict[str, Any]:
     return data
 
 
-def chronology_jsonld(story: Story) -> dict[str, Any]:
-    """schema.org ItemList of Event, one per chronology entry, dated at the text's precision (ISO 8601)."""
+def chronology_jsonld(events: list[Event]) -> dict[str, Any]:
+    """schema.org ItemList of Event, one per chronology entry of a page, dated at the text's precision
+    (ISO 8601)."""
     items = [{"@type": "ListItem", "position": i,
               "item": {"@type": "Event", "name": headline(e.text), "startDate": e.date, "description": e.text}}
-             for i, e in enumerate(story.timeline, 1)]
+             for i, e in enumerate(events, 1)]
     return {"@context": "https://schema.org", "@type": "ItemList", "name": "Cronologie",
             "numberOfItems": len(items), "itemListElement": items}

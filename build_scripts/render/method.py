@@ -22,6 +22,7 @@ ENTITY_KINDS = {"person": "persoană", "place": "loc", "organization": "organiza
 CORRECTION_KINDS = {"articles": "datele articolului", "aliases": "același nume", "kinds": "tipul numelui",
                     "roles": "funcția", "hide": "fapt ascuns", "dates": "data", "speakers": "vorbitorul",
                     "add": "fapt adăugat"}
+LIST_MAX = 100  # conflicts and repeats listed on the method page; the count says how many in all
 REVIEW_KINDS = {
     "inferred_date": "Date de publicare deduse",
     "no_speaker": "Citate fără vorbitor",

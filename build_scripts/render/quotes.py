@@ -6,9 +6,11 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..model import ArticleFacts, Quote, Story, StoryEntity
+from .paging import Part, paginate
 from .site import Site
 
 UNKNOWN_SPEAKER = "Vorbitor neidentificat"
+PAGE_QUOTES = 300  # quotes a page; past it the speakers continue on "citate/pagina-N.md"
 
 
 @dataclass
@@ -48,3 +50,17 @@ def speakers(story: Story, site: Site) -> list[Speaker]:
 def total(groups: list[Speaker]) -> int:
     """How many quotes the groups hold."""
     return sum(len(s.quotes) for s in groups)
+
+
+def pages(groups: list[Speaker], first: str, folder: str) -> list[Part[Speaker]]:
+    """The speakers on pages of about `PAGE_QUOTES` quotes, in order; a speaker with more than that
+    continues on the next page under the same heading."""
+    pieces = [Speaker(s.name, s.entity, s.quotes[i:i + PAGE_QUOTES])
+              for s in groups for i in range(0, max(1, len(s.quotes)), PAGE_QUOTES)]
+    packed: list[list[Speaker]] = [[]]
+    for piece in pieces:
+        if packed[-1] and total(packed[-1]) + len(piece.quotes) > PAGE_QUOTES:
+            packed.append([])
+        packed[-1].append(piece)
+    parts = paginate(packed, 1, first, folder)
+    return [Part(p.path, p.number, p.items[0], p.paths) for p in parts]
