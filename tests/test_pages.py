@@ -537,7 +537,10 @@ def _crowded_story(articles: int, quotes_each: int) -> Story:
         facts_list.append(ArticleFacts(article=article, quotes=quotes))
         review += [ReviewItem("no_speaker", "citat fără vorbitor", article.id, s.id, s.text) for s in sentences]
         repeats.append(Repeat(article.id, 1, "a0000", 1, sentences[0].text))
-    return Story(articles=facts_list, timeline=[], review=review, repeats=repeats[1:],
+    person = StoryEntity("Ion Popescu", "person", role="ministrul", slug="ion-popescu",
+                         mentions=[(f.article.id, s.id) for f in facts_list for s in f.article.sentences],
+                         articles=[f.article.id for f in facts_list], quotes=articles * quotes_each)
+    return Story(articles=facts_list, timeline=[], review=review, repeats=repeats[1:], entities=[person],
                  info=StoryInfo(title="Aglomerată"))
 
 
@@ -559,6 +562,8 @@ def test_long_lists_continue_on_numbered_pages_and_every_item_is_shown_once():
     assert "Toate cele 600 de articole" in home
     method = text_of(html(files[METHOD]))
     assert "și încă 499" in method  # 599 repeats, 100 listed
+    person = text_of(html(files["entitati/ion-popescu.md"]))
+    assert "1800 de citate" in person and "celelalte 1650" in person and "și încă 450 de articole" in person
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert "/citate/*.md" in config and "/revizuire/*.md" in config
 

@@ -153,6 +153,7 @@ def _entities(pages: _Pages) -> None:
     for item in entities_mod.entity_pages(story, site):
         uses = [f for f in story.articles if f.article.id in item.entity.articles]
         pages.page(item.path, "entity.md.j2", item=item, uses=uses, title=item.entity.name,
+                   list_max=entities_mod.ENTITY_LIST,
                    kind_label=entities_mod.kind_label, events_label=chronology_mod.events_label)
 
 

@@ -15,6 +15,7 @@ from .site import ENTITY_DIR, Site, entity_page
 
 ENTITIES = "entitati.md"
 PAGE_ROWS = 300
+ENTITY_LIST = 150  # quotes, events and articles on a person's page; the rest are counted and linked
 KIND_LABELS = {"person": "persoană", "organization": "organizație", "place": "loc"}
 NO_COUNTRY = "Fără țară identificată"
 
