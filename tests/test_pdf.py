@@ -121,3 +121,23 @@ def test_timeline_and_fact_box_styles_are_in_the_pdf(story):
     css = pdf_mod._css()
     assert ".tlv" in css and ".admonition dl" in css
     assert "@media (max-width" not in css.replace("@media screen {\n  @media (max-width", "")
+
+
+def test_the_same_book_is_laid_out_once(tmp_path):
+    """A second PDF of the same pages is the kept copy (mkdocs build empties site/ every time); another
+    book is laid out again."""
+    from build_scripts.publish import pdf as pdf_mod
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds, ignore=shutil.ignore_patterns(".*"))
+    kept = tmp_path / "kept"
+    first, pages = pdf_mod.write_pdf(seeds, tmp_path / "a.pdf", ROOT / "mkdocs.yml", cache_dir=kept)
+    assert len(list(kept.glob("*.pdf"))) == 1
+    second, again = pdf_mod.write_pdf(seeds, tmp_path / "b.pdf", ROOT / "mkdocs.yml", cache_dir=kept)
+    assert again == pages and second.read_bytes() == first.read_bytes()
+    article = next(seeds.glob("*.txt"))
+    article.write_text(article.read_text(encoding="utf-8") + "\nUn paragraf nou, adăugat de redacție.\n",
+                       encoding="utf-8")
+    third, _ = pdf_mod.write_pdf(seeds, tmp_path / "c.pdf", ROOT / "mkdocs.yml", cache_dir=kept)
+    assert third.read_bytes() != first.read_bytes()
+    assert len(list(kept.glob("*.pdf"))) == 1  # only the latest is kept

@@ -8,12 +8,15 @@ do not collide, and every relative `.md` link is rewritten to an internal `#page
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import os
 import posixpath
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Optional
 
 import jinja2
 import markdown
@@ -28,6 +31,7 @@ from ..render.markup import built_url
 from ..render.site import ENTITY_DIR
 
 HERE = Path(__file__).parent
+PDF_CACHE = HERE.parent.parent / ".cache" / "pdf"  # git-ignored, beside the extraction cache
 PDF_NAME = "explicatie.pdf"
 # The site's stylesheet of the visual timeline, shared by the PDF (it keeps its narrow-screen rules
 # inside `@media screen`, which WeasyPrint skips).
@@ -99,18 +103,48 @@ def render_html(story: Story, files: dict[str, str], site_name: str, site_url: s
         cited_max=COVER_CITED)
 
 
-def write_pdf(seeds_dir: Path, out: Path, config_file: Path) -> tuple[Path, int]:
-    """Build the PDF of `seeds_dir` into `out`; returns the path and its page count."""
-    from weasyprint import HTML  # imported here: the rest of the build does not need WeasyPrint
+def write_pdf(seeds_dir: Path, out: Path, config_file: Path, cache_dir: Optional[Path] = PDF_CACHE) -> tuple[Path, int]:
+    """Build the PDF of `seeds_dir` into `out`; returns the path and its page count.
+
+    The book's HTML (pages, stylesheet, font paths, WeasyPrint's version) keys a copy of the last PDF
+    under `cache_dir`: `mkdocs build` empties site/ every time, and laying out the same book again
+    would be the slowest step of a warm `make site`."""
+    import weasyprint  # imported here: the rest of the build does not need WeasyPrint
+
+    if os.environ.get("EXPLAINER_NO_CACHE"):
+        cache_dir = None
 
     story, files = pipeline.generate(seeds_dir)
     site_name, site_url = story.info.title, story.info.site_url or _site_url(config_file)
-    document = HTML(string=render_html(story, files, site_name, site_url), base_url=str(HERE)).render()
+    book = render_html(story, files, site_name, site_url)
+    key = hashlib.sha256(f"{weasyprint.__version__}\n{book}".encode()).hexdigest()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".pdf.tmp")
+    kept = cache_dir / f"{key}.pdf" if cache_dir else None
+    pages_file = kept.with_suffix(".pages") if kept else None
+    if kept and kept.is_file() and pages_file.is_file():
+        shutil.copyfile(kept, tmp)
+        os.replace(tmp, out)
+        return out, int(pages_file.read_text(encoding="ascii"))
+    document = weasyprint.HTML(string=book, base_url=str(HERE)).render()
     document.write_pdf(tmp)
+    if kept:
+        _keep(tmp, kept, len(document.pages))
     os.replace(tmp, out)  # atomic: a failed build keeps the previous PDF
     return out, len(document.pages)
+
+
+def _keep(pdf: Path, kept: Path, pages: int) -> None:
+    """Store the PDF (and its page count) as the only one kept; a cache that cannot be written is skipped."""
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        for old in kept.parent.glob("*.p*"):
+            old.unlink()
+        shutil.copyfile(pdf, kept.with_suffix(".tmp"))
+        kept.with_suffix(".pages").write_text(str(pages), encoding="ascii")
+        os.replace(kept.with_suffix(".tmp"), kept)
+    except OSError:
+        pass
 
 
 def _site_url(config_file: Path) -> str:
