@@ -568,6 +568,18 @@ def test_long_lists_continue_on_numbered_pages_and_every_item_is_shown_once():
     assert "/citate/*.md" in config and "/revizuire/*.md" in config
 
 
+def test_a_fact_disputed_by_many_articles_shows_a_few_versions_and_counts_the_rest():
+    story = _crowded_story(articles=40, quotes_each=1)
+    versions = [ConflictVersion(f"{100 + i}", f"{100 + i} de soldați", f.article.id, "p1-s1")
+                for i, f in enumerate(story.articles)]
+    story.conflicts = [Conflict("figure", "soldați trimiși", versions)]
+    files = render_site(story)
+    for path in (HOME, METHOD):
+        text = text_of(html(files[path]))
+        assert "100 de soldați" in text and "139 de soldați" not in text, path
+        assert "și încă 28 de versiuni" in text, path
+
+
 def test_the_home_strip_keeps_the_events_around_the_newest_article():
     story = _event_story(1000)
     newest = story.articles[0].article.published

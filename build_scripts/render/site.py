@@ -27,6 +27,7 @@ _DANGLING = {"a", "al", "ai", "ale", "cu", "de", "din", "în", "la", "o", "pe", 
 # How a speaker was found: a name in the sentence is certain; the others are inferred ("dedus").
 INFERRED_VIA = {"pronoun", "role", "previous", "prodrop"}
 KIND_PREFERENCE = {"person": 0, "organization": 1, "place": 2}
+VERSIONS_SHOWN = 12  # versions of a disputed fact shown where it is shown; the rest are counted
 HOME_COUNTRY = "România"  # a place's country is named when it is not this one
 
 
@@ -230,10 +231,15 @@ class Helpers:
     def versions(self, conflict: Conflict) -> list[tuple[str, Markup]]:
         """Each version of a disputed fact: its value in words and the article saying it (linked)."""
         out = []
-        for v in conflict.versions:
+        for v in conflict.versions[:VERSIONS_SHOWN]:
             label = date_label(v.label) if conflict.kind == "date" else v.text
             out.append((label, self.source_link(v.article, v.sentence)))
         return out
+
+    @staticmethod
+    def more_versions(conflict: Conflict) -> int:
+        """How many versions of a disputed fact are not shown (a wire story retold by hundreds of articles)."""
+        return max(0, len(conflict.versions) - VERSIONS_SHOWN)
 
     def corrected(self, flag: bool) -> Markup:
         """A small mark on a fact the editor set."""
