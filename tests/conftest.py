@@ -77,3 +77,9 @@ def built_project(tmp_path_factory):
 
 def mkdocs_cmd():
     return [sys.executable, "-m", "mkdocs"]
+
+
+def require(tool: str, package: str) -> None:
+    """Fail (never skip) when a system package a test needs is missing, naming the command that installs it."""
+    if shutil.which(tool) is None and not Path(tool).exists():
+        pytest.fail(f"{package} is missing: run scripts/ensure-system-deps.sh (make test runs it)", pytrace=False)

@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, require
 from sites import built_story_site
 
 pytestmark = pytest.mark.slow
@@ -84,8 +84,7 @@ def story_url(story_site):
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
+    require(CHROMIUM, "Debian's chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:

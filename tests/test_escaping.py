@@ -6,16 +6,14 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 from html import unescape
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
-from conftest import build_site
+from conftest import build_site, require
 from sites import project_with_seeds
 
 pytestmark = pytest.mark.slow
@@ -129,8 +127,7 @@ def pdf_text(site):
     result = subprocess.run([sys.executable, "-m", "build_scripts", "pdf", "-o", str(out)], cwd=project,
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
-    if shutil.which("pdftotext") is None:
-        pytest.skip("needs poppler-utils")
+    require("pdftotext", "poppler-utils")
     return subprocess.run(["pdftotext", "-enc", "UTF-8", str(out), "-"], capture_output=True, text=True,
                           check=True).stdout
 

@@ -9,10 +9,15 @@ import sys
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, require
 
-pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="needs poppler-utils")]
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(autouse=True)
+def _poppler():
+    require("pdfinfo", "poppler-utils")
+
 
 LETTERS = "ăâîșțĂÂÎȘȚ"
 

@@ -4,16 +4,14 @@ from __future__ import annotations
 import html
 import logging
 import re
-import shutil
 import subprocess
 from html.parser import HTMLParser
-from pathlib import Path
 
 import markdown
 import pytest
 
 from build_scripts.render.timeline_visual import parse_period, render_timeline
-from conftest import ROOT
+from conftest import ROOT, require
 
 CSS = ROOT / "docs" / "assets" / "stylesheets" / "timeline.css"
 SCREENSHOTS = ROOT / "tests" / ".tmp" / "screenshots"
@@ -266,8 +264,8 @@ def _page(fragments: list[str], scheme: str = "default", material: bool = True) 
             f"<h1>Cronologie</h1><p>Evenimentele poveștii, pe o axă a timpului.</p>\n{body}\n</article></main></body></html>")
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 def test_weasyprint_prints_the_timeline_without_warnings(tmp_path, caplog):
+    require("pdftotext", "poppler-utils")
     from weasyprint import HTML
 
     page = _page([render_timeline(STORY + BACKGROUND), render_timeline(STORY, compact=True)], material=False)
@@ -288,8 +286,7 @@ def test_weasyprint_prints_the_timeline_without_warnings(tmp_path, caplog):
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
+    require(CHROMIUM, "Debian's chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
