@@ -554,7 +554,8 @@ def test_long_lists_continue_on_numbered_pages_and_every_item_is_shown_once():
     review_pages = [REVIEW] + sorted(p for p in files if p.startswith("revizuire/"))
     assert len(review_pages) == 9
     assert sum(html(files[p]).count('class="review-item"') for p in review_pages) == 1800
-    assert "pagina-2.md" in html(files[REVIEW])  # the first page links the others
+    assert '<a href="revizuire/pagina-2.md">2</a>' in html(files[REVIEW])  # the first page links the others
+    assert '<a href="../citate.md">1</a>' in html(files["citate/pagina-2.md"])
     article_lists = [p for p in files if p == "articole/index.md" or p.startswith("articole/pagina-")]
     assert len(article_lists) == 2
     # lists shown in passing are cut, and say how many more there are
