@@ -129,11 +129,13 @@ def _chronology(pages: _Pages) -> None:
     story, site = pages.story, pages.site
     for part in chronology_mod.pages(story):
         h = pages.helpers(part.path)
-        events = [e for g in part.groups for e in g.events + [x for _, es in g.months for x in es]]
+        events = [e for g in part.groups for e in g.all_events]
         # The visual timeline of everything on the index while it stays readable; past that, each part
         # page draws its own, so no page carries thousands of rows.
-        whole = len(story.timeline) <= chronology_mod.VISUAL_AT
-        shown = story.timeline if part.path == CHRONOLOGY and whole else [] if part.up is None or whole else events
+        if len(story.timeline) <= chronology_mod.VISUAL_AT:
+            shown = story.timeline if part.up is None else []
+        else:
+            shown = events if part.up is not None else []
         timeline = chronology_mod.visual(shown, h, site) if shown else ""
         pages.page(part.path, "chronology.md.j2", h=h, part=part, timeline=timeline,
                    title=None if part.path == CHRONOLOGY else part.title,
@@ -146,8 +148,10 @@ def _entities(pages: _Pages) -> None:
     """The entities table (paginated) and a page per person or organization with a slug."""
     story, site = pages.story, pages.site
     index = entities_mod.index_pages(story)
+    total = sum(len(part.items) for part in index)
+    places = entities_mod.places_by_country(story)
     for part in index:
-        pages.page(part.path, "entities.md.j2", part=part, total=len(entities_mod.table_rows(story)),
+        pages.page(part.path, "entities.md.j2", part=part, total=total, places=places if part.number == 1 else [],
                    kind_label=entities_mod.kind_label, first_mention=entities_mod.first_mention,
                    title=None if part.number == 1 else f"Persoane și organizații, pagina {part.number}")
     for item in entities_mod.entity_pages(story, site):

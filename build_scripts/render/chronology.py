@@ -36,6 +36,11 @@ class Group:
     events: list[Event] = field(default_factory=list)
     months: list[tuple[str, list[Event]]] = field(default_factory=list)
 
+    @property
+    def all_events(self) -> list[Event]:
+        """Every event of the group, in order (those under month headings included)."""
+        return self.events + [e for _, events in self.months for e in events]
+
 
 @dataclass
 class Page:
@@ -52,7 +57,7 @@ def event_pages(timeline: list[Event]) -> dict[str, str]:
     """The page of each event: all on one page, or its part of a split chronology past `SPLIT_AT`."""
     if len(timeline) <= SPLIT_AT:
         return {e.id: CHRONOLOGY for e in timeline}
-    return {e.id: path for path, _, events in _parts(timeline) for e in events}
+    return {e.id: path for path, g in _parts(timeline) for e in g.all_events}
 
 
 def year_page(year: str) -> str:
@@ -65,36 +70,32 @@ def pages(story: Story) -> list[Page]:
     if len(story.timeline) <= SPLIT_AT:
         return [Page(CHRONOLOGY, "Cronologie", group(story.timeline))]
     parts = _parts(story.timeline)
-    index = Page(CHRONOLOGY, "Cronologie", [], parts=[(title, path, len(events)) for path, title, events in parts])
-    out = [index]
-    for path, title, events in parts:
-        if len(events) > MONTHS_AT and not events[0].context and _one_year(events):
-            g = Group(title, path, months=_by_month(events[0].date[:4], events))
-        else:
-            g = Group(title, "context" if events[0].context else path, events=events)
-        out.append(Page(path, f"Cronologie: {title}", [g], up=CHRONOLOGY))
-    return out
+    index = Page(CHRONOLOGY, "Cronologie", [], parts=[(g.title, path, len(g.all_events)) for path, g in parts])
+    return [index] + [Page(path, f"Cronologie: {g.title}", [g], up=CHRONOLOGY) for path, g in parts]
 
 
-def _parts(timeline: list[Event]) -> list[tuple[str, str, list[Event]]]:
-    """(path, title, events) of each page of a split chronology: the context, then one page per year;
-    a year with more than `SPLIT_AT` events gets one page per month, and any part still over it is cut
-    into numbered pages, so no page grows without end."""
-    units: list[tuple[str, str, list[Event]]] = []
+def _parts(timeline: list[Event]) -> list[tuple[str, Group]]:
+    """(path, group) of each page of a split chronology: the context, then one page per year (its group,
+    by month when busy); a year with more than `SPLIT_AT` events gets one page per month, and any part
+    still over it is cut into numbered pages, so no page grows without end."""
+    out: list[tuple[str, Group]] = []
     for g in group(timeline):
         if g.slug == "context":
-            units.append((CONTEXT_PAGE[:-3], CONTEXT_TITLE, g.events))
-        elif _size(g) <= SPLIT_AT:
-            units.append((year_page(g.title)[:-3], g.title, g.events + [e for _, es in g.months for e in es]))
+            out += _numbered(CONTEXT_PAGE[:-3], g)
+        elif len(g.all_events) <= SPLIT_AT:
+            out.append((year_page(g.title), g))
         else:
             for title, events in g.months:
-                units.append((f"cronologie/{_month_slug(events[0])}", title, events))
-    out = []
-    for stem, title, events in units:
-        for n, start in enumerate(range(0, len(events), SPLIT_AT), start=1):
-            suffix = f"-{n}" if n > 1 else ""
-            out.append((f"{stem}{suffix}.md", f"{title}{f' ({n})' if n > 1 else ''}", events[start:start + SPLIT_AT]))
+                out += _numbered(f"cronologie/{_month_slug(events[0])}", Group(title, title, events=events))
     return out
+
+
+def _numbered(stem: str, g: Group) -> list[tuple[str, Group]]:
+    """A group of plain events on `stem.md`, cut into `stem-2.md`, `stem-3.md`, … past `SPLIT_AT`."""
+    events = g.events
+    return [(f"{stem}-{n}.md" if n > 1 else f"{stem}.md",
+             Group(f"{g.title} ({n})" if n > 1 else g.title, g.slug, events=events[start:start + SPLIT_AT]))
+            for n, start in enumerate(range(0, len(events), SPLIT_AT), start=1)]
 
 
 def _month_slug(e: Event) -> str:
@@ -105,11 +106,6 @@ def _month_slug(e: Event) -> str:
 def _has_month(e: Event) -> bool:
     """Whether an event's date names its month."""
     return len(e.date) > 4 and e.date[4:5] == "-"
-
-
-def _one_year(events: list[Event]) -> bool:
-    """Whether the events all fall in one year (a year page, not a month page)."""
-    return len({e.date[:4] for e in events}) == 1 and len({_month_slug(e) for e in events}) > 1
 
 
 def group(timeline: list[Event]) -> list[Group]:
@@ -142,11 +138,6 @@ def _by_month(year: str, events: list[Event]) -> list[tuple[str, list[Event]]]:
             title = f"{MONTHS[sort_key(e.date)[0].month - 1]} {year}"
         months.setdefault(title, []).append(e)
     return list(months.items())
-
-
-def _size(g: Group) -> int:
-    """How many events a group holds."""
-    return len(g.events) + sum(len(events) for _, events in g.months)
 
 
 def visual(events: list[Event], h: Helpers, site: Site, compact: bool = False) -> str:

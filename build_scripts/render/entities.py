@@ -7,10 +7,11 @@ about one name: its quotes with their dates, the chronology entries it appears i
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional
 
 from ..model import ArticleFacts, Event, Quote, Story, StoryEntity
+from .paging import Part, paginate
 from .site import ENTITY_DIR, Site, entity_page
 
 ENTITIES = "entitati.md"
@@ -18,17 +19,6 @@ PAGE_ROWS = 300
 ENTITY_LIST = 150  # quotes, events and articles on a person's page; the rest are counted and linked
 KIND_LABELS = {"person": "persoană", "organization": "organizație", "place": "loc"}
 NO_COUNTRY = "Fără țară identificată"
-
-
-@dataclass
-class IndexPage:
-    """One page of the entities table (the first also lists the places)."""
-
-    path: str
-    number: int
-    rows: list[StoryEntity]
-    pages: list[tuple[int, str]] = field(default_factory=list)  # (number, path) of every page
-    places: list[tuple[str, list[StoryEntity]]] = field(default_factory=list)
 
 
 @dataclass
@@ -48,15 +38,10 @@ def table_rows(story: Story) -> list[StoryEntity]:
     return sorted(rows, key=lambda e: (-(len(e.mentions) + e.quotes), e.name))
 
 
-def index_pages(story: Story) -> list[IndexPage]:
-    """The table, `PAGE_ROWS` rows a page; the places (by country) on the first page."""
-    rows = table_rows(story)
-    chunks = [rows[i:i + PAGE_ROWS] for i in range(0, len(rows), PAGE_ROWS)] or [[]]
-    paths = [ENTITIES] + [f"{ENTITY_DIR}/lista-{n}.md" for n in range(2, len(chunks) + 1)]
-    numbered = list(enumerate(paths, start=1))
-    pages = [IndexPage(path, n, chunk, numbered) for (n, path), chunk in zip(numbered, chunks)]
-    pages[0].places = places_by_country(story)
-    return pages
+def index_pages(story: Story) -> list[Part[StoryEntity]]:
+    """The table, `PAGE_ROWS` rows a page (`entitati/lista-N.md`); the first page also lists the places
+    (`places_by_country`)."""
+    return paginate(table_rows(story), PAGE_ROWS, ENTITIES, ENTITY_DIR, name="lista")
 
 
 def places_by_country(story: Story) -> list[tuple[str, list[StoryEntity]]]:

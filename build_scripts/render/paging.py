@@ -1,6 +1,7 @@
 """Pages that stay bounded: a long list continues on numbered pages ("pagina 2", …).
 
-Every list that grows with the number of articles (review items, quotes, the articles index) is cut
+Every list that grows with the number of articles (review items, quotes, the articles index, the
+entities table) is cut
 into parts of a fixed size; the first part keeps the page's own path, the others follow it in a
 folder beside it, out of the navigation. A list shown in passing (the method page's conflicts and
 repeats, the home page's articles) is cut at a fixed length and points to where the rest is.
@@ -28,8 +29,13 @@ class Part(Generic[T]):
         return list(enumerate(self.paths, start=1)) if len(self.paths) > 1 else []
 
 
-def paginate(items: list[T], size: int, first: str, folder: str) -> list[Part[T]]:
-    """`items` in parts of `size`: `first`, then `folder/pagina-2.md`, `folder/pagina-3.md`, …"""
+def part_paths(first: str, folder: str, count: int, name: str = "pagina") -> list[str]:
+    """`first`, then `folder/<name>-2.md`, `folder/<name>-3.md`, … for `count` parts."""
+    return [first] + [f"{folder}/{name}-{n}.md" for n in range(2, count + 1)]
+
+
+def paginate(items: list[T], size: int, first: str, folder: str, name: str = "pagina") -> list[Part[T]]:
+    """`items` in parts of `size`, on the pages of `part_paths`."""
     chunks = [items[i:i + size] for i in range(0, len(items), size)] or [[]]
-    paths = [first] + [f"{folder}/pagina-{n}.md" for n in range(2, len(chunks) + 1)]
+    paths = part_paths(first, folder, len(chunks), name)
     return [Part(path, n, chunk, paths) for n, (path, chunk) in enumerate(zip(paths, chunks), start=1)]

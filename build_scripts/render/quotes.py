@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..model import ArticleFacts, Quote, Story, StoryEntity
-from .paging import Part, paginate
+from .paging import Part, part_paths
 from .site import Site
 
 UNKNOWN_SPEAKER = "Vorbitor neidentificat"
@@ -62,5 +62,5 @@ def pages(groups: list[Speaker], first: str, folder: str) -> list[Part[Speaker]]
         if packed[-1] and total(packed[-1]) + len(piece.quotes) > PAGE_QUOTES:
             packed.append([])
         packed[-1].append(piece)
-    parts = paginate(packed, 1, first, folder)
-    return [Part(p.path, p.number, p.items[0], p.paths) for p in parts]
+    paths = part_paths(first, folder, len(packed))
+    return [Part(path, n, speakers, paths) for n, (path, speakers) in enumerate(zip(paths, packed), start=1)]
