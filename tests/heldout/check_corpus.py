@@ -29,30 +29,18 @@ import datetime
 import pathlib
 import re
 import sys
-import unicodedata
 
 import yaml
 
-FOLD = str.maketrans({"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț"})
-CEDILLA = set("şţŞŢ")
-RO_DIACRITICS = set("ăâîșțşţĂÂÎȘȚŞŢ")
-KINDS = ["dates", "numbers", "people", "places", "organizations", "quotes", "sources", "events"]
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))  # tests/: the shared gold schema
+from gold_schema import CEDILLA, FOLD, KINDS, VALUE_RE, strip_diacritics  # noqa: E402
 
-# TIMEX3-style values used in the gold files
-_D = r"\d{4}(-\d{2}(-\d{2}(T(MO|AF|EV|NI|\d{2}:\d{2}))?)?|-W\d{2}|-Q[1-4]|-H[12]|-(SP|SU|FA|WI))?"
-VALUE_RE = re.compile(
-    rf"^(?:{_D}(?:/{_D})?"                       # point or interval start/end
-    r"|P(?:\d+[YMWD])+(?:T\d+[HMS])?|PT\d+[HMS]"  # durations
-    r"|XXXX-WXX-[1-7]|XXXX-\d{2})$"               # recurring weekday (SET), generic month
-)
+RO_DIACRITICS = set("ăâîșțşţĂÂÎȘȚŞŢ")
+
 NOISE_RE = re.compile(r"^(Citește și:|Citeste si:|Autor:|Foto:|— .*\(@\w+\))", re.M)
 # sentence boundary: end punctuation (optionally followed by a closing quote mark),
 # whitespace, then an upper-case letter, a digit or an opening quote mark; or a paragraph break
 SENT_SPLIT_RE = re.compile(r"(?<=[.!?])[”\"'»“]*\s+(?=[A-ZĂÂÎȘȚŞŢ0-9„“\"«”']|'')|\n\s*\n")
-
-
-def strip_diacritics(s):
-    return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
 
 
 def split_article(path):
