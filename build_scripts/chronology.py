@@ -5,7 +5,8 @@ event, filed under its most specific date (a day beats a week, a month, a season
 dates are named beside it. The same event reported by several articles, or twice in one (the same
 sentence give or take spacing, punctuation and case), is one entry with all its sources: same date, and
 enough content words in common. Dates in someone's quoted words, datelines, and page furniture (posts,
-bylines, "Citește și") are never events. A date years before the story's own time ("1986") goes to the
+bylines, "Citește și"), and dates that are only a point of comparison ("față de anul trecut"), are
+never events. A date years before the story's own time ("1986") goes to the
 context group. Entries are in date order; each keeps the clause around its date for the page, the whole
 sentence being one click away in its article.
 """
@@ -77,6 +78,8 @@ def _dated_sentences(facts: ArticleFacts) -> dict[str, list[DateMention]]:
             continue
         if "dateline" in mention.flags or "hidden" in mention.flags or mention.sentence in furniture:
             continue  # the dateline dates the dispatch; furniture and hidden sentences are no events
+        if "reference" in mention.flags:
+            continue  # a point of comparison ("față de anul trecut") or a record's start: nothing happened then
         if any(s == mention.sentence and a <= mention.start < b for s, a, b in quoted):
             continue  # a date inside someone's words is theirs to place: say less
         out.setdefault(mention.sentence, []).append(mention)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from build_scripts.extract.timex import extract_dates
+from build_scripts.extract.timex import extract_dates, infer_publication
 from build_scripts.model import Sentence
 
 
@@ -25,6 +25,22 @@ def test_luni_meaning_months_is_a_duration_not_monday(lang):
 def test_without_publication_date_relative_dates_are_flagged_not_guessed(lang):
     mentions = extract_dates(Sentence("s", "Ședința a avut loc joi.", 1, 0, 23), None, lang)
     assert [(m.value, m.flags) for m in mentions] == [(None, ("unresolved",))]
+
+
+def _inferred(lang, *texts):
+    return infer_publication([Sentence(f"s{i}", t, 1, 0, len(t)) for i, t in enumerate(texts)], lang)
+
+
+def test_publication_inferred_only_from_a_date_that_dates_the_article(lang):
+    # The weekday named with the date, and right: the article's own news day, then the latest weekday.
+    assert _inferred(lang, "Comisia s-a reunit joi, 14 mai 2026, la Giurgiu.",
+                     "Raportul a fost publicat vineri.") == dt.date(2026, 5, 15)
+    # History and deadlines say nothing of when the article was written.
+    assert _inferred(lang, "Ultimul cutremur puternic a avut loc pe 28 octombrie 2018.",
+                     "Seismul s-a produs marți.") is None
+    assert _inferred(lang, "Școlile vor fi verificate până pe 15 decembrie 2025.") is None
+    # A weekday that does not fall on the date is no clue either.
+    assert _inferred(lang, "Comisia s-a reunit luni, 14 mai 2026.") is None
 
 
 def test_bare_year_is_not_a_number_of_people(lang):

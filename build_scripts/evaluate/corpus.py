@@ -2,6 +2,7 @@
 
 Each `NN.txt` in the corpus folder has a `NN.gold.yaml` (see tests/corpus/README.md). Matching:
 - dates: same value, and the surface texts overlap (one contains the other, diacritics and case folded);
+  a quarter or half in the gold ("2025-Q1", "2025-H2") is the same value as its months ("2025-01/2025-03");
 - figures: same value (a number, or [low, high]), texts overlapping;
 - people, places, organizations, sources: same name, where a name also matches its aliases (forms seen in
   the article, and the gazetteer's aliases);
@@ -57,6 +58,22 @@ def _names(entities, gazetteer_aliases: dict[str, list[str]]) -> list[tuple[str,
     return out
 
 
+_YEAR_PART = re.compile(r"(\d{4})-(Q[1-4]|H[12])")
+
+
+def timex_span(value: Any) -> str:
+    """A TIMEX3 value with a quarter or a half written as its months: "2025-Q1" and "2025-01/2025-03"
+    name the same period (the gold uses both; the extractor writes the months)."""
+    text = str(value)
+    m = _YEAR_PART.fullmatch(text)
+    if m is None:
+        return text
+    year, part = m.group(1), m.group(2)
+    size = 3 if part[0] == "Q" else 6
+    last = int(part[1]) * size
+    return f"{year}-{last - size + 1:02d}/{year}-{last:02d}"
+
+
 def _value(value) -> Any:
     return [float(v) for v in value] if isinstance(value, (list, tuple)) else float(value)
 
@@ -67,7 +84,7 @@ def score_article(facts: ArticleFacts, gold: dict[str, Any], scores: dict[str, S
     tag = facts.article.id
     # Dates and figures: value and overlapping text.
     _add(scores["dates"], gold.get("dates") or [], facts.dates,
-         lambda g, p: str(g["value"]) == str(p.value) and _overlap(g["text"], p.text),
+         lambda g, p: timex_span(g["value"]) == str(p.value) and _overlap(g["text"], p.text),
          lambda x: f"{tag}: {x['text']!r}={x['value']}" if isinstance(x, dict) else f"{tag}: {x.text!r}={x.value}")
     _add(scores["numbers"], gold.get("numbers") or [], facts.numbers,
          lambda g, p: _value(g["value"]) == _value(p.value) and _overlap(g["text"], p.text),
@@ -104,7 +121,7 @@ def _score_events(score: Score, gold: list, events: list, tag: str) -> None:
     matched: dict[int, int] = {}
     for g in gold:
         hit = next((i for i, e in enumerate(events) if fold(g["contains"]) in fold(e.text)
-                    and str(g["date"]) in (e.date, *e.other_values)
+                    and timex_span(g["date"]) in (e.date, *e.other_values)
                     and matched.get(i, 0) < 1 + len(e.other_values)), None)
         if hit is None:
             score.misses.append(f"{tag}: {g['date']} {g['contains'][:40]!r}")

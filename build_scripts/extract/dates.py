@@ -5,7 +5,9 @@ README), run sentence by sentence against the article's publication date. Around
 - an age is neither a duration nor a date ("un bărbat de 45 de ani", "persoanele sub 40 de ani"): it goes
   to doc.spans["ages"], which the figures component also leaves alone;
 - "ieri", "azi", "mâine" inside a quotation count from the day it was said when the text gives that day
-  ("„Ieri am…”, a declarat marți X" -> the Monday before that Tuesday), not from publication.
+  ("„Ieri am…”, a declarat marți X" -> the Monday before that Tuesday), not from publication;
+- a date that is a point of comparison ("față de aceeași perioadă a anului trecut", "decât în 2025") or the
+  start of a record ("cea mai gravă secetă din 2007") is flagged "reference": a fact, not an event.
 """
 from __future__ import annotations
 
@@ -36,6 +38,10 @@ class DateFinder:
         self.age_nouns = lang.keys_of("age_nouns")
         self.age_prepositions = lang.keys_of("age_prepositions")
         self.relative_days = lang.keys_of("relative_days")
+        markers = lang["reference_markers"]
+        self.comparison = [key(w).split() for w in markers["comparison"]]
+        self.record_since = {key(w) for w in markers["record_since"]}
+        self.record_clause = [key(w).split() for w in markers["record_clause"]]
 
     def __call__(self, doc: Doc) -> Doc:
         layout = doc.user_data["layout"]
@@ -56,11 +62,39 @@ class DateFinder:
                     value = self._relative_to(sentence, mention, anchor) or value
                 out = Span(doc, span.start, span.end, label=mention.type)
                 out._.timex, out._.timex_type, out._.timex_mod = value, mention.type, mention.mod
-                out._.timex_flags = mention.flags + (("said",) if anchor is not None else ())
+                out._.timex_flags = mention.flags + (("said",) if anchor is not None else ()) \
+                    + (("reference",) if self._is_reference(doc, span) else ())
                 found.append(out)
         doc.spans["ages"] = ages
         settle(doc, "dates", found)
         return doc
+
+    REFERENCE_WINDOW = 8  # words between a comparison marker and its date
+    RECORD_WINDOW = 7     # words between "nu … mai" / "cel mai" and the "din" of its date
+
+    def _is_reference(self, doc: Doc, span: Span) -> bool:
+        """A point of comparison or the start of a record: the words before the date, back to the
+        clause's verb, a comma or the sentence start (at most REFERENCE_WINDOW), hold a comparison
+        marker; or "din" right before the date closes a record ("nu au mai văzut o asemenea secetă din
+        2007"), not a phrase of its own ("cea mai gravă poluare de după accidentul de la Baia Mare din
+        2000": the accident happened in 2000)."""
+        start = span.start
+        while start > span.start - self.REFERENCE_WINDOW and start > 0 and not doc[start].is_sent_start:
+            token = doc[start - 1]
+            if token.pos_ in ("VERB", "AUX") or token.text in (",", ";", ":"):
+                break
+            start -= 1
+        before = [key(t.text) for t in doc[start: span.start]]
+        if any(_contains(before, marker) for marker in self.comparison):
+            return True
+        if span.start == 0 or key(doc[span.start - 1].text) not in self.record_since:
+            return False
+        first = span.start - 1  # "din"; the record's words close before it, not across a long phrase
+        while first > span.start - 1 - self.RECORD_WINDOW and first > 0 and not doc[first].is_sent_start \
+                and doc[first - 1].text not in (",", ";", ":"):
+            first -= 1
+        clause = [key(t.text) for t in doc[first: span.start]]
+        return any(_in_order(clause, words) for words in self.record_clause)
 
     def _is_age(self, doc: Doc, span: Span) -> bool:
         """ "în vârstă de 67 de ani", "un bărbat de 45 de ani", "copiii sub 14 ani"."""
@@ -100,3 +134,15 @@ class DateFinder:
             if again.start == mention.start and again.end == mention.end:
                 return again.value
         return None
+
+
+def _contains(words: list[str], phrase: list[str]) -> bool:
+    n = len(phrase)
+    return any(words[i: i + n] == phrase for i in range(len(words) - n + 1))
+
+
+
+def _in_order(words: list[str], phrase: list[str]) -> bool:
+    """The phrase's words appear in `words` in that order, maybe with others between ("nu au mai")."""
+    it = iter(words)
+    return all(any(w == p for w in it) for p in phrase)

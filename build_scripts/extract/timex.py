@@ -449,6 +449,51 @@ def _rules(lang: Lang) -> _Rules:
         delta = next((rel_mod[w] for w in qualifier.split() if w in rel_mod), 0)
         return _Match(m.start(), m.end(), f"{published.year + delta:04d}-{season}")
 
+    parts = lang["year_parts"]
+    part_months = {w.lower(): int(n) for n, ws in parts["months"].items() for w in ws}
+    ord_before = {w.lower(): int(n) for n, ws in parts["ordinals_before"].items() for w in ws}
+    ord_after = {str(w).lower(): int(n) for n, ws in parts["ordinals_after"].items() for w in ws}
+    PN, OB, OA = alternation(part_months), alternation(ord_before), alternation(ord_after)
+    OF, FIRST = alternation(parts["of_year"]), alternation(parts["first_months"])
+    YEAR_OF = rf"(?:\s+(?:{OF})\s+(?:(?:anul|anului)(?:\s+(?:{RM}|{YEAR}))?|{YEAR})|\s+(?:{THIS})\s+an|\s+{YEAR})?"
+
+    def part_year(qualifier: str, first_month: int, published: Optional[dt.date], tense: str) -> Optional[int]:
+        """The year of a part of a year: the one the text names, else counted from publication (in a
+        past sentence a part that has not begun yet is last year's)."""
+        year = re.search(YEAR, qualifier)
+        if year:
+            return int(year.group(0))
+        if published is None:
+            return None
+        delta = next((rel_mod[w] for w in qualifier.lower().split() if w in rel_mod), None)
+        if delta is not None:
+            return published.year + delta
+        return published.year - 1 if tense == "past" and first_month > published.month else published.year
+
+    @rule(rf"{B}(?:({OB})\s+({PN})|({PN})\s+({OA})){YEAR_OF}{E}")
+    def _year_part(m, published, tense):
+        """ "primul trimestru", "semestrul I", "prima jumătate a anului viitor" -> a span of months."""
+        size = part_months[(m.group(2) or m.group(3)).lower()]
+        n = ord_before[m.group(1).lower()] if m.group(1) else ord_after[m.group(4).lower()]
+        if n * size > 12:
+            return None
+        first, last = (n - 1) * size + 1, n * size
+        year = part_year(m.group(0)[m.end(4 if m.group(4) else 2) - m.start():], first, published, tense)
+        if year is None:
+            return _unresolved(m.start(), m.end())
+        return _Match(m.start(), m.end(), f"{_month(year, first)}/{_month(year, last)}")
+
+    @rule(rf"{B}(?:{FIRST})\s+({NUM})\s+(?:de\s+)?luni{YEAR_OF}{E}")
+    def _first_months(m, published, tense):
+        """ "primele 11 luni ale anului" -> January to November."""
+        n = parse_number(m.group(1), lang)
+        if n is None or not 1 < n <= 12 or int(n) != n:
+            return None
+        year = part_year(m.group(0)[m.end(1) - m.start():], 1, published, tense)
+        if year is None:
+            return _unresolved(m.start(), m.end())
+        return _Match(m.start(), m.end(), f"{_month(year, 1)}/{_month(year, int(n))}")
+
     def ago_value(number: str, unit_word: str, published: Optional[dt.date]) -> Optional[str]:
         n = parse_number(number, lang)
         unit = unit_of[unit_word.lower()]
@@ -503,17 +548,29 @@ def _rules(lang: Lang) -> _Rules:
 # --- publication date inference ------------------------------------------------------------------
 
 def infer_publication(sentences: list[Sentence], lang: Lang) -> Optional[dt.date]:
-    """Infer a publication date from the text: the latest full date it gives, moved forward to the
-    first day (within a week) on which every past-tense weekday it mentions falls on or after that
-    date. None when the text gives no full date or its weekdays cannot agree: then it stays unknown."""
+    """Infer a publication date from the text: the latest full date that dates the article itself,
+    moved forward to the first day (within a week) on which every past-tense weekday it mentions falls
+    on or after that date. None when nothing dates the article or its weekdays cannot agree: then it
+    stays unknown (a wrong date would misplace every "ieri" and "joi" of the article).
+
+    A full date dates the article when it is in the photo caption, or when the text names its weekday
+    and the weekday is right ("s-a reunit joi, 14 mai 2026"). Any other date may be history ("ultimul
+    cutremur a avut loc pe 28 octombrie 2018") or a deadline ("până pe 15 decembrie"), so it is no clue."""
     rules = _rules(lang)
     weekday_of = {w.lower(): int(n) for n, ws in lang["weekdays"].items() for w in ws}
     days: list[dt.date] = []
     cues: list[int] = []
     for sentence in sentences:
-        for mention in extract_dates(sentence, None, lang):
-            if mention.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", mention.value):
-                days.append(dt.date.fromisoformat(mention.value))
+        mentions = extract_dates(sentence, None, lang)
+        for before, mention in zip([None, *mentions], mentions):
+            if mention.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", mention.value) \
+                    and _tense(sentence.text, mention.start, mention.end, rules) != "future":
+                day = dt.date.fromisoformat(mention.value)
+                named = before is not None and before.text.lower() in weekday_of \
+                    and weekday_of[before.text.lower()] == day.weekday() \
+                    and not sentence.text[before.end: mention.start].strip(" ,")
+                if sentence.id == "caption" or named:
+                    days.append(day)
             word = mention.text.split()[0].lower()
             if "unresolved" in mention.flags and word in weekday_of and not rules.future.search(sentence.text):
                 cues.append(weekday_of[word])
