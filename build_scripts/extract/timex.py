@@ -357,6 +357,8 @@ def _rules(lang: Lang) -> _Rules:
         match.value += f"T{part_of_day[part.lower()]}"
         return match
 
+    bound = re.compile(rf"{B}(?:{lang.alt('weekday_bound_before')})\s+\Z", re.I)
+
     @rule(rf"{B}({W})(?:\s+({lang.alt('weekday_past_words')}|{lang.alt('weekday_future_words')}))?(?:\s+({DP}))?{E}")
     def _weekday(m, published, tense):
         return with_part(_weekday_value(m, published, tense), m.group(3))
@@ -388,6 +390,8 @@ def _rules(lang: Lang) -> _Rules:
         else:
             later = _weekday_after(published, target)
             earlier = _weekday_on_or_before(published, target)
+            if tense == "past" and bound.search(m.string, 0, m.start()):
+                tense = "present"  # "a prelungit alerta până miercuri": the bound, not the past
             if tense == "future":
                 day = later
             elif tense == "past":

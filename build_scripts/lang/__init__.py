@@ -25,7 +25,7 @@ _COMMA_BELOW = str.maketrans({"ş": "ș", "Ş": "Ș", "ţ": "ț", "Ţ": "Ț"})
 SCHEMA: dict[str, dict[str, type]] = {
     "calendar": {
         "months": dict, "ambiguous_months": list, "month_cue_words": list, "month_safe_next": list,
-        "comparative_words": list, "weekdays": dict, "ambiguous_weekdays": list, "weekday_blockers_before": list,
+        "comparative_words": list, "weekdays": dict, "ambiguous_weekdays": list, "weekday_blockers_before": list, "weekday_bound_before": list,
         "weekday_blockers_after": list, "weekday_past_words": list, "weekday_future_words": list,
         "future_markers": list, "past_auxiliaries": list, "past_participle_endings": list, "past_markers": list,
         "relative_days": dict, "day_parts": dict, "relative_day_parts": dict, "habitual_markers": list,
