@@ -23,7 +23,7 @@ SAME_EVENT_OVERLAP = 0.34   # share of content words two articles' sentences nee
 SAME_ARTICLE_OVERLAP = 0.8  # one article repeats an event only in nearly the same words
 CLAUSE_MAX = 160            # characters of a sentence shown in the chronology
 CONTEXT_YEARS = 2           # a date this many years before the earliest article is background
-_POINT = r"\d{4}(?:-\d{2}(?:-\d{2}(?:TNI|TEV|TMO|TAF)?)?|-W\d{2}|-(?:SP|SU|FA|WI))?"
+_POINT = r"\d{4}(?:-\d{2}(?:-\d{2}(?:TNI|TEV|TMO|TAF|T\d{2}:\d{2})?)?|-W\d{2}|-(?:SP|SU|FA|WI))?"
 _CALENDAR = re.compile(rf"^{_POINT}(?:/{_POINT})?$")
 _SEASON_MONTH = {"WI": 1, "SP": 3, "SU": 6, "FA": 9}
 _CONTENT = re.compile(r"[^\W\d_]{4,40}")
@@ -41,7 +41,10 @@ def build_timeline(articles: list[ArticleFacts]) -> list[Event]:
         sentences = {s.id: s for s in facts.article.sentences}
         for sentence_id, mentions in _dated_sentences(facts).items():
             sentence = sentences[sentence_id]
-            chosen = max(mentions, key=lambda m: (_precision(m.value), -m.start))
+            if all("time" in m.flags for m in mentions):
+                continue  # an hour whose day is someone's words or a comparison: no entry of its own
+            # The entry is filed under a day, not an hour: "ora 12:00" is named beside its day.
+            chosen = max(mentions, key=lambda m: (_precision(m.value), "time" not in m.flags, -m.start))
             others = [m for m in mentions if m is not chosen]
             source = EventSource(article=facts.article.id, sentence=sentence.id, text=sentence.text,
                                  date_text=chosen.text)

@@ -52,6 +52,7 @@ def extract_dates(sentence: Sentence, published: Optional[dt.date], lang: Lang) 
             chosen.append(c)
             for i in range(c.start, c.end):
                 taken[i] = True
+    chosen = _times_on_their_day(chosen)
     return [
         DateMention(text=text[c.start:c.end], value=c.value, type=c.type, sentence=sentence.id,
                     start=c.start, end=c.end, mod=c.mod, flags=c.flags)
@@ -139,6 +140,26 @@ def _weekday_on_or_before(day: dt.date, weekday: int) -> dt.date:
 def _weekday_after(day: dt.date, weekday: int) -> dt.date:
     """The first date with `weekday` (0 = Monday) strictly after `day`."""
     return day + dt.timedelta(days=(weekday - day.weekday() - 1) % 7 + 1)
+
+
+def _times_on_their_day(chosen: list[_Match]) -> list[_Match]:
+    """A time ("ora 12:00", value "T12:00") on the nearest day of its sentence (the one before it when two
+    are as near); a time with no day in its sentence is left out (which day it is, the text does not say)."""
+    days = [c for c in chosen if "time" not in c.flags and c.type == "DATE"
+            and (c.value is None and "unresolved" in c.flags or c.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}(T..)?", c.value))]
+    out = []
+    for c in chosen:
+        if "time" not in c.flags:
+            out.append(c)
+            continue
+        day = min(days, key=lambda d: c.start - d.end if d.end <= c.start else d.start - c.end + 1, default=None)
+        if day is None:
+            continue
+        if day.value is None:
+            out.append(_Match(c.start, c.end, None, flags=("time", "unresolved")))
+        else:
+            out.append(_Match(c.start, c.end, day.value[:10] + c.value, flags=("time",)))
+    return out
 
 
 def _unresolved(start: int, end: int, type_: str = "DATE") -> _Match:
@@ -399,6 +420,17 @@ def _rules(lang: Lang) -> _Rules:
             else:
                 day = earlier if (published - earlier) <= (later - published) else later
         return _Match(m.start(), m.end(), _day(day))
+
+    @rule(rf"{B}(?:(?:{lang.alt('time_before')})\s+)?(?:{lang.alt('time_nouns')})\s+(\d{{1,2}})(?:[:.](\d{{2}}))?(?:\s+({DP}))?(?![\w:.]\d)")
+    def _time(m, published, tense):
+        """ "ora 12:00", "în jurul orei 21:40", "ora 5 dimineața": the hour, its day found afterwards."""
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        part = part_of_day[m.group(3).lower()] if m.group(3) else None
+        if part in ("EV", "NI", "AF") and hour < 12:
+            hour += 12 if part != "NI" or hour >= 6 else 0
+        if hour > 23 or minute > 59:
+            return None
+        return _Match(m.start(), m.end(), f"T{hour:02d}:{minute:02d}", flags=("time",))
 
     @rule(rf"{B}({lang.alt('relative_days')})(?:\s+({DP}))?{E}")
     def _relative_day(m, published, tense):

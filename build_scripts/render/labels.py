@@ -24,6 +24,8 @@ def date_label(value: Optional[str], mod: Optional[str] = None) -> str:
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}T(NI|EV|MO|AF)", value):
         part = {"NI": "noaptea", "EV": "seara", "MO": "dimineața", "AF": "după-amiaza"}[value[11:]]
         return f"{date_label(value[:10])}, {part}"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", value):
+        return f"{date_label(value[:10])}, ora {value[11:]}"
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         d = dt.date.fromisoformat(value)
         return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
