@@ -205,6 +205,8 @@ class QuoteFinder:
                 continue  # "s-a estimat că …": said by nobody, an estimate rather than a statement
             # The reported clause: "că …" (the parser sometimes calls it an adverbial clause).
             clauses = [c for c in verb.children if c.dep_.startswith(("ccomp", "advcl")) and self._has_that(c)]
+            if not clauses:
+                clauses = self._that_clause_misattached(doc, sentence, verb)
             clauses += [c for first in clauses for c in first.children if c.dep_ == "conj" and self._has_that(c)]
             if not clauses:
                 statement = self._statement_before(doc, sentence, verb, inside)
@@ -220,7 +222,7 @@ class QuoteFinder:
             speaker, via = self.speakers.resolve(doc, subject, verb, memory, number, names)
             others = {c.i for c in clauses}
             for clause in clauses:
-                if self._quotes_inside(clause, inside):
+                if self._quotes_inside(clause, inside, others - {clause.i}):
                     continue  # "a spus că aceștia au transformat „…”": the quotation is the quote
                 span = self._clause_span(doc, clause, others - {clause.i}, inside)
                 if span is None or any(i in inside for i in range(span.start, span.end)):
@@ -247,9 +249,23 @@ class QuoteFinder:
             return None
         return span if len([t for t in span if not t.is_punct]) >= MIN_WORDS else None
 
-    def _quotes_inside(self, clause: Token, inside: set[int]) -> bool:
-        """A quotation in the clause itself, not under another verb of saying within it."""
-        nested = set()
+    def _that_clause_misattached(self, doc: Doc, sentence: Span, verb: Token) -> list[Token]:
+        """ "a avertizat într-o intervenție publică că …", "i-a spus lui Barbu, la aceeași întâlnire, că …":
+        the parser hung the "că" clause on a noun between, or coordinated it with the verb. The first "că"
+        after the verb is its reported clause when no other verb stands between them and the clause
+        hangs below the verb."""
+        for token in doc[verb.i + 1: sentence.end]:
+            if token.pos_ in ("VERB", "AUX") or token.is_quote:
+                return []
+            if token.dep_ == "mark" and key(token.text) in self.that:
+                clause = token.head
+                return [clause] if clause is not verb and verb in clause.ancestors else []
+        return []
+
+    def _quotes_inside(self, clause: Token, inside: set[int], other_clauses: set[int] = frozenset()) -> bool:
+        """A quotation in the clause itself, not under another verb of saying within it nor in a
+        coordinated "și că …" clause (which is a statement of its own)."""
+        nested = {t.i for c in clause.children if c.i in other_clauses for t in c.subtree}
         for verb in clause.subtree:
             if verb is not clause and self.speakers.is_speech_verb(verb):
                 nested |= {t.i for t in verb.subtree}

@@ -24,6 +24,11 @@ from . import gazetteer
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 WINDOW_SENTENCES = 3
+QUOTE_TOKENS = {"„", "”", "“", "«", "»", "\"", "''"}
+# Where a person named by a noun competes with the salient one for a pronoun: an object or a companion
+# ("l-a sunat pe fratele său", "a vorbit cu premierul"), not a subject (the salient one) nor a genitive
+# ("situația juridică a primarului": a detail of something else).
+RIVAL_DEPS = ("obj", "iobj", "obl", "conj")
 INVERTED_WINDOW = 8    # "a precizat, citat de Mediafax, directorul …": how far after the verb its subject may be   # a pronoun or dropped subject reaches back this many sentences at most
 
 
@@ -119,6 +124,7 @@ class Speakers:
         self.stems = {stem_of(v) for v in lang["speech_verbs"] if len(stem_of(v)) >= 5}
         self.stem_lengths = sorted({len(x) for x in self.stems})
         self.roles = lang.keys_of("person_roles")
+        self.person_nouns = lang.keys_of("age_nouns")  # bărbat, femeie, copil, pacient …: a person, unnamed
         self.feminine_roles = lang.keys_of("feminine_roles")
         self.unnamed = lang.keys_of("unnamed_sources")
         self.pronoun_gender = {key(w): g for g, words in lang["pronouns"].items() for w in words}
@@ -315,6 +321,8 @@ class Speakers:
             gender = self.pronoun_gender[k]
             if gender == "any":
                 return None, None  # "ei", "aceștia": a group
+            if self._unnamed_rival(doc, subject, gender):
+                return None, None  # "X l-a sunat pe fratele său. El a spus că …": X or his brother
             found = memory.resolve(gender, sentence, before=subject.i)
             return (found, "pronoun") if found else (None, None)
         if self._is_role(subject):
@@ -468,6 +476,40 @@ class Speakers:
     def _indefinite(noun: Token) -> bool:
         """ "un oficial", "o sursă", "niște experți": an indefinite article before the noun."""
         return any(c.dep_ == "det" and key(c.lemma_) in ("un", "niste", "unii", "vreun") for c in noun.children)
+
+    GENDER = {"m": "Masc", "f": "Fem"}
+
+    def _unnamed_rival(self, doc: Doc, pronoun: Token, gender: str) -> bool:
+        """Someone else the pronoun could mean, named by a noun only: a person noun of the pronoun's
+        gender and number one ("fratele său", "un bărbat", "premierul") in the sentence before or in this
+        one before the pronoun, as an object or companion (see RIVAL_DEPS), outside quotation marks, not
+        the words naming a speaker ("a declarat apărătorul fostului ministru") and not part of a name
+        ("primarul Stanciu", "Curtea Europeană a Drepturilor Omului")."""
+        sentence = pronoun.sent
+        first = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+        skip = {i for e in doc.spans.get("entities", []) if e.end > first and e.start < pronoun.i
+                for i in range(e.start, e.end)}  # "Curtea Europeană a Drepturilor Omului"
+        for verb in doc[first: pronoun.i]:
+            subject = self.subject_of(verb) if self.is_speech_verb(verb) else None
+            if subject is not None:  # "a declarat apărătorul fostului ministru": who spoke, and how named
+                skip |= {t.i for t in subject.subtree}
+        quoted = False
+        for token in doc[first: pronoun.i]:
+            if token.is_quote or token.text in QUOTE_TOKENS:
+                quoted = not quoted
+            if quoted or token.i in skip:
+                continue  # words inside quotation marks are someone's, not the narrative's people
+            if token.pos_ != "NOUN" or token.dep_ not in RIVAL_DEPS or token.morph.get("Number") != ["Sing"]:
+                continue
+            if token.morph.get("Gender") != [self.GENDER[gender]]:
+                continue
+            if not (self._is_role(token) or key(token.lemma_) in self.person_nouns):
+                continue
+            nearby = [token, *token.ancestors][:4] + list(token.children)
+            if any(t.pos_ == "PROPN" for t in nearby) or (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
+                continue
+            return True
+        return False
 
     def _is_role(self, token: Token) -> bool:
         return token.pos_ in ("NOUN", "PROPN") and is_role_word(token, self.roles)
