@@ -111,7 +111,7 @@ class QuoteFinder:
                 subject = next((c for c in verb.rights if c.dep_ in ("nsubj", "nsubj:pass")
                                 and not inner.start <= c.i < inner.end), subject)
             if subject is not None and inner.start <= subject.i < inner.end:
-                if subject.head is verb:
+                if subject.head.i == verb.i:
                     return None, None  # the parser found the subject inside the quotation: no evidence
                 subject = None  # "„…”, a mai precizat.": the verb hangs from the quotation's; its own is dropped
             speaker, via = self.speakers.resolve(doc, subject, verb, memory, number, names)
@@ -233,7 +233,11 @@ class QuoteFinder:
     def _statement_before(self, doc: Doc, sentence: Span, verb: Token, inside: set[int]) -> Optional[Span]:
         """ "Peste 600.000 de consumatori au rămas fără curent, a precizat operatorul Ukrenergo": the
         words from the start of the sentence (after a dateline) to the comma before the verb."""
-        first = min(t.i for t in verb.subtree if t.dep_ in ("aux", "aux:pass", "advmod", "expl:pv") or t == verb)
+        # The verb's own auxiliaries ("a mai precizat"), not those of a clause hanging from it.
+        first = verb.i
+        while first > sentence.start and doc[first - 1].head.i == verb.i \
+                and doc[first - 1].dep_ in ("aux", "aux:pass", "advmod", "expl:pv"):
+            first -= 1
         if first - 1 <= sentence.start or doc[first - 1].text != ",":
             return None
         start = sentence.start
@@ -259,7 +263,7 @@ class QuoteFinder:
                 return []
             if token.dep_ == "mark" and key(token.text) in self.that:
                 clause = token.head
-                return [clause] if clause is not verb and verb in clause.ancestors else []
+                return [clause] if clause.i != verb.i and verb in clause.ancestors else []
         return []
 
     def _quotes_inside(self, clause: Token, inside: set[int], other_clauses: set[int] = frozenset()) -> bool:
@@ -267,7 +271,7 @@ class QuoteFinder:
         coordinated "și că …" clause (which is a statement of its own)."""
         nested = {t.i for c in clause.children if c.i in other_clauses for t in c.subtree}
         for verb in clause.subtree:
-            if verb is not clause and self.speakers.is_speech_verb(verb):
+            if verb.i != clause.i and self.speakers.is_speech_verb(verb):
                 nested |= {t.i for t in verb.subtree}
         return any(t.i in inside and t.i not in nested for t in clause.subtree)
 
@@ -298,7 +302,7 @@ class QuoteFinder:
         excluded |= {t.i for c in clause.children if any(x.i in inside for x in c.subtree) for t in c.subtree}
         for verb in clause.subtree:
             # "…, în timp ce Ianis Hagi a spus că …": another speaker's statement ends this one.
-            if verb is not clause and self.speakers.is_speech_verb(verb) and self.speakers.subject_of(verb) is not None:
+            if verb.i != clause.i and self.speakers.is_speech_verb(verb) and self.speakers.subject_of(verb) is not None:
                 first = min(t.i for t in verb.subtree)
                 excluded |= set(range(first, max(t.i for t in verb.subtree) + 1))
         mark = next((c for c in clause.children if c.dep_ == "mark" and key(c.text) in self.that), None)

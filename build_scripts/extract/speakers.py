@@ -217,7 +217,7 @@ class Speakers:
                     if child.dep_ == "obl" and any(c.dep_ == "case" for c in child.children):
                         continue  # "pe Telegram", "la București": a place or a medium, not the speaker
                     return child
-        if verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+        if verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
             if verb.dep_ == "conj" or "Ger" in verb.morph.get("VerbForm"):
                 return self._subject_up(verb.head)
         return self._name_before(verb)
@@ -262,7 +262,7 @@ class Speakers:
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child
-        if verb.dep_ in ("conj", "ccomp", "advcl", "xcomp") and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ in ("conj", "ccomp", "advcl", "xcomp") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
             return self._subject_up(verb.head)
         return None
 
@@ -286,7 +286,7 @@ class Speakers:
         if span is not None and span.label_ in ("platform", "place"):
             return None, None  # "pe Facebook": where it was said; "Coreea de Nord a confirmat": a state, no speaker
         if span is not None and span.label_ == "organization" and self._is_role(subject.head) \
-                and subject.head.i < span.start and subject.head.head is verb:
+                and subject.head.i < span.start and subject.head.head.i == verb.i:
             # "a precizat șeful Hidroelectrica": the parse took the organization for the subject; the
             # speaker is the role's holder.
             subject, span = subject.head, None
@@ -300,7 +300,7 @@ class Speakers:
                 return span._.canonical, "name"
             subject = span.root  # a reference the entity layer kept without a name ("Președintele")
         k = key(subject.text)
-        if k == "care" and verb.dep_.startswith("acl") and verb.head is not verb:
+        if k == "care" and verb.dep_.startswith("acl") and verb.head.i != verb.i:
             # "…, António Costa, care a declarat": the relative pronoun stands for the noun it follows.
             head = verb.head
             named = names.get(head.i)
