@@ -364,8 +364,26 @@ class Speakers:
             words = [t for t in subject.subtree if t.pos_ == "PROPN" and t.dep_ in ("flat", "compound") or t == subject]
             name = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
             full = {p for p in doc.user_data.get("people", ()) if key(p).split()[-1:] == key(name).split()[-1:]}
+            if not full and len(words) == 1:
+                full = self._full_name_before(doc, subject)
             return (full.pop() if len(full) == 1 else name), "name"
         return None, None
+
+    @staticmethod
+    def _full_name_before(doc: Doc, surname: Token) -> set[str]:
+        """ "Patrick O'Neill, partener la …" earlier in the article, then "a spus O'Neill": the proper
+        nouns the parser joined to the same word (`flat`) where it first appeared, when no entity of
+        another kind covers them."""
+        covered = {i for e in doc.spans.get("entities", []) if e.label_ != "person" for i in range(e.start, e.end)}
+        out = set()
+        for token in doc[: surname.i]:
+            if token.text != surname.text or token.dep_ != "flat" or token.head.i >= token.i:
+                continue
+            first = token.head
+            run = doc[first.i: token.i + 1]
+            if all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in covered for t in run):
+                out.add(run.text)
+        return out
 
     def document_author(self, doc: Doc, verb: Token, names: dict[int, Span]) -> Optional[str]:
         """ "se arată în comunicatul DNA", "se precizează într-un comunicat al Forumului …": an impersonal
