@@ -24,6 +24,7 @@ from . import gazetteer
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 WINDOW_SENTENCES = 3
+NAME_AFTER_NOUN = 2  # "a anunțat operatorul național Ukrenergo": the name a few words into the subject
 QUOTE_TOKENS = {"„", "”", "“", "«", "»", "\"", "''"}
 # Where a person named by a noun competes with the salient one for a pronoun: an object or a companion
 # ("l-a sunat pe fratele său", "a vorbit cu premierul"), not a subject (the salient one) nor a genitive
@@ -213,7 +214,7 @@ class Speakers:
         for child in verb.rights:
             if child.dep_ in ("obj", "appos", "nmod", "obl") and child.i - verb.i <= INVERTED_WINDOW:
                 if (child.pos_ == "PROPN" or self._is_role(child) or key(child.text) in self.pronoun_gender
-                        or child.i in named or child.i + 1 in named):
+                        or any(t.i in named for t in child.subtree if 0 <= t.i - child.i <= NAME_AFTER_NOUN)):
                     if child.dep_ == "obl" and any(c.dep_ == "case" for c in child.children):
                         continue  # "pe Telegram", "la București": a place or a medium, not the speaker
                     return child
@@ -355,6 +356,9 @@ class Speakers:
         if organization:
             return organization, "role"
         following = names.get(subject.i + 1)
+        if following is None and subject.i + 2 < len(doc) and doc[subject.i + 1].pos_ == "ADJ" \
+                and doc[subject.i + 1].head.i == subject.i:
+            following = names.get(subject.i + 2)  # "a anunțat operatorul național Ukrenergo"
         if subject.pos_ == "NOUN" and following is not None and following._.canonical and following.label_ != "place":
             return following._.canonical, "name"  # "a precizat operatorul Ukrenergo"
         if subject.pos_ == "PROPN" and subject.text[:1].isupper() and not subject.is_sent_start \
