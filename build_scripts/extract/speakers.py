@@ -205,8 +205,8 @@ class Speakers:
         subject of the verb it hangs from; else a name standing right before the verb, past an apposition
         ("Andrei Novak, economist-șef la Goldman Sachs, a spus") when the parse lost the link."""
         for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
+            if child.dep_ in SUBJECT_DEPS and not (child.is_quote or child.text in QUOTE_TOKENS):
+                return child  # (the parser sometimes takes a closing '' for the subject)
         named = verb.doc.user_data.get("name_starts", set())
         after_medium = self._person_after_medium(verb)
         if after_medium is not None:
