@@ -546,7 +546,11 @@ class Speakers:
         ties: dict[str, str] = doc.user_data.get("roles", {})
         words = []
         for t in role.subtree:
-            if t.i < role.i or t.is_punct:
+            if t.i < role.i:
+                continue
+            if t.text in (",", ";", ":", "(", "—", "–"):
+                break  # "șeful statului, care a precizat …": the role ends at the comma
+            if t.is_punct:
                 continue
             if t.pos_ == "ADP" and key(t.text) not in ("de", "din"):
                 break  # "profesorul pentru Adevărul": where it was said, not the role
@@ -560,7 +564,7 @@ class Speakers:
             if candidate in self.gazetteer_roles and self.gazetteer_roles[candidate] in doc.user_data.get("people", ()):
                 return self.gazetteer_roles[candidate]
         same = self.synonyms.get(phrase, set()) | (self.synonyms.get(key(role.text), set()) if len(words) == 1 else set())
-        for synonym in same:  # never "tehnicianul cipriot" for the coach the article named otherwise
+        for synonym in sorted(same):  # never "tehnicianul cipriot" for the coach the article named otherwise
             if synonym in ties and synonym != phrase:
                 return ties[synonym]  # "edilul" for the person the article named "primarul …"
         by_organization = self._holder_in(doc, role)
