@@ -343,6 +343,8 @@ class QuoteFinder:
                     # "Potrivit dr. X, …": X speaks for the sentence.
                     memory.note(span._.canonical, self.speakers.gender(span._.canonical, span._.role), number, paragraph)
         for quote in quotes:
+            if quote._.speaker and quote._.speaker not in people and quote._.speaker_via in ("name", "document"):
+                memory.organization_spoke(quote._.speaker, number)
             if quote._.speaker in people:
                 memory.note(quote._.speaker, self.speakers.gender(quote._.speaker, people[quote._.speaker]),
                             number, paragraph, spoke=True)

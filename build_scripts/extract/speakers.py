@@ -72,6 +72,7 @@ class Memory:
     """What a pronoun or a dropped subject can point back to, in reading order."""
 
     recent: list[Salient] = field(default_factory=list)
+    organizations: list[tuple[int, str]] = field(default_factory=list)  # (sentence, organization) that spoke
     mentioned: list[tuple[int, int, str, Optional[str]]] = field(default_factory=list)  # (sentence, token, person, gender)
 
     def note(self, name: str, gender: Optional[str], sentence: int, paragraph: int, spoke: bool = False) -> None:
@@ -82,6 +83,15 @@ class Memory:
         """ "„…”, a mai adăugat.": the one who spoke in this sentence or the one before, if any."""
         spoke = [s for s in reversed(self.recent) if s.spoke and sentence - s.sentence <= 1]
         return spoke[0].name if spoke and all(s.name == spoke[0].name for s in spoke) else None
+
+    def organization_spoke(self, name: str, sentence: int) -> None:
+        self.organizations = [o for o in self.organizations if sentence - o[0] <= 1 and o[1] != name] + [(sentence, name)]
+
+    def organization(self, sentence: int, accept) -> Optional[str]:
+        """The one organization that spoke in this sentence or the one before and that `accept`s."""
+        found = {name for s, name in self.organizations if sentence - s <= 1 and accept(name)}
+        all_recent = {name for s, name in self.organizations if sentence - s <= 1}
+        return found.pop() if len(found) == 1 and len(all_recent) == 1 else None
 
     def mention(self, name: str, sentence: int, token: int, gender: Optional[str]) -> None:
         self.mentioned = [m for m in self.mentioned if sentence - m[0] <= 1][-40:]
@@ -138,6 +148,9 @@ class Speakers:
         self.utterance_stems = {stem_of(v) for v in lang["utterance_verbs"] if len(stem_of(v)) >= 5}
         self.documents = lang.keys_of("document_nouns")
         self.speaking_for = lang.keys_of("speaking_for")
+        anaphors = lang["organization_anaphors"]
+        self.org_generic = {key(w) for w in anaphors["generic"]}
+        self.org_typed = {key(w) for w in anaphors["typed"]}
         self.synonyms = {key(w): {key(x) for x in group} for group in lang["role_synonyms"] for w in group}
 
     # -- verbs ------------------------------------------------------------------------------------
@@ -214,6 +227,7 @@ class Speakers:
         for child in verb.rights:
             if child.dep_ in ("obj", "appos", "nmod", "obl") and child.i - verb.i <= INVERTED_WINDOW:
                 if (child.pos_ == "PROPN" or self._is_role(child) or key(child.text) in self.pronoun_gender
+                        or child.dep_ != "obl" and key(child.lemma_) in self.org_generic | self.org_typed
                         or any(t.i in named for t in child.subtree if 0 <= t.i - child.i <= NAME_AFTER_NOUN)):
                     if child.dep_ == "obl" and any(c.dep_ == "case" for c in child.children):
                         continue  # "pe Telegram", "la București": a place or a medium, not the speaker
@@ -318,6 +332,9 @@ class Speakers:
                 return person, "name"
             tied = self.role_holder(doc, head)
             return (tied, "role") if tied else (None, None)
+        anaphor = self._organization_anaphor(subject, memory, sentence)
+        if anaphor is not None:
+            return anaphor, "role"
         if k in self.pronoun_gender:
             gender = self.pronoun_gender[k]
             if gender == "any":
@@ -498,6 +515,25 @@ class Speakers:
     def _indefinite(noun: Token) -> bool:
         """ "un oficial", "o sursă", "niște experți": an indefinite article before the noun."""
         return any(c.dep_ == "det" and key(c.lemma_) in ("un", "niste", "unii", "vreun") for c in noun.children)
+
+    def _organization_anaphor(self, noun: Token, memory: Memory, sentence: int) -> Optional[str]:
+        """ "„…”, a adăugat instituția" / "a precizat ministerul": the organization that just spoke, when
+        the noun stands alone (no name or genitive after it) and fits it; a typed noun ("banca centrală")
+        may also mean the one organization of its kind named in the same sentence."""
+        lemma = key(noun.lemma_)
+        if noun.pos_ != "NOUN" or noun.morph.get("Number") == ["Plur"] or lemma not in self.org_generic | self.org_typed:
+            return None
+        if any(c.dep_ in ("nmod", "appos", "flat") for c in noun.children):
+            return None  # "ministerul de Externe": another one, maybe
+        if lemma in self.org_generic:
+            return None if any(c.dep_ == "amod" for c in noun.children) else memory.organization(sentence, lambda name: True)
+        fits = lambda name: key(name.split()[0]).startswith(stem_of(lemma))  # noqa: E731
+        spoke = memory.organization(sentence, fits)
+        # "Consiliul … Băncii Naționale a decis …, a anunțat banca centrală": named in the same sentence.
+        here = {s._.canonical for s in noun.doc.spans.get("entities", []) if s.label_ == "organization"
+                and s._.canonical and noun.sent.start <= s.start < noun.sent.end and (fits(s._.canonical) or fits(s.text))}
+        found = here | ({spoke} if spoke else set())
+        return found.pop() if len(found) == 1 else None
 
     GENDER = {"m": "Masc", "f": "Fem"}
 
