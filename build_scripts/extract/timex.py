@@ -259,6 +259,7 @@ def _rules(lang: Lang) -> _Rules:
         return _Match(m.start(), m.end(), _day(d)) if d else None
 
     AND = alternation(lang["range_words"]["and"])
+    name_nouns = {w.lower() for w in lang["date_name_nouns"]}
     BETWEEN = alternation(lang["range_words"]["between"])
     between_before = re.compile(rf"(?:^|\s)(?:{BETWEEN})\s*$", re.I)
 
@@ -267,6 +268,8 @@ def _rules(lang: Lang) -> _Rules:
         month = month_word(m.group(3))
         if m.group(3).lower() in ambiguous_months and next_word(m.string, m.end()) in comparatives:
             return None
+        if m.group(3)[:1].isupper() and m.start() > 0 and prev_word(m.string, m.start()) in name_nouns:
+            return None  # "stațiunea 2 Mai", "Bulevardul 1 Decembrie": a name, not a date
         day = int(m.group(1))
         if m.group(4):
             year = int(m.group(4))
@@ -301,6 +304,19 @@ def _rules(lang: Lang) -> _Rules:
         target = weekday_of[m.group(1).lower()]
         day = _weekday_after(published, target) if tense == "future" else _weekday_on_or_before(published, target)
         return _Match(m.start(), m.end(), f"{_day(day)}TNI")
+
+    @rule(rf"{B}noaptea\s+de\s+(\d{{1,2}})(?:\s+({M}))?\s+spre\s+(\d{{1,2}})\s+({M})(?:\s+({YEAR}))?{E}")
+    def _night_of_days(m, published, tense):
+        """ "în noaptea de 13 spre 14 august 2022": the night that begins on the first day."""
+        month = month_word(m.group(2) or m.group(4))
+        if m.group(5):
+            year = int(m.group(5)) - (1 if m.group(2) and month > month_word(m.group(4)) else 0)
+        elif published is not None:
+            year = _year_for_month(month, int(m.group(1)), published, tense)
+        else:
+            return _unresolved(m.start(), m.end())
+        d = _safe_date(year, month, int(m.group(1)))
+        return _Match(m.start(), m.end(), f"{_day(d)}TNI") if d is not None else None
 
     month_prefix = {w[:3].lower(): month for w, month in month_of.items() if len(w) >= 3}
 

@@ -31,7 +31,7 @@ SCHEMA: dict[str, dict[str, type]] = {
         "relative_days": dict, "day_parts": dict, "relative_day_parts": dict, "habitual_markers": list,
         "relative_units": dict, "relative_modifiers": dict, "this_prefix": list, "period_parts": dict,
         "seasons": dict, "ago_before": list, "ago_after": list, "duration_units": dict, "age_nouns": list,
-        "age_before": list, "age_prepositions": list, "reference_markers": dict, "year_parts": dict, "time_nouns": list, "time_before": list,
+        "age_before": list, "age_prepositions": list, "reference_markers": dict, "year_parts": dict, "time_nouns": list, "date_name_nouns": list, "time_before": list,
     },
     "numbers": {
         "number_words": dict, "article_numbers": dict, "number_word_traps": dict, "scale_words": dict,
