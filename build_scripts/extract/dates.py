@@ -105,8 +105,12 @@ class DateFinder:
             return True
         if span.start >= 2:
             prep, noun = doc[span.start - 1], doc[span.start - 2]
-            if key(prep.text) in self.age_prepositions and key(noun.lemma_) in self.age_nouns:
-                return True
+            if key(prep.text) in self.age_prepositions and (
+                    key(noun.lemma_) in self.age_nouns or noun.pos_ == "PRON" and "3" in noun.morph.get("Person")):
+                return True  # "un bărbat de 45 de ani", "cei mai mulți dintre ei sub cinci ani"
+        if span.start >= 3 and key(doc[span.start - 1].text) == "de" and doc[span.start - 2].text == "," \
+                and doc[span.start - 3].pos_ == "PROPN":
+            return True  # "Octavian Bârsan, de 52 de ani, …"
         return False
 
     def _said_on(self, doc: Doc, span: Span, quotes: list[Span], sentence: Sentence, start: int,

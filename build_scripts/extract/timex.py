@@ -52,7 +52,7 @@ def extract_dates(sentence: Sentence, published: Optional[dt.date], lang: Lang) 
             chosen.append(c)
             for i in range(c.start, c.end):
                 taken[i] = True
-    chosen = _times_on_their_day(chosen)
+    chosen = _times_on_their_day(chosen, published, rules, text)
     return [
         DateMention(text=text[c.start:c.end], value=c.value, type=c.type, sentence=sentence.id,
                     start=c.start, end=c.end, mod=c.mod, flags=c.flags)
@@ -142,9 +142,11 @@ def _weekday_after(day: dt.date, weekday: int) -> dt.date:
     return day + dt.timedelta(days=(weekday - day.weekday() - 1) % 7 + 1)
 
 
-def _times_on_their_day(chosen: list[_Match]) -> list[_Match]:
+def _times_on_their_day(chosen: list[_Match], published: Optional[dt.date], rules: "_Rules", text: str) -> list[_Match]:
     """A time ("ora 12:00", value "T12:00") on the nearest day of its sentence (the one before it when two
-    are as near); a time with no day in its sentence is left out (which day it is, the text does not say)."""
+    are as near). With no day in its sentence, a time in a past clause is on the day of publication
+    ("Ora 14:30 | A început dezbaterea", "incendiul a fost lichidat la ora 3:15"); otherwise it is left
+    out (a habit, or a day the text does not say)."""
     days = [c for c in chosen if "time" not in c.flags and c.type == "DATE"
             and (c.value is None and "unresolved" in c.flags or c.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}(T..)?", c.value))]
     out = []
@@ -154,6 +156,12 @@ def _times_on_their_day(chosen: list[_Match]) -> list[_Match]:
             continue
         day = min(days, key=lambda d: c.start - d.end if d.end <= c.start else d.start - c.end + 1, default=None)
         if day is None:
+            if _tense(text, c.start, c.end, rules) != "past":
+                continue  # "Magazinele se închid la ora 22": a habit, or a day the sentence does not give
+            if published is None:
+                out.append(_Match(c.start, c.end, None, flags=("time", "unresolved")))
+            else:
+                out.append(_Match(c.start, c.end, _day(published) + c.value, flags=("time", "publication_day")))
             continue
         if day.value is None:
             out.append(_Match(c.start, c.end, None, flags=("time", "unresolved")))
@@ -291,6 +299,23 @@ def _rules(lang: Lang) -> _Rules:
             # "6 și 11 august": two days, two dates.
             return [_Match(m.start(1), m.end(1), _day(d)), _Match(m.start(2), m.end(), _day(end))]
         return _Match(m.start(), m.end(), _day(d))
+
+    @rule(rf"{B}(?:{BETWEEN})\s+(\d{{1,2}})\s+({M})\s+(?:{AND})\s+(\d{{1,2}})\s+({M})(?:\s+({YEAR}))?{E}")
+    def _day_interval(m, published, tense):
+        """ "între 22 mai și 14 iunie 2023": from one day to another, across months."""
+        first_month, last_month = month_word(m.group(2)), month_word(m.group(4))
+        if m.group(5):
+            last_year = int(m.group(5))
+        elif published is not None:
+            last_year = _year_for_month(last_month, int(m.group(3)), published, tense)
+        else:
+            return _unresolved(m.start(), m.end())
+        first_year = last_year if first_month <= last_month else last_year - 1
+        first = _safe_date(first_year, first_month, int(m.group(1)))
+        last = _safe_date(last_year, last_month, int(m.group(3)))
+        if first is None or last is None or last <= first:
+            return None
+        return _Match(m.start(), m.end(), f"{_day(first)}/{_day(last)}")
 
     @rule(rf"{B}(?:{BETWEEN})\s+({YEAR})\s+(?:{AND})\s+({YEAR}){E}|{B}({YEAR})\s*[-–]\s*({YEAR}){E}")
     def _year_interval(m, published, tense):
@@ -489,7 +514,7 @@ def _rules(lang: Lang) -> _Rules:
             return _unresolved(m.start(), m.end())
         return _Match(m.start(), m.end(), value, mod=mod)
 
-    @rule(rf"{B}(?:(?:{THIS})\s+({S})|({S})\s+((?:{RU})\s+(?:{RM})|(?:{RU})\s+{YEAR}|{YEAR}|(?:{RM}))){E}")
+    @rule(rf"{B}(?:(?:{THIS})\s+({S})|({S})\s+((?:{RU})\s+(?:{RM})|(?:{RU})\s+{YEAR}|(?:lui\s+)?{YEAR}|(?:{RM}))){E}")
     def _season(m, published, tense):
         season = season_of[(m.group(1) or m.group(2)).lower()]
         qualifier = (m.group(3) or "").lower()
@@ -546,10 +571,22 @@ def _rules(lang: Lang) -> _Rules:
             return _unresolved(m.start(), m.end())
         return _Match(m.start(), m.end(), f"{_month(year, 1)}/{_month(year, int(n))}")
 
+    @rule(rf"{B}({P})\s+({S})(?:\s+(?:lui\s+)?({YEAR}))?{E}")
+    def _season_part(m, published, tense):
+        """ "mijlocul verii", "sfârșitul toamnei lui 2024": the season, the part kept as its `mod`."""
+        season = season_of[m.group(2).lower()]
+        if m.group(3):
+            year = int(m.group(3))
+        elif published is not None:
+            year = published.year
+        else:
+            return _unresolved(m.start(), m.end())
+        return _Match(m.start(), m.end(), f"{year:04d}-{season}", mod=part_of[m.group(1).lower()])
+
     def ago_value(number: str, unit_word: str, published: Optional[dt.date]) -> Optional[str]:
         n = parse_number(number, lang)
         unit = unit_of[unit_word.lower()]
-        if n is None or published is None or unit == "H":
+        if n is None or published is None or unit in ("H", "MIN"):
             return None
         n = int(n)
         if unit == "D":
@@ -585,7 +622,7 @@ def _rules(lang: Lang) -> _Rules:
         if n is None or n <= 0:
             return None
         unit = unit_of[m.group(2).lower()]
-        value = f"PT{int(n)}H" if unit == "H" else f"P{int(n)}{unit}"
+        value = f"PT{int(n)}H" if unit == "H" else f"PT{int(n)}M" if unit == "MIN" else f"P{int(n)}{unit}"
         return _Match(m.start(1), m.end(), value, type="DURATION")
 
     future = re.compile(rf"{B}(?:{lang.alt('future_markers')}){E}", re.I)

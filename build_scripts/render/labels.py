@@ -21,8 +21,8 @@ def date_label(value: Optional[str], mod: Optional[str] = None) -> str:
     if "/" in value:
         first, last = value.split("/", 1)
         return f"{date_label(first)} – {date_label(last)}"
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}T(NI|EV|MO|AF)", value):
-        part = {"NI": "noaptea", "EV": "seara", "MO": "dimineața", "AF": "după-amiaza"}[value[11:]]
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}T(NI|EV|MO|AF|MI)", value):
+        part = {"NI": "noaptea", "EV": "seara", "MO": "dimineața", "AF": "după-amiaza", "MI": "la prânz"}[value[11:]]
         return f"{date_label(value[:10])}, {part}"
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", value):
         return f"{date_label(value[:10])}, ora {value[11:]}"
@@ -46,12 +46,13 @@ def date_label(value: Optional[str], mod: Optional[str] = None) -> str:
 
 def duration_label(value: str) -> Optional[str]:
     """ "P120D" -> "120 de zile"."""
-    m = re.fullmatch(r"PT?(\d+)([DWMYH])", value)
+    m = re.fullmatch(r"(PT?)(\d+)([DWMYH])", value)
     if not m:
         return None
-    n = int(m.group(1))
+    n = int(m.group(2))
+    unit = "MIN" if m.group(1) == "PT" and m.group(3) == "M" else m.group(3)  # PT40M: minutes, P4M: months
     units = {"D": ("zi", "zile"), "W": ("săptămână", "săptămâni"), "M": ("lună", "luni"),
-             "Y": ("an", "ani"), "H": ("oră", "ore")}[m.group(2)]
+             "Y": ("an", "ani"), "H": ("oră", "ore"), "MIN": ("minut", "minute")}[unit]
     return f"{n} {units[0]}" if n == 1 else f"{n} {_de(n)}{units[1]}"
 
 

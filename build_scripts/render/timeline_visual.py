@@ -28,7 +28,7 @@ MONTHS_SHORT = ["ian.", "feb.", "mar.", "apr.", "mai", "iun.", "iul.", "aug.", "
 # so it starts where the chronology sorts it (the beginning of 2025).
 SEASONS = {"SP": (3, "primăvara", "primăverii", "primăvară"), "SU": (6, "vara", "verii", "vară"),
            "FA": (9, "toamna", "toamnei", "toamnă"), "WI": (12, "iarna", "iernii", "iarnă")}
-DAY_PARTS = {"MO": ("dimineața", 0.3), "AF": ("după-amiaza", 0.6), "EV": ("seara", 0.8), "NI": ("noaptea", 0.95)}
+DAY_PARTS = {"MO": ("dimineața", 0.3), "AF": ("după-amiaza", 0.6), "EV": ("seara", 0.8), "NI": ("noaptea", 0.95), "MI": ("la prânz", 0.5)}
 # mod -> (words for screen readers, short visible prefix, share of the period it covers).
 MODS = {"START": ("începutul", "început de", 0.0, 1 / 3), "MID": ("mijlocul", "mijloc de", 1 / 3, 2 / 3),
         "END": ("sfârșitul", "sfârșit de", 2 / 3, 1.0)}
@@ -56,7 +56,7 @@ _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"
              **{c: f"&#{ord(c)};" for c in "*_`[]\\~{}|#"}}
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 SAFE_SCHEMES = {"http", "https", "mailto"}
-_ONE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(MO|AF|EV|NI))?)?|-W(\d{2})|-(SP|SU|FA|WI))?")
+_ONE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(MO|AF|EV|NI|MI))?)?|-W(\d{2})|-(SP|SU|FA|WI))?")
 
 
 @dataclass(frozen=True)
