@@ -675,7 +675,8 @@ class EntityRecognizer:
         """A lone word that is the surname (or first word) of a full name of the article is that person.
         A lone word taken for a person at the start of a sentence, which is not a given name and which the
         article also uses as a common noun, is dropped: the capital is the sentence's ("Vana a fost
-        înlocuită" after "vanele rezervorului")."""
+        înlocuită" after "vanele rezervorului"); so is a lone plural common noun taken for an organization
+        there ("Federațiile sindicale au anunțat")."""
         full = [key(s._.canonical).split() for s in spans
                 if s.label_ == "person" and s._.canonical and len(s._.canonical.split()) >= 2]
         surnames = {w[-1] for w in full}
@@ -694,6 +695,10 @@ class EntityRecognizer:
                   and k not in self.given and not self.known.get(k) and self._clause_start(doc, span[0])
                   and k in common):
                 continue
+            elif (span.label_ == "organization" and len(span) == 1 and span[0].pos_ == "NOUN"
+                  and span[0].morph.get("Number") == ["Plur"] and self._clause_start(doc, span[0])
+                  and not self.known.get(k)):
+                continue  # "Federațiile sindicale au anunțat": a plural common noun, capitalized by the sentence
             out.append(span)
         doc.spans["entities"] = out
         return out

@@ -200,9 +200,14 @@ class QuoteFinder:
         for verb in sentence:
             if verb.i in inside or not self.speakers.is_speech_verb(verb):
                 continue
+            author = None
             if any(c.dep_ in ("expl:pass", "expl:impers") for c in verb.children) and \
                     not any(c.dep_.startswith("nsubj") for c in verb.children):
-                continue  # "s-a estimat că …": said by nobody, an estimate rather than a statement
+                # "s-a estimat că …": said by nobody, an estimate rather than a statement; unless a
+                # document says it ("…, se arată într-un comunicat al Primăriei Brașov").
+                author = self.speakers.document_author(doc, verb, names)
+                if author is None:
+                    continue
             # The reported clause: "că …" (the parser sometimes calls it an adverbial clause).
             clauses = [c for c in verb.children if c.dep_.startswith(("ccomp", "advcl")) and self._has_that(c)]
             if not clauses:
@@ -210,7 +215,11 @@ class QuoteFinder:
             clauses += [c for first in clauses for c in first.children if c.dep_ == "conj" and self._has_that(c)]
             if not clauses:
                 statement = self._statement_before(doc, sentence, verb, inside)
-                if statement is not None and not self.speakers.is_medium(doc, verb, names):
+                if statement is not None and author is None:
+                    author = self.speakers.document_author(doc, verb, names)  # "…, se arată într-un comunicat al X"
+                if statement is not None and author is not None:
+                    yield self._first_person_before(doc, statement, inside), author, "document"
+                elif statement is not None and not self.speakers.is_medium(doc, verb, names):
                     subject = self.speakers.subject_of(verb)
                     if subject is not None and subject.i > verb.i:
                         speaker, via = self.speakers.resolve(doc, subject, verb, memory, number, names)

@@ -36,10 +36,29 @@ INVERTED_WINDOW = 8    # "a precizat, citat de Mediafax, directorul …": how fa
 ROLE_PREFIXES = ("prim-", "vice", "co-", "ex-", "fost-", "fostul ")
 
 
+NOUN_ENDINGS = ("ului", "ilor", "elor", "ul", "ei", "ii", "le", "a", "i")
+
+
+def _noun_stem(word: str) -> str:
+    """A noun without its article or case ending ("spitalului", "Spitalul" -> "spital"), for matching a
+    lowercase head word to the first word of a name."""
+    k = key(word)
+    for ending in NOUN_ENDINGS:
+        if k.endswith(ending) and len(k) - len(ending) >= 4:
+            return k[: -len(ending)]
+    return k
+
+
 def is_role_word(token: Token, roles: set[str]) -> bool:
-    """A role noun, also with a prefix ("prim-vicepreședintele", "ex-ministrul")."""
+    """A role noun, also with a prefix ("prim-vicepreședintele", "ex-ministrul") or a "-șef" suffix
+    ("economistul-șef": economist)."""
     for word in (token.lemma_, token.text):
         k = key(word)
+        for suffix in ("-sef", "-sefa", "-sefului", "-sefei"):
+            if k.endswith(suffix) and len(k) > len(suffix) + 2:
+                base = k[: -len(suffix)]
+                if any(b in roles for b in (base, base.removesuffix("ul"), base.removesuffix("a"), base.removesuffix("ului"))):
+                    return True
         while k:
             if k in roles:
                 return True
@@ -225,7 +244,8 @@ class Speakers:
         if after_medium is not None:
             return after_medium
         for child in verb.rights:
-            if child.dep_ in ("obj", "appos", "nmod", "obl") and child.i - verb.i <= INVERTED_WINDOW:
+            # (the parser sometimes calls an inverted subject xcomp or dep: "a declarat Țoiu după semnare")
+            if child.dep_ in ("obj", "appos", "nmod", "obl", "xcomp", "dep") and child.i - verb.i <= INVERTED_WINDOW:
                 if (child.pos_ == "PROPN" or self._is_role(child) or key(child.text) in self.pronoun_gender
                         or child.dep_ != "obl" and key(child.lemma_) in self.org_generic | self.org_typed
                         or any(t.i in named for t in child.subtree if 0 <= t.i - child.i <= NAME_AFTER_NOUN)):
@@ -239,7 +259,7 @@ class Speakers:
 
     def _person_after_medium(self, verb: Token) -> Optional[Token]:
         """ "a declarat pentru ZF Radu Costache", "a scris pe Facebook Valentin Pârvu": the person right
-        after a newsroom or a social network."""
+        after a newsroom or a social network, or the role standing there ("pentru Libertatea directorul …")."""
         doc = verb.doc
         for child in verb.rights:
             if child.dep_ not in ("obl", "obj", "nmod") or child.i - verb.i > INVERTED_WINDOW:
@@ -250,6 +270,8 @@ class Speakers:
                 continue
             person = next((s for s in doc.spans.get("entities", []) if s.start == medium.end
                            and s.label_ == "person" and s._.canonical), None)
+            if person is None and medium.end < len(doc) and self._is_role(doc[medium.end]):
+                return doc[medium.end]  # "a declarat pentru Libertatea directorul DSP Iași, Ciprian Onofrei"
             return doc[person.start] if person is not None else None
         return None
 
@@ -352,7 +374,9 @@ class Speakers:
                 return None, None  # "un oficial": nobody in particular
             tied = self.role_holder(doc, subject)
             if tied is None and subject.morph.get("Number") == ["Plur"]:
-                return None, None  # "oficialii": several people
+                # "reprezentanții spitalului": the organization speaks; "oficialii": several people, nobody
+                spoken_for = self.spoken_for(doc, subject, names)
+                return (spoken_for, "role") if spoken_for is not None else (None, None)
             if tied is None:
                 spoken_for = self.spoken_for(doc, subject, names)
                 if spoken_for is not None:
@@ -444,7 +468,7 @@ class Speakers:
         """A person named in apposition to a noun subject, or right after it, never one in the genitive
         ("șeful lui Grossi") or after a preposition; after the verb, also the person that follows the
         subject's phrase and a comma ("a declarat comandantul exercițiului, generalul Dorin Manolache")."""
-        if noun.pos_ not in ("NOUN", "PROPN"):
+        if noun.pos_ not in ("NOUN", "PROPN", "X"):
             return None
         doc = noun.doc
         if noun.i > noun.head.i:
@@ -486,10 +510,12 @@ class Speakers:
         if noun.pos_ != "NOUN" or not (noun.is_lower or noun.is_sent_start and noun.text[1:].islower()):
             return None
         head = key(noun.lemma_)
+        stem = _noun_stem(noun.text)  # the lemmatizer gives "spitalu" for "spitalului"
         found = {s._.canonical for s in doc.spans.get("entities", []) if s.label_ == "organization"
                  and s._.canonical and len(s._.canonical.split()) > 1
-                 and key(s._.canonical.split()[0]) in (key(noun.text), head) or
-                 s.label_ == "organization" and s._.canonical and len(s) > 1 and key(s[0].lemma_) == head}
+                 and (key(s._.canonical.split()[0]) in (key(noun.text), head) or _noun_stem(s._.canonical.split()[0]) == stem)
+                 or s.label_ == "organization" and s._.canonical and len(s) > 1
+                 and (key(s[0].lemma_) == head or _noun_stem(s[0].text) == stem)}
         return found.pop() if len(found) == 1 else None
 
     def _surname_with_role(self, doc: Doc, span: Span) -> Optional[str]:
@@ -570,7 +596,8 @@ class Speakers:
         return False
 
     def _is_role(self, token: Token) -> bool:
-        return token.pos_ in ("NOUN", "PROPN") and is_role_word(token, self.roles)
+        # (the tagger leaves some hyphenated roles untagged: "Economistul-șef" is X)
+        return token.pos_ in ("NOUN", "PROPN", "X") and is_role_word(token, self.roles)
 
     def role_holder(self, doc: Doc, role: Token) -> Optional[str]:
         found = self._role_holder(doc, role)
