@@ -221,6 +221,10 @@ class QuoteFinder:
                     yield self._first_person_before(doc, statement, inside), author, "document"
                 elif statement is not None and not self.speakers.is_medium(doc, verb, names):
                     subject = self.speakers.subject_of(verb)
+                    if subject is not None and subject.i < verb.i:
+                        # "Bugetul a fost aprobat …, a anunțat primarul X": the parser took a word of the
+                        # statement for the subject; the speaker stands after the verb.
+                        subject = self.speakers.subject_after(verb)
                     if subject is not None and subject.i > verb.i:
                         speaker, via = self.speakers.resolve(doc, subject, verb, memory, number, names)
                         yield self._first_person_before(doc, statement, inside), speaker, via
@@ -245,7 +249,7 @@ class QuoteFinder:
         # The verb's own auxiliaries ("a mai precizat"), not those of a clause hanging from it.
         first = verb.i
         while first > sentence.start and doc[first - 1].head.i == verb.i \
-                and doc[first - 1].dep_ in ("aux", "aux:pass", "advmod", "expl:pv"):
+                and doc[first - 1].dep_ in ("aux", "aux:pass", "advmod", "expl:pv", "expl:pass", "expl:impers", "expl"):
             first -= 1
         if first - 1 <= sentence.start or doc[first - 1].text != ",":
             return None
@@ -279,6 +283,10 @@ class QuoteFinder:
         """A quotation in the clause itself, not under another verb of saying within it nor in a
         coordinated "și că …" clause (which is a statement of its own)."""
         nested = {t.i for c in clause.children if c.i in other_clauses for t in c.subtree}
+        # "că PSD nu va vota moțiunea, deși „…”": a quotation in a subordinate clause after the statement
+        # is cut off by _clause_span; the statement before it stands.
+        nested |= {t.i for c in clause.children if c.dep_ == "advcl" and c.i > clause.i
+                   and min(x.i for x in c.subtree) > clause.i for t in c.subtree}
         for verb in clause.subtree:
             if verb.i != clause.i and self.speakers.is_speech_verb(verb):
                 nested |= {t.i for t in verb.subtree}

@@ -239,6 +239,17 @@ class Speakers:
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS and not (child.is_quote or child.text in QUOTE_TOKENS):
                 return child  # (the parser sometimes takes a closing '' for the subject)
+        after = self.subject_after(verb)
+        if after is not None:
+            return after
+        if verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+            if verb.dep_ == "conj" or "Ger" in verb.morph.get("VerbForm"):
+                return self._subject_up(verb.head)
+        return self._name_before(verb)
+
+    def subject_after(self, verb: Token) -> Optional[Token]:
+        """The inverted subject: a person after a newsroom, or the first name, role, pronoun or
+        organization word after the verb that the parser took for an object."""
         named = verb.doc.user_data.get("name_starts", set())
         after_medium = self._person_after_medium(verb)
         if after_medium is not None:
@@ -252,10 +263,7 @@ class Speakers:
                     if child.dep_ == "obl" and any(c.dep_ == "case" for c in child.children):
                         continue  # "pe Telegram", "la București": a place or a medium, not the speaker
                     return child
-        if verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
-            if verb.dep_ == "conj" or "Ger" in verb.morph.get("VerbForm"):
-                return self._subject_up(verb.head)
-        return self._name_before(verb)
+        return None
 
     def _person_after_medium(self, verb: Token) -> Optional[Token]:
         """ "a declarat pentru ZF Radu Costache", "a scris pe Facebook Valentin Pârvu": the person right
