@@ -83,7 +83,7 @@ def _dated_sentences(facts: ArticleFacts) -> dict[str, list[DateMention]]:
             continue  # the dateline dates the dispatch; furniture and hidden sentences are no events
         if "reference" in mention.flags:
             continue  # a point of comparison ("față de anul trecut") or a record's start: nothing happened then
-        if any(s == mention.sentence and a <= mention.start < b for s, a, b in quoted):
+        if "quoted" in mention.flags or any(s == mention.sentence and a <= mention.start < b for s, a, b in quoted):
             continue  # a date inside someone's words is theirs to place: say less
         out.setdefault(mention.sentence, []).append(mention)
     return out

@@ -124,7 +124,7 @@ class Quote:
     start: int
     end: int
     direct: bool = True
-    speaker_via: Optional[str] = None  # how the speaker was found: name, role, pronoun, prodrop, previous, according, editor
+    speaker_via: Optional[str] = None  # how the speaker was found: name, role, pronoun, prodrop, previous, according, document, interview, editor
 
 
 @dataclass

@@ -128,6 +128,7 @@ def analyze(article: Article, published=None, deadline: Optional[float] = None, 
     doc.user_data["published"] = published if published is not None else article.published
     doc.user_data["layout"] = layout
     doc.user_data["source"] = article.source  # the publication: an organization when named
+    doc.user_data["title"] = article.title     # an interview's title names the interviewee
     for name in ours:
         doc = nlp.get_pipe(name)(doc)
     return doc, layout
@@ -160,13 +161,14 @@ def _chunks(sentences: list[Sentence]) -> list[list[Sentence]]:
     return out
 
 
-def analyze_text(text: str, published=None, nlp=None):
-    """A Doc of free text with every layer (tests, examples, evaluation on single sentences)."""
+def analyze_text(text: str, published=None, nlp=None, title: str = ""):
+    """A Doc of free text with every layer (tests, examples, evaluation on single sentences); paragraphs
+    are separated by a blank line."""
     from . import lang as lang_mod
     from .segment import split_sentences
 
     nlp = nlp or load()
-    article = Article(id="text", path="text", title="", title_derived=True, published=published,
+    article = Article(id="text", path="text", title=title, title_derived=not title, published=published,
                       published_inferred=False, paragraphs=[p for p in text.split("\n\n") if p.strip()])
     article.sentences = split_sentences(article, lang_mod.load())
     return analyze(article, published=published, nlp=nlp)

@@ -16,7 +16,7 @@ from .model import ArticleFacts, ReviewItem, Story
 FAR_DAYS = 60   # a relative date resolved this far from publication is worth a look
 SPEAKER_VIA = {"pronoun": "printr-un pronume", "role": "printr-o funcție", "previous": "din paragraful anterior",
                "prodrop": "după subiectul subînțeles", "according": "după „potrivit”",
-               "document": "după documentul citat"}
+               "document": "după documentul citat", "interview": "ca intervievat (după titlu sau etichetă)"}
 
 
 def items(story: Story) -> list[ReviewItem]:

@@ -17,7 +17,7 @@ def _ids(group):
 
 
 def _doc(example):
-    doc, _ = nlp.analyze_text(example["text"], published=example.get("published"))
+    doc, _ = nlp.analyze_text(example["text"], published=example.get("published"), title=example.get("title", ""))
     return doc
 
 

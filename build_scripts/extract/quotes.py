@@ -9,6 +9,7 @@ quotation, the speaker of the paragraph before when nobody else was named in bet
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable, Optional
 
 from spacy.language import Language
@@ -39,6 +40,8 @@ class QuoteFinder:
         self.that = lang.keys_of("that")
         self.according = lang.keys_of("according_to")
         self.titles = lang.keys_of("person_titles")
+        self.interview_words = {key(w) for w in lang["interview"]["title_words"]}
+        self.question_labels = {key(w) for w in lang["interview"]["question_labels"]}
 
     def __call__(self, doc: Doc) -> Doc:
         layout = doc.user_data.get("layout")
@@ -76,8 +79,78 @@ class QuoteFinder:
             # A later paragraph that is only a quotation continues this speaker only if this paragraph
             # ended with them and named nobody else after.
             previous = spoken if spoken and self._last_named(doc, sentences, names) in (None, spoken) else None
+        found += self._interview_answers(doc, paragraphs, names, people, found)
         settle(doc, "quotes", found)
         return doc
+
+    # -- interviews -------------------------------------------------------------------------------
+
+    def _interview_answers(self, doc: Doc, paragraphs, names: dict[int, Span], people: dict,
+                           found: list[Span]) -> list[Span]:
+        """The answers of an interview laid out as questions and answers: the paragraph right after each
+        question, up to its first quotation mark, is the interviewee's. Nothing unless the article has at
+        least two questions; no speaker unless a label or the title names exactly one person."""
+        spans = [doc[sentences[0].start: sentences[-1].end] for _, sentences in paragraphs]
+        questions = [self._is_question(span) for span in spans]
+        if sum(questions) < 2:
+            return []
+        title = key(doc.user_data.get("title") or "")
+        in_title = {p for p in people if key(p) in title}
+        interviewee = in_title.pop() if len(in_title) == 1 else None
+        taken = {i for q in found for i in range(q.start, q.end)}
+        out = []
+        for i in range(1, len(spans)):
+            if not questions[i - 1] or questions[i]:
+                continue
+            answer, speaker = self._answer(spans[i], names, interviewee)
+            if answer is None or any(t.i in taken for t in answer):
+                continue
+            out.append(_quote(answer, speaker, "interview", direct=True))
+        return out
+
+    def _is_question(self, span: Span) -> bool:
+        text = span.text.strip()
+        if not text.rstrip("*_ ").endswith("?"):
+            return False
+        if text.startswith(("**", "__")):
+            return True
+        label = self._label(span)
+        if label is not None and key(label.text.rstrip(":").strip()) in self.question_labels:
+            return True
+        title = key(doc_title(span))
+        return any(w in title.split() or w + "." in title.split() for w in self.interview_words) \
+            and len(list(span.sents)) == 1
+
+    @staticmethod
+    def _label(span: Span) -> Optional[Span]:
+        """ "Reporter:", "Ilinca Mușat:", "I.M.:" opening a paragraph (a colon within its first words)."""
+        for token in span[:6]:
+            if token.text == ":":
+                return span.doc[span.start: token.i + 1] if token.i > span.start else None
+            if token.is_quote or token.pos_ == "VERB":
+                return None
+        return None
+
+    def _answer(self, span: Span, names: dict[int, Span], interviewee: Optional[str]) -> tuple[Optional[Span], Optional[str]]:
+        label = self._label(span)
+        start = label.end if label is not None else span.start
+        speaker = interviewee
+        if label is not None:
+            named = names.get(label.start)
+            if named is not None and named.label_ == "person" and named._.canonical:
+                speaker = named._.canonical
+            elif not (interviewee and _initials(label.text) and _initials(label.text) == _initials(interviewee)):
+                speaker = None  # a label that names someone else, or nobody we know
+        end = start
+        for sentence in span.doc[start: span.end].sents:
+            if any(t.is_quote or t.text in ("„", "”", "«", "»", "“") for t in sentence):
+                break
+            end = sentence.end
+        while end > start and span.doc[end - 1].is_punct:
+            end -= 1
+        if len([t for t in span.doc[start:end] if not t.is_punct]) < MIN_WORDS:
+            return None, None
+        return span.doc[start:end], speaker
 
     # -- quotations -------------------------------------------------------------------------------
 
@@ -398,6 +471,16 @@ class QuoteFinder:
                 if span is not None and span.label_ == "person" and span._.canonical:
                     last = span._.canonical
         return last
+
+
+def doc_title(span: Span) -> str:
+    return span.doc.user_data.get("title") or ""
+
+
+def _initials(text: str) -> str:
+    """ "I.M.:" and "Ilinca Mușat" -> "im"."""
+    words = [w for w in re.split(r"[\s.:]+", text) if w]
+    return "".join(key(w)[:1] for w in words) if all(len(w) == 1 for w in words) or len(words) > 1 else ""
 
 
 def _quote(span: Span, speaker: Optional[str], via: Optional[str], direct: bool) -> Span:

@@ -25,7 +25,7 @@ ENTITY_DIR = "entitati"
 TITLE_WORDS = 5  # an article without a named source is called by the first words of its title...
 _DANGLING = {"a", "al", "ai", "ale", "cu", "de", "din", "în", "la", "o", "pe", "pentru", "și", "un", "o"}  # ...not these
 # How a speaker was found: a name in the sentence is certain; the others are inferred ("dedus").
-INFERRED_VIA = {"pronoun", "role", "previous", "prodrop"}
+INFERRED_VIA = {"pronoun", "role", "previous", "prodrop", "interview"}
 KIND_PREFERENCE = {"person": 0, "organization": 1, "place": 2}
 VERSIONS_SHOWN = 12  # versions of a disputed fact shown where it is shown; the rest are counted
 HOME_COUNTRY = "România"  # a place's country is named when it is not this one
