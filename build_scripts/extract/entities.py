@@ -444,7 +444,7 @@ class EntityRecognizer:
         before = [t for t in doc[max(0, token.i - 3): token.i] if not t.is_space]
         while before and all(ch in "„“”\"«»'‘’(—–-*•·" for ch in before[-1].text):
             before.pop()
-        return not before or before[-1].text in (".", "!", "?", "…", ":")
+        return not before or before[-1].text in (".", "!", "?", "…", ":", "|")  # "Ora 17:05 | Moțiunea …"
 
     def _after_preposition(self, doc: Doc, token: Token) -> bool:
         """ "atacuri la Mariupol", "din Krasnodar": a place preposition before the word, and no
@@ -681,7 +681,8 @@ class EntityRecognizer:
                 if s.label_ == "person" and s._.canonical and len(s._.canonical.split()) >= 2]
         surnames = {w[-1] for w in full}
         parts = surnames | {w[0] for w in full}
-        common = {key(t.lemma_) for t in doc if t.is_lower and t.pos_ == "NOUN"}  # "vanele": "Vana" is a valve
+        # "vanele": "Vana" is a valve; "moțiune": "Moțiunea" is the motion (lemmas, and the words themselves)
+        common = {key(w) for t in doc if t.is_lower and t.pos_ == "NOUN" for w in (t.lemma_, t.text)}
         org_words = {key(s._.canonical).split()[0] for s in spans
                      if s.label_ == "organization" and s._.canonical and len(s._.canonical.split()) >= 2}
         out = []
@@ -693,7 +694,7 @@ class EntityRecognizer:
                 span = self._make(doc, span, "person", span.text)
             elif (span.label_ == "person" and len(span) == 1 and span._.canonical and k not in parts
                   and k not in self.given and not self.known.get(k) and self._clause_start(doc, span[0])
-                  and k in common):
+                  and (k in common or len(k) >= 4 and any(c.startswith(k[:-1]) for c in common))):
                 continue
             elif (span.label_ == "organization" and len(span) == 1 and span[0].pos_ == "NOUN"
                   and span[0].morph.get("Number") == ["Plur"] and self._clause_start(doc, span[0])
