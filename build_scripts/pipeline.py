@@ -118,8 +118,8 @@ def run(seeds_dir: Path, lang: Optional[Lang] = None, options: Optional[Options]
                         if w.startswith("extraction stopped"))
     facts.sort(key=lambda f: (f.article.published is None, f.article.published or 0, f.article.id))
     # 3. A repeated paragraph counts once; then the editor's corrections, wherever the fact is.
-    finder = session.repeat_finder(seeds_dir, options.cache.enabled)
-    repeats = finder.find(facts, session.code_version()) if finder else repeats_mod.find(facts)
+    repeats = session.repeat_finder(seeds_dir).find(facts, session.code_version(),
+                                                    reuse=session.caches_on(options.cache.enabled))
     repeats_mod.drop_repeated_facts(facts, repeats)
     corrections, unmatched = editorial_mod.apply(editorial, facts)
     problems += unmatched
@@ -273,15 +273,17 @@ def generate(seeds_dir: Path, lang: Optional[Lang] = None,
         fatal = [p for p in story.problems if p.fatal]
         if fatal:
             raise BuildError(fatal)
-        return story, render_site(story, session.memo_for(Path(seeds_dir), options.cache.enabled))
+        return story, render_site(story, session.page_memo(Path(seeds_dir)),
+                                  reuse=session.caches_on(options.cache.enabled))
 
 
 def build(seeds_dir: Path, docs_dir: Path, lang: Optional[Lang] = None,
           options: Optional[Options] = None) -> tuple[Story, WriteReport]:
     """Regenerate the pages of `docs_dir` from `seeds_dir`; on any error, write nothing."""
-    story, files = generate(seeds_dir, lang, options)
-    report = write_tree(docs_dir, files, MANAGED_DIRS)
-    stamp_mod.record(seeds_dir, docs_dir, story.problems)
+    with session.no_gc():
+        story, files = generate(seeds_dir, lang, options)
+        report = write_tree(docs_dir, files, MANAGED_DIRS)
+        stamp_mod.record(seeds_dir, docs_dir, story.problems)
     return story, report
 
 

@@ -113,6 +113,7 @@ class Trace:
 
     order: list[str] = field(default_factory=list)
     seen: dict[tuple[str, int], _Seen] = field(default_factory=dict)
+    changed: bool = True  # whether anything was decided anew (False: the previous trace, unchanged)
 
 
 def find(articles: list[ArticleFacts], previous: Optional[Trace] = None) -> list[Repeat]:
@@ -145,7 +146,7 @@ def find_traced(articles: list[ArticleFacts], previous: Optional[Trace] = None) 
     seen_exact: dict[str, tuple[str, int]] = {}
     buckets: dict[tuple[int, ...], deque[tuple[str, int, str]]] = {}
     found: list[Repeat] = []
-    trace = Trace(order=order)
+    trace = Trace(order=order, changed=previous is None or order != previous.order or len(old) != len(texts))
     for facts in articles:
         article = facts.article
         for index, text in enumerate(article.paragraphs, start=1):
@@ -158,6 +159,7 @@ def find_traced(articles: list[ArticleFacts], previous: Optional[Trace] = None) 
                 now = before
             else:
                 now = _decide(text, seen_exact, buckets)
+                trace.changed = True
                 if before is None or before.kept != now.kept:
                     dirty_bands.update(now.bands)
                     if now.exact is not None:
@@ -217,13 +219,15 @@ class Finder:
         self.trace: Optional[Trace] = None
         self.loaded = False
 
-    def find(self, articles: list[ArticleFacts], version: str = "") -> list[Repeat]:
+    def find(self, articles: list[ArticleFacts], version: str = "", reuse: bool = True) -> list[Repeat]:
+        """Every paragraph that repeats an earlier one (`reuse=False`: compared from scratch, as `find`)."""
         if version != self.version:
             self.version, self.trace, self.loaded = version, None, False
         if not self.loaded:
             self.trace, self.loaded = self._read(), True
-        found, self.trace = find_traced(articles, self.trace)
-        self._write()
+        found, self.trace = find_traced(articles, self.trace if reuse else None)
+        if self.trace.changed:
+            self._write()
         return found
 
     def _read(self) -> Optional[Trace]:

@@ -2,28 +2,32 @@
 
 The MkDocs hook lives as long as `serve`, and calls `pipeline.build` on every change. Each build starts
 from the inputs again (nothing here is trusted without its key), but a second build in the same process
-finds: the spaCy model already loaded (`nlp.load` keeps it), the articles it read before (by file name,
-size and modification time), each article's extracted facts as stored bytes (by cache key, without
-reading the cache folder again), the paragraph fingerprints of `repeats.py`, and the page memo
-(`render/memo.py`) with its texts in memory. A fresh `python -m build_scripts build` starts empty and
-reads what `.cache/` holds.
+finds: the spaCy model already loaded (`nlp.load` keeps it), the articles it read before (by the bytes
+of their file, so the YAML front matter is not parsed again), each article's extracted facts as stored
+bytes (by cache key, without reading the cache folder again), the paragraph fingerprints and the trace
+of the last run of `repeats.py`, and the page memo (`render/memo.py`) with its texts in memory. A fresh
+`python -m build_scripts build` starts empty and reads what `.cache/` holds (facts, page memo, trace).
+
+A build also pauses the cycle collector (`no_gc`): it allocates millions of small records, and the
+collector would walk them again and again.
 """
 from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 import os
 import pickle
 from pathlib import Path
 from typing import Callable, Iterator, Optional, TypeVar
 
-from .render.memo import DEFAULT_DIR as MEMO_DIR, PageMemo, code_version
+from .render.memo import PageMemo, code_version
 from .repeats import Finder
 
 T = TypeVar("T")
 _MEMOS: dict[str, PageMemo] = {}
 _FINDERS: dict[str, Finder] = {}
-_READ: dict[str, tuple[tuple, bytes]] = {}  # file -> ((size, mtime), pickled record)
+_READ: dict[str, tuple[tuple, bytes]] = {}  # file -> ((content digest, key), pickled record)
 FACTS: dict[str, bytes] = {}  # cache key -> pickled extraction (see cache.Cache.get)
 FACTS_MAX = 12_000  # extractions kept (about 50 KB each)
 
@@ -38,13 +42,12 @@ def page_memo(seeds_dir: Path) -> PageMemo:
 
 
 def read(path: Path, reader: Callable[[Path], T], *key: object) -> T:
-    """`reader(path)`, or a fresh copy of what it returned for this file (and `key`) when the file's size
-    and modification time are unchanged (the caller may change the copy; the kept one stays as read)."""
+    """`reader(path)`, or a fresh copy of what it returned for the same bytes of this file (and `key`)
+    in an earlier build (the caller may change the copy; the kept one stays as read)."""
     try:
-        stat = path.stat()
+        sign = (hashlib.blake2b(path.read_bytes(), digest_size=16).digest(), *key)
     except OSError:
         return reader(path)
-    sign = (stat.st_size, stat.st_mtime_ns, *key)
     found = _READ.get(str(path))
     if found is not None and found[0] == sign:
         return pickle.loads(found[1])
@@ -73,15 +76,14 @@ def no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def repeat_finder(seeds_dir: Path, enabled: bool) -> Optional[Finder]:
+def repeat_finder(seeds_dir: Path) -> Finder:
     """The repeated-paragraph finder of a seeds folder, with the trace of its last run (kept in this
-    process and beside the page memo); None when caches are off."""
-    if not enabled or os.environ.get("EXPLAINER_NO_CACHE", ""):
-        return None
+    process and beside the page memo)."""
     name = str(Path(seeds_dir).resolve())
     finder = _FINDERS.get(name)
     if finder is None:
-        path = MEMO_DIR / (PageMemo(Path(seeds_dir)).path.stem + ".repeats.pickle")
+        memo = PageMemo(Path(seeds_dir))
+        path = memo.folder / (memo.path.stem + ".repeats.pickle")
         finder = _FINDERS[name] = Finder(path)
     return finder
 
@@ -94,8 +96,7 @@ def forget() -> None:
     FACTS.clear()
 
 
-def memo_for(seeds_dir: Path, enabled: bool) -> Optional[PageMemo]:
-    """The page memo to use for a build, or None when caches are off (`--no-cache`, EXPLAINER_NO_CACHE)."""
-    if not enabled or os.environ.get("EXPLAINER_NO_CACHE", ""):
-        return None
-    return page_memo(seeds_dir)
+def caches_on(enabled: bool) -> bool:
+    """Whether a build may reuse what earlier builds kept: not with `--no-cache` (`enabled=False`) nor
+    EXPLAINER_NO_CACHE, which still store what they make, for the next build."""
+    return enabled and os.environ.get("EXPLAINER_NO_CACHE", "") == ""

@@ -21,7 +21,7 @@ from . import feed as feed_mod
 from . import home as home_mod
 from . import meta as meta_mod
 from . import method as method_mod
-from .memo import PageMemo, Signatures
+from .memo import PageMemo, Signatures, digest as memo_digest
 from . import opendata
 from .paging import paginate
 from . import quotes as quotes_mod
@@ -79,6 +79,12 @@ class _Pages:
             self.memo.put(key, text)
         return text
 
+    def fragment(self, h: Helpers, template: str, deps: Any, **context: Any) -> Markup:
+        """A piece of the page `h.page`: `template` rendered with `context`, from the memo when rendered
+        before for the same page from the same `deps` (a long list re-renders only what moved or changed)."""
+        return Markup(self.piece(f"{h.page}#{template}", lambda: self.env.get_template(template).render(h=h, **context),
+                                 deps))
+
     def helpers(self, path: str) -> Helpers:
         """Helpers bound to the page `path`."""
         return Helpers(path, self.site)
@@ -94,7 +100,7 @@ class _Pages:
         # Themes print title and description unescaped (MkDocs' Jinja has no autoescape): escape them here.
         front: dict[str, Any] = {"title": html.escape(title)} if title else {}
         front["description"] = html.escape(description or meta_mod.describe(text, DEFAULT_DESCRIPTION))
-        day = meta_mod.newest(self.story.articles if uses is None else uses)
+        day = self.site.newest if uses is None else meta_mod.newest(uses)  # the same as newest(story.articles)
         if day:
             front["updated"] = day.isoformat()
         if jsonld:
@@ -106,31 +112,36 @@ class _Pages:
             self.memo.put(key, self.files[path])
 
 
-def render_site(story: Story, memo: Optional[PageMemo] = None) -> dict[str, str]:
+def render_site(story: Story, memo: Optional[PageMemo] = None, reuse: bool = True) -> dict[str, str]:
     """Every generated file of the site, by docs-relative path. With a `memo`, pages whose inputs did not
-    change since a build it remembers are taken from it (see `memo.py`)."""
+    change since a build it remembers are taken from it (unless `reuse` is False), and what is rendered
+    is stored in it (see `memo.py`)."""
     site = Site(story, chronology_mod.event_pages(story.timeline))
     if memo is not None:
-        memo.begin([site.newest, story.info])
+        memo.begin([site.newest, story.info], reading=reuse)
     pages = _Pages(story, site, memo)
     _home(pages)
     _articles(pages)
     _chronology(pages)
     _entities(pages)
     speakers = quotes_mod.speakers(story, site)
+    total = quotes_mod.total(speakers)
     for part in quotes_mod.pages(speakers, QUOTES, QUOTES[:-3]):
-        if pages.reuse(part.path, part.number, part.paths, quotes_mod.total(speakers),
-                       [(s.name, pages.sig.entity(s.name), _quotes_read(pages, s.quotes)) for s in part.items]):
+        read = [(s.name, pages.sig.entity(s.name), _quotes_read(pages, s.quotes)) for s in part.items]
+        if pages.reuse(part.path, part.number, part.paths, total, read):
             continue
-        pages.page(part.path, "quotes.md.j2", speakers=part.items, part=part, total=quotes_mod.total(speakers),
-                   title=None if part.number == 1 else f"Citate, pagina {part.number}")
+        h = pages.helpers(part.path)
+        texts = [[pages.fragment(h, "quote_item.md.j2", quote, f=f, q=q) for (f, q), quote in zip(s.quotes, r[2])]
+                 for s, r in zip(part.items, read)]
+        pages.page(part.path, "quotes.md.j2", h=h, speakers=part.items, quotes=texts, part=part,
+                   total=total, title=None if part.number == 1 else f"Citate, pagina {part.number}")
     _method(pages)
     files = pages.files
     sig = pages.sig
     files[DATA] = data_mod.assemble(
         [pages.piece(f"{DATA}#{f.article.id}", lambda f=f: data_mod.article_json(f), sig.article(f)) for f in story.articles],
-        [pages.piece(f"{DATA}#event", lambda e=e: data_mod.event_json(e), repr(e)) for e in story.timeline])
-    files.update(opendata.files(story, story.info.title))
+        [pages.piece(f"{DATA}#event", lambda e=e: data_mod.event_json(e), sig.event(e)) for e in story.timeline])
+    files.update(opendata.files(story, story.info.title, pages.piece, pages.sig.event))
     files[feed_mod.FEED] = feed_mod.atom(story, story.info.title, story.info.description or DEFAULT_DESCRIPTION)
     if memo is not None:
         memo.save()
@@ -212,7 +223,7 @@ def _entities(pages: _Pages) -> None:
     sig = pages.sig
     for item in entities_mod.entity_pages(story, site):
         # The page reads the entity, its quotes (with their dates), its events and the articles naming it.
-        if pages.reuse(item.path, repr(item.entity), site.newest, _quotes_read(pages, item.quotes),
+        if pages.reuse(item.path, memo_digest(item.entity), site.newest, _quotes_read(pages, item.quotes),
                        [sig.event(e) for e in item.events], [sig.link(a) for a in item.entity.articles],
                        [(f.article.id, sentence, n) for f, sentence, n in item.articles]):
             continue
@@ -229,15 +240,19 @@ def _method(pages: _Pages) -> None:
     pages.page(METHOD, "method.md.j2", data=data, counts=data.counts(), list_max=method_mod.LIST_MAX,
                correction_kind=method_mod.correction_kind, correction_value=method_mod.correction_value)
     for part in paginate(story.review, REVIEW_PAGE, REVIEW, REVIEW[:-3]):
-        if pages.reuse(part.path, part.number, part.paths, len(story.review), site.newest, repr(part.items),
-                       [pages.sig.link(item.article) for item in part.items if item.article]):
+        read = [memo_digest((item, pages.sig.link(item.article) if item.article else None)) for item in part.items]
+        if pages.reuse(part.path, part.number, part.paths, len(story.review), site.newest, read):
             continue
-        pages.page(part.path, "review.md.j2", groups=method_mod.review_groups(part.items), part=part,
+        h = pages.helpers(part.path)
+        texts = {id(item): pages.fragment(h, "review_item.md.j2", (site.newest, r), item=item)
+                 for item, r in zip(part.items, read)}
+        groups = [(kind, title, items, [texts[id(item)] for item in items])
+                  for kind, title, items in method_mod.review_groups(part.items)]
+        pages.page(part.path, "review.md.j2", h=h, groups=groups, part=part,
                    total=len(story.review), meta={"search": {"exclude": True}},
                    title="Revizuire" if part.number == 1 else f"Revizuire, pagina {part.number}")
 
 
-def _quotes_read(pages: _Pages, quotes: list) -> list[tuple]:
+def _quotes_read(pages: _Pages, quotes: list) -> list[str]:
     """What a list of quotes shows: each quote, its date, and the article it links to."""
-    site, sig = pages.site, pages.sig
-    return [(repr(q), site.quote_date(f, q), sig.link(f.article.id)) for f, q in quotes]
+    return [pages.sig.quote(f, q) for f, q in quotes]

@@ -30,12 +30,12 @@ def dumps(data: dict[str, Any]) -> str:
 
 def article_json(facts: ArticleFacts) -> str:
     """One article of `facts.json`, as `dumps` writes it inside the document."""
-    return _nested(_article(facts))
+    return nested(_article(facts))
 
 
 def event_json(event: Event) -> str:
     """One event of `facts.json`, as `dumps` writes it inside the document."""
-    return _nested(_event(event))
+    return nested(_event(event))
 
 
 def assemble(articles: list[str], events: list[str]) -> str:
@@ -43,17 +43,18 @@ def assemble(articles: list[str], events: list[str]) -> str:
     `event_json`): a build reuses the pieces of what did not change."""
     head = dumps({"schema_version": SCHEMA_VERSION, "articles": [], "timeline": []})
     assert head.endswith('"articles": [],\n  "timeline": []\n}\n')
-    return (head[:-len('[],\n  "timeline": []\n}\n')] + _list(articles) + ',\n  "timeline": ' + _list(events)
+    return (head[:-len('[],\n  "timeline": []\n}\n')] + json_list(articles) + ',\n  "timeline": ' + json_list(events)
             + "\n}\n")
 
 
-def _nested(value: dict[str, Any]) -> str:
+def nested(value: dict[str, Any]) -> str:
     """`value` as `dumps` writes an item of a list of the document (two levels deep)."""
     # JSON strings hold no raw newline: every newline of the text is the indentation's.
     return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=False).replace("\n", "\n    ")
 
 
-def _list(items: list[str]) -> str:
+def json_list(items: list[str]) -> str:
+    """A list of the document from its items (`nested`), as `dumps` writes it."""
     return "[\n    " + ",\n    ".join(items) + "\n  ]" if items else "[]"
 
 

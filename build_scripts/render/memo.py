@@ -10,13 +10,15 @@ the memo.
 
 The texts live in memory (the long-running `mkdocs serve` keeps them between rebuilds, see `session.py`)
 and in a small SQLite database per seeds folder under `.cache/pages/` for the next process; only the keys
-a build used are kept. `--no-cache` and EXPLAINER_NO_CACHE turn the memo off: every page is rendered.
+a build used are kept. With `--no-cache` or EXPLAINER_NO_CACHE every page is rendered, and stored for
+the next build (as the facts cache does).
 """
 from __future__ import annotations
 
 import hashlib
 import os
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
@@ -25,6 +27,7 @@ from ..model import ArticleFacts, Event, Story
 PACKAGE = Path(__file__).resolve().parent.parent
 DEFAULT_DIR = PACKAGE.parent / ".cache" / "pages"
 FORMAT = 1
+KEEP_DAYS = 14  # a seeds folder's memo is deleted after this long without a build
 _CODE_SUFFIXES = (".py", ".j2", ".yaml", ".yml", ".json")
 
 
@@ -41,10 +44,11 @@ def code_version() -> str:
 class PageMemo:
     """Rendered texts by key, in memory and in `folder/<seeds digest>.sqlite`."""
 
-    def __init__(self, seeds_dir: Path, folder: Path = DEFAULT_DIR, enabled: bool = True):
+    def __init__(self, seeds_dir: Path, folder: Optional[Path] = None, enabled: bool = True):
         self.seeds_dir = Path(seeds_dir)
-        self.folder = Path(folder)
-        self.enabled = enabled  # `session.memo_for` gives no memo when caches are off
+        self.folder = Path(folder if folder is not None else DEFAULT_DIR)
+        self.enabled = enabled
+        self.reading = True  # False (caches off): nothing is taken from the memo, what is rendered is stored
         self.texts: Optional[dict[str, str]] = None  # read from the database on first use
         self.version = ""
         self.used: set[str] = set()
@@ -56,8 +60,10 @@ class PageMemo:
         name = hashlib.sha256(str(self.seeds_dir.resolve()).encode()).hexdigest()[:16]
         return self.folder / f"{name}.sqlite"
 
-    def begin(self, inputs: Iterable[Any]) -> None:
-        """Start a build: the version shared by every key (the code, the editor's files, `inputs`)."""
+    def begin(self, inputs: Iterable[Any], reading: bool = True) -> None:
+        """Start a build: the version shared by every key (the code, the editor's files, `inputs`);
+        `reading=False` renders everything (and stores it)."""
+        self.reading = reading
         digest = hashlib.blake2b(code_version().encode(), digest_size=16)
         from .. import cache
 
@@ -84,7 +90,7 @@ class PageMemo:
         if self.texts is None:
             self.texts = self._read()
         self.used.add(key)
-        text = self.texts.get(key)
+        text = self.texts.get(key) if self.reading else None
         if text is None:
             self.misses += 1
         else:
@@ -115,14 +121,26 @@ class PageMemo:
                 db.executemany("INSERT OR REPLACE INTO pages (key, text) VALUES (?, ?)", self.added.items())
                 db.executemany("DELETE FROM pages WHERE key = ?", ((k,) for k in stale))
             db.close()
+            self._age_out()
         except (OSError, sqlite3.Error):
             pass  # a read-only checkout still builds, only without the memo
         self.added = {}
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30)
+        db.execute("PRAGMA auto_vacuum = FULL")  # forgotten texts give their space back (set before the table)
         db.execute("CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, text TEXT NOT NULL)")
         return db
+
+    def _age_out(self) -> None:
+        """Forget the memo of seeds folders not built for `KEEP_DAYS` (test folders come and go)."""
+        limit = time.time() - KEEP_DAYS * 86400
+        for path in self.folder.glob("*"):
+            try:
+                if path.is_file() and path.stat().st_mtime < limit:
+                    path.unlink()
+            except OSError:
+                pass
 
     def _read(self) -> dict[str, str]:
         if not self.path.is_file():
@@ -137,20 +155,26 @@ class PageMemo:
             return {}
 
 
+def digest(value: Any) -> str:
+    """A short digest of `repr(value)` (records are dataclasses: their repr shows every field)."""
+    return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+
+
 class Signatures:
-    """What pages read of the story, as plain values computed once per build: the parts of a memo key."""
+    """What pages read of the story, as short digests computed once per build: the parts of memo keys."""
 
     def __init__(self, story: Story, site):
         from .. import cache
 
         self.site = site
         self._source_key = cache.key_of_source
-        self._articles: dict[str, tuple] = {}
+        self._articles: dict[str, str] = {}
         self._links: dict[str, tuple] = {}
-        self._events: dict[int, tuple] = {}
+        self._events: dict[int, str] = {}
+        self._quotes: dict[int, str] = {}
         self._entities: dict[Optional[str], tuple] = {}
 
-    def article(self, facts: ArticleFacts) -> tuple:
+    def article(self, facts: ArticleFacts) -> str:
         """Everything an article's own page shows of it. Its facts are those the extraction stored under
         its source key (text, given date, caption: the cache is content-addressed), then changed by the
         editor's file (in the version), its repeated paragraphs (`repeats_of`, read by the page) and
@@ -159,12 +183,12 @@ class Signatures:
         a = facts.article
         found = self._articles.get(a.id)
         if found is None:
-            entities = tuple((e.name, e.kind, e.role, tuple(e.aliases), len(e.mentions), e.corrected, e.confirmed)
-                             for group in (facts.people, facts.places, facts.organizations) for e in group)
-            found = (self._source_key(a), a.id, a.path, a.slug, a.title, a.title_derived, a.published,
-                     a.published_inferred, a.source, a.url, a.author, a.caption, a.credit, tuple(a.warnings),
-                     len(facts.dates), len(facts.numbers), len(facts.quotes), len(facts.sources), entities,
-                     tuple((q.speaker, q.speaker_via) for q in facts.quotes))
+            entities = [(e.name, e.kind, e.role, e.aliases, len(e.mentions), e.corrected, e.confirmed)
+                        for group in (facts.people, facts.places, facts.organizations) for e in group]
+            found = digest((self._source_key(a), a.id, a.path, a.slug, a.title, a.title_derived, a.published,
+                            a.published_inferred, a.source, a.url, a.author, a.caption, a.credit, a.warnings,
+                            len(facts.dates), len(facts.numbers), len(facts.quotes), len(facts.sources), entities,
+                            [(q.speaker, q.speaker_via) for q in facts.quotes]))
             self._articles[a.id] = found
         return found
 
@@ -181,15 +205,23 @@ class Signatures:
             self._links[article_id] = found
         return found
 
-    def event(self, event: Event) -> tuple:
+    def event(self, event: Event) -> str:
         """An event as a page shows it: its words, dates, page and sources (with their links)."""
         found = self._events.get(id(event))
         if found is None:
             articles = [s.article for s in event.sources]
             if event.disputed is not None:
                 articles += [v.article for v in event.disputed.versions]
-            found = (repr(event), self.site.event_pages.get(event.id), [self.link(a) for a in articles])
+            found = digest((event, self.site.event_pages.get(event.id), [self.link(a) for a in articles]))
             self._events[id(event)] = found
+        return found
+
+    def quote(self, facts: ArticleFacts, quote) -> str:
+        """A quote as a list of quotes shows it: its words, speaker, date and the article it links to."""
+        found = self._quotes.get(id(quote))
+        if found is None:
+            found = digest((quote, self.site.quote_date(facts, quote), self.link(facts.article.id)))
+            self._quotes[id(quote)] = found
         return found
 
     def entity(self, name: Optional[str]) -> tuple:

@@ -12,9 +12,10 @@ import datetime as dt
 import io
 import json
 import re
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from ..model import Event, Story
+from . import data as data_mod
 from .labels import date_label
 
 TIMELINE_JSON, TIMELINE_CSV, CALENDAR = "data/timeline.json", "data/timeline.csv", "data/cronologie.ics"
@@ -23,19 +24,41 @@ CSV_FIELDS = ["unique_id", "date", "precision", "mod", "display_date", "headline
               "article_title", "sentence", "sources"]
 
 
-def files(story: Story, title: str = "Cronologie") -> dict[str, str]:
-    """The open data files, by docs-relative path."""
-    return {TIMELINE_JSON: timeline_json(story, title), TIMELINE_CSV: timeline_csv(story),
+def files(story: Story, title: str = "Cronologie", piece: Optional[Piece] = None,
+          sign: Callable[[Event], Any] = repr) -> dict[str, str]:
+    """The open data files, by docs-relative path. `piece(name, make, *deps)` may return the text
+    `make()` returned before for the same `deps` (the page memo; `sign(event)` stands for an event
+    there); by default it calls `make`."""
+    return {TIMELINE_JSON: timeline_json(story, title, piece, sign), TIMELINE_CSV: timeline_csv(story),
             CALENDAR: calendar(story, title)}
 
 
-def timeline_json(story: Story, title: str) -> str:
+Piece = Callable[..., str]
+_ID = "\u0000id\u0000"  # stands for an event's position-dependent id in a kept piece
+_ID_JSON = json.dumps(_ID)
+
+
+def timeline_json(story: Story, title: str, piece: Optional[Piece] = None, sign: Callable[[Event], Any] = repr) -> str:
     """Knight Lab TimelineJS JSON (https://timeline.knightlab.com/docs/json-format.html)."""
     titles = _titles(story)
     doc = {"title": {"text": {"headline": title, "text": f"{len(story.timeline)} evenimente datate din "
                                                           f"{len(story.articles)} articole"}},
-           "events": [_timeline_event(i, e, titles) for i, e in enumerate(story.timeline)]}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+           "events": []}
+    head = json.dumps(doc, ensure_ascii=False, indent=2)
+    assert head.endswith('"events": []\n}')
+    piece = piece or (lambda name, make, *deps: make())
+    # One piece per event, written once with a stand-in for its id (an event's id is its position):
+    # the same text as json.dumps of the whole document.
+    events = [piece(f"{TIMELINE_JSON}#event", lambda e=e: _event_json(e, titles), sign(e),
+                    [titles.get(s.article) for s in e.sources]).replace(_ID_JSON, json.dumps(event_id(i, e)), 1)
+              for i, e in enumerate(story.timeline)]
+    return head[:-len("[]\n}")] + data_mod.json_list(events) + "\n}\n"
+
+
+def _event_json(e: Event, titles: dict[str, str]) -> str:
+    event = _timeline_event(0, e, titles)
+    event["unique_id"] = _ID
+    return data_mod.nested(event)
 
 
 def timeline_csv(story: Story) -> str:
