@@ -101,24 +101,41 @@ class Cache:
         return self.folder / k[:2] / f"{k}.pickle"
 
     def get(self, k: str) -> Optional[Extraction]:
+        return self.load(self.read(k))
+
+    def read(self, k: str) -> Optional[bytes]:
+        """The stored bytes of key `k` (None when absent or when the cache is off)."""
         if not self.enabled:
             return None
         try:
-            value = pickle.loads(self._path(k).read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            return self._path(k).read_bytes()
+        except OSError:
+            return None
+
+    def load(self, data: Optional[bytes]) -> Optional[Extraction]:
+        """The extraction stored as `data` (None when there is none or it cannot be read)."""
+        if data is None:
+            self.misses += 1
+            return None
+        try:
+            value = pickle.loads(data)
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
             self.misses += 1
             return None
         self.hits += 1
         return value if isinstance(value, Extraction) else None
 
-    def put(self, k: str, value: Extraction) -> None:
+    def put(self, k: str, value: Extraction) -> Optional[bytes]:
+        """Store `value` under `k`; its bytes (None when nothing is stored)."""
         if not self.store:
-            return
+            return None
         path = self._path(k)
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            tmp.write_bytes(data)
             tmp.replace(path)
         except OSError:
             pass  # a read-only checkout still builds, only without the cache
+        return data

@@ -20,6 +20,7 @@ from . import lang as lang_mod
 from . import merge
 from . import repeats as repeats_mod
 from . import review as review_mod
+from . import session
 from . import stamp as stamp_mod
 from . import storyfile
 from .render.labels import number_label
@@ -48,8 +49,10 @@ def load_articles(seeds_dir: Path, lang: Lang,
     for path in sorted(seeds_dir.glob("*.txt"), key=lambda p: p.name):
         if not path.is_file():
             continue
+        display = _display(path, seeds_dir)
         try:
-            article = read_article(path, lang, display_path=_display(path, seeds_dir))
+            # In a long-running process (`mkdocs serve`), an unchanged file is not parsed again.
+            article = session.read(path, lambda p: read_article(p, lang, display_path=display), display, id(lang))
         except IngestError as exc:
             problems.append(exc.problem)
             continue
@@ -115,7 +118,8 @@ def run(seeds_dir: Path, lang: Optional[Lang] = None, options: Optional[Options]
                         if w.startswith("extraction stopped"))
     facts.sort(key=lambda f: (f.article.published is None, f.article.published or 0, f.article.id))
     # 3. A repeated paragraph counts once; then the editor's corrections, wherever the fact is.
-    repeats = repeats_mod.find(facts)
+    repeats = session.repeat_finder(seeds_dir).find(facts, session.code_version(),
+                                                    reuse=session.caches_on(options.cache.enabled))
     repeats_mod.drop_repeated_facts(facts, repeats)
     corrections, unmatched = editorial_mod.apply(editorial, facts)
     problems += unmatched
@@ -136,7 +140,13 @@ def extract_all(articles: list[Article], lang: Lang, options: Options) -> list[A
     todo: list[tuple[int, Article, str]] = []
     for index, article in enumerate(articles):
         k = cache_mod.key_of_source(article)
-        cached = options.cache.get(k)
+        # Kept by this process since an earlier build, else read from the cache folder.
+        data = session.FACTS.get(k) if options.cache.enabled else None
+        if data is None:
+            data = options.cache.read(k)
+            if data is not None:
+                session.keep_facts(k, data)
+        cached = options.cache.load(data)
         if cached is not None:
             results[index] = cached.facts_for(article)  # its sentences and date come from the cache too
         else:
@@ -153,7 +163,9 @@ def extract_all(articles: list[Article], lang: Lang, options: Options) -> list[A
         keys = {i: k for i, _, k in todo}
         try:
             for index, extraction in done:
-                options.cache.put(keys[index], extraction)
+                data = options.cache.put(keys[index], extraction)
+                if data is not None:
+                    session.keep_facts(keys[index], data)
                 results[index] = extraction.facts_for(articles[index])
                 bar.update(1)
         finally:
@@ -253,20 +265,25 @@ class BuildError(Exception):
 
 def generate(seeds_dir: Path, lang: Optional[Lang] = None,
              options: Optional[Options] = None) -> tuple[Story, dict[str, str]]:
-    """The story and every generated file; raises BuildError when an input file is unusable."""
-    story = run(seeds_dir, lang, options)
-    fatal = [p for p in story.problems if p.fatal]
-    if fatal:
-        raise BuildError(fatal)
-    return story, render_site(story)
+    """The story and every generated file; raises BuildError when an input file is unusable. Pages whose
+    inputs did not change since an earlier build come from the page memo (unless caches are off)."""
+    options = options or Options()
+    with session.no_gc():
+        story = run(seeds_dir, lang, options)
+        fatal = [p for p in story.problems if p.fatal]
+        if fatal:
+            raise BuildError(fatal)
+        return story, render_site(story, session.page_memo(Path(seeds_dir)),
+                                  reuse=session.caches_on(options.cache.enabled))
 
 
 def build(seeds_dir: Path, docs_dir: Path, lang: Optional[Lang] = None,
           options: Optional[Options] = None) -> tuple[Story, WriteReport]:
     """Regenerate the pages of `docs_dir` from `seeds_dir`; on any error, write nothing."""
-    story, files = generate(seeds_dir, lang, options)
-    report = write_tree(docs_dir, files, MANAGED_DIRS)
-    stamp_mod.record(seeds_dir, docs_dir, story.problems)
+    with session.no_gc():
+        story, files = generate(seeds_dir, lang, options)
+        report = write_tree(docs_dir, files, MANAGED_DIRS)
+        stamp_mod.record(seeds_dir, docs_dir, story.problems)
     return story, report
 
 

@@ -6,12 +6,21 @@ by a few min-hashes of those 4-grams, so a story of n paragraphs costs about n l
 (each band of min-hashes keeps its latest `BUCKET` paragraphs, so a template repeated with other names in
 thousands of articles does not make every new paragraph compare with all of them).
 A repeat keeps its place on its article page, marked; its facts are not counted twice.
+
+A paragraph's fingerprint (its words, 4-grams and min-hashes) depends on its text alone: a process keeps
+those it computed (`_FINGERPRINTS`), so a second build (`mkdocs serve`) only computes the edited ones.
 """
 from __future__ import annotations
 
+import functools
+import os
+import pickle
 import re
 import zlib
 from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
 
 from .lang import ascii_fold
 from .model import ArticleFacts, Repeat
@@ -23,6 +32,8 @@ BAND = 2              # a band in > 99.8% of cases, and paragraphs that only loo
 SIMILAR = 0.9
 BUCKET = 32          # paragraphs kept per min-hash value: wire templates with many near-misses stay linear
 _WORD = re.compile(r"[^\W_]{1,60}")
+_FINGERPRINTS: dict[str, "_Fingerprint"] = {}  # paragraph text -> fingerprint, for the next build
+_KEEP_MAX = 200_000  # paragraphs remembered (a few hundred bytes each)
 
 
 def _words(text: str) -> list[str]:
@@ -40,11 +51,22 @@ def _shingles(words: list[str]) -> set[int]:
 
 
 def _signature(shingles: set[int]) -> list[int]:
-    import numpy as np  # the min-hashes of a paragraph in one vectorized pass per hash
+    import numpy as np  # the min-hashes of a paragraph in one vectorized pass
 
+    multipliers, offsets = _hash_constants()
     values = np.fromiter(shingles, dtype=np.uint64, count=len(shingles))
     with np.errstate(over="ignore"):
-        return [int((values * np.uint64(2 * k + 1) + np.uint64(k)).min()) for k in range(SIGNATURES)]
+        hashed = values[:, None] * multipliers[None, :] + offsets[None, :]
+    return [int(v) for v in hashed.min(axis=0)]
+
+
+@functools.lru_cache(maxsize=1)
+def _hash_constants():
+    """The `SIGNATURES` hash functions x * (2k + 1) + k (modulo 2**64)."""
+    import numpy as np
+
+    k = np.arange(SIGNATURES, dtype=np.uint64)
+    return k * np.uint64(2) + np.uint64(1), k
 
 
 def _bands(signature: list[int]) -> list[tuple[int, ...]]:
@@ -52,42 +74,181 @@ def _bands(signature: list[int]) -> list[tuple[int, ...]]:
     return [(slot, *signature[slot:slot + BAND]) for slot in range(0, len(signature), BAND)]
 
 
-def find(articles: list[ArticleFacts]) -> list[Repeat]:
+class _Fingerprint:
+    """What `find` compares of a paragraph: its words joined (`exact`, None for a paragraph too short to
+    count), its 4-grams and the bucket keys of its min-hashes."""
+
+    __slots__ = ("exact", "shingles", "bands")
+
+    def __init__(self, text: str):
+        words = _words(text)
+        self.exact: Optional[str] = " ".join(words) if len(words) >= MIN_WORDS else None
+        self.shingles: set[int] = _shingles(words) if self.exact is not None else set()
+        self.bands: list[tuple[int, ...]] = _bands(_signature(self.shingles)) if self.exact is not None else []
+
+
+def _fingerprint(text: str) -> _Fingerprint:
+    found = _FINGERPRINTS.get(text)
+    if found is None:
+        if len(_FINGERPRINTS) >= _KEEP_MAX:
+            _FINGERPRINTS.clear()
+        found = _FINGERPRINTS[text] = _Fingerprint(text)
+    return found
+
+
+@dataclass
+class _Seen:
+    """What the last run decided for one paragraph: enough to decide it again without comparing."""
+
+    text: str
+    exact: Optional[str]
+    bands: list[tuple[int, ...]]
+    kept: bool = False  # not a repeat: it went into the buckets, later paragraphs compare with it
+    of: Optional[tuple[str, int]] = None  # the paragraph it repeats
+
+
+@dataclass
+class Trace:
+    """A run of `find`: the articles in order and each paragraph's decision."""
+
+    order: list[str] = field(default_factory=list)
+    seen: dict[tuple[str, int], _Seen] = field(default_factory=dict)
+    changed: bool = True  # whether anything was decided anew (False: the previous trace, unchanged)
+
+
+def find(articles: list[ArticleFacts], previous: Optional[Trace] = None) -> list[Repeat]:
     """Every paragraph that repeats an earlier one."""
+    return find_traced(articles, previous)[0]
+
+
+def find_traced(articles: list[ArticleFacts], previous: Optional[Trace] = None) -> tuple[list[Repeat], Trace]:
+    """Every paragraph that repeats an earlier one, and the trace of this run. Given the `previous` run's
+    trace, a paragraph is compared again only when what it would be compared with may have changed.
+
+    A paragraph's decision depends on the paragraphs kept before it in its buckets and on the first kept
+    paragraph with its words: the same as last time unless a changed paragraph (new, edited, gone, or kept
+    this time and not last time, or the reverse) touched one of its buckets or its words earlier. Those
+    buckets and words are marked, and only paragraphs touching a mark are compared; the others repeat
+    last run's decision, so an edit costs its own paragraphs and their neighbours, not the whole story."""
+    order = [f.article.id for f in articles]
+    if previous is not None:
+        common = set(order) & set(previous.order)
+        if [a for a in order if a in common] != [a for a in previous.order if a in common]:
+            previous = None  # an article moved (its date changed): compare everything
+    old = previous.seen if previous is not None else {}
+    dirty_bands: set[tuple[int, ...]] = set()
+    dirty_exact: set[str] = set()
+    texts = {(f.article.id, i): text for f in articles for i, text in enumerate(f.article.paragraphs, start=1)}
+    for k, seen in old.items():
+        if seen.kept and texts.get(k) != seen.text:  # gone or edited: its buckets and words change
+            dirty_bands.update(seen.bands)
+            dirty_exact.add(seen.exact)
     seen_exact: dict[str, tuple[str, int]] = {}
-    buckets: dict[tuple[int, ...], deque[tuple[str, int, set[int]]]] = {}
+    buckets: dict[tuple[int, ...], deque[tuple[str, int, str]]] = {}
     found: list[Repeat] = []
+    trace = Trace(order=order, changed=previous is None or order != previous.order or len(old) != len(texts))
     for facts in articles:
         article = facts.article
         for index, text in enumerate(article.paragraphs, start=1):
-            words = _words(text)
-            if len(words) < MIN_WORDS:
+            k = (article.id, index)
+            before = old.get(k)
+            if before is not None and before.text != text:
+                before = None
+            if before is not None and (before.exact is None or (before.exact not in dirty_exact
+                                                                 and dirty_bands.isdisjoint(before.bands))):
+                now = before
+            else:
+                now = _decide(text, seen_exact, buckets)
+                trace.changed = True
+                if before is None or before.kept != now.kept:
+                    dirty_bands.update(now.bands)
+                    if now.exact is not None:
+                        dirty_exact.add(now.exact)
+            trace.seen[k] = now
+            if now.exact is None:
                 continue
-            exact = " ".join(words)
-            if exact in seen_exact:
-                of = seen_exact[exact]
-                found.append(Repeat(article.id, index, of[0], of[1], text))
+            if now.of is not None:
+                found.append(Repeat(article.id, index, now.of[0], now.of[1], text))
                 continue
-            shingles = _shingles(words)
-            bands = _bands(_signature(shingles))
-            match = None
-            for band in bands:
-                for other_article, other_index, other in reversed(buckets.get(band, ())):
-                    if len(shingles & other) >= SIMILAR * max(len(shingles), len(other)):
-                        match = (other_article, other_index)
-                        break
-                if match:
-                    break
-            if match:
-                found.append(Repeat(article.id, index, match[0], match[1], text))
-                continue
-            seen_exact[exact] = (article.id, index)
-            for band in bands:
+            seen_exact[now.exact] = k
+            for band in now.bands:
                 bucket = buckets.get(band)
                 if bucket is None:
                     bucket = buckets[band] = deque(maxlen=BUCKET)
-                bucket.append((article.id, index, shingles))
-    return found
+                bucket.append((article.id, index, text))
+    return found, trace
+
+
+def _decide(text: str, seen_exact: dict[str, tuple[str, int]],
+            buckets: dict[tuple[int, ...], deque[tuple[str, int, str]]]) -> _Seen:
+    """Whether the paragraph `text` repeats one kept before it (its words, or 90% of its 4-grams)."""
+    fingerprint = _fingerprint(text)
+    now = _Seen(text, fingerprint.exact, fingerprint.bands)
+    if fingerprint.exact is None:
+        return now
+    if fingerprint.exact in seen_exact:
+        now.of = seen_exact[fingerprint.exact]
+        return now
+    shingles = fingerprint.shingles
+    size = len(shingles)
+    tried: set[tuple[str, int]] = set()
+    for band in fingerprint.bands:
+        for other_article, other_index, other_text in reversed(buckets.get(band, ())):
+            # The same paragraph sits in several bands: once compared, it is known not to match.
+            if (other_article, other_index) in tried:
+                continue
+            tried.add((other_article, other_index))
+            other = _fingerprint(other_text).shingles
+            n = len(other)
+            # Sizes this far apart cannot share 90% of the larger (a shortcut, the same answer).
+            if min(size, n) >= SIMILAR * max(size, n) and len(shingles & other) >= SIMILAR * max(size, n):
+                now.of = (other_article, other_index)
+                return now
+    now.kept = True
+    return now
+
+
+class Finder:
+    """`find` with a memory: the trace of the last run, in this process and in `path` (a pickle under
+    `.cache/`, tagged with `version`, the build code's digest), so the next build compares only what an
+    edit can change."""
+
+    def __init__(self, path: Optional[Path] = None, version: str = ""):
+        self.path = path
+        self.version = version
+        self.trace: Optional[Trace] = None
+        self.loaded = False
+
+    def find(self, articles: list[ArticleFacts], version: str = "", reuse: bool = True) -> list[Repeat]:
+        """Every paragraph that repeats an earlier one (`reuse=False`: compared from scratch, as `find`)."""
+        if version != self.version:
+            self.version, self.trace, self.loaded = version, None, False
+        if not self.loaded:
+            self.trace, self.loaded = self._read(), True
+        found, self.trace = find_traced(articles, self.trace if reuse else None)
+        if self.trace.changed:
+            self._write()
+        return found
+
+    def _read(self) -> Optional[Trace]:
+        if self.path is None:
+            return None
+        try:
+            version, trace = pickle.loads(self.path.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return None
+        return trace if version == self.version and isinstance(trace, Trace) else None
+
+    def _write(self) -> None:
+        if self.path is None:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(pickle.dumps((self.version, self.trace), protocol=pickle.HIGHEST_PROTOCOL))
+            tmp.replace(self.path)
+        except OSError:
+            pass  # a read-only checkout still builds, only without the trace
 
 
 def drop_repeated_facts(articles: list[ArticleFacts], repeats: list[Repeat]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Optional
 
@@ -34,11 +35,29 @@ def _inputs(seeds_dir: Path) -> str:
 def _outputs(docs_dir: Path) -> str:
     """Names, sizes and modification times of the generated pages (cheap; an edit changes them)."""
     digest = hashlib.sha256()
-    for path in sorted(Path(docs_dir).rglob("*")):
-        if path.is_file():
-            stat = path.stat()
-            digest.update(f"{path.relative_to(docs_dir)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    for rel, stat in sorted(_files(str(docs_dir)), key=lambda item: item[0].split("/")):
+        digest.update(f"{rel}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()
+
+
+def _files(top: str, prefix: str = "") -> list[tuple[str, os.stat_result]]:
+    """Every file under `top` (relative path, stat), symbolic links to files included, linked folders
+    not entered (as `Path.rglob` walks)."""
+    out = []
+    try:
+        entries = list(os.scandir(top))
+    except OSError:
+        return out
+    for entry in entries:
+        rel = prefix + entry.name
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                out += _files(entry.path, rel + "/")
+            elif entry.is_file():
+                out.append((rel, entry.stat()))
+        except OSError:
+            continue
+    return out
 
 
 def _path(docs_dir: Path) -> Path:

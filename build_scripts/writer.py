@@ -27,39 +27,86 @@ def write_tree(docs_dir: Path, files: dict[str, str], managed_dirs: tuple[str, .
     """Bring `docs_dir` to `files` (docs-relative paths), removing stale files in `managed_dirs`."""
     report = WriteReport()
     root = docs_dir.resolve()
-    targets = {}
-    for rel, content in files.items():
-        target = (root / rel).resolve()
-        if root not in target.parents:
-            raise ValueError(f"refusing to write outside {docs_dir}: {rel}")
-        targets[target] = content.encode("utf-8")
-    staged: list[tuple[Path, Path]] = []
+    targets = _targets(root, files)
+    staged: list[tuple[str, str]] = []
     try:
         # 1. Stage every changed file next to its target.
-        for target, data in targets.items():
-            if target.is_file() and target.read_bytes() == data:
+        for target, content in targets.items():
+            data = content.encode("utf-8")
+            if _holds(target, data):
                 report.unchanged += 1
                 continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".tmp-", suffix=os.path.splitext(target)[1])
             with os.fdopen(fd, "wb") as out:
                 out.write(data)
-            staged.append((Path(tmp), target))
+            staged.append((tmp, target))
         # 2. Swap them in.
         for tmp, target in staged:
             os.replace(tmp, target)
-            report.written.append(str(target.relative_to(root)))
+            report.written.append(os.path.relpath(target, root))
         staged = []
     finally:
         for tmp, _ in staged:
-            tmp.unlink(missing_ok=True)
+            Path(tmp).unlink(missing_ok=True)
     # 3. Remove what the build generated before but no longer does.
-    for folder in managed_dirs:
-        for path in sorted((root / folder).rglob("*")) if (root / folder).is_dir() else []:
-            if path.is_file() and path.resolve() not in targets:
-                path.unlink()
-                report.removed.append(str(path.relative_to(root)))
+    for path in _generated(root, managed_dirs):
+        if path not in targets:
+            os.unlink(path)
+            report.removed.append(os.path.relpath(path, root))
     return report
+
+
+def _targets(root: Path, files: dict[str, str]) -> dict[str, str]:
+    """The real path of each file (symbolic links followed, as `Path.resolve` does), refusing any outside
+    `root`; each folder is resolved once, not each file."""
+    real_dirs: dict[str, str] = {}
+    targets: dict[str, str] = {}
+    inside = str(root) + os.sep
+    for rel, content in files.items():
+        folder, name = os.path.split(rel)
+        real = real_dirs.get(folder)
+        if real is None:
+            real = real_dirs[folder] = os.path.realpath(os.path.join(root, folder))
+        target = os.path.join(real, name)
+        if name in ("", ".", "..") or os.path.islink(target):
+            target = os.path.realpath(os.path.join(root, rel))
+        if not target.startswith(inside):
+            raise ValueError(f"refusing to write outside {root}: {rel}")
+        targets[target] = content
+    return targets
+
+
+def _holds(target: str, data: bytes) -> bool:
+    """Whether the file `target` holds exactly `data` (its size is checked before it is read)."""
+    try:
+        if os.stat(target).st_size != len(data):
+            return False
+        with open(target, "rb") as f:
+            return f.read() == data
+    except OSError:  # missing, or a folder
+        return False
+
+
+def _generated(root: Path, managed_dirs: tuple[str, ...]) -> list[str]:
+    """The real paths of the files under the managed folders, in path order."""
+    found: list[str] = []
+    folders = [os.path.realpath(os.path.join(root, folder)) for folder in managed_dirs]
+    while folders:
+        try:
+            entries = list(os.scandir(folders.pop()))
+        except OSError:  # absent, or not a folder
+            continue
+        for entry in entries:
+            if entry.is_symlink():
+                real = os.path.realpath(entry.path)
+                if os.path.isfile(real):
+                    found.append(real)
+            elif entry.is_dir():
+                folders.append(entry.path)
+            elif entry.is_file():
+                found.append(entry.path)
+    return sorted(found, key=lambda path: path.split(os.sep))
 
 
 def stale_files(docs_dir: Path, files: dict[str, str], managed_dirs: tuple[str, ...]) -> list[str]:

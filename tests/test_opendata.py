@@ -71,3 +71,51 @@ def test_spans_and_headlines():
     assert opendata.all_day_span("2025-W34") == (dt.date(2025, 8, 18), dt.date(2025, 8, 25))
     assert opendata.all_day_span("2025") is None
     assert len(opendata.headline("cuvânt " * 40)) <= opendata.HEADLINE_MAX
+
+
+def _icalendar_text(story, title: str) -> str:
+    """The calendar as the `icalendar` package writes it (what `opendata.calendar` writes by hand)."""
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//build_scripts//explicator//RO")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", title)
+    stamp = opendata._stamp(story)
+    titles = {f.article.id: f.article.title for f in story.articles}
+    for i, e in enumerate(story.timeline):
+        span = opendata.all_day_span(e.date)
+        if span is None:
+            continue
+        vevent = icalendar.Event()
+        vevent.add("uid", f"{opendata.event_id(i, e)}@explicator")
+        vevent.add("dtstamp", stamp)
+        vevent.add("dtstart", span[0])
+        vevent.add("dtend", span[1])
+        vevent.add("summary", opendata.headline(e.text))
+        sources = "; ".join(titles.get(s.article, s.article) for s in e.sources)
+        vevent.add("description", f"{opendata.date_label(e.date, e.mod)}: {e.text}\nSurse: {sources}")
+        cal.add_component(vevent)
+    return cal.to_ical().decode("utf-8")
+
+
+def test_calendar_is_the_text_icalendar_writes(story):
+    assert opendata.calendar(story, story.info.title) == _icalendar_text(story, story.info.title)
+
+
+@pytest.mark.parametrize("text", [
+    "Comisia, reunită; a decis: „da” \\ apoi ^ nimic\nrând nou\r\naltul\rși gata",
+    "ă" * 40 + "\\" + "x" * 30 + "^" + "ț" * 50,  # escapes and two-byte letters at the fold
+    "a" * 64 + "\\;b" + "c" * 80,
+    "x" * 65 + "ș\\," * 30,
+    "\\N și \\n " * 20,
+])
+def test_calendar_escapes_and_folds_as_icalendar(story, text):
+    import copy
+
+    edited = copy.deepcopy(story)
+    event = next(e for e in edited.timeline if opendata.all_day_span(e.date))
+    event.text = text
+    edited.articles[0].article.title = text.replace("\n", " ")
+    edited.timeline = [event]
+    for title in ("Titlu; cu, virgulă \\ și ^", "t" * 90 + "ă" * 10):
+        assert opendata.calendar(edited, title) == _icalendar_text(edited, title)

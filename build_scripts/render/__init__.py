@@ -8,7 +8,7 @@ what its template shows: `home`, `article`, `chronology`, `entities`, `quotes`, 
 from __future__ import annotations
 
 import html
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from markupsafe import Markup
 
@@ -21,6 +21,7 @@ from . import feed as feed_mod
 from . import home as home_mod
 from . import meta as meta_mod
 from . import method as method_mod
+from .memo import PageMemo, Signatures, digest as memo_digest
 from . import opendata
 from .paging import paginate
 from . import quotes as quotes_mod
@@ -45,11 +46,44 @@ __all__ = ["render_site", "article_page", "HOME", "ARTICLES", "CHRONOLOGY", "ENT
 class _Pages:
     """Renders templates into the file map, each page with its front matter and last-update line."""
 
-    def __init__(self, story: Story, site: Site):
+    def __init__(self, story: Story, site: Site, memo: Optional[PageMemo] = None):
         self.story = story
         self.site = site
         self.env = environment()
         self.files: dict[str, str] = {}
+        self.memo = memo if memo is not None and memo.enabled else None
+        self.sig = Signatures(story, site)
+        self.pending: dict[str, str] = {}  # page -> memo key, for pages being rendered
+
+    def reuse(self, path: str, *deps: Any) -> bool:
+        """Whether the page `path` was rendered before from the same `deps` (what it reads of the story);
+        if so its text is in the file map and the caller renders nothing."""
+        if self.memo is None:
+            return False
+        key = self.memo.key(path, deps)
+        text = self.memo.get(key)
+        if text is not None:
+            self.files[path] = text
+            return True
+        self.pending[path] = key
+        return False
+
+    def piece(self, name: str, make: Callable[[], str], *deps: Any) -> str:
+        """A part of a data file (`make()`), from the memo when made before from the same `deps`."""
+        if self.memo is None:
+            return make()
+        key = self.memo.key(name, deps)
+        text = self.memo.get(key)
+        if text is None:
+            text = make()
+            self.memo.put(key, text)
+        return text
+
+    def fragment(self, h: Helpers, template: str, deps: Any, **context: Any) -> Markup:
+        """A piece of the page `h.page`: `template` rendered with `context`, from the memo when rendered
+        before for the same page from the same `deps` (a long list re-renders only what moved or changed)."""
+        return Markup(self.piece(f"{h.page}#{template}", lambda: self.env.get_template(template).render(h=h, **context),
+                                 deps))
 
     def helpers(self, path: str) -> Helpers:
         """Helpers bound to the page `path`."""
@@ -66,32 +100,51 @@ class _Pages:
         # Themes print title and description unescaped (MkDocs' Jinja has no autoescape): escape them here.
         front: dict[str, Any] = {"title": html.escape(title)} if title else {}
         front["description"] = html.escape(description or meta_mod.describe(text, DEFAULT_DESCRIPTION))
-        day = meta_mod.newest(self.story.articles if uses is None else uses)
+        day = self.site.newest if uses is None else meta_mod.newest(uses)  # the same as newest(story.articles)
         if day:
             front["updated"] = day.isoformat()
         if jsonld:
             front["jsonld"] = jsonld
         front.update(meta or {})
         self.files[path] = meta_mod.front_matter(front) + text.rstrip() + "\n\n" + meta_mod.updated_line(day)
+        key = self.pending.pop(path, None)
+        if key is not None:
+            self.memo.put(key, self.files[path])
 
 
-def render_site(story: Story) -> dict[str, str]:
-    """Every generated file of the site, by docs-relative path."""
+def render_site(story: Story, memo: Optional[PageMemo] = None, reuse: bool = True) -> dict[str, str]:
+    """Every generated file of the site, by docs-relative path. With a `memo`, pages whose inputs did not
+    change since a build it remembers are taken from it (unless `reuse` is False), and what is rendered
+    is stored in it (see `memo.py`)."""
     site = Site(story, chronology_mod.event_pages(story.timeline))
-    pages = _Pages(story, site)
+    if memo is not None:
+        memo.begin([site.newest, story.info], reading=reuse)
+    pages = _Pages(story, site, memo)
     _home(pages)
     _articles(pages)
     _chronology(pages)
     _entities(pages)
     speakers = quotes_mod.speakers(story, site)
+    total = quotes_mod.total(speakers)
     for part in quotes_mod.pages(speakers, QUOTES, QUOTES[:-3]):
-        pages.page(part.path, "quotes.md.j2", speakers=part.items, part=part, total=quotes_mod.total(speakers),
-                   title=None if part.number == 1 else f"Citate, pagina {part.number}")
+        read = [(s.name, pages.sig.entity(s.name), _quotes_read(pages, s.quotes)) for s in part.items]
+        if pages.reuse(part.path, part.number, part.paths, total, read):
+            continue
+        h = pages.helpers(part.path)
+        texts = [[pages.fragment(h, "quote_item.md.j2", quote, f=f, q=q) for (f, q), quote in zip(s.quotes, r[2])]
+                 for s, r in zip(part.items, read)]
+        pages.page(part.path, "quotes.md.j2", h=h, speakers=part.items, quotes=texts, part=part,
+                   total=total, title=None if part.number == 1 else f"Citate, pagina {part.number}")
     _method(pages)
     files = pages.files
-    files[DATA] = data_mod.dumps(data_mod.story_data(story))
-    files.update(opendata.files(story, story.info.title))
+    sig = pages.sig
+    files[DATA] = data_mod.assemble(
+        [pages.piece(f"{DATA}#{f.article.id}", lambda f=f: data_mod.article_json(f), sig.article(f)) for f in story.articles],
+        [pages.piece(f"{DATA}#event", lambda e=e: data_mod.event_json(e), sig.event(e)) for e in story.timeline])
+    files.update(opendata.files(story, story.info.title, pages.piece, pages.sig.event))
     files[feed_mod.FEED] = feed_mod.atom(story, story.info.title, story.info.description or DEFAULT_DESCRIPTION)
+    if memo is not None:
+        memo.save()
     return files
 
 
@@ -115,8 +168,15 @@ def _articles(pages: _Pages) -> None:
     for part in paginate(home_mod.newest_first(story.articles), ARTICLES_PAGE, ARTICLES, "articole"):
         pages.page(part.path, "articles.md.j2", articles=part.items, part=part, description=description,
                    title=None if part.number == 1 else f"Articole, pagina {part.number}")
+    sig = pages.sig
     for facts in story.articles:
         path = article_page(facts)
+        # The page reads the article, the articles it shares a paragraph with, which of its sentences
+        # are events, and the names it links to.
+        if pages.reuse(path, sig.article(facts), site.newest,
+                       [(r, sig.link(r.article), sig.link(r.of_article)) for r in site.repeats_of.get(facts.article.id, ())],
+                       sorted(site.event_sentences.get(facts.article.id, ())), sig.article_names(facts)):
+            continue
         h = pages.helpers(path)
         lead = next((s.text for s in facts.article.sentences if not s.furniture), facts.article.title)
         pages.page(path, "article.md.j2", h=h, uses=[facts], jsonld=meta_mod.article_jsonld(facts),
@@ -127,8 +187,8 @@ def _articles(pages: _Pages) -> None:
 def _chronology(pages: _Pages) -> None:
     """The chronology: one page, or an index and a page per year (or month)."""
     story, site = pages.story, pages.site
+    order = {f.article.id: i for i, f in enumerate(story.articles, start=1)}  # the visual timeline's colours
     for part in chronology_mod.pages(story):
-        h = pages.helpers(part.path)
         events = [e for g in part.groups for e in g.all_events]
         # The visual timeline of everything on the index while it stays readable; past that, each part
         # page draws its own, so no page carries thousands of rows.
@@ -136,6 +196,12 @@ def _chronology(pages: _Pages) -> None:
             shown = story.timeline if part.up is None else []
         else:
             shown = events if part.up is not None else []
+        if pages.reuse(part.path, part.title, part.up, part.parts, site.newest,
+                       [(g.title, g.slug, [pages.sig.event(e) for e in g.events],
+                         [(m, [pages.sig.event(e) for e in es]) for m, es in g.months]) for g in part.groups],
+                       [(pages.sig.event(e), order.get(e.sources[0].article, 0)) for e in shown]):
+            continue
+        h = pages.helpers(part.path)
         timeline = chronology_mod.visual(shown, h, site) if shown else ""
         pages.page(part.path, "chronology.md.j2", h=h, part=part, timeline=timeline,
                    title=None if part.path == CHRONOLOGY else part.title,
@@ -154,8 +220,14 @@ def _entities(pages: _Pages) -> None:
         pages.page(part.path, "entities.md.j2", part=part, total=total, places=places if part.number == 1 else [],
                    kind_label=entities_mod.kind_label, first_mention=entities_mod.first_mention,
                    title=None if part.number == 1 else f"Persoane și organizații, pagina {part.number}")
+    sig = pages.sig
     for item in entities_mod.entity_pages(story, site):
-        uses = [f for f in story.articles if f.article.id in item.entity.articles]
+        # The page reads the entity, its quotes (with their dates), its events and the articles naming it.
+        if pages.reuse(item.path, memo_digest(item.entity), site.newest, _quotes_read(pages, item.quotes),
+                       [sig.event(e) for e in item.events], [sig.link(a) for a in item.entity.articles],
+                       [(f.article.id, sentence, n) for f, sentence, n in item.articles]):
+            continue
+        uses = [site.by_id[a] for a in dict.fromkeys(item.entity.articles) if a in site.by_id]  # for the date
         pages.page(item.path, "entity.md.j2", item=item, uses=uses, title=item.entity.name,
                    list_max=entities_mod.ENTITY_LIST,
                    kind_label=entities_mod.kind_label, events_label=chronology_mod.events_label)
@@ -168,6 +240,19 @@ def _method(pages: _Pages) -> None:
     pages.page(METHOD, "method.md.j2", data=data, counts=data.counts(), list_max=method_mod.LIST_MAX,
                correction_kind=method_mod.correction_kind, correction_value=method_mod.correction_value)
     for part in paginate(story.review, REVIEW_PAGE, REVIEW, REVIEW[:-3]):
-        pages.page(part.path, "review.md.j2", groups=method_mod.review_groups(part.items), part=part,
+        read = [memo_digest((item, pages.sig.link(item.article) if item.article else None)) for item in part.items]
+        if pages.reuse(part.path, part.number, part.paths, len(story.review), site.newest, read):
+            continue
+        h = pages.helpers(part.path)
+        texts = {id(item): pages.fragment(h, "review_item.md.j2", (site.newest, r), item=item)
+                 for item, r in zip(part.items, read)}
+        groups = [(kind, title, items, [texts[id(item)] for item in items])
+                  for kind, title, items in method_mod.review_groups(part.items)]
+        pages.page(part.path, "review.md.j2", h=h, groups=groups, part=part,
                    total=len(story.review), meta={"search": {"exclude": True}},
                    title="Revizuire" if part.number == 1 else f"Revizuire, pagina {part.number}")
+
+
+def _quotes_read(pages: _Pages, quotes: list) -> list[str]:
+    """What a list of quotes shows: each quote, its date, and the article it links to."""
+    return [pages.sig.quote(f, q) for f, q in quotes]

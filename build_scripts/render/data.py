@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import ArticleFacts, Entity, Story
+from ..model import ArticleFacts, Entity, Event, Story
 
 SCHEMA_VERSION = 2
 
@@ -19,29 +19,60 @@ def story_data(story: Story) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "articles": [_article(f) for f in story.articles],
-        "timeline": [
-            {
-                "date": e.date,
-                "mod": e.mod,
-                "text": e.text,
-                "article": e.sources[0].article,
-                "sentence": e.sources[0].sentence,
-                "sources": [{"article": s.article, "sentence": s.sentence, "date_text": s.date_text}
-                            for s in e.sources],
-                "id": e.id,
-                "clause": e.clause,
-                "context": e.context,
-                "disputed": e.disputed is not None,
-                "corrected": e.corrected,
-            }
-            for e in story.timeline
-        ],
+        "timeline": [_event(e) for e in story.timeline],
     }
 
 
 def dumps(data: dict[str, Any]) -> str:
     """Stable, readable JSON (same input, same bytes)."""
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def article_json(facts: ArticleFacts) -> str:
+    """One article of `facts.json`, as `dumps` writes it inside the document."""
+    return nested(_article(facts))
+
+
+def event_json(event: Event) -> str:
+    """One event of `facts.json`, as `dumps` writes it inside the document."""
+    return nested(_event(event))
+
+
+def assemble(articles: list[str], events: list[str]) -> str:
+    """The text of `dumps(story_data(story))` from its articles and events (`article_json`,
+    `event_json`): a build reuses the pieces of what did not change."""
+    head = dumps({"schema_version": SCHEMA_VERSION, "articles": [], "timeline": []})
+    assert head.endswith('"articles": [],\n  "timeline": []\n}\n')
+    return (head[:-len('[],\n  "timeline": []\n}\n')] + json_list(articles) + ',\n  "timeline": ' + json_list(events)
+            + "\n}\n")
+
+
+def nested(value: dict[str, Any]) -> str:
+    """`value` as `dumps` writes an item of a list of the document (two levels deep)."""
+    # JSON strings hold no raw newline: every newline of the text is the indentation's.
+    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=False).replace("\n", "\n    ")
+
+
+def json_list(items: list[str]) -> str:
+    """A list of the document from its items (`nested`), as `dumps` writes it."""
+    return "[\n    " + ",\n    ".join(items) + "\n  ]" if items else "[]"
+
+
+def _event(e: Event) -> dict[str, Any]:
+    """One event of the chronology."""
+    return {
+        "date": e.date,
+        "mod": e.mod,
+        "text": e.text,
+        "article": e.sources[0].article,
+        "sentence": e.sources[0].sentence,
+        "sources": [{"article": s.article, "sentence": s.sentence, "date_text": s.date_text} for s in e.sources],
+        "id": e.id,
+        "clause": e.clause,
+        "context": e.context,
+        "disputed": e.disputed is not None,
+        "corrected": e.corrected,
+    }
 
 
 def _article(facts: ArticleFacts) -> dict[str, Any]:

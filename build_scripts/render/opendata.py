@@ -12,9 +12,10 @@ import datetime as dt
 import io
 import json
 import re
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from ..model import Event, Story
+from . import data as data_mod
 from .labels import date_label
 
 TIMELINE_JSON, TIMELINE_CSV, CALENDAR = "data/timeline.json", "data/timeline.csv", "data/cronologie.ics"
@@ -23,19 +24,41 @@ CSV_FIELDS = ["unique_id", "date", "precision", "mod", "display_date", "headline
               "article_title", "sentence", "sources"]
 
 
-def files(story: Story, title: str = "Cronologie") -> dict[str, str]:
-    """The open data files, by docs-relative path."""
-    return {TIMELINE_JSON: timeline_json(story, title), TIMELINE_CSV: timeline_csv(story),
+def files(story: Story, title: str = "Cronologie", piece: Optional[Piece] = None,
+          sign: Callable[[Event], Any] = repr) -> dict[str, str]:
+    """The open data files, by docs-relative path. `piece(name, make, *deps)` may return the text
+    `make()` returned before for the same `deps` (the page memo; `sign(event)` stands for an event
+    there); by default it calls `make`."""
+    return {TIMELINE_JSON: timeline_json(story, title, piece, sign), TIMELINE_CSV: timeline_csv(story),
             CALENDAR: calendar(story, title)}
 
 
-def timeline_json(story: Story, title: str) -> str:
+Piece = Callable[..., str]
+_ID = "\u0000id\u0000"  # stands for an event's position-dependent id in a kept piece
+_ID_JSON = json.dumps(_ID)
+
+
+def timeline_json(story: Story, title: str, piece: Optional[Piece] = None, sign: Callable[[Event], Any] = repr) -> str:
     """Knight Lab TimelineJS JSON (https://timeline.knightlab.com/docs/json-format.html)."""
     titles = _titles(story)
     doc = {"title": {"text": {"headline": title, "text": f"{len(story.timeline)} evenimente datate din "
                                                           f"{len(story.articles)} articole"}},
-           "events": [_timeline_event(i, e, titles) for i, e in enumerate(story.timeline)]}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+           "events": []}
+    head = json.dumps(doc, ensure_ascii=False, indent=2)
+    assert head.endswith('"events": []\n}')
+    piece = piece or (lambda name, make, *deps: make())
+    # One piece per event, written once with a stand-in for its id (an event's id is its position):
+    # the same text as json.dumps of the whole document.
+    events = [piece(f"{TIMELINE_JSON}#event", lambda e=e: _event_json(e, titles), sign(e),
+                    [titles.get(s.article) for s in e.sources]).replace(_ID_JSON, json.dumps(event_id(i, e)), 1)
+              for i, e in enumerate(story.timeline)]
+    return head[:-len("[]\n}")] + data_mod.json_list(events) + "\n}\n"
+
+
+def _event_json(e: Event, titles: dict[str, str]) -> str:
+    event = _timeline_event(0, e, titles)
+    event["unique_id"] = _ID
+    return data_mod.nested(event)
 
 
 def timeline_csv(story: Story) -> str:
@@ -55,30 +78,55 @@ def timeline_csv(story: Story) -> str:
 
 
 def calendar(story: Story, title: str) -> str:
-    """iCalendar (RFC 5545) with an all-day VEVENT per event dated to a day, week or month."""
-    import icalendar
+    """iCalendar (RFC 5545) with an all-day VEVENT per event dated to a day, week or month.
 
-    cal = icalendar.Calendar()
-    cal.add("prodid", "-//build_scripts//explicator//RO")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", title)
-    stamp = _stamp(story)
+    Written line by line: the same text the `icalendar` package writes for these properties (its
+    escaping, its property order, its folding; `tests/test_opendata.py` compares the two), without
+    building a component per event, which took seconds for a few thousand events."""
+    stamp = _stamp(story).strftime("%Y%m%dT%H%M%SZ")
     titles = _titles(story)
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", _line("PRODID", _text("-//build_scripts//explicator//RO")),
+             # an X- property has no type in icalendar: written as it is, one line
+             "CALSCALE:GREGORIAN", _line("X-WR-CALNAME", " ".join(title.splitlines()))]
     for i, e in enumerate(story.timeline):
         span = all_day_span(e.date)
         if span is None:
             continue
-        vevent = icalendar.Event()
-        vevent.add("uid", f"{event_id(i, e)}@explicator")
-        vevent.add("dtstamp", stamp)
-        vevent.add("dtstart", span[0])
-        vevent.add("dtend", span[1])  # exclusive end, as RFC 5545 wants for DATE values
-        vevent.add("summary", headline(e.text))
         sources = "; ".join(titles.get(s.article, s.article) for s in e.sources)
-        vevent.add("description", f"{date_label(e.date, e.mod)}: {e.text}\nSurse: {sources}")
-        cal.add_component(vevent)
-    return cal.to_ical().decode("utf-8")
+        # icalendar's order: its canonical properties first, then the others by name.
+        lines += ["BEGIN:VEVENT", _line("SUMMARY", _text(headline(e.text))),
+                  f"DTSTART;VALUE=DATE:{span[0].strftime('%Y%m%d')}", f"DTEND;VALUE=DATE:{span[1].strftime('%Y%m%d')}",
+                  f"DTSTAMP:{stamp}", _line("UID", _text(f"{event_id(i, e)}@explicator")),
+                  _line("DESCRIPTION", _text(f"{date_label(e.date, e.mod)}: {e.text}\nSurse: {sources}")),
+                  "END:VEVENT"]
+    lines.append("END:VCALENDAR")
+    return "\r\n".join(lines) + "\r\n"
+
+
+def _text(value: str) -> str:
+    """A TEXT value escaped as RFC 5545 wants (and as `icalendar.prop.vText` does it)."""
+    return (value.replace("\\N", "\n").replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+
+
+def _line(name: str, value: str, limit: int = 75) -> str:
+    """A content line folded under `limit` octets a line (continuations start with a space), never
+    inside a character nor right after a backslash or caret (as `icalendar` folds)."""
+    line = f"{name}:{value}"
+    data = line.encode("utf-8")
+    if len(data) < limit:
+        return line
+    parts, start, size = [], 0, limit - 1
+    while len(data) - start > size:
+        end = start + size
+        while data[end] & 0xC0 == 0x80:  # a UTF-8 continuation byte: cut before its character
+            end -= 1
+        if data[end - 1] in b"\\^" and len(data[start:end].decode("utf-8")) > 1:
+            end -= 1  # an escape stays whole: its backslash goes to the next line
+        parts.append(data[start:end])
+        start = end
+    parts.append(data[start:])
+    return b"\r\n ".join(parts).decode("utf-8")
 
 
 def precision(value: str) -> Optional[str]:

@@ -58,9 +58,12 @@ def pages(groups: list[Speaker], first: str, folder: str) -> list[Part[Speaker]]
     pieces = [Speaker(s.name, s.entity, s.quotes[i:i + PAGE_QUOTES])
               for s in groups for i in range(0, max(1, len(s.quotes)), PAGE_QUOTES)]
     packed: list[list[Speaker]] = [[]]
+    size = 0  # quotes on the last page
     for piece in pieces:
-        if packed[-1] and total(packed[-1]) + len(piece.quotes) > PAGE_QUOTES:
+        if packed[-1] and size + len(piece.quotes) > PAGE_QUOTES:
             packed.append([])
+            size = 0
         packed[-1].append(piece)
+        size += len(piece.quotes)
     paths = part_paths(first, folder, len(packed))
     return [Part(path, n, speakers, paths) for n, (path, speakers) in enumerate(zip(paths, packed), start=1)]

@@ -7,6 +7,7 @@ a speaker's marks, where an event lives) are written once.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from pathlib import Path
 from typing import Any, Optional
@@ -247,7 +248,13 @@ class Helpers:
 
 
 def environment() -> jinja2.Environment:
-    """Jinja2 with every printed value escaped for Markdown unless it is already `Markup`."""
+    """Jinja2 with every printed value escaped for Markdown unless it is already `Markup`: one per process
+    (templates are compiled once; Jinja reloads one whose file changed, as under `mkdocs serve`)."""
+    return _environment(str(TEMPLATES))
+
+
+@functools.lru_cache(maxsize=4)
+def _environment(templates: str) -> jinja2.Environment:
     def finalize(value: Any) -> Any:
         """Escape every printed value that is not Markup."""
         if value is None:
@@ -257,7 +264,7 @@ def environment() -> jinja2.Environment:
         return md(value)
 
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+        loader=jinja2.FileSystemLoader(templates),
         finalize=finalize,
         autoescape=False,
         keep_trailing_newline=True,

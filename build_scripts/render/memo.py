@@ -1,0 +1,244 @@
+"""Pages kept between builds: a page whose inputs did not change is not rendered again.
+
+A memoized page has a key: a digest of the build code and templates, the editor's files, the story-wide
+values every page shows (the newest date), and the records that page reads, which `Signatures` computes
+once per build (an article's facts, what a link to an article shows, an event with its sources, what a
+link to a person shows). Same key, same page, byte for byte; any change to an input the page reads gives
+another key, and the page is rendered again. Which records a page reads is written beside the code that
+renders it (`render/__init__.py`); `tests/test_memo.py` checks that an edit build equals a build without
+the memo.
+
+The texts live in memory (the long-running `mkdocs serve` keeps them between rebuilds, see `session.py`)
+and in a small SQLite database per seeds folder under `.cache/pages/` for the next process; only the keys
+a build used are kept. With `--no-cache` or EXPLAINER_NO_CACHE every page is rendered, and stored for
+the next build (as the facts cache does).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+from ..model import ArticleFacts, Event, Story
+
+PACKAGE = Path(__file__).resolve().parent.parent
+DEFAULT_DIR = PACKAGE.parent / ".cache" / "pages"
+FORMAT = 1
+KEEP_DAYS = 14  # a seeds folder's memo is deleted after this long without a build
+_CODE_SUFFIXES = (".py", ".j2", ".yaml", ".yml", ".json")
+
+
+def code_version() -> str:
+    """A digest of every file of the build code (render code, templates, language rules, the stages):
+    read on each build, since `mkdocs serve` reloads templates without restarting."""
+    digest = hashlib.blake2b(str(FORMAT).encode(), digest_size=16)
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.suffix in _CODE_SUFFIXES and "__pycache__" not in path.parts and path.is_file():
+            digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+class PageMemo:
+    """Rendered texts by key, in memory and in `folder/<seeds digest>.sqlite`."""
+
+    def __init__(self, seeds_dir: Path, folder: Optional[Path] = None, enabled: bool = True):
+        self.seeds_dir = Path(seeds_dir)
+        self.folder = Path(folder if folder is not None else DEFAULT_DIR)
+        self.enabled = enabled
+        self.reading = True  # False (caches off): nothing is taken from the memo, what is rendered is stored
+        self.texts: Optional[dict[str, str]] = None  # read from the database on first use
+        self.version = ""
+        self.used: set[str] = set()
+        self.added: dict[str, str] = {}
+        self.hits = self.misses = 0
+
+    @property
+    def path(self) -> Path:
+        name = hashlib.sha256(str(self.seeds_dir.resolve()).encode()).hexdigest()[:16]
+        return self.folder / f"{name}.sqlite"
+
+    def begin(self, inputs: Iterable[Any], reading: bool = True) -> None:
+        """Start a build: the version shared by every key (the code, the editor's files, `inputs`);
+        `reading=False` renders everything (and stores it)."""
+        self.reading = reading
+        digest = hashlib.blake2b(code_version().encode(), digest_size=16)
+        from .. import cache
+
+        digest.update(cache.environment_version().encode())
+        for name in ("editorial.yml", "story.yml"):
+            try:
+                digest.update(name.encode() + b"\0" + (self.seeds_dir / name).read_bytes() + b"\0")
+            except OSError:
+                digest.update(name.encode() + b"\0-\0")
+        digest.update(repr(list(inputs)).encode())
+        self.version = digest.hexdigest()
+        self.used, self.added = set(), {}
+        self.hits = self.misses = 0
+
+    def key(self, path: str, deps: Any) -> str:
+        """The key of the page `path` rendered from `deps` (a repr-able value)."""
+        text = f"{self.version}\0{path}\0{deps!r}"
+        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+
+    def get(self, key: str) -> Optional[str]:
+        """The text rendered before under `key`, or None."""
+        if not self.enabled:
+            return None
+        if self.texts is None:
+            self.texts = self._read()
+        self.used.add(key)
+        text = self.texts.get(key) if self.reading else None
+        if text is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return text
+
+    def put(self, key: str, text: str) -> None:
+        if not self.enabled:
+            return
+        if self.texts is None:
+            self.texts = self._read()
+        self.texts[key] = text
+        self.added[key] = text
+        self.used.add(key)
+
+    def save(self) -> None:
+        """Store the new texts and forget those this build did not use (memory and database)."""
+        if not self.enabled or self.texts is None:
+            return
+        stale = [k for k in self.texts if k not in self.used]
+        for k in stale:
+            del self.texts[k]
+        if not self.added and not stale:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            with self._connect() as db:
+                db.executemany("INSERT OR REPLACE INTO pages (key, text) VALUES (?, ?)", self.added.items())
+                db.executemany("DELETE FROM pages WHERE key = ?", ((k,) for k in stale))
+            db.close()
+            self._age_out()
+        except (OSError, sqlite3.Error):
+            pass  # a read-only checkout still builds, only without the memo
+        self.added = {}
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30)
+        db.execute("PRAGMA auto_vacuum = FULL")  # forgotten texts give their space back (set before the table)
+        db.execute("CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, text TEXT NOT NULL)")
+        return db
+
+    def _age_out(self) -> None:
+        """Forget the memo of seeds folders not built for `KEEP_DAYS` (test folders come and go)."""
+        limit = time.time() - KEEP_DAYS * 86400
+        for path in self.folder.glob("*"):
+            try:
+                if path.is_file() and path.stat().st_mtime < limit:
+                    path.unlink()
+            except OSError:
+                pass
+
+    def _read(self) -> dict[str, str]:
+        if not self.path.is_file():
+            return {}
+        try:
+            db = self._connect()
+            try:
+                return dict(db.execute("SELECT key, text FROM pages"))
+            finally:
+                db.close()
+        except sqlite3.Error:
+            return {}
+
+
+def digest(value: Any) -> str:
+    """A short digest of `repr(value)` (records are dataclasses: their repr shows every field)."""
+    return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+
+
+class Signatures:
+    """What pages read of the story, as short digests computed once per build: the parts of memo keys."""
+
+    def __init__(self, story: Story, site):
+        from .. import cache
+
+        self.site = site
+        self._source_key = cache.key_of_source
+        self._articles: dict[str, str] = {}
+        self._links: dict[str, tuple] = {}
+        self._events: dict[int, str] = {}
+        self._quotes: dict[int, str] = {}
+        self._entities: dict[Optional[str], tuple] = {}
+
+    def article(self, facts: ArticleFacts) -> str:
+        """Everything an article's own page shows of it. Its facts are those the extraction stored under
+        its source key (text, given date, caption: the cache is content-addressed), then changed by the
+        editor's file (in the version), its repeated paragraphs (`repeats_of`, read by the page) and
+        the story's names (merge.py renames entities and speakers: their names, aliases, roles and
+        mention counts are here)."""
+        a = facts.article
+        found = self._articles.get(a.id)
+        if found is None:
+            entities = [(e.name, e.kind, e.role, e.aliases, len(e.mentions), e.corrected, e.confirmed)
+                        for group in (facts.people, facts.places, facts.organizations) for e in group]
+            found = digest((self._source_key(a), a.id, a.path, a.slug, a.title, a.title_derived, a.published,
+                            a.published_inferred, a.source, a.url, a.author, a.caption, a.credit, a.warnings,
+                            len(facts.dates), len(facts.numbers), len(facts.quotes), len(facts.sources), entities,
+                            [(q.speaker, q.speaker_via) for q in facts.quotes]))
+            self._articles[a.id] = found
+        return found
+
+    def link(self, article_id: str) -> tuple:
+        """What a link to an article shows: its page, title, source and dates."""
+        found = self._links.get(article_id)
+        if found is None:
+            facts = self.site.by_id.get(article_id)
+            if facts is None:
+                found = (article_id,)
+            else:
+                a = facts.article
+                found = (a.id, a.slug, a.title, a.source, a.published, a.published_inferred)
+            self._links[article_id] = found
+        return found
+
+    def event(self, event: Event) -> str:
+        """An event as a page shows it: its words, dates, page and sources (with their links)."""
+        found = self._events.get(id(event))
+        if found is None:
+            articles = [s.article for s in event.sources]
+            if event.disputed is not None:
+                articles += [v.article for v in event.disputed.versions]
+            found = digest((event, self.site.event_pages.get(event.id), [self.link(a) for a in articles]))
+            self._events[id(event)] = found
+        return found
+
+    def quote(self, facts: ArticleFacts, quote) -> str:
+        """A quote as a list of quotes shows it: its words, speaker, date and the article it links to."""
+        found = self._quotes.get(id(quote))
+        if found is None:
+            found = digest((quote, self.site.quote_date(facts, quote), self.link(facts.article.id)))
+            self._quotes[id(quote)] = found
+        return found
+
+    def entity(self, name: Optional[str]) -> tuple:
+        """What a link to a name shows: the person, organization or place of that name (its page, kind,
+        role and country), and the role and country of the person and place of that name."""
+        found = self._entities.get(name)
+        if found is None:
+            site = self.site
+            e = site.entity(name)
+            person, place = site.by_kind.get(("person", name)), site.by_kind.get(("place", name))
+            found = ((e.name, e.kind, e.slug, e.role, e.country) if e is not None else None,
+                     person.role if person is not None else None, place.country if place is not None else None)
+            self._entities[name] = found
+        return found
+
+    def article_names(self, facts: ArticleFacts) -> list[tuple]:
+        """The names an article page links to or describes (its entities and speakers)."""
+        names = [e.name for group in (facts.people, facts.places, facts.organizations) for e in group]
+        names += [q.speaker for q in facts.quotes if q.speaker]
+        return [self.entity(n) for n in names]

@@ -1,0 +1,102 @@
+"""What one process keeps between builds, so that `mkdocs serve` shows an edit in about a second.
+
+The MkDocs hook lives as long as `serve`, and calls `pipeline.build` on every change. Each build starts
+from the inputs again (nothing here is trusted without its key), but a second build in the same process
+finds: the spaCy model already loaded (`nlp.load` keeps it), the articles it read before (by the bytes
+of their file, so the YAML front matter is not parsed again), each article's extracted facts as stored
+bytes (by cache key, without reading the cache folder again), the paragraph fingerprints and the trace
+of the last run of `repeats.py`, and the page memo (`render/memo.py`) with its texts in memory. A fresh
+`python -m build_scripts build` starts empty and reads what `.cache/` holds (facts, page memo, trace).
+
+A build also pauses the cycle collector (`no_gc`): it allocates millions of small records, and the
+collector would walk them again and again.
+"""
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import os
+import pickle
+from pathlib import Path
+from typing import Callable, Iterator, Optional, TypeVar
+
+from .render.memo import PageMemo, code_version
+from .repeats import Finder
+
+T = TypeVar("T")
+_MEMOS: dict[str, PageMemo] = {}
+_FINDERS: dict[str, Finder] = {}
+_READ: dict[str, tuple[tuple, bytes]] = {}  # file -> ((content digest, key), pickled record)
+FACTS: dict[str, bytes] = {}  # cache key -> pickled extraction (see cache.Cache.get)
+FACTS_MAX = 12_000  # extractions kept (about 50 KB each)
+
+
+def page_memo(seeds_dir: Path) -> PageMemo:
+    """The page memo of a seeds folder (one per folder, kept for the life of the process)."""
+    name = str(Path(seeds_dir).resolve())
+    memo = _MEMOS.get(name)
+    if memo is None:
+        memo = _MEMOS[name] = PageMemo(Path(seeds_dir))
+    return memo
+
+
+def read(path: Path, reader: Callable[[Path], T], *key: object) -> T:
+    """`reader(path)`, or a fresh copy of what it returned for the same bytes of this file (and `key`)
+    in an earlier build (the caller may change the copy; the kept one stays as read)."""
+    try:
+        sign = (hashlib.blake2b(path.read_bytes(), digest_size=16).digest(), *key)
+    except OSError:
+        return reader(path)
+    found = _READ.get(str(path))
+    if found is not None and found[0] == sign:
+        return pickle.loads(found[1])
+    value = reader(path)  # raises on a bad file: nothing is kept
+    _READ[str(path)] = (sign, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    return value
+
+
+def keep_facts(key: str, data: bytes) -> None:
+    """Keep an extraction's bytes for the next build of this process."""
+    if len(FACTS) >= FACTS_MAX:
+        FACTS.clear()
+    FACTS[key] = data
+
+
+@contextlib.contextmanager
+def no_gc() -> Iterator[None]:
+    """The cycle collector paused for one build: a build allocates millions of small records that all
+    live until it ends, and the collector would walk them again and again (a third of a warm build)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def repeat_finder(seeds_dir: Path) -> Finder:
+    """The repeated-paragraph finder of a seeds folder, with the trace of its last run (kept in this
+    process and beside the page memo)."""
+    name = str(Path(seeds_dir).resolve())
+    finder = _FINDERS.get(name)
+    if finder is None:
+        memo = PageMemo(Path(seeds_dir))
+        path = memo.folder / (memo.path.stem + ".repeats.pickle")
+        finder = _FINDERS[name] = Finder(path)
+    return finder
+
+
+def forget() -> None:
+    """Drop everything kept (tests)."""
+    _MEMOS.clear()
+    _FINDERS.clear()
+    _READ.clear()
+    FACTS.clear()
+
+
+def caches_on(enabled: bool) -> bool:
+    """Whether a build may reuse what earlier builds kept: not with `--no-cache` (`enabled=False`) nor
+    EXPLAINER_NO_CACHE, which still store what they make, for the next build."""
+    return enabled and os.environ.get("EXPLAINER_NO_CACHE", "") == ""

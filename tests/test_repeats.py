@@ -1,0 +1,89 @@
+"""Repeated paragraphs found again from the last run's trace: after any edit (a paragraph changed,
+added, removed, copied from another article, an article removed, added or moved), the repeats are
+exactly those a run from scratch finds."""
+from __future__ import annotations
+
+import copy
+import random
+from pathlib import Path
+
+import pytest
+
+from build_scripts import repeats
+from build_scripts.model import Article, ArticleFacts
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+
+
+def _paragraphs() -> list[str]:
+    out = []
+    for path in sorted(CORPUS.glob("*.txt")):
+        out += [p.strip() for p in path.read_text(encoding="utf-8").split("\n\n") if len(p.split()) >= 12]
+    return out
+
+
+def _story(rng: random.Random, pool: list[str], n: int = 40) -> list[ArticleFacts]:
+    """Articles of real paragraphs, many of them shared (wire copy), some nearly (a word changed)."""
+    out = []
+    for i in range(n):
+        paragraphs = [rng.choice(pool) for _ in range(rng.randint(2, 6))]
+        if rng.random() < 0.3:
+            paragraphs.append(rng.choice(pool).replace(" a ", " o ", 1))
+        article = Article(id=f"a{i:03d}", path=f"a{i:03d}.txt", title=f"Articol {i}", title_derived=False,
+                          published=None, published_inferred=False, paragraphs=paragraphs)
+        out.append(ArticleFacts(article=article))
+    return out
+
+
+def _edit(rng: random.Random, story: list[ArticleFacts], pool: list[str]) -> list[ArticleFacts]:
+    story = copy.deepcopy(story)
+    kind = rng.randrange(7)
+    facts = rng.choice(story)
+    paragraphs = facts.article.paragraphs
+    if kind == 6:  # a near copy of a paragraph (one word changed), anywhere
+        paragraphs.insert(rng.randrange(len(paragraphs) + 1), rng.choice(pool).replace(" a ", " o ", 1))
+    elif kind == 0:
+        i = rng.randrange(len(paragraphs))
+        paragraphs[i] += " Ministrul a declarat marți că bugetul crește cu cinci la sută."
+    elif kind == 1:
+        paragraphs.insert(rng.randrange(len(paragraphs) + 1), rng.choice(pool))
+    elif kind == 2 and len(paragraphs) > 1:
+        paragraphs.pop(rng.randrange(len(paragraphs)))
+    elif kind == 3:
+        story.remove(facts)
+    elif kind == 4:
+        clone = copy.deepcopy(facts)
+        clone.article.id = f"b{rng.randrange(10**6)}"
+        story.insert(rng.randrange(len(story) + 1), clone)
+    else:  # an article moves (its date changed)
+        story.remove(facts)
+        story.insert(rng.randrange(len(story) + 1), facts)
+    return story
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_the_trace_gives_the_repeats_a_run_from_scratch_finds(seed, monkeypatch):
+    # Buckets of two: a paragraph kept or not changes what later ones are compared with.
+    monkeypatch.setattr(repeats, "BUCKET", 2 if seed % 2 else repeats.BUCKET)
+    rng = random.Random(seed)
+    pool = _paragraphs()
+    story = _story(rng, pool)
+    found, trace = repeats.find_traced(story)
+    assert found and found == repeats.find(story)
+    for _ in range(25):
+        story = _edit(rng, story, pool)
+        found, trace = repeats.find_traced(story, trace)
+        repeats._FINGERPRINTS.clear()
+        assert found == repeats.find_traced(story)[0]
+
+
+def test_a_trace_kept_on_disk_is_used_only_by_the_same_code(tmp_path):
+    pool = _paragraphs()
+    story = _story(random.Random(9), pool)
+    finder = repeats.Finder(tmp_path / "trace.pickle")
+    first = finder.find(story, version="v1")
+    assert (tmp_path / "trace.pickle").is_file()
+    again = repeats.Finder(tmp_path / "trace.pickle")
+    assert again.find(story, version="v1") == first and not again.trace.changed  # nothing compared again
+    other = repeats.Finder(tmp_path / "trace.pickle")
+    assert other.find(story, version="v2") == first and other.trace.changed  # another code: from scratch
