@@ -92,6 +92,7 @@ class EntityRecognizer:
         # one name joined within the article; roles tied.
         kept = self._one_kind(doc, kept)
         kept = self._lone_words(doc, kept)
+        self._local_branches(doc, kept)
         self._merge(doc, kept)
         doc.user_data["people"] = {s._.canonical for s in kept if s.label_ == "person" and s._.canonical}
         # Where a person's or organization's name starts: a subject after its verb may be one.
@@ -719,6 +720,20 @@ class EntityRecognizer:
             variants.link(kind)
         for span in spans:
             span._.canonical = by_kind[span.label_].canonical(span._.canonical)
+
+    @staticmethod
+    def _local_branches(doc: Doc, spans: list[Span]) -> None:
+        """ "Inspectoratul pentru Situații de Urgență (ISU) Brașov", "Direcția de Sănătate Publică (DSP)
+        Iași": the place after the acronym names the local branch, so it belongs to the name (the place
+        stays a place of its own too)."""
+        for a, b, c in zip(spans, spans[1:], spans[2:]):
+            if a.label_ != "organization" or b.label_ != "organization" or c.label_ != "place":
+                continue
+            if not (len(b) == 1 and is_acronym(b.text) and a.end + 1 == b.start and doc[a.end].text == "("
+                    and b.end + 1 == c.start and doc[b.end].text == ")"):
+                continue
+            if a._.canonical and c._.canonical and not a._.canonical.endswith(c._.canonical):
+                a._.canonical = f"{a._.canonical} {c._.canonical}"
 
     @staticmethod
     def _parenthesized_acronyms(doc: Doc, spans: list[Span]) -> list[tuple[Span, Span]]:
