@@ -60,9 +60,9 @@ def _rules(lang: Lang) -> _Rules:
         rf"(?<![\w.,/:%-])"
         rf"(?:(?P<qual>{alternation(approximations)})\s+)?"
         rf"(?:(?P<between>{alternation(lang['range_words']['between'])})\s+)?"
-        rf"(?P<low>{number})(?:\s+(?P<lowscale>{scale}))?"
+        rf"(?P<low>{number})(?:\s+(?:de\s+)?(?P<lowscale>{scale}))?"
         rf"(?:\s*(?P<dash>[–—-]|{alternation(lang['range_words']['and'] + lang['range_words']['until'])})\s*(?P<high>{number}))?"
-        rf"(?:\s+(?P<scale>{scale}))?(?!\w)"
+        rf"(?:\s+(?:de\s+)?(?P<scale>{scale}))?(?!\w)"  # "2,5 milioane", "500 de milioane"
         rf"(?P<pct>\s*%|\s+(?:{percent})(?!\w))?",
         re.I,
     )
