@@ -106,10 +106,14 @@ class DateFinder:
         before = key(doc[max(0, span.start - 5): span.start].text)
         if any(before.endswith(phrase) for phrase in self.age_before):
             return True
-        if span.start >= 2:
-            prep, noun = doc[span.start - 1], doc[span.start - 2]
+        first = span.start
+        if first >= 3 and key(doc[first - 1].text) in ("si", "și") and doc[first - 2].like_num \
+                and key(doc[first - 3].text) == "intre":
+            first -= 2  # "persoanele între 50 și 74 de ani": the range's first number
+        if first >= 2:
+            prep, noun = doc[first - 1], doc[first - 2]
             if key(prep.text) in self.age_prepositions and (
-                    key(noun.lemma_) in self.age_nouns or noun.pos_ == "PRON" and "3" in noun.morph.get("Person")):
+                    _noun_forms(noun) & self.age_nouns or noun.pos_ == "PRON" and "3" in noun.morph.get("Person")):
                 return True  # "un bărbat de 45 de ani", "cei mai mulți dintre ei sub cinci ani"
         if span.start >= 3 and key(doc[span.start - 1].text) == "de" and doc[span.start - 2].text == "," \
                 and doc[span.start - 3].pos_ == "PROPN":
@@ -153,3 +157,10 @@ def _in_order(words: list[str], phrase: list[str]) -> bool:
     """The phrase's words appear in `words` in that order, maybe with others between ("nu au mai")."""
     it = iter(words)
     return all(any(w == p for w in it) for p in phrase)
+
+
+def _noun_forms(noun) -> set[str]:
+    """The lemma and the word without its article ("Persoanele" -> "persoane", "copiii" -> "copii"): the
+    lemmatizer leaves a capitalized word at a sentence start as it is."""
+    text = key(noun.text)
+    return {key(noun.lemma_), text} | {text[: -len(e)] for e in ("le", "i", "lor", "ul", "a") if text.endswith(e) and len(text) > len(e) + 2}

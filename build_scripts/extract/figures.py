@@ -103,7 +103,7 @@ def _resolve(m: re.Match, sentence: Sentence, rules: _Rules, lang: Lang) -> Opti
     if low is None or (high_text and high is None):
         return None
     low_factor = rules.scales.get((m.group("lowscale") or "").lower(), factor)
-    low, high = low * low_factor, (high * factor if high is not None else None)
+    low, high = _scaled(low, low_factor), (_scaled(high, factor) if high is not None else None)
     if high is not None and high <= low:
         return None  # "2-1" is a score, "3-3" a draw: not a range
     pct = m.group("pct")
@@ -167,3 +167,9 @@ def _unit(after: str, rules: _Rules) -> Optional[str]:
     if lower in rules.unit_stop or word[:1].isupper():
         return None
     return word
+
+
+def _scaled(value: float, factor: int) -> float:
+    """16,6 miliarde -> 16600000000 exactly (16.6 * 1e9 is 16600000000.000002 in floating point)."""
+    out = value * factor
+    return float(round(out)) if factor > 1 and abs(out - round(out)) < 0.01 else out

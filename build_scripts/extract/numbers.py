@@ -30,7 +30,8 @@ class NumberFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         layout = doc.user_data["layout"]
-        blocked = sorted((s.start_char, s.end_char) for name in ("dates", "ages") for s in doc.spans.get(name, []))
+        # Numbers inside dates and durations are not figures; an age is one ("o femeie de 72 de ani": 72 ani).
+        blocked = sorted((s.start_char, s.end_char) for s in doc.spans.get("dates", []))
         starts = [b[0] for b in blocked]
         found = []
         for start, sentence in zip(layout.starts, layout.sentences):
