@@ -686,9 +686,18 @@ class EntityRecognizer:
         common = {key(w) for t in doc if t.is_lower and t.pos_ == "NOUN" for w in (t.lemma_, t.text)}
         org_words = {key(s._.canonical).split()[0] for s in spans
                      if s.label_ == "organization" and s._.canonical and len(s._.canonical.split()) >= 2}
+        by_surname: dict[str, set[str]] = {}
+        for s in spans:
+            if s.label_ == "person" and s._.canonical and len(s._.canonical.split()) >= 2 and len(s) >= 2:
+                by_surname.setdefault(key(s._.canonical).split()[-1], set()).add(s._.canonical)
         out = []
         for span in spans:
             k = key(span.text)
+            named = by_surname.get(k, set())
+            if span.label_ == "person" and len(span) == 1 and named and span._.canonical not in named:
+                # "Sandu" in an article that names Ciprian Sandu is not the gazetteer's Maia Sandu; with two
+                # people of that surname in the article it is neither, for sure: the surname alone.
+                span._.canonical = next(iter(named)) if len(named) == 1 else span.text
             if span.label_ == "person" and len(span) == 1 and k in org_words and k not in parts:
                 continue  # "Kessler" of "Kessler & Partners": the company, cut short
             if span.label_ != "person" and len(span) == 1 and k in surnames:

@@ -410,6 +410,10 @@ class Speakers:
             following = names.get(subject.i + 2)  # "a anunțat operatorul național Ukrenergo"
         if subject.pos_ == "NOUN" and following is not None and following._.canonical and following.label_ != "place":
             return following._.canonical, "name"  # "a precizat operatorul Ukrenergo"
+        if subject.pos_ == "PROPN" and subject.text[:1].isupper() and subject.is_sent_start:
+            # "Barbu i-a răspuns …" at a sentence start: only as the surname of one person of the article.
+            full = {p for p in doc.user_data.get("people", ()) if len(p.split()) > 1 and key(p).split()[-1] == key(subject.text)}
+            return (full.pop(), "name") if len(full) == 1 else (None, None)
         if subject.pos_ == "PROPN" and subject.text[:1].isupper() and not subject.is_sent_start \
                 and subject.lemma_[:1].isupper():
             # A name the entity layer did not keep: the proper nouns around the subject, or the person
