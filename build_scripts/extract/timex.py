@@ -66,7 +66,8 @@ def extract_dates(sentence: Sentence, published: Optional[dt.date], lang: Lang) 
 def _tense(text: str, start: int, end: int, rules: "_Rules") -> str:
     """The tense of the clause around an expression: "future", "past" or "present" (no mark: the
     nearest date wins). A clause, not the whole sentence: "a anunțat că meciul va avea loc vineri"
-    speaks of a future Friday."""
+    speaks of a future Friday; a clause with no mark after a future verb, in a sentence with nothing past,
+    is future."""
     left = max((m.end() for m in rules.clause_edge.finditer(text, 0, start)), default=0)
     right = next((m.start() for m in rules.clause_edge.finditer(text, end)), len(text))
     clause = text[left:right]
@@ -74,6 +75,11 @@ def _tense(text: str, start: int, end: int, rules: "_Rules") -> str:
         return "future"
     if rules.past.search(clause) or rules.participle_before.search(text, max(0, start - 40), start):
         return "past"  # "a fost trimisă joi"; "expertiza predată vineri": a participle right before
+    # A clause of its own with no tense after a future verb ("Vlăsceanu va citi …, în octombrie."): the
+    # future, when nothing in the sentence is past. (A past verb is more often in a clause of its own:
+    # "România joacă marți, …, cu Bosnia, care a pierdut …".)
+    if rules.future.search(text, 0, start) and not rules.past.search(text):
+        return "future"
     return "present"
 
 
