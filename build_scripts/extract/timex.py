@@ -615,6 +615,17 @@ def _rules(lang: Lang) -> _Rules:
 
     articles = alternation(lang["article_numbers"])
 
+    unit_order = {"Y": 0, "M": 1, "W": 2, "D": 3, "H": 4, "MIN": 5}
+
+    @rule(rf"{B}(\d{{1,3}}|{NUMW})\s+(?:de\s+)?({U})\s+(?:{AND})\s+(\d{{1,3}}|{NUMW})\s+(?:de\s+)?({U}){E}")
+    def _compound_duration(m, published, tense):
+        """ "6 ani și 8 luni", "trei ani și șase luni": one duration (P6Y8M)."""
+        first, second = unit_of[m.group(2).lower()], unit_of[m.group(4).lower()]
+        a, b = parse_number(m.group(1), lang), parse_number(m.group(3), lang)
+        if a is None or b is None or unit_order[first] >= unit_order[second] or {first, second} & {"H", "MIN"}:
+            return None
+        return _Match(m.start(), m.end(), f"P{int(a)}{first}{int(b)}{second}", type="DURATION")
+
     @rule(rf"{B}({NUM})\s+(?:de\s+)?({U}){E}")
     def _duration(m, published, tense):
         number = m.group(1)

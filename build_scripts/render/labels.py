@@ -45,15 +45,18 @@ def date_label(value: Optional[str], mod: Optional[str] = None) -> str:
 
 
 def duration_label(value: str) -> Optional[str]:
-    """ "P120D" -> "120 de zile"."""
-    m = re.fullmatch(r"(PT?)(\d+)([DWMYH])", value)
+    """ "P120D" -> "120 de zile", "PT40M" -> "40 de minute", "P6Y8M" -> "6 ani și 8 luni"."""
+    m = re.fullmatch(r"(PT?)((?:\d{1,4}[DWMYH]){1,3})", value)
     if not m:
         return None
-    n = int(m.group(2))
-    unit = "MIN" if m.group(1) == "PT" and m.group(3) == "M" else m.group(3)  # PT40M: minutes, P4M: months
     units = {"D": ("zi", "zile"), "W": ("săptămână", "săptămâni"), "M": ("lună", "luni"),
-             "Y": ("an", "ani"), "H": ("oră", "ore"), "MIN": ("minut", "minute")}[unit]
-    return f"{n} {units[0]}" if n == 1 else f"{n} {_de(n)}{units[1]}"
+             "Y": ("an", "ani"), "H": ("oră", "ore"), "MIN": ("minut", "minute")}
+    parts = []
+    for number, letter in re.findall(r"(\d{1,4})([DWMYH])", m.group(2)):
+        n = int(number)
+        unit = units["MIN" if m.group(1) == "PT" and letter == "M" else letter]  # PT40M: minutes, P4M: months
+        parts.append(f"{n} {unit[0]}" if n == 1 else f"{n} {_de(n)}{unit[1]}")
+    return " și ".join(parts)
 
 
 def short_day(day: Optional[dt.date], with_year: bool = False) -> str:
