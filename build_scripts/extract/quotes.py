@@ -41,6 +41,7 @@ class QuoteFinder:
         self.according = lang.keys_of("according_to")
         self.titles = lang.keys_of("person_titles")
         self.interview_words = {key(w) for w in lang["interview"]["title_words"]}
+        self.title_nouns = lang.keys_of("title_before_quote")
         self.question_labels = {key(w) for w in lang["interview"]["question_labels"]}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -167,6 +168,10 @@ class QuoteFinder:
             content = [t for t in words if len(t.text) > 3]
             if len(words) < MIN_WORDS or all(t.text[:1].isupper() or t.text[:1].isdigit() for t in content):
                 continue  # a name or title in quotation marks ("„Sabia de Fier”"), not a statement
+            opening = doc.char_span(start + q.open, start + q.inner_start, alignment_mode="expand")
+            before = doc[opening.start - 1] if opening is not None and len(opening) and opening.start > 0 else None
+            if before is not None and (key(before.lemma_) in self.title_nouns or key(before.text) in self.title_nouns):
+                continue  # "romanul „Gardă de noapte”", "moțiunea intitulată „…”": a title, not a statement
             after = doc.char_span(start + q.close, end, alignment_mode="expand")
             out.append((inner, after[0] if after is not None and len(after) else None))
         return out

@@ -236,9 +236,17 @@ class Speakers:
         object; for a coordinated verb or a gerund ("a mulțumit … și a spus că", "susținând că"), the
         subject of the verb it hangs from; else a name standing right before the verb, past an apposition
         ("Andrei Novak, economist-șef la Goldman Sachs, a spus") when the parse lost the link."""
-        for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS and not (child.is_quote or child.text in QUOTE_TOKENS):
-                return child  # (the parser sometimes takes a closing '' for the subject)
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not (c.is_quote or c.text in QUOTE_TOKENS)]
+        if len(subjects) > 1:
+            # "Ora 16:20 | Liderul deputaților, Cristian Oprea, a declarat": the parser found two; a name,
+            # a role or a pronoun before any other word, then one before the verb (after it, a name is
+            # more often the addressee the parser mistook), then the nearest.
+            named = verb.doc.user_data.get("name_starts", set())
+            subjects.sort(key=lambda c: (not (c.i in named or self._is_role(c) or key(c.text) in self.pronoun_gender
+                                              or any(t.i in named for t in c.subtree)),
+                                         c.i > verb.i, abs(c.i - verb.i)))  # before the verb first: "X i-a spus Kajei Kallas"
+        if subjects:
+            return subjects[0]  # (a closing '' the parser took for the subject is skipped)
         after = self.subject_after(verb)
         if after is not None:
             return after
