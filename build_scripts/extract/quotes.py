@@ -410,6 +410,8 @@ class QuoteFinder:
             end = i + 1
         while end > start and (doc[end - 1].is_punct or key(doc[end - 1].text) in ("si", "iar")):
             end -= 1
+        while start < end and doc[start].is_punct and not doc[start].is_quote:
+            start += 1  # "a precizat că, după accident, …": no comma opens the statement
         return doc[start:end] if end > start else None
 
     # -- salience ---------------------------------------------------------------------------------
