@@ -336,8 +336,8 @@ class QuoteFinder:
             if token.text in ("-", "–", "—") and token.i > sentence.start and doc[token.i - 1].text == ")":
                 start = token.i + 1  # "KIEV, 22 nov (Agerpres) - ..."
         span = doc[start: first - 1]
-        if any(i in inside for i in range(span.start, span.end)) or any(t.is_quote for t in span):
-            return None
+        if any(i in inside for i in range(span.start, span.end)):
+            return None  # (quotation marks around a name or a title, "exercițiul „Scutul Dunării 26”", may stay)
         if any(self.speakers.is_speech_verb(t) for t in span):
             return None  # "…, a spus Kim …, a raportat KCNA": the statement is the first verb's
         if key(span[0].text) in self.according if len(span) else True:

@@ -20,6 +20,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from ..lang import Lang, key
+from ..names import initials, is_acronym
 from . import gazetteer
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
@@ -154,6 +155,9 @@ class Speakers:
         self.stems = {stem_of(v) for v in lang["speech_verbs"] if len(stem_of(v)) >= 5}
         self.stem_lengths = sorted({len(x) for x in self.stems})
         self.roles = lang.keys_of("person_roles")
+        self.connectors = lang.keys_of("name_connectors")
+        self.day_words = {key(w) for words in lang["weekdays"].values() for w in words} \
+            | lang.keys_of("relative_days") | {key(w) for words in lang["day_parts"].values() for w in words}
         self.person_nouns = lang.keys_of("age_nouns")  # bărbat, femeie, copil, pacient …: a person, unnamed
         self.feminine_roles = lang.keys_of("feminine_roles")
         self.unnamed = lang.keys_of("unnamed_sources")
@@ -271,6 +275,14 @@ class Speakers:
                     if child.dep_ == "obl" and any(c.dep_ == "case" for c in child.children):
                         continue  # "pe Telegram", "la București": a place or a medium, not the speaker
                     return child
+        # "a transmis luni AEP", "a anunțat marți DNA": past a day, a name or an acronym the parse hung
+        # on that day.
+        for token in verb.doc[verb.i + 1: min(len(verb.doc), verb.i + 1 + INVERTED_WINDOW)]:
+            if key(token.text) in self.day_words or token.pos_ == "ADV":
+                continue
+            if token.pos_ == "PROPN" and (token.i in named or is_acronym(token.text)):
+                return token
+            break
         return None
 
     def _person_after_medium(self, verb: Token) -> Optional[Token]:
@@ -431,6 +443,10 @@ class Speakers:
             full = {p for p in doc.user_data.get("people", ()) if key(p).split()[-1:] == key(name).split()[-1:]}
             if not full and len(words) == 1:
                 full = self._full_name_before(doc, subject)
+            if not full and is_acronym(name):
+                # "a transmis luni AEP" after "Autoritatea Electorală Permanentă": the organization it abbreviates.
+                full = {s._.canonical for s in doc.spans.get("entities", []) if s.label_ == "organization"
+                        and s._.canonical and initials(s._.canonical, self.connectors) == name.replace(".", "").upper()}
             return (full.pop() if len(full) == 1 else name), "name"
         return None, None
 
