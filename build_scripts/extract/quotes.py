@@ -338,8 +338,10 @@ class QuoteFinder:
         span = doc[start: first - 1]
         if any(i in inside for i in range(span.start, span.end)):
             return None  # (quotation marks around a name or a title, "exercițiul „Scutul Dunării 26”", may stay)
-        if any(self.speakers.is_speech_verb(t) for t in span):
-            return None  # "…, a spus Kim …, a raportat KCNA": the statement is the first verb's
+        if any(self.speakers.is_speech_verb(t) and (self.speakers.subject_after(t) is not None or
+                                                    any(self._has_that(c) for c in t.children)) for t in span):
+            return None  # "…, a spus Kim …, a raportat KCNA": the statement is the first verb's ("a admis
+            # obiecția, a anunțat instituția" is a statement: "admis" attributes nothing)
         if key(span[0].text) in self.according if len(span) else True:
             return None
         return span if len([t for t in span if not t.is_punct]) >= MIN_WORDS else None

@@ -588,7 +588,15 @@ class Speakers:
         if any(c.dep_ in ("nmod", "appos", "flat") for c in noun.children):
             return None  # "ministerul de Externe": another one, maybe
         if lemma in self.org_generic:
-            return None if any(c.dep_ == "amod" for c in noun.children) else memory.organization(sentence, lambda name: True)
+            if any(c.dep_ == "amod" for c in noun.children):
+                return None
+            spoke = memory.organization(sentence, lambda name: True)
+            # "Curtea Constituțională a admis …, a anunțat instituția": the organization the sentence is about.
+            subjects = {s._.canonical for s in noun.doc.spans.get("entities", []) if s.label_ == "organization"
+                        and s._.canonical and noun.sent.start <= s.start < noun.i
+                        and any(t.dep_.startswith("nsubj") for t in s)}
+            found = subjects | ({spoke} if spoke else set())
+            return found.pop() if len(found) == 1 else None
         fits = lambda name: key(name.split()[0]).startswith(stem_of(lemma))  # noqa: E731
         spoke = memory.organization(sentence, fits)
         # "Consiliul … Băncii Naționale a decis …, a anunțat banca centrală": named in the same sentence.
