@@ -393,6 +393,12 @@ class Speakers:
                 return None, None  # "X l-a sunat pe fratele său. El a spus că …": X or his brother
             found = memory.resolve(gender, sentence, before=subject.i)
             return (found, "pronoun") if found else (None, None)
+        if not self._is_role(subject) and subject.pos_ == "NOUN" and key(subject.lemma_) in self.person_nouns \
+                and subject.morph.get("Number") != ["Plur"] and not self._indefinite(subject) \
+                and self._bare(subject):
+            # "a spus femeia", "a spus bărbatul": the one person named in this sentence or the one before.
+            tied = memory.only_person(sentence, before=subject.i)
+            return (tied, "role") if tied and not self._ambiguous(doc, tied) else (None, None)
         if self._is_role(subject):
             # A person named in apposition to the role speaks: "directorul AIEA, Rafael Grossi, a spus".
             named = self.person_in_apposition(subject, names)
@@ -409,7 +415,7 @@ class Speakers:
                 spoken_for = self.spoken_for(doc, subject, names)
                 if spoken_for is not None:
                     return spoken_for, "role"  # "purtătorul de cuvânt al IDF", nobody named
-            if tied is None and len([t for t in subject.subtree if not t.is_punct]) == 1:
+            if tied is None and self._bare(subject):
                 # "a spus atacantul" with no role tied: the one person just named, if only one.
                 tied = memory.only_person(sentence, before=subject.i)
                 if tied is not None and self._ambiguous(doc, tied):
@@ -638,6 +644,14 @@ class Speakers:
                 continue
             return True
         return False
+
+    @staticmethod
+    def _bare(noun: Token) -> bool:
+        """The noun alone, or with a "de" complement that names no one ("omul de afaceri"): a description,
+        not a name."""
+        words = [t for t in noun.subtree if not t.is_punct and t.i != noun.i]
+        return not words or (len(words) == 2 and key(words[0].text) == "de" and words[1].pos_ == "NOUN"
+                             and words[1].is_lower and words[0].i == noun.i + 1)
 
     def _is_role(self, token: Token) -> bool:
         # (the tagger leaves some hyphenated roles untagged: "Economistul-șef" is X)
