@@ -21,7 +21,8 @@ from ..segment import quoted_ranges
 from .spans import settle
 from .speakers import Memory, Speakers
 
-MIN_WORDS = 3        # fewer words in quotation marks are a term or a title, not a statement
+MIN_WORDS = 3        # fewer words in quotation marks are a term or a title, not a statement...
+FRAGMENT_WORDS = 2   # ...unless they complete a verb of saying's clause: "nu va accepta „blocaje artificiale”"
 AFTER_WINDOW = 6     # tokens between a closing mark and its verb ("”, a mai adăugat acesta")
 BEFORE_WINDOW = 8    # tokens between a verb and the opening mark ("a declarat joi, pentru Digi24: „")
 
@@ -67,6 +68,9 @@ class QuoteFinder:
                 for inner, close in quotations:
                     if not sentence.start <= inner.start < sentence.end:
                         continue
+                    if len([t for t in inner if not t.is_punct]) < MIN_WORDS and (
+                            self._verb_above(inner, sentence) is None or not inner[0].is_lower):
+                        continue  # two words: a fragment of reported speech, or a term in quotation marks
                     speaker, via = self._direct_speaker(doc, inner, close, sentence, memory, number, names)
                     if speaker is None and self._only_quote(doc, inner, start, end) and previous:
                         speaker, via = previous, "previous"
@@ -166,7 +170,7 @@ class QuoteFinder:
                 continue
             words = [t for t in inner if not t.is_punct]
             content = [t for t in words if len(t.text) > 3]
-            if len(words) < MIN_WORDS or all(t.text[:1].isupper() or t.text[:1].isdigit() for t in content):
+            if len(words) < FRAGMENT_WORDS or all(t.text[:1].isupper() or t.text[:1].isdigit() for t in content):
                 continue  # a name or title in quotation marks ("„Sabia de Fier”"), not a statement
             opening = doc.char_span(start + q.open, start + q.inner_start, alignment_mode="expand")
             before = doc[opening.start - 1] if opening is not None and len(opening) and opening.start > 0 else None
