@@ -59,6 +59,7 @@ class EntityRecognizer:
         self.connectors = lang.keys_of("name_connectors")
         self.nationality = lang.keys_of("nationality_adjectives")
         self.org_heads = lang.keys_of("org_heads")
+        self.named_after = lang.keys_of("named_after_cues")
         self.org_suffixes = lang.keys_of("org_suffixes")
         self.definite = [tuple(p) for p in lang["definite_endings"]]
         self.org_places = lang.keys_of("org_location_prepositions")
@@ -92,6 +93,7 @@ class EntityRecognizer:
         # one name joined within the article; roles tied.
         kept = self._one_kind(doc, kept)
         kept = self._lone_words(doc, kept)
+        kept = self._named_after(doc, kept)
         self._local_branches(doc, kept)
         self._merge(doc, kept)
         doc.user_data["people"] = {s._.canonical for s in kept if s.label_ == "person" and s._.canonical}
@@ -729,6 +731,26 @@ class EntityRecognizer:
             variants.link(kind)
         for span in spans:
             span._.canonical = by_kind[span.label_].canonical(span._.canonical)
+
+    NAMED_AFTER_WINDOW = 6  # tokens between a place's or institution's word and the person it is named after
+
+    def _named_after(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """A person's name that is part of a place's or an institution's name ("baza Mihail
+        Kogălniceanu", "Institutul Oncologic „Prof. Dr. Ion Chiricuță”") is no person of the story."""
+        out = []
+        for span in spans:
+            if span.label_ == "person":
+                i = span.start - 1
+                while i >= 0 and span.start - i <= self.NAMED_AFTER_WINDOW and (
+                        doc[i].is_quote or doc[i].text in ("„", "”", "“", "«", "»") or doc[i].like_num
+                        or key(doc[i].text) in self.titles or doc[i].text[:1].isupper() and doc[i].pos_ in ("ADJ", "PROPN")
+                        and not doc[i].is_sent_start):
+                    i -= 1
+                if i >= 0 and (key(doc[i].text) in self.named_after or key(doc[i].text) in self.org_heads):
+                    continue
+            out.append(span)
+        doc.spans["entities"] = out
+        return out
 
     @staticmethod
     def _local_branches(doc: Doc, spans: list[Span]) -> None:
