@@ -44,6 +44,8 @@ class DateFinder:
         self.comparison = [key(w).split() for w in markers["comparison"]]
         self.record_since = {key(w) for w in markers["record_since"]}
         self.record_clause = [key(w).split() for w in markers["record_clause"]]
+        self.until = [key(w).split() for w in markers["until"]]
+        self.negation = {key(w) for w in markers["negation"]}
 
     def __call__(self, doc: Doc) -> Doc:
         layout = doc.user_data["layout"]
@@ -90,6 +92,8 @@ class DateFinder:
         before = [key(t.text) for t in doc[start: span.start]]
         if any(_contains(before, marker) for marker in self.comparison):
             return True
+        if any(before[-len(u):] == u for u in self.until) and self._negated_clause(doc, span):
+            return True  # "nu comentase acordul până marți"
         if span.start == 0 or key(doc[span.start - 1].text) not in self.record_since:
             return False
         first = span.start - 1  # "din"; the record's words close before it, not across a long phrase
@@ -98,6 +102,18 @@ class DateFinder:
             first -= 1
         clause = [key(t.text) for t in doc[first: span.start]]
         return any(_in_order(clause, words) for words in self.record_clause)
+
+    def _negated_clause(self, doc: Doc, span: Span) -> bool:
+        """A negation in the clause before the date (back to a comma or the sentence start) that states
+        what had not happened, not a request or a promise ("să nu consume pește până la sfârșitul
+        lunii", "nu vor exista majorări până la 1 aprilie": in force until then)."""
+        i, negated = span.start - 1, False
+        while i >= 0 and not doc[i + 1].is_sent_start and doc[i].text not in (",", ";", ":"):
+            if key(doc[i].text) in ("sa", "va", "vor", "vom", "voi", "veti", "vei"):
+                return False  # a request or a promise: in force until that day
+            negated = negated or key(doc[i].text) in self.negation
+            i -= 1
+        return negated
 
     def _is_age(self, doc: Doc, span: Span) -> bool:
         """ "în vârstă de 67 de ani", "un bărbat de 45 de ani", "copiii sub 14 ani"."""
