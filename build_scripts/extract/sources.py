@@ -128,8 +128,15 @@ class SourceFinder:
         end = max(t.i for m in modifiers for t in m.subtree) + 1
         if end - start > 6 or any(t.is_punct for t in doc[start:end]):
             return None
+        article = ""
+        if start == i and i > 0 and doc[i - 1].pos_ == "DET":
+            # "un oficial european a declarat": the article belongs to how the text names the source
+            # ("unui oficial" is named in the nominative, "un oficial").
+            article = {"un": "un ", "o": "o ", "unui": "un ", "unei": "o "}.get(key(doc[i - 1].text), "")
+            if key(doc[i - 1].text) in ("un", "o"):
+                start, article = i - 1, ""
         span = doc[start:end]
-        name = span.text[:1].lower() + span.text[1:]
+        name = article + span.text[:1].lower() + span.text[1:]
         return _source(span, name)
 
     def _dateline(self, doc: Doc, names: dict[int, Span]) -> list[Span]:
