@@ -182,7 +182,9 @@ class QuoteFinder:
 
     def _direct_speaker(self, doc: Doc, inner: Span, after: Optional[Token], sentence: Span, memory: Memory,
                         number: int, names: dict[int, Span]) -> tuple[Optional[str], Optional[str]]:
-        verb = self._verb_after(doc, after, sentence)
+        # A quotation over several sentences is attributed after its last one ("„… . …”, se arată …").
+        closing = after.sent if after is not None and after.sent.start > sentence.start else sentence
+        verb = self._verb_after(doc, after, closing)
         if verb is not None and self.speakers.is_medium(doc, verb, names):
             verb = None  # "…», relatează agenția TASS": who said it is elsewhere
         verb = verb or self._verb_before(doc, inner, sentence) or self._verb_above(inner, sentence)
@@ -194,7 +196,10 @@ class QuoteFinder:
                                 and not inner.start <= c.i < inner.end), subject)
             if subject is not None and inner.start <= subject.i < inner.end:
                 if subject.head.i == verb.i:
-                    return None, None  # the parser found the subject inside the quotation: no evidence
+                    author = self.speakers.document_author(doc, verb, names)
+                    # the parser found the subject inside the quotation: no evidence, unless a document
+                    # says it ("„… . …”, se arată într-un comunicat al X")
+                    return (author, "document") if author else (None, None)
                 subject = None  # "„…”, a mai precizat.": the verb hangs from the quotation's; its own is dropped
             speaker, via = self.speakers.resolve(doc, subject, verb, memory, number, names)
             outer = self._outer_speech_verb(verb, sentence)
