@@ -271,7 +271,8 @@ class Speakers:
             if child.dep_ in ("obj", "appos", "nmod", "obl", "xcomp", "dep") and child.i - verb.i <= INVERTED_WINDOW:
                 if (child.pos_ == "PROPN" or self._is_role(child) or key(child.text) in self.pronoun_gender
                         or child.dep_ != "obl" and key(child.lemma_) in self.org_generic | self.org_typed
-                        or any(t.i in named for t in child.subtree if 0 <= t.i - child.i <= NAME_AFTER_NOUN)):
+                        or child.pos_ == "NOUN"
+                        and any(t.i in named for t in child.subtree if 0 <= t.i - child.i <= NAME_AFTER_NOUN)):
                     if child.dep_ == "obl" and any(c.dep_ == "case" for c in child.children):
                         continue  # "pe Telegram", "la București": a place or a medium, not the speaker
                     return child
