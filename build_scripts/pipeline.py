@@ -282,7 +282,8 @@ def build(seeds_dir: Path, docs_dir: Path, lang: Optional[Lang] = None,
     """Regenerate the pages of `docs_dir` from `seeds_dir`; on any error, write nothing."""
     with session.no_gc():
         story, files = generate(seeds_dir, lang, options)
-        report = write_tree(docs_dir, files, MANAGED_DIRS)
+        reuse = session.caches_on((options or Options()).cache.enabled)
+        report = write_tree(docs_dir, files, MANAGED_DIRS, session.written(docs_dir) if reuse else None)
         stamp_mod.record(seeds_dir, docs_dir, story.problems)
     return story, report
 

@@ -5,7 +5,8 @@ from the inputs again (nothing here is trusted without its key), but a second bu
 finds: the spaCy model already loaded (`nlp.load` keeps it), the articles it read before (by the bytes
 of their file, so the YAML front matter is not parsed again), each article's extracted facts as stored
 bytes (by cache key, without reading the cache folder again), the paragraph fingerprints and the trace
-of the last run of `repeats.py`, and the page memo (`render/memo.py`) with its texts in memory. A fresh
+of the last run of `repeats.py`, and the page memo (`render/memo.py`) with its texts in memory, and the pages it wrote (`writer.py` does not
+read them again). A fresh
 `python -m build_scripts build` starts empty and reads what `.cache/` holds (facts, page memo, trace).
 
 A build also pauses the cycle collector (`no_gc`): it allocates millions of small records, and the
@@ -30,6 +31,7 @@ _FINDERS: dict[str, Finder] = {}
 _READ: dict[str, tuple[tuple, bytes]] = {}  # file -> ((content digest, key), pickled record)
 FACTS: dict[str, bytes] = {}  # cache key -> pickled extraction (see cache.Cache.get)
 FACTS_MAX = 12_000  # extractions kept (about 50 KB each)
+_WRITTEN: dict[str, dict] = {}  # docs folder -> what writer.write_tree wrote or found there (writer.Known)
 
 
 def page_memo(seeds_dir: Path) -> PageMemo:
@@ -56,6 +58,11 @@ def read(path: Path, reader: Callable[[Path], T], *key: object) -> T:
     return value
 
 
+def written(docs_dir: Path) -> dict:
+    """What this process wrote into `docs_dir` (texts and file status), for the next write."""
+    return _WRITTEN.setdefault(str(Path(docs_dir).resolve()), {})
+
+
 def keep_facts(key: str, data: bytes) -> None:
     """Keep an extraction's bytes for the next build of this process."""
     if len(FACTS) >= FACTS_MAX:
@@ -69,10 +76,16 @@ def no_gc() -> Iterator[None]:
     live until it ends, and the collector would walk them again and again (a third of a warm build)."""
     enabled = gc.isenabled()
     gc.disable()
+    if enabled:
+        gc.unfreeze()  # what the last build left is collectable again (in the oldest generation)
     try:
         yield
     finally:
         if enabled:
+            # Enabled as it was, the collector would first walk every record the build made (a fifth of
+            # a second at 1000 articles); frozen, they are freed by reference counting as usual, and any
+            # cycles among them are collected after the next build starts.
+            gc.freeze()
             gc.enable()
 
 
@@ -93,6 +106,7 @@ def forget() -> None:
     _MEMOS.clear()
     _FINDERS.clear()
     _READ.clear()
+    _WRITTEN.clear()
     FACTS.clear()
 
 
