@@ -12,6 +12,7 @@ sentence being one click away in its article.
 """
 from __future__ import annotations
 
+import functools
 import datetime as dt
 import re
 from typing import Optional
@@ -89,6 +90,7 @@ def _dated_sentences(facts: ArticleFacts) -> dict[str, list[DateMention]]:
     return out
 
 
+@functools.lru_cache(maxsize=8192)  # a few thousand distinct values, asked for again and again
 def _precision(value: str) -> int:
     """How precise a TIMEX3 value is: day 5, week 4, month 3, season 2, year 1 (an interval: its start)."""
     first = value.split("/")[0]
@@ -124,6 +126,7 @@ def clause(text: str, start: int, end: int, limit: int = CLAUSE_MAX) -> str:
     return ("…" if lo > 0 or left > 0 else "") + part[lo:hi].strip(" ,;:") + ("…" if hi < len(part) or right < len(text) else "")
 
 
+@functools.lru_cache(maxsize=8192)  # a few thousand distinct values, asked for again and again
 def sort_key(value: str, mod: Optional[str] = None) -> tuple:
     """Chronological key for a TIMEX3 value: the first day it covers, then coarser before finer; "la
     sfârșitul lunii mai" sorts after the days of May, "la mijlocul anului" in July."""

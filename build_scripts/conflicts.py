@@ -11,6 +11,7 @@ comparing every pair.
 """
 from __future__ import annotations
 
+import functools
 import datetime as dt
 import re
 from typing import Optional
@@ -92,6 +93,7 @@ def _value(value) -> tuple:
     return tuple(value) if isinstance(value, (list, tuple)) else (value,)
 
 
+@functools.lru_cache(maxsize=8192)  # a few thousand distinct values, asked for again and again
 def _day(value: str) -> Optional[dt.date]:
     try:
         return dt.date.fromisoformat(value[:10]) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value[:10]) else None
