@@ -177,3 +177,18 @@ def test_an_article_read_again_when_its_bytes_change_even_with_the_same_size_and
     article.write_text(changed, encoding="utf-8")
     os.utime(article, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     _same(_with_memo(seeds), _without_memo(seeds))
+
+
+@pytest.mark.parametrize("fresh", [False, True], ids=["same process (serve)", "fresh process"])
+def test_the_parts_of_a_reused_page_are_kept_for_a_later_edit(tmp_path, memo, fresh):
+    seeds = _seeds(tmp_path)
+    _with_memo(seeds)
+    kept = set(session.page_memo(seeds).texts)
+    assert any(session.page_memo(seeds).parts.values())  # the lists are made of memoized items
+    _with_memo(seeds, fresh)  # nothing changed: every page reused, none of its items asked for
+    assert set(session.page_memo(seeds).texts) == kept
+    _append(sorted(seeds.glob("*.txt"))[4])  # moves items between the pages of the lists
+    got = _with_memo(seeds, fresh=True)
+    _same(got, _without_memo(seeds))
+    misses = session.page_memo(seeds).misses
+    assert 0 < misses < len(kept) // 4
