@@ -29,6 +29,9 @@ T = TypeVar("T")
 _MEMOS: dict[str, PageMemo] = {}
 _FINDERS: dict[str, Finder] = {}
 _READ: dict[str, tuple[tuple, bytes]] = {}  # file -> ((content digest, key), pickled record)
+_READ_NEW: set[str] = set()  # files read anew since their records were last stored
+_READ_LOADED: set[str] = set()  # seeds folders whose stored records were loaded
+_READ_STORED: dict[str, set[str]] = {}  # seeds folder -> the files whose records it stored or loaded
 FACTS: dict[str, bytes] = {}  # cache key -> pickled extraction (see cache.Cache.get)
 FACTS_MAX = 12_000  # extractions kept (about 50 KB each)
 _WRITTEN: dict[str, dict] = {}  # docs folder -> what writer.write_tree wrote or found there (writer.Known)
@@ -55,7 +58,49 @@ def read(path: Path, reader: Callable[[Path], T], *key: object) -> T:
         return pickle.loads(found[1])
     value = reader(path)  # raises on a bad file: nothing is kept
     _READ[str(path)] = (sign, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    _READ_NEW.add(str(path))
     return value
+
+
+def load_read(seeds_dir: Path) -> None:
+    """What an earlier process read of the files of `seeds_dir` (`read`), once per process: a fresh
+    build does not parse a thousand unchanged articles again."""
+    name = str(Path(seeds_dir).resolve())
+    if name in _READ_LOADED:
+        return
+    _READ_LOADED.add(name)
+    try:
+        kept = pickle.loads(_read_path(seeds_dir).read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return
+    if isinstance(kept, dict):
+        for path, entry in kept.items():
+            _READ.setdefault(path, entry)
+        _READ_STORED[name] = set(kept)
+
+
+def save_read(seeds_dir: Path, paths: list[Path]) -> None:
+    """Store what was read of `paths` for the next process, when something was read anew; only records
+    whose key does not depend on this process (a `str` key, such as a code version)."""
+    names, folder = {str(p) for p in paths}, str(Path(seeds_dir).resolve())
+    if not _READ_NEW & names and _READ_STORED.get(folder) == names:
+        return
+    _READ_NEW.difference_update(names)
+    _READ_STORED[folder] = names
+    kept = {n: _READ[n] for n in names if n in _READ and all(isinstance(k, str) for k in _READ[n][0][1:])}
+    target = _read_path(seeds_dir)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.replace(target)
+    except OSError:
+        pass  # a read-only checkout still builds
+
+
+def _read_path(seeds_dir: Path) -> Path:
+    memo = PageMemo(Path(seeds_dir))
+    return memo.folder / (memo.path.stem + ".articles.pickle")
 
 
 def written(docs_dir: Path) -> dict:
@@ -106,6 +151,9 @@ def forget() -> None:
     _MEMOS.clear()
     _FINDERS.clear()
     _READ.clear()
+    _READ_NEW.clear()
+    _READ_LOADED.clear()
+    _READ_STORED.clear()
     _WRITTEN.clear()
     FACTS.clear()
 

@@ -192,3 +192,23 @@ def test_the_parts_of_a_reused_page_are_kept_for_a_later_edit(tmp_path, memo, fr
     _same(got, _without_memo(seeds))
     misses = session.page_memo(seeds).misses
     assert 0 < misses < len(kept) // 4
+
+
+def test_a_fresh_process_does_not_parse_unchanged_articles_again(tmp_path, memo, monkeypatch):
+    seeds = _seeds(tmp_path)
+    want = _with_memo(seeds)
+    articles = sorted(seeds.glob("*.txt"))
+    _append(articles[2])
+    session.forget()  # a new process: only what is stored beside the memo
+    parsed = []
+    real = pipeline.read_article
+    monkeypatch.setattr(pipeline, "read_article", lambda path, *a, **k: parsed.append(path.name) or real(path, *a, **k))
+    got = _with_memo(seeds)
+    assert parsed == [articles[2].name]
+    _same(got, _without_memo(seeds))
+    assert got != want
+    monkeypatch.setenv("EXPLAINER_NO_CACHE", "1")  # reuses nothing stored
+    session.forget()
+    parsed.clear()
+    _with_memo(seeds)
+    assert len(parsed) == len(articles)
