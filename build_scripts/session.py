@@ -22,7 +22,7 @@ import pickle
 from pathlib import Path
 from typing import Callable, Iterator, Optional, TypeVar
 
-from .render.memo import PageMemo, code_version
+from .render.memo import PageMemo, code_version, wait as memo_wait
 from .repeats import Finder
 
 T = TypeVar("T")
@@ -147,7 +147,8 @@ def repeat_finder(seeds_dir: Path) -> Finder:
 
 
 def forget() -> None:
-    """Drop everything kept (tests)."""
+    """Drop everything kept (tests); what is being stored is stored first."""
+    memo_wait()
     _MEMOS.clear()
     _FINDERS.clear()
     _READ.clear()

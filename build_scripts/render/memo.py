@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import threading
 import time
 from pathlib import Path
 from typing import Any, Iterable, Optional
@@ -114,7 +115,9 @@ class PageMemo:
             self.parts[key] = self.added_parts[key] = tuple(parts)
 
     def save(self) -> None:
-        """Store the new texts and forget those this build did not use (memory and database)."""
+        """Forget the texts this build did not use, and store the change in the database: in a thread
+        of its own, so that `serve` shows the pages meanwhile (the next read or save waits for it, and
+        so does the end of the process)."""
         if not self.enabled or self.texts is None:
             return
         stale = [k for k in self.texts if k not in self.used]
@@ -123,19 +126,26 @@ class PageMemo:
             self.parts.pop(k, None)
         if not self.added and not stale:
             return
+        wait()
+        global _STORING
+        _STORING = threading.Thread(target=self._store, args=(self.added, self.added_parts, stale),
+                                    name="page-memo", daemon=False)
+        _STORING.start()
+        self.added, self.added_parts = {}, {}
+
+    def _store(self, added: dict[str, str], parts: dict[str, tuple[str, ...]], stale: list[str]) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             with self._connect() as db:
-                db.executemany("INSERT OR REPLACE INTO pages (key, text) VALUES (?, ?)", self.added.items())
+                db.executemany("INSERT OR REPLACE INTO pages (key, text) VALUES (?, ?)", added.items())
                 db.executemany("INSERT OR REPLACE INTO parts (key, parts) VALUES (?, ?)",
-                               ((k, " ".join(v)) for k, v in self.added_parts.items()))
+                               ((k, " ".join(v)) for k, v in parts.items()))
                 db.executemany("DELETE FROM pages WHERE key = ?", ((k,) for k in stale))
                 db.executemany("DELETE FROM parts WHERE key = ?", ((k,) for k in stale))
             db.close()
             self._age_out()
         except (OSError, sqlite3.Error):
             pass  # a read-only checkout still builds, only without the memo
-        self.added, self.added_parts = {}, {}
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30)
@@ -155,6 +165,7 @@ class PageMemo:
                 pass
 
     def _read(self) -> dict[str, str]:
+        wait()
         if not self.path.is_file():
             return {}
         try:
@@ -166,6 +177,15 @@ class PageMemo:
                 db.close()
         except sqlite3.Error:
             return {}
+
+
+_STORING: Optional[threading.Thread] = None  # the last save, while it writes
+
+
+def wait() -> None:
+    """Until the last save is in the database."""
+    if _STORING is not None:
+        _STORING.join()
 
 
 def digest(value: Any) -> str:
