@@ -49,9 +49,20 @@ def environment_version() -> str:
 def key_of_source(article: Article) -> str:
     """The cache key of one article's extraction, from the article as read (before segmentation): its
     paragraphs, caption and the publication date it was given."""
-    content = json.dumps([article.paragraphs, article.published.isoformat() if article.published else None,
-                          article.caption], ensure_ascii=False)
-    return hashlib.sha256(f"{environment_version()}\0{content}".encode()).hexdigest()
+    published = article.published.isoformat() if article.published else None
+    sign = (environment_version(), tuple(article.paragraphs), published, article.caption)
+    found = _KEYS.get(sign)  # asked twice a build (facts, page memo), and again by each build of `serve`
+    if found is None:
+        content = json.dumps([article.paragraphs, published, article.caption], ensure_ascii=False)
+        found = hashlib.sha256(f"{environment_version()}\0{content}".encode()).hexdigest()
+        if len(_KEYS) >= KEYS_MAX:
+            _KEYS.clear()
+        _KEYS[sign] = found
+    return found
+
+
+_KEYS: dict[tuple, str] = {}
+KEYS_MAX = 20_000
 
 
 @dataclass

@@ -12,6 +12,7 @@ sentence being one click away in its article.
 """
 from __future__ import annotations
 
+import functools
 import datetime as dt
 import re
 from typing import Optional
@@ -34,7 +35,7 @@ def build_timeline(articles: list[ArticleFacts]) -> list[Event]:
     """Every dated event of `articles`, merged and in date order."""
     events: list[Event] = []
     order: dict[int, int] = {}
-    by_date: dict[str, list[tuple[Event, set[str]]]] = {}
+    by_date: dict[str, list[tuple[Event, frozenset[str]]]] = {}
     years = [f.article.published.year for f in articles if f.article.published]
     story_start = min(years) if years else None
     for a_index, facts in enumerate(articles):
@@ -48,7 +49,7 @@ def build_timeline(articles: list[ArticleFacts]) -> list[Event]:
             others = [m for m in mentions if m is not chosen]
             source = EventSource(article=facts.article.id, sentence=sentence.id, text=sentence.text,
                                  date_text=chosen.text)
-            words = _words(sentence.text, [m.text for m in mentions])
+            words = _words(sentence.text, tuple(m.text for m in mentions))
             twin = _same_event(by_date.get(chosen.value, []), words, facts.article.id)
             if twin is not None:
                 if not any(s.article == source.article and s.sentence == source.sentence for s in twin.sources):
@@ -89,6 +90,7 @@ def _dated_sentences(facts: ArticleFacts) -> dict[str, list[DateMention]]:
     return out
 
 
+@functools.lru_cache(maxsize=8192)  # a few thousand distinct values, asked for again and again
 def _precision(value: str) -> int:
     """How precise a TIMEX3 value is: day 5, week 4, month 3, season 2, year 1 (an interval: its start)."""
     first = value.split("/")[0]
@@ -107,6 +109,7 @@ def _is_context(value: str, story_start: Optional[int]) -> bool:
     return story_start is not None and int(value[:4]) < story_start - CONTEXT_YEARS
 
 
+@functools.lru_cache(maxsize=1 << 15)  # by value, as `_words`
 def clause(text: str, start: int, end: int, limit: int = CLAUSE_MAX) -> str:
     """The clause of `text` around [start, end), shortened at a word with "…" when long."""
     left = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, start)), default=0)
@@ -124,6 +127,7 @@ def clause(text: str, start: int, end: int, limit: int = CLAUSE_MAX) -> str:
     return ("…" if lo > 0 or left > 0 else "") + part[lo:hi].strip(" ,;:") + ("…" if hi < len(part) or right < len(text) else "")
 
 
+@functools.lru_cache(maxsize=8192)  # a few thousand distinct values, asked for again and again
 def sort_key(value: str, mod: Optional[str] = None) -> tuple:
     """Chronological key for a TIMEX3 value: the first day it covers, then coarser before finer; "la
     sfârșitul lunii mai" sorts after the days of May, "la mijlocul anului" in July."""
@@ -144,14 +148,15 @@ def sort_key(value: str, mod: Optional[str] = None) -> tuple:
     return (dt.date(year, 1, 1), 0)
 
 
-def _words(text: str, date_texts: list[str]) -> set[str]:
+@functools.lru_cache(maxsize=1 << 15)  # by value: the same sentences come back on every build of `serve`
+def _words(text: str, date_texts: tuple[str, ...]) -> frozenset[str]:
     """Content words of a sentence, without its date expressions (shared by definition) or numbers."""
     for d in date_texts:
         text = text.replace(d, " ")
-    return set(_CONTENT.findall(ascii_fold(text).lower()))
+    return frozenset(_CONTENT.findall(ascii_fold(text).lower()))
 
 
-def _same_event(candidates: list[tuple[Event, set[str]]], words: set[str], article: str) -> Optional[Event]:
+def _same_event(candidates: list[tuple[Event, frozenset[str]]], words: frozenset[str], article: str) -> Optional[Event]:
     for event, other in candidates:
         needed = SAME_ARTICLE_OVERLAP if any(s.article == article for s in event.sources) else SAME_EVENT_OVERLAP
         if words and other and len(words & other) / max(1, min(len(words), len(other))) >= needed:

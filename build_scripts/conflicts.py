@@ -11,6 +11,7 @@ comparing every pair.
 """
 from __future__ import annotations
 
+import functools
 import datetime as dt
 import re
 from typing import Optional
@@ -31,34 +32,46 @@ def find(articles: list[ArticleFacts], timeline: list[Event], number_label) -> l
     return _figures(articles, number_label) + _dates(timeline)
 
 
-def _subjects(facts: ArticleFacts, n: NumberMention, function_words: set[str], participle: re.Pattern) -> set[str]:
+def _subjects(facts: ArticleFacts, n: NumberMention) -> frozenset[str]:
     """ "au evacuat … 1.200 de persoane", "1.500 de persoane au fost evacuate": the counted noun and what
     happened to it, a past participle near the figure, folded to a crude stem ("persoa evacu")."""
     if not n.unit or n.unit == "%":
-        return set()
+        return frozenset()
     sentence = next((s for s in facts.article.sentences if s.id == n.sentence), None)
     if sentence is None:
-        return set()
-    after = sentence.text[n.end:]
-    unit_at = ascii_fold(after).lower().find(ascii_fold(n.unit).lower())
+        return frozenset()
+    return _subjects_in(sentence.text, n.start, n.end, n.unit)
+
+
+@functools.lru_cache(maxsize=1 << 15)  # by value: the same figures come back on every build of `serve`
+def _subjects_in(text: str, start: int, end: int, unit: str) -> frozenset[str]:
+    """The subjects of the figure at [start, end) of the sentence `text`, counting `unit`."""
+    function_words, participle = _figure_rules()
+    after = text[end:]
+    unit_at = ascii_fold(after).lower().find(ascii_fold(unit).lower())
     if unit_at < 0:
-        return set()
-    words_after = re.findall(r"[^\W\d_]{1,40}", after[unit_at + len(n.unit):])[:WORDS_AFTER_UNIT]
-    words_before = re.findall(r"[^\W\d_]{1,40}", sentence.text[max(0, n.start - 80): n.start])[-WORDS_BEFORE:]
+        return frozenset()
+    words_after = re.findall(r"[^\W\d_]{1,40}", after[unit_at + len(unit):])[:WORDS_AFTER_UNIT]
+    words_before = re.findall(r"[^\W\d_]{1,40}", text[max(0, start - 80): start])[-WORDS_BEFORE:]
     actions = {key(w)[:5] for w in words_before + words_after
                if len(w) >= 5 and key(w) not in function_words and participle.fullmatch(w)}
-    return {f"{key(n.unit)[:6]} {a}" for a in actions}
+    return frozenset(f"{key(unit)[:6]} {a}" for a in actions)
+
+
+@functools.lru_cache(maxsize=1)
+def _figure_rules() -> tuple[frozenset[str], re.Pattern]:
+    """Function words (never what happened) and the past participle pattern, from the language rules."""
+    lang = load_lang()
+    function_words = frozenset({key(w) for w in lang["function_words"]} | {"fost", "sunt", "este", "erau"})
+    endings = "|".join(sorted((re.escape(e) for e in lang["past_participle_endings"]), key=len, reverse=True))
+    return function_words, re.compile(rf"[^\W\d_]{{2,30}}(?:{endings})", re.I)
 
 
 def _figures(articles: list[ArticleFacts], number_label) -> list[Conflict]:
-    lang = load_lang()
-    function_words = {key(w) for w in lang["function_words"]} | {"fost", "sunt", "este", "erau"}
-    endings = "|".join(sorted((re.escape(e) for e in lang["past_participle_endings"]), key=len, reverse=True))
-    participle = re.compile(rf"[^\W\d_]{{2,30}}(?:{endings})", re.I)
     groups: dict[str, list[tuple[ArticleFacts, NumberMention]]] = {}
     for facts in articles:
         for n in facts.numbers:
-            for subject in _subjects(facts, n, function_words, participle):
+            for subject in _subjects(facts, n):
                 groups.setdefault(subject, []).append((facts, n))
     out, reported = [], set()
     for subject, found in groups.items():
@@ -92,6 +105,7 @@ def _value(value) -> tuple:
     return tuple(value) if isinstance(value, (list, tuple)) else (value,)
 
 
+@functools.lru_cache(maxsize=8192)  # a few thousand distinct values, asked for again and again
 def _day(value: str) -> Optional[dt.date]:
     try:
         return dt.date.fromisoformat(value[:10]) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value[:10]) else None
@@ -99,8 +113,13 @@ def _day(value: str) -> Optional[dt.date]:
         return None
 
 
+@functools.lru_cache(maxsize=1 << 15)  # by value, as `_subjects_in`
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(_CONTENT.findall(ascii_fold(text).lower()))
+
+
 def _dates(timeline: list[Event]) -> list[Conflict]:
-    words = [set(_CONTENT.findall(ascii_fold(e.text).lower())) for e in timeline]
+    words = [_content_words(e.text) for e in timeline]
     index: dict[str, list[int]] = {}
     for i, ws in enumerate(words):
         if _day(timeline[i].date):

@@ -40,19 +40,22 @@ SLUG_MAX = 60
 ARTICLE_BUDGET = 20.0  # seconds of extraction per article; past it, the facts found so far are kept
 
 
-def load_articles(seeds_dir: Path, lang: Lang,
-                  editorial: Optional[editorial_mod.Editorial] = None) -> tuple[list[Article], list[Problem]]:
+def load_articles(seeds_dir: Path, lang: Lang, editorial: Optional[editorial_mod.Editorial] = None,
+                  reuse: bool = True) -> tuple[list[Article], list[Problem]]:
     """Every `*.txt` under `seeds_dir` (sorted by name), with the editor's metadata corrections, and the
-    problems of those that failed."""
+    problems of those that failed. Unless `reuse` is False, an unchanged file read by an earlier build
+    (of this process, or stored by another) is not parsed again."""
     articles: list[Article] = []
     problems: list[Problem] = []
-    for path in sorted(seeds_dir.glob("*.txt"), key=lambda p: p.name):
-        if not path.is_file():
-            continue
+    # The rules and the reading code are in the key when the language is the project's own.
+    version = session.code_version() if lang is lang_mod.load() else id(lang)
+    if reuse:
+        session.load_read(seeds_dir)
+    paths = [p for p in sorted(seeds_dir.glob("*.txt"), key=lambda p: p.name) if p.is_file()]
+    for path in paths:
         display = _display(path, seeds_dir)
         try:
-            # In a long-running process (`mkdocs serve`), an unchanged file is not parsed again.
-            article = session.read(path, lambda p: read_article(p, lang, display_path=display), display, id(lang))
+            article = session.read(path, lambda p: read_article(p, lang, display_path=display), display, version)
         except IngestError as exc:
             problems.append(exc.problem)
             continue
@@ -60,6 +63,7 @@ def load_articles(seeds_dir: Path, lang: Lang,
         if editorial is not None and article.id in editorial.articles:
             _set_metadata(article, editorial.articles[article.id])
         articles.append(article)
+    session.save_read(seeds_dir, paths)
     _assign_slugs(articles)
     return articles, problems
 
@@ -105,7 +109,7 @@ def run(seeds_dir: Path, lang: Optional[Lang] = None, options: Optional[Options]
         editorial = editorial_mod.load(seeds_dir, _display(seeds_dir / editorial_mod.FILE, seeds_dir))
     except StoryFileError as exc:
         return Story(articles=[], timeline=[], problems=[exc.problem])
-    articles, problems = load_articles(seeds_dir, lang, editorial)
+    articles, problems = load_articles(seeds_dir, lang, editorial, session.caches_on(options.cache.enabled))
     try:
         info, story_problems = storyfile.load(seeds_dir, articles, _display(seeds_dir / storyfile.FILE, seeds_dir))
     except StoryFileError as exc:
@@ -282,7 +286,8 @@ def build(seeds_dir: Path, docs_dir: Path, lang: Optional[Lang] = None,
     """Regenerate the pages of `docs_dir` from `seeds_dir`; on any error, write nothing."""
     with session.no_gc():
         story, files = generate(seeds_dir, lang, options)
-        report = write_tree(docs_dir, files, MANAGED_DIRS)
+        reuse = session.caches_on((options or Options()).cache.enabled)
+        report = write_tree(docs_dir, files, MANAGED_DIRS, session.written(docs_dir) if reuse else None)
         stamp_mod.record(seeds_dir, docs_dir, story.problems)
     return story, report
 

@@ -5,7 +5,8 @@ from the inputs again (nothing here is trusted without its key), but a second bu
 finds: the spaCy model already loaded (`nlp.load` keeps it), the articles it read before (by the bytes
 of their file, so the YAML front matter is not parsed again), each article's extracted facts as stored
 bytes (by cache key, without reading the cache folder again), the paragraph fingerprints and the trace
-of the last run of `repeats.py`, and the page memo (`render/memo.py`) with its texts in memory. A fresh
+of the last run of `repeats.py`, and the page memo (`render/memo.py`) with its texts in memory, and the pages it wrote (`writer.py` does not
+read them again). A fresh
 `python -m build_scripts build` starts empty and reads what `.cache/` holds (facts, page memo, trace).
 
 A build also pauses the cycle collector (`no_gc`): it allocates millions of small records, and the
@@ -21,15 +22,19 @@ import pickle
 from pathlib import Path
 from typing import Callable, Iterator, Optional, TypeVar
 
-from .render.memo import PageMemo, code_version
+from .render.memo import PageMemo, code_version, wait as memo_wait
 from .repeats import Finder
 
 T = TypeVar("T")
 _MEMOS: dict[str, PageMemo] = {}
 _FINDERS: dict[str, Finder] = {}
 _READ: dict[str, tuple[tuple, bytes]] = {}  # file -> ((content digest, key), pickled record)
+_READ_NEW: set[str] = set()  # files read anew since their records were last stored
+_READ_LOADED: set[str] = set()  # seeds folders whose stored records were loaded
+_READ_STORED: dict[str, set[str]] = {}  # seeds folder -> the files whose records it stored or loaded
 FACTS: dict[str, bytes] = {}  # cache key -> pickled extraction (see cache.Cache.get)
 FACTS_MAX = 12_000  # extractions kept (about 50 KB each)
+_WRITTEN: dict[str, dict] = {}  # docs folder -> what writer.write_tree wrote or found there (writer.Known)
 
 
 def page_memo(seeds_dir: Path) -> PageMemo:
@@ -53,7 +58,54 @@ def read(path: Path, reader: Callable[[Path], T], *key: object) -> T:
         return pickle.loads(found[1])
     value = reader(path)  # raises on a bad file: nothing is kept
     _READ[str(path)] = (sign, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    _READ_NEW.add(str(path))
     return value
+
+
+def load_read(seeds_dir: Path) -> None:
+    """What an earlier process read of the files of `seeds_dir` (`read`), once per process: a fresh
+    build does not parse a thousand unchanged articles again."""
+    name = str(Path(seeds_dir).resolve())
+    if name in _READ_LOADED:
+        return
+    _READ_LOADED.add(name)
+    try:
+        kept = pickle.loads(_read_path(seeds_dir).read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return
+    if isinstance(kept, dict):
+        for path, entry in kept.items():
+            _READ.setdefault(path, entry)
+        _READ_STORED[name] = set(kept)
+
+
+def save_read(seeds_dir: Path, paths: list[Path]) -> None:
+    """Store what was read of `paths` for the next process, when something was read anew; only records
+    whose key does not depend on this process (a `str` key, such as a code version)."""
+    names, folder = {str(p) for p in paths}, str(Path(seeds_dir).resolve())
+    if not _READ_NEW & names and _READ_STORED.get(folder) == names:
+        return
+    _READ_NEW.difference_update(names)
+    _READ_STORED[folder] = names
+    kept = {n: _READ[n] for n in names if n in _READ and all(isinstance(k, str) for k in _READ[n][0][1:])}
+    target = _read_path(seeds_dir)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.replace(target)
+    except OSError:
+        pass  # a read-only checkout still builds
+
+
+def _read_path(seeds_dir: Path) -> Path:
+    memo = PageMemo(Path(seeds_dir))
+    return memo.folder / (memo.path.stem + ".articles.pickle")
+
+
+def written(docs_dir: Path) -> dict:
+    """What this process wrote into `docs_dir` (texts and file status), for the next write."""
+    return _WRITTEN.setdefault(str(Path(docs_dir).resolve()), {})
 
 
 def keep_facts(key: str, data: bytes) -> None:
@@ -69,10 +121,16 @@ def no_gc() -> Iterator[None]:
     live until it ends, and the collector would walk them again and again (a third of a warm build)."""
     enabled = gc.isenabled()
     gc.disable()
+    if enabled:
+        gc.unfreeze()  # what the last build left is collectable again (in the oldest generation)
     try:
         yield
     finally:
         if enabled:
+            # Enabled as it was, the collector would first walk every record the build made (a fifth of
+            # a second at 1000 articles); frozen, they are freed by reference counting as usual, and any
+            # cycles among them are collected after the next build starts.
+            gc.freeze()
             gc.enable()
 
 
@@ -89,10 +147,15 @@ def repeat_finder(seeds_dir: Path) -> Finder:
 
 
 def forget() -> None:
-    """Drop everything kept (tests)."""
+    """Drop everything kept (tests); what is being stored is stored first."""
+    memo_wait()
     _MEMOS.clear()
     _FINDERS.clear()
     _READ.clear()
+    _READ_NEW.clear()
+    _READ_LOADED.clear()
+    _READ_STORED.clear()
+    _WRITTEN.clear()
     FACTS.clear()
 
 

@@ -4,7 +4,9 @@ The whole file map is rendered in memory before this runs, so a failed generatio
 each file is first written beside its target and renamed over it (never half-written); files whose
 content is unchanged are not touched, so `mkdocs serve` does not see a change and rebuild forever.
 Generated files that no longer exist in the map (an article removed) are deleted - only inside the
-folders the build owns.
+folders the build owns. A long-running process (`mkdocs serve`) passes what it wrote last time (`known`):
+a file whose status (size, times, inode) is the one recorded after that write, and whose new content is
+the same text, is not read again.
 """
 from __future__ import annotations
 
@@ -12,6 +14,9 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Optional
+
+Known = dict[str, tuple[str, tuple]]  # real path -> (text written or found, its file status then)
 
 
 @dataclass
@@ -23,19 +28,27 @@ class WriteReport:
     unchanged: int = 0
 
 
-def write_tree(docs_dir: Path, files: dict[str, str], managed_dirs: tuple[str, ...]) -> WriteReport:
-    """Bring `docs_dir` to `files` (docs-relative paths), removing stale files in `managed_dirs`."""
+def write_tree(docs_dir: Path, files: dict[str, str], managed_dirs: tuple[str, ...],
+               known: Optional[Known] = None) -> WriteReport:
+    """Bring `docs_dir` to `files` (docs-relative paths), removing stale files in `managed_dirs`. `known`
+    (kept by the caller between writes, updated here) spares reading files this process wrote."""
     report = WriteReport()
     root = docs_dir.resolve()
     targets = _targets(root, files)
     staged: list[tuple[str, str]] = []
+    known = {} if known is None else known
     try:
         # 1. Stage every changed file next to its target.
         for target, content in targets.items():
-            data = content.encode("utf-8")
-            if _holds(target, data):
+            if _known(known, target, content):
                 report.unchanged += 1
                 continue
+            data = content.encode("utf-8")
+            if _holds(target, data):
+                _remember(known, target, content)
+                report.unchanged += 1
+                continue
+            known.pop(target, None)
             os.makedirs(os.path.dirname(target), exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".tmp-", suffix=os.path.splitext(target)[1])
             with os.fdopen(fd, "wb") as out:
@@ -44,6 +57,7 @@ def write_tree(docs_dir: Path, files: dict[str, str], managed_dirs: tuple[str, .
         # 2. Swap them in.
         for tmp, target in staged:
             os.replace(tmp, target)
+            _remember(known, target, targets[target])
             report.written.append(os.path.relpath(target, root))
         staged = []
     finally:
@@ -53,6 +67,7 @@ def write_tree(docs_dir: Path, files: dict[str, str], managed_dirs: tuple[str, .
     for path in _generated(root, managed_dirs):
         if path not in targets:
             os.unlink(path)
+            known.pop(path, None)
             report.removed.append(os.path.relpath(path, root))
     return report
 
@@ -75,6 +90,30 @@ def _targets(root: Path, files: dict[str, str]) -> dict[str, str]:
             raise ValueError(f"refusing to write outside {root}: {rel}")
         targets[target] = content
     return targets
+
+
+def _status(target: str) -> Optional[tuple]:
+    try:
+        st = os.stat(target)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+
+
+def _known(known: Known, target: str, content: str) -> bool:
+    """Whether `target` still holds what this process last wrote or found there, and that is `content`."""
+    found = known.get(target)
+    if found is None or not (found[0] is content or found[0] == content):
+        return False
+    return _status(target) == found[1]
+
+
+def _remember(known: Known, target: str, content: str) -> None:
+    status = _status(target)
+    if status is None:
+        known.pop(target, None)
+    else:
+        known[target] = (content, status)
 
 
 def _holds(target: str, data: bytes) -> bool:

@@ -177,3 +177,79 @@ def test_an_article_read_again_when_its_bytes_change_even_with_the_same_size_and
     article.write_text(changed, encoding="utf-8")
     os.utime(article, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     _same(_with_memo(seeds), _without_memo(seeds))
+
+
+@pytest.mark.parametrize("fresh", [False, True], ids=["same process (serve)", "fresh process"])
+def test_the_parts_of_a_reused_page_are_kept_for_a_later_edit(tmp_path, memo, fresh):
+    seeds = _seeds(tmp_path)
+    _with_memo(seeds)
+    kept = set(session.page_memo(seeds).texts)
+    assert any(session.page_memo(seeds).parts.values())  # the lists are made of memoized items
+    _with_memo(seeds, fresh)  # nothing changed: every page reused, none of its items asked for
+    assert set(session.page_memo(seeds).texts) == kept
+    _append(sorted(seeds.glob("*.txt"))[4])  # moves items between the pages of the lists
+    got = _with_memo(seeds, fresh=True)
+    _same(got, _without_memo(seeds))
+    misses = session.page_memo(seeds).misses
+    assert 0 < misses < len(kept) // 4
+
+
+def test_a_fresh_process_does_not_parse_unchanged_articles_again(tmp_path, memo, monkeypatch):
+    seeds = _seeds(tmp_path)
+    want = _with_memo(seeds)
+    articles = sorted(seeds.glob("*.txt"))
+    _append(articles[2])
+    session.forget()  # a new process: only what is stored beside the memo
+    parsed = []
+    real = pipeline.read_article
+    monkeypatch.setattr(pipeline, "read_article", lambda path, *a, **k: parsed.append(path.name) or real(path, *a, **k))
+    got = _with_memo(seeds)
+    assert parsed == [articles[2].name]
+    _same(got, _without_memo(seeds))
+    assert got != want
+    monkeypatch.setenv("EXPLAINER_NO_CACHE", "1")  # reuses nothing stored
+    session.forget()
+    parsed.clear()
+    _with_memo(seeds)
+    assert len(parsed) == len(articles)
+
+
+def _docs_hold(docs: Path, files: dict[str, str]) -> None:
+    """`docs` holds exactly the generated `files` (and nothing else in the folders the build owns)."""
+    for rel, text in files.items():
+        assert (docs / rel).read_bytes() == text.encode("utf-8"), rel
+    owned = {p.relative_to(docs).as_posix() for d in render_mod.MANAGED_DIRS for p in (docs / d).rglob("*") if p.is_file()}
+    assert owned <= set(files)
+
+
+@pytest.mark.slow  # extracts the story again after every edit
+@pytest.mark.parametrize("fresh", [False, True], ids=["same process (serve)", "fresh process"])
+def test_docs_after_each_kind_of_edit_are_those_of_a_build_from_scratch(tmp_path, memo, monkeypatch, fresh):
+    seeds, docs = _seeds(tmp_path), tmp_path / "docs"
+    articles = sorted(seeds.glob("*.txt"))
+    pipeline.build(seeds, docs)
+
+    def sentence_changed():
+        text = articles[3].read_text(encoding="utf-8")
+        at = text.rindex(" a ")
+        articles[3].write_text(text[:at] + " ar fi " + text[at + 3:], encoding="utf-8")
+
+    edits = [
+        sentence_changed,
+        lambda: shutil.copy2(articles[2], seeds / "12_adaugat.txt"),  # an article added
+        lambda: articles[7].unlink(),  # an article removed
+        lambda: (seeds / "editorial.yml").write_text(  # the editor's file changed
+            'hide:\n  - "Zimnicea"\nroles:\n  "Ion Popescu": "ministrul testelor"\n', encoding="utf-8"),
+        lambda: (docs / "metoda.md").write_text("edited by hand\n", encoding="utf-8"),  # a page edited in docs/
+        lambda: _append(articles[5]),  # and a sentence with facts added, after all that
+    ]
+    for edit in edits:
+        edit()
+        if fresh:
+            session.forget()
+        pipeline.build(seeds, docs)
+        with monkeypatch.context() as m:  # from scratch: extracted again, no trace, no memo (left as it is)
+            m.setenv("EXPLAINER_NO_CACHE", "1")
+            want = render_site(pipeline.run(seeds, options=pipeline.Options(
+                cache=cache_mod.Cache(enabled=False, store=False), jobs=1)))
+        _docs_hold(docs, want)

@@ -29,3 +29,19 @@ def test_refuses_paths_outside_docs(tmp_path):
     with pytest.raises(ValueError):
         write_tree(tmp_path / "docs", {"../evil.md": "x"}, ())
     assert not (tmp_path / "evil.md").exists()
+
+
+def test_files_written_before_are_not_read_again_but_an_edit_to_them_is_seen(tmp_path, monkeypatch):
+    docs = tmp_path / "docs"
+    known: dict = {}
+    write_tree(docs, {"index.md": "a", "articole/x.md": "x"}, ("articole",), known)
+    (docs / "articole" / "x.md").write_text("edited by hand")  # written behind the build's back
+    opened = []
+    real_open = open
+    monkeypatch.setattr("builtins.open", lambda path, *a, **k: opened.append(path) or real_open(path, *a, **k))
+    report = write_tree(docs, {"index.md": "a", "articole/x.md": "x"}, ("articole",), known)
+    assert report.written == ["articole/x.md"] and report.unchanged == 1
+    assert not any(str(path).endswith("index.md") for path in opened)  # known: not read again
+    assert (docs / "articole" / "x.md").read_text() == "x"
+    report = write_tree(docs, {"index.md": "b", "articole/x.md": "x"}, ("articole",), known)
+    assert report.written == ["index.md"] and (docs / "index.md").read_text() == "b"

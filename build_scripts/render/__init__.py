@@ -54,6 +54,7 @@ class _Pages:
         self.memo = memo if memo is not None and memo.enabled else None
         self.sig = Signatures(story, site)
         self.pending: dict[str, str] = {}  # page -> memo key, for pages being rendered
+        self.parts: dict[str, list[str]] = {}  # page -> memo keys of its fragments, for pages being rendered
 
     def reuse(self, path: str, *deps: Any) -> bool:
         """Whether the page `path` was rendered before from the same `deps` (what it reads of the story);
@@ -68,11 +69,14 @@ class _Pages:
         self.pending[path] = key
         return False
 
-    def piece(self, name: str, make: Callable[[], str], *deps: Any) -> str:
-        """A part of a data file (`make()`), from the memo when made before from the same `deps`."""
+    def piece(self, name: str, make: Callable[[], str], *deps: Any, page: Optional[str] = None) -> str:
+        """A part of a data file or of the page `page` (`make()`), from the memo when made before from the
+        same `deps`."""
         if self.memo is None:
             return make()
         key = self.memo.key(name, deps)
+        if page is not None:
+            self.parts.setdefault(page, []).append(key)
         text = self.memo.get(key)
         if text is None:
             text = make()
@@ -83,7 +87,7 @@ class _Pages:
         """A piece of the page `h.page`: `template` rendered with `context`, from the memo when rendered
         before for the same page from the same `deps` (a long list re-renders only what moved or changed)."""
         return Markup(self.piece(f"{h.page}#{template}", lambda: self.env.get_template(template).render(h=h, **context),
-                                 deps))
+                                 deps, page=h.page))
 
     def helpers(self, path: str) -> Helpers:
         """Helpers bound to the page `path`."""
@@ -109,7 +113,7 @@ class _Pages:
         self.files[path] = meta_mod.front_matter(front) + text.rstrip() + "\n\n" + meta_mod.updated_line(day)
         key = self.pending.pop(path, None)
         if key is not None:
-            self.memo.put(key, self.files[path])
+            self.memo.put(key, self.files[path], tuple(self.parts.pop(path, ())))
 
 
 def render_site(story: Story, memo: Optional[PageMemo] = None, reuse: bool = True) -> dict[str, str]:

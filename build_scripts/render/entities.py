@@ -87,12 +87,12 @@ def events_of(story: Story, site: Site, entity: StoryEntity) -> list[Event]:
 
 def articles_of(story: Story, site: Site, entity: StoryEntity) -> list[tuple[ArticleFacts, str, int]]:
     """Each article naming the entity, with the first sentence that does and how often it does."""
-    out = []
-    for article_id in entity.articles:
-        sentences = [s for a, s in entity.mentions if a == article_id]
-        if article_id in site.by_id and sentences:
-            out.append((site.by_id[article_id], sentences[0], len(sentences)))
-    return out
+    first: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for a, s in entity.mentions:  # one pass: a name in hundreds of articles is not a square
+        first.setdefault(a, s)
+        counts[a] = counts.get(a, 0) + 1
+    return [(site.by_id[a], first[a], counts[a]) for a in entity.articles if a in site.by_id and a in counts]
 
 
 def kind_label(entity: StoryEntity) -> str:

@@ -1,6 +1,7 @@
 """Reader-facing Romanian labels for dates and numbers ("21 august 2025", "începutul anului 2025")."""
 from __future__ import annotations
 
+import functools
 import datetime as dt
 import re
 from typing import Optional
@@ -14,6 +15,7 @@ QUALIFIERS = {"approx": "aproximativ", "more_than": "peste", "at_least": "cel pu
 PARTS = {"START": "începutul", "MID": "mijlocul", "END": "sfârșitul"}
 
 
+@functools.lru_cache(maxsize=8192)  # a few thousand distinct values, asked for again and again
 def date_label(value: Optional[str], mod: Optional[str] = None) -> str:
     """A TIMEX3 value at its own precision, in Romanian."""
     if not value:

@@ -10,7 +10,8 @@ the memo.
 
 The texts live in memory (the long-running `mkdocs serve` keeps them between rebuilds, see `session.py`)
 and in a small SQLite database per seeds folder under `.cache/pages/` for the next process; only the keys
-a build used are kept. With `--no-cache` or EXPLAINER_NO_CACHE every page is rendered, and stored for
+a build used are kept. A page made of memoized parts (the items of a long list) names its parts: when the
+page is reused, its parts count as used too, so they are still there when a later edit moves the list. With `--no-cache` or EXPLAINER_NO_CACHE every page is rendered, and stored for
 the next build (as the facts cache does).
 """
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import threading
 import time
 from pathlib import Path
 from typing import Any, Iterable, Optional
@@ -26,7 +28,7 @@ from ..model import ArticleFacts, Event, Story
 
 PACKAGE = Path(__file__).resolve().parent.parent
 DEFAULT_DIR = PACKAGE.parent / ".cache" / "pages"
-FORMAT = 1
+FORMAT = 2
 KEEP_DAYS = 14  # a seeds folder's memo is deleted after this long without a build
 _CODE_SUFFIXES = (".py", ".j2", ".yaml", ".yml", ".json")
 
@@ -50,6 +52,8 @@ class PageMemo:
         self.enabled = enabled
         self.reading = True  # False (caches off): nothing is taken from the memo, what is rendered is stored
         self.texts: Optional[dict[str, str]] = None  # read from the database on first use
+        self.parts: dict[str, tuple[str, ...]] = {}  # key of a page -> keys of the parts it was made of
+        self.added_parts: dict[str, tuple[str, ...]] = {}
         self.version = ""
         self.used: set[str] = set()
         self.added: dict[str, str] = {}
@@ -75,7 +79,7 @@ class PageMemo:
                 digest.update(name.encode() + b"\0-\0")
         digest.update(repr(list(inputs)).encode())
         self.version = digest.hexdigest()
-        self.used, self.added = set(), {}
+        self.used, self.added, self.added_parts = set(), {}, {}
         self.hits = self.misses = 0
 
     def key(self, path: str, deps: Any) -> str:
@@ -95,9 +99,11 @@ class PageMemo:
             self.misses += 1
         else:
             self.hits += 1
+            self.used.update(self.parts.get(key, ()))
         return text
 
-    def put(self, key: str, text: str) -> None:
+    def put(self, key: str, text: str, parts: tuple[str, ...] = ()) -> None:
+        """Keep `text` under `key`; `parts`: the keys of the pieces it was made of."""
         if not self.enabled:
             return
         if self.texts is None:
@@ -105,31 +111,47 @@ class PageMemo:
         self.texts[key] = text
         self.added[key] = text
         self.used.add(key)
+        if parts:
+            self.parts[key] = self.added_parts[key] = tuple(parts)
 
     def save(self) -> None:
-        """Store the new texts and forget those this build did not use (memory and database)."""
+        """Forget the texts this build did not use, and store the change in the database: in a thread
+        of its own, so that `serve` shows the pages meanwhile (the next read or save waits for it, and
+        so does the end of the process)."""
         if not self.enabled or self.texts is None:
             return
         stale = [k for k in self.texts if k not in self.used]
         for k in stale:
             del self.texts[k]
+            self.parts.pop(k, None)
         if not self.added and not stale:
             return
+        wait()
+        global _STORING
+        _STORING = threading.Thread(target=self._store, args=(self.added, self.added_parts, stale),
+                                    name="page-memo", daemon=False)
+        _STORING.start()
+        self.added, self.added_parts = {}, {}
+
+    def _store(self, added: dict[str, str], parts: dict[str, tuple[str, ...]], stale: list[str]) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             with self._connect() as db:
-                db.executemany("INSERT OR REPLACE INTO pages (key, text) VALUES (?, ?)", self.added.items())
+                db.executemany("INSERT OR REPLACE INTO pages (key, text) VALUES (?, ?)", added.items())
+                db.executemany("INSERT OR REPLACE INTO parts (key, parts) VALUES (?, ?)",
+                               ((k, " ".join(v)) for k, v in parts.items()))
                 db.executemany("DELETE FROM pages WHERE key = ?", ((k,) for k in stale))
+                db.executemany("DELETE FROM parts WHERE key = ?", ((k,) for k in stale))
             db.close()
             self._age_out()
         except (OSError, sqlite3.Error):
             pass  # a read-only checkout still builds, only without the memo
-        self.added = {}
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30)
         db.execute("PRAGMA auto_vacuum = FULL")  # forgotten texts give their space back (set before the table)
         db.execute("CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, text TEXT NOT NULL)")
+        db.execute("CREATE TABLE IF NOT EXISTS parts (key TEXT PRIMARY KEY, parts TEXT NOT NULL)")
         return db
 
     def _age_out(self) -> None:
@@ -143,16 +165,27 @@ class PageMemo:
                 pass
 
     def _read(self) -> dict[str, str]:
+        wait()
         if not self.path.is_file():
             return {}
         try:
             db = self._connect()
             try:
+                self.parts = {k: tuple(v.split()) for k, v in db.execute("SELECT key, parts FROM parts")}
                 return dict(db.execute("SELECT key, text FROM pages"))
             finally:
                 db.close()
         except sqlite3.Error:
             return {}
+
+
+_STORING: Optional[threading.Thread] = None  # the last save, while it writes
+
+
+def wait() -> None:
+    """Until the last save is in the database."""
+    if _STORING is not None:
+        _STORING.join()
 
 
 def digest(value: Any) -> str:

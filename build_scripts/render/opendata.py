@@ -7,6 +7,7 @@ Output is deterministic (no "now"): the calendar's timestamp is the newest artic
 """
 from __future__ import annotations
 
+import functools
 import csv
 import datetime as dt
 import io
@@ -129,6 +130,7 @@ def _line(name: str, value: str, limit: int = 75) -> str:
     return b"\r\n ".join(parts).decode("utf-8")
 
 
+@functools.lru_cache(maxsize=8192)  # a few thousand distinct values, asked for again and again
 def precision(value: str) -> Optional[str]:
     """ "2025-08-21" -> "day", "2025-08" -> "month", "2025-W34" -> "week", "2025" -> "year"."""
     for name, pattern in (("day", r"\d{4}-\d{2}-\d{2}"), ("month", r"\d{4}-\d{2}"), ("week", r"\d{4}-W\d{2}"),
