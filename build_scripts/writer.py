@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)  # read once: the process's umask
+
 Known = dict[str, tuple[str, tuple]]  # real path -> (text written or found, its file status then)
 
 
@@ -53,6 +56,7 @@ def write_tree(docs_dir: Path, files: dict[str, str], managed_dirs: tuple[str, .
             fd, tmp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".tmp-", suffix=os.path.splitext(target)[1])
             with os.fdopen(fd, "wb") as out:
                 out.write(data)
+            os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; a page is as readable as any file written here
             staged.append((tmp, target))
         # 2. Swap them in.
         for tmp, target in staged:

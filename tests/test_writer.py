@@ -45,3 +45,14 @@ def test_files_written_before_are_not_read_again_but_an_edit_to_them_is_seen(tmp
     assert (docs / "articole" / "x.md").read_text() == "x"
     report = write_tree(docs, {"index.md": "b", "articole/x.md": "x"}, ("articole",), known)
     assert report.written == ["index.md"] and (docs / "index.md").read_text() == "b"
+
+
+def test_written_files_have_the_usual_permissions(tmp_path):
+    # The files are staged with mkstemp (mode 0600); renamed into place they keep the mode a file written
+    # with the process's umask gets, so a web server or another editor can read them.
+    import os
+
+    umask = os.umask(0o022)
+    os.umask(umask)
+    write_tree(tmp_path, {"index.md": "# Titlu\n"}, managed_dirs=())
+    assert (tmp_path / "index.md").stat().st_mode & 0o777 == 0o666 & ~umask
