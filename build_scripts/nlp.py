@@ -16,7 +16,7 @@ import warnings
 from dataclasses import dataclass
 from typing import Optional
 
-from .model import Article, Sentence
+from .model import Article, ArticleFacts, Sentence
 
 MODEL = "ro_legal_fl"
 MODEL_VERSION = "3.6.1"
@@ -193,3 +193,21 @@ def _set_sentence_starts(doc, starts: list[int]) -> None:
         if 0 <= i < len(doc):
             values[i, 0] = 1
     doc.from_array([SENT_START], values.astype("uint64"))  # spaCy reads -1 back from its two's complement
+
+
+def extract_article(article: Article, budget: Optional[float] = None) -> ArticleFacts:
+    """All facts of `article` (already split into sentences, publication date settled).
+
+    `budget` (seconds) bounds the statistical model: paragraphs it did not reach in time are left out,
+    and `article.warnings` says so.
+    """
+    from .extract.records import facts_from_doc
+
+    started = time.monotonic()
+    deadline = started + budget if budget else None
+    doc, layout = analyze(article, deadline=deadline)
+    if len(layout.sentences) < layout.total:
+        article.warnings.append(
+            f"extraction stopped after {budget:g} s: facts come from the first {len(layout.sentences)} of "
+            f"{layout.total} sentences only")
+    return facts_from_doc(article, doc, layout)

@@ -84,7 +84,7 @@ def analyze(article: Article, lang: Lang) -> ArticleFacts:
     # 1-2. Sentences with anchors; a publication date from the text when none was given.
     prepare(article, lang)
     # 3. Facts: the article through the Romanian spaCy pipeline and our components.
-    from .extract.records import extract_article  # spaCy is imported only when something is extracted
+    from .nlp import extract_article  # spaCy is imported only when something is extracted
 
     return extract_article(article, budget=ARTICLE_BUDGET)
 

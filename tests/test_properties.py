@@ -8,7 +8,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from build_scripts.extract.records import extract_article
+from build_scripts.nlp import extract_article
 from build_scripts.ingest import IngestError, read_article
 from build_scripts.pipeline import analyze
 

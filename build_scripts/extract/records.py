@@ -1,36 +1,15 @@
-"""The extraction stage: an article in, its facts out as the records of `model.py`.
+"""The extraction stage's last step: the article's Doc in, its facts out as the records of `model.py`.
 
-The article's Doc (see `nlp.py`) carries every layer; this module turns the spans into `DateMention`,
+The article's Doc (see `nlp.py`, whose `extract_article` calls this) carries every layer; this module turns the spans into `DateMention`,
 `NumberMention`, `Entity`, `Quote` and `SourceMention` records with offsets into their sentence, so that
 nothing after this stage depends on spaCy.
 """
 from __future__ import annotations
 
-import time
-from typing import Optional
-
 from ..model import (Article, ArticleFacts, DateMention, Entity, Mention, NumberMention, Quote,
                      SourceMention)
 
 KIND_ATTR = {"person": "people", "place": "places", "organization": "organizations"}
-
-
-def extract_article(article: Article, budget: Optional[float] = None) -> ArticleFacts:
-    """All facts of `article` (already split into sentences, publication date settled).
-
-    `budget` (seconds) bounds the statistical model: paragraphs it did not reach in time are left out,
-    and `article.warnings` says so.
-    """
-    from .. import nlp as nlp_mod
-
-    started = time.monotonic()
-    deadline = started + budget if budget else None
-    doc, layout = nlp_mod.analyze(article, deadline=deadline)
-    if len(layout.sentences) < layout.total:
-        article.warnings.append(
-            f"extraction stopped after {budget:g} s: facts come from the first {len(layout.sentences)} of "
-            f"{layout.total} sentences only")
-    return facts_from_doc(article, doc, layout)
 
 
 def facts_from_doc(article: Article, doc, layout) -> ArticleFacts:
