@@ -23,3 +23,14 @@ VALUE_RE = re.compile(
 
 def strip_diacritics(s):
     return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
+
+
+def report(errors: list) -> int:
+    """Print the errors found (or that there are none); the checker's exit status."""
+    if errors:
+        print(f"\n{len(errors)} error(s):")
+        for e in errors:
+            print("  " + e)
+        return 1
+    print("\nOK: no errors")
+    return 0

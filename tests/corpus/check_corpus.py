@@ -22,7 +22,7 @@ import sys
 import yaml
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))  # tests/: the shared gold schema
-from gold_schema import CEDILLA, FOLD, KINDS, VALUE_RE  # noqa: E402
+from gold_schema import CEDILLA, FOLD, KINDS, VALUE_RE, report  # noqa: E402
 
 
 def split_article(path):
@@ -133,13 +133,7 @@ def main(root):
     print("  " + "topic".ljust(11) + "".join(c[:7].rjust(8) for c in cols))
     for t in sorted(per_topic):
         print("  " + t.ljust(11) + "".join(str(per_topic[t][c]).rjust(8) for c in cols))
-    if errors:
-        print(f"\n{len(errors)} error(s):")
-        for e in errors:
-            print("  " + e)
-        return 1
-    print("\nOK: no errors")
-    return 0
+    return report(errors)
 
 
 if __name__ == "__main__":

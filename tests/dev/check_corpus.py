@@ -32,7 +32,7 @@ import sys
 import yaml
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))  # tests/: the shared gold schema
-from gold_schema import CEDILLA, FOLD, KINDS, VALUE_RE, strip_diacritics  # noqa: E402
+from gold_schema import CEDILLA, FOLD, KINDS, VALUE_RE, report, strip_diacritics  # noqa: E402
 
 COMMA = set("șțȘȚ")
 VIA = ["via pronoun", "via role", "pro-drop", "via previous paragraph"]
@@ -201,13 +201,7 @@ def main(root):
         print(f"\n{len(warnings)} warning(s) (check by hand; inflected or abbreviated names are fine):")
         for w in warnings:
             print("  " + w)
-    if errors:
-        print(f"\n{len(errors)} error(s):")
-        for e in errors:
-            print("  " + e)
-        return 1
-    print("\nOK: no errors")
-    return 0
+    return report(errors)
 
 
 if __name__ == "__main__":

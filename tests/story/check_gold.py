@@ -30,7 +30,7 @@ import sys
 import yaml
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))  # tests/: the shared gold schema
-from gold_schema import CEDILLA, FOLD, KINDS, VALUE_RE  # noqa: E402
+from gold_schema import CEDILLA, FOLD, KINDS, VALUE_RE, report  # noqa: E402
 
 WINDOW = (datetime.date(2026, 5, 1), datetime.date(2026, 5, 31))
 
@@ -293,13 +293,7 @@ def main(root):
     print(f"articles: {len(articles)}")
     print("totals: " + ", ".join(f"{k}={totals[k]}" for k in KINDS + ["null speakers", "words"]))
     print(f"phenomenon anchors: {len(PHENOMENA)}")
-    if errors:
-        print(f"\n{len(errors)} error(s):")
-        for e in errors:
-            print("  " + e)
-        return 1
-    print("\nOK: no errors")
-    return 0
+    return report(errors)
 
 
 if __name__ == "__main__":
