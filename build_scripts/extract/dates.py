@@ -83,12 +83,7 @@ class DateFinder:
         marker; or "din" right before the date closes a record ("nu au mai văzut o asemenea secetă din
         2007"), not a phrase of its own ("cea mai gravă poluare de după accidentul de la Baia Mare din
         2000": the accident happened in 2000)."""
-        start = span.start
-        while start > span.start - self.REFERENCE_WINDOW and start > 0 and not doc[start].is_sent_start:
-            token = doc[start - 1]
-            if token.pos_ in ("VERB", "AUX") or token.text in (",", ";", ":"):
-                break
-            start -= 1
+        start = _clause_start(doc, span.start, self.REFERENCE_WINDOW, stop_at_verb=True)
         before = [key(t.text) for t in doc[start: span.start]]
         if any(_contains(before, marker) for marker in self.comparison):
             return True
@@ -96,10 +91,8 @@ class DateFinder:
             return True  # "nu comentase acordul până marți"
         if span.start == 0 or key(doc[span.start - 1].text) not in self.record_since:
             return False
-        first = span.start - 1  # "din"; the record's words close before it, not across a long phrase
-        while first > span.start - 1 - self.RECORD_WINDOW and first > 0 and not doc[first].is_sent_start \
-                and doc[first - 1].text not in (",", ";", ":"):
-            first -= 1
+        # Back from "din": the record's words close before it, not across a long phrase.
+        first = _clause_start(doc, span.start - 1, self.RECORD_WINDOW)
         clause = [key(t.text) for t in doc[first: span.start]]
         return any(_in_order(clause, words) for words in self.record_clause)
 
@@ -107,13 +100,10 @@ class DateFinder:
         """A negation in the clause before the date (back to a comma or the sentence start) that states
         what had not happened, not a request or a promise ("să nu consume pește până la sfârșitul
         lunii", "nu vor exista majorări până la 1 aprilie": in force until then)."""
-        i, negated = span.start - 1, False
-        while i >= 0 and not doc[i + 1].is_sent_start and doc[i].text not in (",", ";", ":"):
-            if key(doc[i].text) in ("sa", "va", "vor", "vom", "voi", "veti", "vei"):
-                return False  # a request or a promise: in force until that day
-            negated = negated or key(doc[i].text) in self.negation
-            i -= 1
-        return negated
+        words = {key(t.text) for t in doc[_clause_start(doc, span.start): span.start]}
+        if words & {"sa", "va", "vor", "vom", "voi", "veti", "vei"}:
+            return False  # a request or a promise: in force until that day
+        return bool(words & self.negation)
 
     def _is_age(self, doc: Doc, span: Span) -> bool:
         """ "în vârstă de 67 de ani", "un bărbat de 45 de ani", "copiii sub 14 ani"."""
@@ -180,3 +170,18 @@ def _noun_forms(noun) -> set[str]:
     lemmatizer leaves a capitalized word at a sentence start as it is."""
     text = key(noun.text)
     return {key(noun.lemma_), text} | {text[: -len(e)] for e in ("le", "i", "lor", "ul", "a") if text.endswith(e) and len(text) > len(e) + 2}
+
+
+CLAUSE_EDGES = (",", ";", ":")
+
+
+def _clause_start(doc: Doc, end: int, limit: Optional[int] = None, stop_at_verb: bool = False) -> int:
+    """Where the clause holding the words before token `end` begins: back past no comma, semicolon or
+    colon (nor a verb, when asked), not before the sentence start, at most `limit` tokens back."""
+    start = end
+    while start > 0 and not doc[start].is_sent_start and (limit is None or start > end - limit):
+        before = doc[start - 1]
+        if before.text in CLAUSE_EDGES or stop_at_verb and before.pos_ in ("VERB", "AUX"):
+            break
+        start -= 1
+    return start
