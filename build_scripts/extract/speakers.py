@@ -37,6 +37,11 @@ INVERTED_WINDOW = 8    # "a precizat, citat de Mediafax, directorul …": how fa
 ROLE_PREFIXES = ("prim-", "vice", "co-", "ex-", "fost-", "fostul ")
 
 
+def _with_surname(doc: Doc, surname: str) -> set[str]:
+    """The people of the article whose name ends with `surname` (a key)."""
+    return {p for p in doc.user_data.get("people", ()) if key(p).split()[-1:] == [surname]}
+
+
 NOUN_ENDINGS = ("ului", "ilor", "elor", "ul", "ei", "ii", "le", "a", "i")
 
 
@@ -439,7 +444,7 @@ class Speakers:
             return following._.canonical, "name"  # "a precizat operatorul Ukrenergo"
         if subject.pos_ == "PROPN" and subject.text[:1].isupper() and subject.is_sent_start:
             # "Barbu i-a răspuns …" at a sentence start: only as the surname of one person of the article.
-            full = {p for p in doc.user_data.get("people", ()) if len(p.split()) > 1 and key(p).split()[-1] == key(subject.text)}
+            full = {p for p in _with_surname(doc, key(subject.text)) if len(p.split()) > 1}
             return (full.pop(), "name") if len(full) == 1 else (None, None)
         if subject.pos_ == "PROPN" and subject.text[:1].isupper() and not subject.is_sent_start \
                 and subject.lemma_[:1].isupper():
@@ -447,7 +452,7 @@ class Speakers:
             # of the article it is the surname of.
             words = [t for t in subject.subtree if t.pos_ == "PROPN" and t.dep_ in ("flat", "compound") or t == subject]
             name = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
-            full = {p for p in doc.user_data.get("people", ()) if key(p).split()[-1:] == key(name).split()[-1:]}
+            full = _with_surname(doc, key(name).split()[-1])
             if not full and len(words) == 1:
                 full = self._full_name_before(doc, subject)
             if not full and is_acronym(name):
