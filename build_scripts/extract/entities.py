@@ -558,7 +558,11 @@ class EntityRecognizer:
             return False  # "Reprezentanții", "Oamenii": people, not a person's name
         if token.pos_ == "PROPN" or not self._clause_start(doc, token):
             return True
-        if token.lemma_[:1].isupper() or k in self.given:
+        if k in self.given:
+            return True
+        if token.pos_ == "NOUN" and "Def" in token.morph.get("Definite"):
+            return False  # "Șoferul a spus": a common noun with its article, which the lemmatizer left capitalized
+        if token.lemma_[:1].isupper():
             return True
         return any(t.text == token.text and not self._clause_start(doc, t) for t in doc)
 

@@ -284,6 +284,8 @@ class QuoteFinder:
         "A, a anunțat X.": the statement before the comma is X's. A clause holding a quotation is left
         to the quotation."""
         inside = {i for q in quoted for i in range(q.start, q.end)}
+        claimed: set[int] = set()  # clauses already reported: a verb of saying inside one ("că a observat
+        # … și că …") does not report its coordinated clause again, without a subject
         for verb in sentence:
             if verb.i in inside or not self.speakers.is_speech_verb(verb):
                 continue
@@ -322,6 +324,9 @@ class QuoteFinder:
             speaker, via = self.speakers.resolve(doc, subject, verb, memory, number, names)
             others = {c.i for c in clauses}
             for clause in clauses:
+                if clause.i in claimed:
+                    continue
+                claimed.add(clause.i)
                 if self._quotes_inside(clause, inside, others - {clause.i}):
                     continue  # "a spus că aceștia au transformat „…”": the quotation is the quote
                 span = self._clause_span(doc, clause, others - {clause.i}, inside)

@@ -176,6 +176,7 @@ class Speakers:
         self.utterance_stems = {stem_of(v) for v in lang["utterance_verbs"] if len(stem_of(v)) >= 5}
         self.documents = lang.keys_of("document_nouns")
         self.speaking_for = lang.keys_of("speaking_for")
+        self.speaking_for_stems = {_noun_stem(w) for w in self.speaking_for}  # "Reprezentanții", unlemmatized
         anaphors = lang["organization_anaphors"]
         self.org_generic = {key(w) for w in anaphors["generic"]}
         self.org_typed = {key(w) for w in anaphors["typed"]}
@@ -415,10 +416,10 @@ class Speakers:
             tied = self.role_holder(doc, subject)
             if tied is None and subject.morph.get("Number") == ["Plur"]:
                 # "reprezentanții spitalului": the organization speaks; "oficialii": several people, nobody
-                spoken_for = self.spoken_for(doc, subject, names)
+                spoken_for = self.spoken_for(doc, subject, names, memory, sentence)
                 return (spoken_for, "role") if spoken_for is not None else (None, None)
             if tied is None:
-                spoken_for = self.spoken_for(doc, subject, names)
+                spoken_for = self.spoken_for(doc, subject, names, memory, sentence)
                 if spoken_for is not None:
                     return spoken_for, "role"  # "purtătorul de cuvânt al IDF", nobody named
             if tied is None and self._bare(subject):
@@ -430,7 +431,7 @@ class Speakers:
         named = self.person_in_apposition(subject, names)
         if named is not None:
             return named, "name"  # "a declarat apărătorul fostului ministru, avocatul Cosmin Dobrin"
-        spoken_for = self.spoken_for(doc, subject, names)
+        spoken_for = self.spoken_for(doc, subject, names, memory, sentence)
         if spoken_for is not None:
             return spoken_for, "role"
         organization = self.organization_named_by(doc, subject)
@@ -484,7 +485,8 @@ class Speakers:
         if not any(c.dep_ in ("expl:pass", "expl:impers", "expl:pv", "expl") and key(c.text) in ("se", "s") for c in verb.children):
             return None
         for child in verb.children:
-            if child.dep_ != "obl" or key(child.lemma_) not in self.documents:
+            if key(child.lemma_) not in self.documents or not (child.dep_ == "obl" or any(
+                    c.dep_ == "case" for c in child.children)):  # "în comunicat", sometimes parsed xcomp
                 continue
             for token in child.subtree:
                 span = names.get(token.i)
@@ -494,11 +496,42 @@ class Speakers:
                     found = self.organization_named_by(doc, token)
                     if found:
                         return found  # "în poziția organizației"
+            if not any(c.dep_ == "det" and key(c.lemma_) in ("un", "o") for c in child.children):
+                found = self._document_named_before(doc, child, names)
+                if found:
+                    return found  # "…, se arată în comunicat": the one the article said who issued
         return None
 
-    def spoken_for(self, doc: Doc, noun: Token, names: dict[int, Span]) -> Optional[str]:
-        """ "Conducerea spitalului", "Aripa armată a Hamas": the organization a speaking body belongs to."""
-        if key(noun.lemma_) not in self.speaking_for:
+    def _document_named_before(self, doc: Doc, document: Token, names: dict[int, Span]) -> Optional[str]:
+        """The author of the document the article mentioned before (same noun), when only one is known:
+        "a anunțat compania X într-un comunicat" or "comunicatul X"."""
+        authors: set[str] = set()
+        for token in doc[: document.sent.start]:
+            if key(token.lemma_) != key(document.lemma_):
+                continue
+            # "comunicatul DNA", "comunicatul Ministerului": a genitive of the noun itself, not a name
+            # further down ("un comunicat transmis Bursei": the recipient)
+            named = [names[c.i] for c in token.children if c.i > token.i and c.i in names
+                     and c.dep_ in ("nmod", "nmod:poss", "flat", "compound")]
+            author = next((s._.canonical for s in named if s._.canonical and s.label_ in ("organization", "person")), None)
+            if author is None and token.dep_ == "obl" and self.is_speech_verb(token.head):
+                # "a anunțat compania X într-un comunicat": the one name between the verb and the document.
+                verb = token.head
+                between = {names[t.i]._.canonical for t in verb.subtree if verb.i < t.i < token.i and t.i in names
+                           and names[t.i]._.canonical and names[t.i].label_ in ("organization", "person")}
+                subject = self.subject_of(verb)
+                if subject is not None and subject.i in names and names[subject.i]._.canonical:
+                    between.add(names[subject.i]._.canonical)  # "X a anunțat într-un comunicat"
+                author = between.pop() if len(between) == 1 else None
+            if author is not None:
+                authors.add(author)
+        return authors.pop() if len(authors) == 1 else None
+
+    def spoken_for(self, doc: Doc, noun: Token, names: dict[int, Span], memory: Optional[Memory] = None,
+                   sentence: int = 0) -> Optional[str]:
+        """ "Conducerea spitalului", "Aripa armată a Hamas": the organization a speaking body belongs to;
+        with the sentence's memory, also "reprezentanții companiei" after the company spoke."""
+        if key(noun.lemma_) not in self.speaking_for and _noun_stem(noun.text) not in self.speaking_for_stems:
             return None
         for child in noun.children:
             if child.dep_ not in ("nmod", "nmod:poss"):
@@ -506,7 +539,8 @@ class Speakers:
             span = names.get(child.i)
             if span is not None and span._.canonical and span.label_ == "organization":
                 return span._.canonical
-            found = self.organization_named_by(doc, child)
+            found = self.organization_named_by(doc, child) or (
+                self._organization_anaphor(child, memory, sentence) if memory is not None else None)
             if found:
                 return found
         return None
@@ -609,7 +643,11 @@ class Speakers:
                         and any(t.dep_.startswith("nsubj") for t in s)}
             found = subjects | ({spoke} if spoke else set())
             return found.pop() if len(found) == 1 else None
-        fits = lambda name: key(name.split()[0]).startswith(stem_of(lemma))  # noqa: E731
+        # The name starts with the noun ("Compania Apa Nova"), or the article introduced it with the noun
+        # ("a anunțat compania Nuclearelectrica").
+        introduced = {s._.canonical for s in noun.doc.spans.get("entities", []) if s.label_ == "organization"
+                      and s._.canonical and s.start > 0 and key(noun.doc[s.start - 1].lemma_) == lemma}
+        fits = lambda name: key(name.split()[0]).startswith(stem_of(lemma)) or name in introduced  # noqa: E731
         spoke = memory.organization(sentence, fits)
         # "Consiliul … Băncii Naționale a decis …, a anunțat banca centrală": named in the same sentence.
         here = {s._.canonical for s in noun.doc.spans.get("entities", []) if s.label_ == "organization"
