@@ -44,6 +44,8 @@ class QuoteFinder:
         self.interview_words = {key(w) for w in lang["interview"]["title_words"]}
         self.title_nouns = lang.keys_of("title_before_quote")
         self.question_labels = {key(w) for w in lang["interview"]["question_labels"]}
+        self.request_verbs = {key(w) for w in lang["requests"]["verbs"]}
+        self.request_marks = {key(w) for w in lang["requests"]["marks"]}
 
     def __call__(self, doc: Doc) -> Doc:
         layout = doc.user_data.get("layout")
@@ -302,6 +304,13 @@ class QuoteFinder:
             if not clauses:
                 clauses = self._that_clause_misattached(doc, sentence, verb)
             clauses += [c for first in clauses for c in first.children if c.dep_ == "conj" and self._has_that(c)]
+            if not clauses and key(verb.lemma_) in self.request_verbs:
+                request = self._request(doc, verb, inside)
+                if request is not None:
+                    speaker, via = self.speakers.resolve(doc, self.speakers.subject_of(verb), verb, memory, number, names)
+                    if via == "name":
+                        yield request, speaker, via
+                continue
             if not clauses:
                 statement = self._statement_before(doc, sentence, verb, inside)
                 if statement is not None and author is None:
@@ -334,6 +343,25 @@ class QuoteFinder:
                     continue
                 if len([t for t in span if not t.is_punct]) >= MIN_WORDS:
                     yield span, speaker, via
+
+    def _request(self, doc: Doc, verb: Token, inside: set[int]) -> Optional[Span]:
+        """ "a cerut (din nou) medicilor de familie să-și sune pacienții": from the addressee after the verb
+        (or the clause when none is named) to the end of the "să" clause it asks for."""
+        clause = next((c for c in verb.children if c.i > verb.i and c.dep_.startswith(("ccomp", "xcomp", "advcl"))
+                       and any(m.dep_ == "mark" and key(m.text) in self.request_marks for m in c.children)), None)
+        if clause is None:
+            return None
+        # The addressee ("Guvernului", "aliaților occidentali"), else the clause: not "din nou", "în paralel".
+        start = min(t.i for c in verb.children if c.i > verb.i and (c == clause or c.dep_ in ("iobj", "obj"))
+                    for t in c.subtree)
+        end = max(t.i for t in clause.subtree) + 1
+        while end > start and doc[end - 1].is_punct:
+            end -= 1
+        if any(i in inside for i in range(start, end)) or any(
+                t.i >= start and self.speakers.is_speech_verb(t) and t.i != verb.i for t in clause.subtree):
+            return None  # a quotation or another verb of saying inside: not one request
+        span = doc[start:end]
+        return span if len([t for t in span if not t.is_punct]) >= MIN_WORDS else None
 
     def _statement_before(self, doc: Doc, sentence: Span, verb: Token, inside: set[int]) -> Optional[Span]:
         """ "Peste 600.000 de consumatori au rămas fără curent, a precizat operatorul Ukrenergo": the
@@ -534,9 +562,12 @@ def _names(doc: Doc) -> dict[int, Span]:
 
 
 def _paragraphs(doc: Doc, layout) -> list[tuple[int, list[Span]]]:
-    """(paragraph number, sentence spans) in reading order."""
+    """(paragraph number, sentence spans) in reading order, without page furniture (a "Citește și" line
+    names people who do not speak in this article)."""
     by_paragraph: dict[int, list[Span]] = {}
     for start, sentence in zip(layout.starts, layout.sentences):
+        if sentence.furniture:
+            continue
         span = doc.char_span(start, start + len(sentence.text), alignment_mode="expand")
         if span is not None and len(span):
             by_paragraph.setdefault(sentence.paragraph, []).append(span)
