@@ -345,6 +345,9 @@ class Speakers:
             author = self.document_author(doc, verb, names)
             if author is not None:
                 return author, "document"
+            last = self._person_closing(doc, verb, names)
+            if last is not None:
+                return last, "name"
             if self.is_plural(verb) or any(c.dep_ in ("obj", "nmod", "appos", "iobj") and c.pos_ in ("NOUN", "PROPN")
                                            for c in verb.rights):
                 return None, None  # a group, or an argument that may be the subject: no guess
@@ -462,6 +465,26 @@ class Speakers:
                         and s._.canonical and initials(s._.canonical, self.connectors) == name.replace(".", "").upper()}
             return (full.pop() if len(full) == 1 else name), "name"
         return None, None
+
+    def _person_closing(self, doc: Doc, verb: Token, names: dict[int, Span]) -> Optional[str]:
+        """ "…”, a declarat luni, la ieșirea de la minister, liderul FSLI, Marius Nistor.": the parse lost
+        the inverted subject; the speaker is the person whose name closes the sentence after a comma or a
+        role, with no other verb and no other person between the verb and the name."""
+        end = verb.sent.end
+        while end > verb.i + 1 and doc[end - 1].is_punct:
+            end -= 1
+        person = next((s for i, s in names.items() if s.end == end and s.label_ == "person" and s._.canonical), None)
+        if person is None or person.start <= verb.i + 1:
+            return None
+        before = doc[person.start - 1]
+        if before.text != "," and not self._is_role(before):
+            return None
+        between = doc[verb.i + 1: person.start]
+        if any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in between):
+            return None
+        if any(names[t.i].label_ == "person" for t in between if t.i in names):
+            return None
+        return person._.canonical
 
     @staticmethod
     def _full_name_before(doc: Doc, surname: Token) -> set[str]:
@@ -691,9 +714,14 @@ class Speakers:
 
     @staticmethod
     def _bare(noun: Token) -> bool:
-        """The noun alone, or with a "de" complement that names no one ("omul de afaceri"): a description,
-        not a name."""
-        words = [t for t in noun.subtree if not t.is_punct and t.i != noun.i]
+        """The noun alone, or with a "de" complement that names no one ("omul de afaceri"), or with an aside
+        after a comma: a description, not a name."""
+        # A clause set off by a comma ("atacantul, citat de Gazeta Sporturilor") says more about the one
+        # meant without narrowing who it is.
+        aside = {t.i for c in noun.children if c.dep_.startswith("acl") and c.i > noun.i
+                 and "," in (noun.doc[min(x.i for x in c.subtree)].text, noun.doc[min(x.i for x in c.subtree) - 1].text)
+                 for t in c.subtree}
+        words = [t for t in noun.subtree if not t.is_punct and t.i != noun.i and t.i not in aside]
         return not words or (len(words) == 2 and key(words[0].text) == "de" and words[1].pos_ == "NOUN"
                              and words[1].is_lower and words[0].i == noun.i + 1)
 
