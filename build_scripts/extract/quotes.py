@@ -235,8 +235,8 @@ class QuoteFinder:
         for token in doc[after.i: min(after.i + AFTER_WINDOW, sentence.end)]:
             if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ != "aux"):
                 return token if self.speakers.is_speech_verb(token) else None
-            if not (token.is_punct or token.pos_ in ("AUX", "PART", "ADV", "PRON", "CCONJ")):
-                return None
+            if not (token.is_punct or token.pos_ in ("AUX", "PART", "ADV", "PRON")):
+                return None  # ("„…” și a avertizat că …": a verb after "și" opens a clause of its own)
         return None
 
     def _verb_before(self, doc: Doc, inner: Span, sentence: Span) -> Optional[Token]:
@@ -328,6 +328,11 @@ class QuoteFinder:
                         yield self._first_person_before(doc, statement, inside), speaker, via
                 continue
             subject = self.speakers.subject_of(verb)
+            if subject is None and verb.dep_ == "conj" and verb.head.i in inside:
+                # "X a acuzat Primăria că „…” și a avertizat că …": the parser coordinated the verb with
+                # one inside the quotation; it goes with the verb of saying that reports the quotation.
+                outer = next((h for h in verb.head.ancestors if h.i not in inside and self.speakers.is_speech_verb(h)), None)
+                subject = self.speakers.subject_of(outer) if outer is not None else None
             if subject is not None and getattr(names.get(subject.i), "label_", None) == "place":
                 continue  # "Coreea de Nord a confirmat că …": a state's position, reported as a fact
             speaker, via = self.speakers.resolve(doc, subject, verb, memory, number, names)
