@@ -22,6 +22,7 @@ from .spans import settle
 from .speakers import Memory, Speakers
 
 MIN_WORDS = 3        # fewer words in quotation marks are a term or a title, not a statement...
+TERM_WORDS = 4       # at most this many words without a verb and no verb of saying in the sentence: a term
 FRAGMENT_WORDS = 2   # ...unless they complete a verb of saying's clause: "nu va accepta „blocaje artificiale”"
 AFTER_WINDOW = 6     # tokens between a closing mark and its verb ("”, a mai adăugat acesta")
 BEFORE_WINDOW = 8    # tokens between a verb and the opening mark ("a declarat joi, pentru Digi24: „")
@@ -73,6 +74,8 @@ class QuoteFinder:
                     if len([t for t in inner if not t.is_punct]) < MIN_WORDS and (
                             self._verb_above(inner, sentence) is None or not inner[0].is_lower):
                         continue  # two words: a fragment of reported speech, or a term in quotation marks
+                    if self._term(doc, inner, close, sentence):
+                        continue
                     speaker, via = self._direct_speaker(doc, inner, close, sentence, memory, number, names)
                     if speaker is None and self._only_quote(doc, inner, start, end) and previous:
                         speaker, via = previous, "previous"
@@ -181,6 +184,16 @@ class QuoteFinder:
             after = doc.char_span(start + q.close, end, alignment_mode="expand")
             out.append((inner, after[0] if after is not None and len(after) else None))
         return out
+
+    def _term(self, doc: Doc, inner: Span, after: Optional[Token], sentence: Span) -> bool:
+        """ "au deschis 120 de „puncte de invincibilitate”": a few words without a verb, in a sentence with
+        no verb of saying around them, name a thing; they are nobody's statement."""
+        words = [t for t in inner if not t.is_punct]
+        if len(words) > TERM_WORDS or any(t.pos_ in ("VERB", "AUX") for t in words):
+            return False
+        return (self._verb_above(inner, sentence) is None and self._verb_before(doc, inner, sentence) is None
+                and (after is None or self._verb_after(doc, after, sentence) is None)
+                and not any(self.speakers.is_speech_verb(t) for t in sentence))
 
     def _direct_speaker(self, doc: Doc, inner: Span, after: Optional[Token], sentence: Span, memory: Memory,
                         number: int, names: dict[int, Span]) -> tuple[Optional[str], Optional[str]]:
