@@ -450,7 +450,15 @@ class QuoteFinder:
         return doc[start: statement.end]
 
     def _has_that(self, clause: Token) -> bool:
-        return any(c.dep_ == "mark" and key(c.text) in self.that for c in clause.children)
+        if any(c.dep_ == "mark" and key(c.text) in self.that for c in clause.children):
+            return True
+        # Text without diacritics: the parser reads "ca" (for "că") as a preposition of the clause's
+        # first noun ("a spus ca o parte din bani va merge …"); the clause still opens with it and has a
+        # tensed verb with its auxiliary or subject.
+        first = min(clause.subtree, key=lambda t: t.i)
+        return (first.i < clause.i and first.text == "ca" and clause.pos_ in ("VERB", "AUX")
+                and "Ger" not in clause.morph.get("VerbForm")
+                and any(c.dep_ in ("aux", "nsubj", "nsubj:pass") for c in clause.children))
 
     def _clause_span(self, doc: Doc, clause: Token, other_clauses: set[int], inside: set[int]) -> Optional[Span]:
         """The clause from after its "că" to its last word, without a coordinated "și că …" clause and

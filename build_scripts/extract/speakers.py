@@ -143,6 +143,11 @@ class Memory:
                 matching = unknown
         else:
             matching = candidates
+        if not matching and gender is not None and not [s for s in candidates if s.gender is None]:
+            # Nobody of that gender was a subject lately: "Marin a lucrat alături de Bianca Lazăr. Ea a
+            # spus …" means the one person of that gender named just before, if there is exactly one.
+            named = {n for n, g in self._named_lately(sentence, before) if g == gender}
+            return named.pop() if len(named) == 1 else None
         if not matching:
             return None
         best = matching[0]
