@@ -61,6 +61,7 @@ class QuoteFinder:
             start, end = sentences[0].start_char, sentences[-1].end_char
             quotations = self._quotations(doc, start, end)
             spoken: Optional[str] = None
+            last_quoted: Optional[tuple[int, str]] = None  # (sentence, speaker) of a quotation that ended it
             quoted = [q[0] for q in quotations]
             for number, sentence in sentences_numbered(layout, sentences):
                 here: list[Span] = []
@@ -79,9 +80,17 @@ class QuoteFinder:
                     speaker, via = self._direct_speaker(doc, inner, close, sentence, memory, number, names)
                     if speaker is None and self._only_quote(doc, inner, start, end) and previous:
                         speaker, via = previous, "previous"
+                    if speaker is None and via is None and here == [] and last_quoted is not None \
+                            and last_quoted[0] == number - 1 and self._only_quote(doc, inner, sentence.start_char, sentence.end_char):
+                        # "„…”, a declarat ministrul. „…”": a quotation that is a whole sentence right after
+                        # an attributed one in the same paragraph goes on with the same speaker.
+                        speaker, via = last_quoted[1], "previous"
                     here.append(_quote(inner, speaker, via, direct=True))
                 for clause, speaker, via in self._reported(doc, sentence, quoted, memory, number, names):
                     here.append(_quote(clause, speaker, via, direct=False))
+                last = here[-1] if here else None
+                last_quoted = (number, last._.speaker) if last is not None and last._.direct and last._.speaker \
+                    and not self._named_after(sentence, last, names) else None
                 said = next((q._.speaker for q in reversed(here) if q._.speaker), None)
                 spoken = said or self._speaking(doc, sentence, memory, number, names) or (spoken if not here else None)
                 self._remember(sentence, memory, number, paragraph, names, people, here)
@@ -284,6 +293,13 @@ class QuoteFinder:
                         return None, None  # "potrivit Reuters": who reported it, not who said it
                     return named._.canonical, "according"
         return None, None
+
+    @staticmethod
+    def _named_after(sentence: Span, quote: Span, names: dict[int, Span]) -> bool:
+        """Someone other than the speaker named after the quotation ("…”, a spus X despre Y")."""
+        people = {names[i]._.canonical for i in range(quote.end, sentence.end)
+                  if i in names and names[i].label_ in ("person", "organization") and names[i]._.canonical}
+        return bool(people - {quote._.speaker})
 
     @staticmethod
     def _only_quote(doc: Doc, inner: Span, start: int, end: int) -> bool:
