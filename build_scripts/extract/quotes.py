@@ -511,6 +511,10 @@ class QuoteFinder:
         if subject is not None and person is None:
             # "Prefectul județului, Dorin Bălășescu, a cerut …": the person named beside the role.
             person = self.speakers.person_in_apposition(subject, names)
+        if subject is not None and person is None and named is None and self.speakers.is_role(subject) \
+                and subject.morph.get("Number") != ["Plur"]:
+            # "Directorul AIEA urmează să se întoarcă …": the person the article tied the role to.
+            person = self.speakers.role_holder(sentence.doc, subject)
         if person:
             spoke = self.speakers.is_speech_verb(sentence.root)  # "Rafila a anunțat noi măsuri."
             memory.note(person, self.speakers.gender(person, people.get(person)), number, paragraph, spoke=spoke)

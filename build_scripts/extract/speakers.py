@@ -257,7 +257,7 @@ class Speakers:
             # a role or a pronoun before any other word, then one before the verb (after it, a name is
             # more often the addressee the parser mistook), then the nearest.
             named = verb.doc.user_data.get("name_starts", set())
-            subjects.sort(key=lambda c: (not (c.i in named or self._is_role(c) or key(c.text) in self.pronoun_gender
+            subjects.sort(key=lambda c: (not (c.i in named or self.is_role(c) or key(c.text) in self.pronoun_gender
                                               or any(t.i in named for t in c.subtree)),
                                          c.i > verb.i, abs(c.i - verb.i)))  # before the verb first: "X i-a spus Kajei Kallas"
         if subjects:
@@ -280,7 +280,7 @@ class Speakers:
         for child in verb.rights:
             # (the parser sometimes calls an inverted subject xcomp or dep: "a declarat Țoiu după semnare")
             if child.dep_ in ("obj", "appos", "nmod", "obl", "xcomp", "dep") and child.i - verb.i <= INVERTED_WINDOW:
-                if (child.pos_ == "PROPN" or self._is_role(child) or key(child.text) in self.pronoun_gender
+                if (child.pos_ == "PROPN" or self.is_role(child) or key(child.text) in self.pronoun_gender
                         or child.dep_ != "obl" and key(child.lemma_) in self.org_generic | self.org_typed
                         or child.pos_ == "NOUN"
                         and any(t.i in named for t in child.subtree if 0 <= t.i - child.i <= NAME_AFTER_NOUN)):
@@ -310,7 +310,7 @@ class Speakers:
                 continue
             person = next((s for s in doc.spans.get("entities", []) if s.start == medium.end
                            and s.label_ == "person" and s._.canonical), None)
-            if person is None and medium.end < len(doc) and self._is_role(doc[medium.end]):
+            if person is None and medium.end < len(doc) and self.is_role(doc[medium.end]):
                 return doc[medium.end]  # "a declarat pentru Libertatea directorul DSP Iași, Ciprian Onofrei"
             return doc[person.start] if person is not None else None
         return None
@@ -365,7 +365,7 @@ class Speakers:
             return (found, "role") if found else (None, None)
         if span is not None and span.label_ in ("platform", "place"):
             return None, None  # "pe Facebook": where it was said; "Coreea de Nord a confirmat": a state, no speaker
-        if span is not None and span.label_ == "organization" and self._is_role(subject.head) \
+        if span is not None and span.label_ == "organization" and self.is_role(subject.head) \
                 and subject.head.i < span.start and subject.head.head.i == verb.i:
             # "a precizat șeful Hidroelectrica": the parse took the organization for the subject; the
             # speaker is the role's holder.
@@ -388,9 +388,9 @@ class Speakers:
                 named = names.get(named.end)  # "a comentat pe Facebook Pârvu, care a promis că …"
             if named is not None and named._.canonical and named.label_ != "place":
                 return named._.canonical, "name"
-            if not self._is_role(head) and head.dep_ == "nmod" and self._is_role(head.head) and named is None:
+            if not self.is_role(head) and head.dep_ == "nmod" and self.is_role(head.head) and named is None:
                 head = head.head  # "șeful statului, care a precizat": the relative follows the whole phrase
-            if not self._is_role(head):
+            if not self.is_role(head):
                 return None, None
             person = self.person_in_apposition(head, names)
             if person:
@@ -408,13 +408,13 @@ class Speakers:
                 return None, None  # "X l-a sunat pe fratele său. El a spus că …": X or his brother
             found = memory.resolve(gender, sentence, before=subject.i)
             return (found, "pronoun") if found else (None, None)
-        if not self._is_role(subject) and subject.pos_ == "NOUN" and key(subject.lemma_) in self.person_nouns \
+        if not self.is_role(subject) and subject.pos_ == "NOUN" and key(subject.lemma_) in self.person_nouns \
                 and subject.morph.get("Number") != ["Plur"] and not self._indefinite(subject) \
                 and self._bare(subject):
             # "a spus femeia", "a spus bărbatul": the one person named in this sentence or the one before.
             tied = memory.only_person(sentence, before=subject.i)
             return (tied, "role") if tied and not self._ambiguous(doc, tied) else (None, None)
-        if self._is_role(subject):
+        if self.is_role(subject):
             # A person named in apposition to the role speaks: "directorul AIEA, Rafael Grossi, a spus".
             named = self.person_in_apposition(subject, names)
             if named is not None:
@@ -482,7 +482,7 @@ class Speakers:
         if person is None or person.start <= verb.i + 1:
             return None
         before = doc[person.start - 1]
-        if before.text != "," and not self._is_role(before):
+        if before.text != "," and not self.is_role(before):
             return None
         between = doc[verb.i + 1: person.start]
         if any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in between):
@@ -630,7 +630,7 @@ class Speakers:
 
     def _surname_with_role(self, doc: Doc, span: Span) -> Optional[str]:
         """The one person with this surname whose role the article gave with the word before it."""
-        if span.start == 0 or not self._is_role(doc[span.start - 1]):
+        if span.start == 0 or not self.is_role(doc[span.start - 1]):
             return None
         role = doc[span.start - 1]
         heads = {key(role.lemma_), key(role.text)}
@@ -709,7 +709,7 @@ class Speakers:
                 continue
             if token.morph.get("Gender") != [self.GENDER[gender]]:
                 continue
-            if not (self._is_role(token) or key(token.lemma_) in self.person_nouns):
+            if not (self.is_role(token) or key(token.lemma_) in self.person_nouns):
                 continue
             nearby = [token, *token.ancestors][:4] + list(token.children)
             if any(t.pos_ == "PROPN" for t in nearby) or (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
@@ -730,7 +730,7 @@ class Speakers:
         return not words or (len(words) == 2 and key(words[0].text) == "de" and words[1].pos_ == "NOUN"
                              and words[1].is_lower and words[0].i == noun.i + 1)
 
-    def _is_role(self, token: Token) -> bool:
+    def is_role(self, token: Token) -> bool:
         # (the tagger leaves some hyphenated roles untagged: "Economistul-șef" is X)
         return token.pos_ in ("NOUN", "PROPN", "X") and is_role_word(token, self.roles)
 
