@@ -844,6 +844,13 @@ class EntityRecognizer:
         candidates += [c for c in root.children if c.dep_ == "appos"]
         if span.start > 0:
             candidates.append(doc[span.start - 1])
+            # "consilierul general USR Andrei Popa": past adjectives and a party's acronym
+            j = span.start - 1
+            while j > 0 and span.start - j <= 3 and j not in person_of and (
+                    doc[j].pos_ == "ADJ" and doc[j].is_lower or is_acronym(doc[j].text)):
+                j -= 1
+            if j < span.start - 1:
+                candidates.append(doc[j])
         for token in candidates:
             if token.i in person_of and not (span.start <= token.i < span.end) or not self._is_role(token):
                 continue

@@ -630,13 +630,16 @@ class Speakers:
 
     def _surname_with_role(self, doc: Doc, span: Span) -> Optional[str]:
         """The one person with this surname whose role the article gave with the word before it."""
-        if span.start == 0 or not self.is_role(doc[span.start - 1]):
+        if self.is_role(doc[span.start]):
+            role = doc[span.start]  # the entity took the role in ("consilierul Popa")
+        elif span.start > 0 and self.is_role(doc[span.start - 1]):
+            role = doc[span.start - 1]
+        else:
             return None
-        role = doc[span.start - 1]
         heads = {key(role.lemma_), key(role.text)}
         surname = key(span._.canonical).split()[-1]
         found = {person for tied, people in doc.user_data.get("role_holders", {}).items() for person in people
-                 if key(person).split()[-1] == surname and key(tied.split()[0]) in heads}
+                 if key(person).split()[-1] == surname and len(person.split()) > 1 and key(tied.split()[0]) in heads}
         return found.pop() if len(found) == 1 else None
 
     @staticmethod
