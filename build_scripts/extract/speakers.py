@@ -194,7 +194,12 @@ class Speakers:
         subject = self.subject_of(verb)
         candidates = [subject] if subject is not None else [c for c in verb.rights if c.pos_ in ("NOUN", "PROPN")][:1]
         for noun in candidates:
-            named = names.get(noun.i) or names.get(noun.i + 1)
+            own = names.get(noun.i)
+            if own is not None and own.start == noun.i and own.label_ == "organization":
+                # "a anunțat Agenția Internațională pentru Energie Atomică": the word opens a name, which
+                # decides ("Agenția de presă Reuters" is a medium, the nuclear agency is not).
+                return self.is_media_name(doc, own)
+            named = own or names.get(noun.i + 1)
             if named is not None and self.is_media_name(doc, named) or key(noun.text) in self.media_nouns:
                 return True
         return False
