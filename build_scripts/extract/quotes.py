@@ -318,8 +318,8 @@ class QuoteFinder:
         claimed: set[int] = set()  # clauses already reported: a verb of saying inside one ("că a observat
         # … și că …") does not report its coordinated clause again, without a subject
         for verb in sentence:
-            if verb.i in inside or not self.speakers.is_speech_verb(verb):
-                continue
+            if verb.i in inside or not self.speakers.is_speech_verb(verb) or not self.speakers.is_finite(verb):
+                continue  # (not "primarul, acuzat că a primit mită": a participle reports nobody's words)
             author = None
             if any(c.dep_ in ("expl:pass", "expl:impers") for c in verb.children) and \
                     not any(c.dep_.startswith("nsubj") for c in verb.children):
@@ -414,8 +414,8 @@ class QuoteFinder:
         span = doc[start: first - 1]
         if any(i in inside for i in range(span.start, span.end)):
             return None  # (quotation marks around a name or a title, "exercițiul „Scutul Dunării 26”", may stay)
-        if any(self.speakers.is_speech_verb(t) and (self.speakers.subject_after(t) is not None or
-                                                    any(self._has_that(c) for c in t.children)) for t in span):
+        if any(self.speakers.is_speech_verb(t) and self.speakers.is_finite(t) and (
+                self.speakers.subject_after(t) is not None or any(self._has_that(c) for c in t.children)) for t in span):
             return None  # "…, a spus Kim …, a raportat KCNA": the statement is the first verb's ("a admis
             # obiecția, a anunțat instituția" is a statement: "admis" attributes nothing)
         if key(span[0].text) in self.according if len(span) else True:
