@@ -446,6 +446,9 @@ class Speakers:
         named = self.person_in_apposition(subject, names)
         if named is not None:
             return named, "name"  # "a declarat apărătorul fostului ministru, avocatul Cosmin Dobrin"
+        unknown = self._capitalized_name(doc, subject, verb, names)
+        if unknown is not None:
+            return unknown, "name"
         spoken_for = self.spoken_for(doc, subject, names, memory, sentence)
         if spoken_for is not None:
             return spoken_for, "role"
@@ -497,6 +500,23 @@ class Speakers:
         if any(names[t.i].label_ == "person" for t in between if t.i in names):
             return None
         return person._.canonical
+
+    def _capitalized_name(self, doc: Doc, subject: Token, verb: Token, names: dict[int, Span]) -> Optional[str]:
+        """ "Distribuție Energie Electrică Romania a transmis că …": a subject before the verb whose words
+        are all capitalized, more than the sentence's first word, and that the NER missed, is the name of
+        an organization (a person's name would be proper nouns the NER knows)."""
+        if subject.i > verb.i or not subject.text[:1].isupper():
+            return None
+        words = sorted(subject.subtree, key=lambda t: t.i)
+        if words[0].i != subject.i or words[-1].i >= verb.i or len(words) < 3 or len(words) > 8:
+            return None
+        if not all(t.is_alpha and t.text[:1].isupper() for t in words):
+            return None  # "Compania de transport" is a description, not a name
+        if any(names[t.i].label_ == "person" for t in words if t.i in names) or any(self.is_role(t) for t in words):
+            return None
+        if not any(t.pos_ in ("NOUN", "ADJ") for t in words[1:]):
+            return None  # proper nouns only: a person's name the NER did not keep is not guessed here
+        return " ".join(t.text for t in words)
 
     @staticmethod
     def _full_name_before(doc: Doc, surname: Token) -> set[str]:
