@@ -41,6 +41,7 @@ class QuoteFinder:
         self.speakers = Speakers(lang)
         self.that = lang.keys_of("that")
         self.according = lang.keys_of("according_to")
+        self.relative = lang.keys_of("relative_words")
         self.titles = lang.keys_of("person_titles")
         self.interview_words = {key(w) for w in lang["interview"]["title_words"]}
         self.title_nouns = lang.keys_of("title_before_quote")
@@ -405,6 +406,8 @@ class QuoteFinder:
         while first > sentence.start and doc[first - 1].head.i == verb.i \
                 and doc[first - 1].dep_ in ("aux", "aux:pass", "advmod", "expl:pv", "expl:pass", "expl:impers", "expl"):
             first -= 1
+            if key(doc[first].text) in self.relative:
+                return None  # "…, cât estimează ministerul": a comparison, not an attribution
         if first - 1 <= sentence.start or doc[first - 1].text != ",":
             return None
         start = sentence.start
