@@ -46,6 +46,7 @@ class QuoteFinder:
         self.interview_words = {key(w) for w in lang["interview"]["title_words"]}
         self.title_nouns = lang.keys_of("title_before_quote")
         self.question_labels = {key(w) for w in lang["interview"]["question_labels"]}
+        self.opinion_verbs = lang.keys_of("opinion_verbs")
         self.request_verbs = {key(w) for w in lang["requests"]["verbs"]}
         self.request_marks = {key(w) for w in lang["requests"]["marks"]}
 
@@ -321,6 +322,8 @@ class QuoteFinder:
         for verb in sentence:
             if verb.i in inside or not self.speakers.is_speech_verb(verb) or not self.speakers.is_finite(verb):
                 continue  # (not "primarul, acuzat că a primit mită": a participle reports nobody's words)
+            if key(verb.lemma_) in self.opinion_verbs:
+                continue  # "analiștii estimează că …": a view or a forecast, not a statement
             author = None
             if any(c.dep_ in ("expl:pass", "expl:impers") for c in verb.children) and \
                     not any(c.dep_.startswith("nsubj") for c in verb.children):
