@@ -756,6 +756,9 @@ class Speakers:
         aside = {t.i for c in noun.children if c.dep_.startswith("acl") and c.i > noun.i
                  and "," in (noun.doc[min(x.i for x in c.subtree)].text, noun.doc[min(x.i for x in c.subtree) - 1].text)
                  for t in c.subtree}
+        # "a spus omul pentru Digi24": the newsroom it was said to.
+        aside |= {t.i for c in noun.children if c.i > noun.i and c.pos_ == "PROPN"
+                  and any(x.dep_ == "case" and key(x.text) == "pentru" for x in c.children) for t in c.subtree}
         words = [t for t in noun.subtree if not t.is_punct and t.i != noun.i and t.i not in aside]
         return not words or (len(words) == 2 and key(words[0].text) == "de" and words[1].pos_ == "NOUN"
                              and words[1].is_lower and words[0].i == noun.i + 1)
