@@ -541,8 +541,12 @@ class EntityRecognizer:
         if token.is_punct or token.is_space or token.pos_ in ("DET", "ADP", "CCONJ"):
             return True
         if label == "person":
+            # (a sentence's first word, a noun with its definite article, is a description: "Ciobanul
+            # Vasile Moraru"; "Elenei Dumitrache" is a given name in the genitive)
             return (token.is_lower or k in self.titles or is_role_word(token, self.roles) or k in self.not_entities
-                    or is_acronym(token.text) or self.known.get(k, ("",))[0] == "organization")
+                    or is_acronym(token.text) or self.known.get(k, ("",))[0] == "organization"
+                    or token.is_sent_start and token.pos_ == "NOUN" and "Def" in token.morph.get("Definite")
+                    and k not in self.given and key(token.lemma_) not in self.given)
         if label == "place":
             return token.is_lower or k in self.place_cues
         return token.is_lower
