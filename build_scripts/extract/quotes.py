@@ -220,6 +220,13 @@ class QuoteFinder:
                 # "„… decizie …”, a declarat șeful statului": a second subject outside the quotation.
                 subject = next((c for c in verb.rights if c.dep_ in ("nsubj", "nsubj:pass")
                                 and not inner.start <= c.i < inner.end), subject)
+            if subject is not None and inner.start <= subject.i < inner.end and subject.head.i == verb.i \
+                    and verb.i >= inner.end:
+                # "„Este o decizie …”, a reacționat primarul X": the parser took a word of the quotation for
+                # the subject and the speaker after the verb for its object.
+                after = self.speakers.subject_after(verb)
+                if after is not None and not inner.start <= after.i < inner.end:
+                    subject = after
             if subject is not None and inner.start <= subject.i < inner.end:
                 if subject.head.i == verb.i:
                     author = self.speakers.document_author(doc, verb, names)
