@@ -441,8 +441,9 @@ class QuoteFinder:
         after the verb is its reported clause when no other verb stands between them and the clause
         hangs below the verb."""
         for token in doc[verb.i + 1: sentence.end]:
-            if token.pos_ in ("VERB", "AUX") or token.is_quote:
-                return []
+            if token.pos_ in ("VERB", "AUX") and not (token.head.i == verb.i and not self.speakers.is_finite(token)) \
+                    or token.is_quote:
+                return []  # (a participle on the verb does not end it: "a spus joi, întrebat de jurnaliști, că")
             if token.dep_ == "mark" and key(token.text) in self.that:
                 clause = token.head
                 return [clause] if clause.i != verb.i and verb in clause.ancestors else []

@@ -224,8 +224,8 @@ class Speakers:
     @staticmethod
     def is_finite(verb: Token) -> bool:
         """A verb that can have its own subject: not a participle modifying a noun or a clause ("mesajul
-        transmis", "acuzat că …")."""
-        if verb.dep_ in ("acl", "amod", "advcl") and "Part" in verb.morph.get("VerbForm"):
+        transmis", "acuzat că …", "a spus, întrebat de jurnaliști, că …")."""
+        if verb.dep_ != "ROOT" and "Part" in verb.morph.get("VerbForm"):
             # "care a declarat": with its auxiliary or its subject the participle is a past tense;
             # "primarul, acuzat că …" has neither.
             return any(c.dep_ in ("aux", "aux:pass", "nsubj", "nsubj:pass") for c in verb.children)
