@@ -359,6 +359,9 @@ class QuoteFinder:
                     yield self._first_person_before(doc, statement, inside), author, "document"
                 elif statement is not None and not self.speakers.is_medium(doc, verb, names):
                     subject = self.speakers.subject_of(verb)
+                    if subject is not None and statement.start <= subject.i < statement.end and subject.dep_.startswith("nsubj") \
+                            and (subject.i in names or self.speakers.is_role(subject)):
+                        continue  # "Ministrul Sănătății, Alexandru Rogobete, a reacționat: „…”": the subject, not a statement
                     if subject is not None and subject.i < verb.i:
                         # "Bugetul a fost aprobat …, a anunțat primarul X": the parser took a word of the
                         # statement for the subject; the speaker stands after the verb.
