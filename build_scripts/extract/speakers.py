@@ -181,6 +181,7 @@ class Speakers:
         self.utterance_stems = {stem_of(v) for v in lang["utterance_verbs"] if len(stem_of(v)) >= 5}
         self.documents = lang.keys_of("document_nouns")
         self.speaking_for = lang.keys_of("speaking_for")
+        self.control_verbs = lang.keys_of("control_verbs")
         self.speaking_for_stems = {_noun_stem(w) for w in self.speaking_for}  # "Reprezentanții", unlemmatized
         anaphors = lang["organization_anaphors"]
         self.org_generic = {key(w) for w in anaphors["generic"]}
@@ -274,6 +275,10 @@ class Speakers:
             return after
         if verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
             if verb.dep_ == "conj" or "Ger" in verb.morph.get("VerbForm"):
+                return self._subject_up(verb.head)
+            if verb.dep_ in ("xcomp", "ccomp") and verb.head.i < verb.i and key(verb.head.lemma_) in self.control_verbs \
+                    and any(c.dep_ == "mark" and key(c.text) == "sa" for c in verb.children):
+                # "X a ținut să precizeze că …": the one who wanted to is the one who said it
                 return self._subject_up(verb.head)
         return self._name_before(verb)
 
