@@ -327,8 +327,8 @@ class QuoteFinder:
         claimed: set[int] = set()  # clauses already reported: a verb of saying inside one ("că a observat
         # … și că …") does not report its coordinated clause again, without a subject
         for verb in sentence:
-            if verb.i in inside or not self.speakers.is_speech_verb(verb) or not self.speakers.is_finite(verb):
-                continue  # (not "primarul, acuzat că a primit mită": a participle reports nobody's words)
+            if verb.i in inside or not self.speakers.is_speech_verb(verb):
+                continue  # (nor "primarul, acuzat că a primit mită": a participle reports nobody's words)
             if key(verb.lemma_) in self.opinion_verbs:
                 continue  # "analiștii estimează că …": a view or a forecast, not a statement
             author = None

@@ -182,6 +182,7 @@ class Speakers:
         self.documents = lang.keys_of("document_nouns")
         self.speaking_for = lang.keys_of("speaking_for")
         self.control_verbs = lang.keys_of("control_verbs")
+        self.phrases = {key(verb): {key(n) for n in nouns} for verb, nouns in lang["speech_phrases"].items()}
         self.speaking_for_stems = {_noun_stem(w) for w in self.speaking_for}  # "Reprezentanții", unlemmatized
         anaphors = lang["organization_anaphors"]
         self.org_generic = {key(w) for w in anaphors["generic"]}
@@ -239,6 +240,9 @@ class Speakers:
             return False
         if key(token.lemma_) in self.verbs:
             return True
+        nouns = self.phrases.get(key(token.lemma_))
+        if nouns and any(c.dep_ == "obj" and key(c.lemma_) in nouns for c in token.children):
+            return True  # "a dat asigurări că", "a atras atenția că"
         # Text without diacritics confuses the lemmatizer ("anuntat"): fall back on the stem.
         if token.pos_ != "VERB":
             return False
