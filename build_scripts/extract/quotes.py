@@ -19,7 +19,7 @@ from .. import lang as lang_mod
 from ..lang import Lang, key
 from ..segment import quoted_ranges
 from .spans import settle
-from .speakers import Memory, Speakers
+from .speakers import QUOTE_TOKENS, Memory, Speakers
 
 MIN_WORDS = 3        # fewer words in quotation marks are a term or a title, not a statement...
 TERM_WORDS = 4       # at most this many words without a verb and no verb of saying in the sentence: a term
@@ -245,7 +245,28 @@ class QuoteFinder:
             if said is not None:
                 doc.user_data.setdefault("said_on", {})[inner.start] = said
             return speaker, via
+        introduced = self._introduced_by_colon(doc, inner, sentence, memory, number, names)
+        if introduced is not None:
+            return introduced, "name"
         return self._according_to(doc, sentence, inner, names)
+
+    def _introduced_by_colon(self, doc: Doc, inner: Span, sentence: Span, memory: Memory, number: int,
+                             names: dict[int, Span]) -> Optional[str]:
+        """ "Premierul Ilie Bolojan a fost categoric: „…”": a clause ending in a colon right before the
+        quotation, whose subject is named, introduces that person's words (no verb of saying needed)."""
+        i = inner.start - 1
+        while i > sentence.start and (doc[i].is_quote or doc[i].text in QUOTE_TOKENS):
+            i -= 1
+        if i <= sentence.start or doc[i].text != ":":
+            return None
+        # The clause before the colon: its words whose head lies outside it are its roots.
+        roots = [t for t in doc[sentence.start: i] if t.head.i == t.i or not sentence.start <= t.head.i < i]
+        subjects = [c for r in roots for c in r.children if c.dep_.startswith("nsubj") and c.i < i]
+        if len(subjects) != 1 or any(c.dep_ in ("obj", "iobj") for r in roots for c in r.children):
+            return None  # ("X a găsit un bilet: „…”": the words are the note's, not X's)
+        speaker, via = self.speakers.resolve(doc, subjects[0], subjects[0].head, memory, number, names)
+        people = {s._.canonical for s in doc.spans.get("entities", []) if s.label_ == "person"}
+        return speaker if via == "name" and speaker in people else None
 
     def _outer_speech_verb(self, verb: Token, sentence: Span) -> Optional[Token]:
         """The verb of saying whose reported clause holds `verb`, in the same sentence."""
