@@ -248,7 +248,33 @@ class QuoteFinder:
         introduced = self._introduced_by_colon(doc, inner, sentence, memory, number, names)
         if introduced is not None:
             return introduced, "name"
+        message = self._message_of(doc, after, sentence, names)
+        if message is not None:
+            return message, "name"
         return self._according_to(doc, sentence, inner, names)
+
+    def _message_of(self, doc: Doc, after: Optional[Token], sentence: Span, names: dict[int, Span]) -> Optional[str]:
+        """ "„…”, este mesajul transmis de premierul X" / "„…”, a fost reacția lui X": a word for a message
+        right after the quotation, and the one person or organization it belongs to."""
+        if after is None:
+            return None
+        for token in doc[after.i: min(after.i + AFTER_WINDOW, sentence.end)]:
+            if token.is_punct or token.pos_ == "AUX":
+                continue
+            if token.pos_ != "NOUN" or key(token.lemma_) not in self.speakers.documents:
+                return None
+            owners = set()
+            for t in token.subtree:
+                span = names.get(t.i)
+                if t.i <= token.i or span is None or span.start != t.i or span.label_ not in ("person", "organization") \
+                        or not span._.canonical:
+                    continue
+                # The author: the agent ("transmis de X") or a genitive ("mesajul lui X", "reacția
+                # Ministerului"), never a name after a preposition ("transmis pentru Digi24": the medium).
+                if t.dep_ == "obl:agent" or t.dep_ in ("nmod", "nmod:poss") and not any(c.dep_ == "case" for c in t.children):
+                    owners.add(span._.canonical)
+            return owners.pop() if len(owners) == 1 else None
+        return None
 
     def _introduced_by_colon(self, doc: Doc, inner: Span, sentence: Span, memory: Memory, number: int,
                              names: dict[int, Span]) -> Optional[str]:
