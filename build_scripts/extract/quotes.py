@@ -41,6 +41,7 @@ class QuoteFinder:
         self.speakers = Speakers(lang)
         self.that = lang.keys_of("that")
         self.according = lang.keys_of("according_to")
+        self.according_phrases = sorted({tuple(k.split()) for k in self.according}, key=len, reverse=True)
         self.relative = lang.keys_of("relative_words")
         self.titles = lang.keys_of("person_titles")
         self.interview_words = {key(w) for w in lang["interview"]["title_words"]}
@@ -339,10 +340,12 @@ class QuoteFinder:
                       names: dict[int, Span]) -> tuple[Optional[str], Optional[str]]:
         """ "…”, potrivit lui X": a person or organization named right after "potrivit"."""
         tokens = [t for t in sentence if not (inner.start <= t.i < inner.end)]
-        for i, token in enumerate(tokens):
-            if key(token.text) not in self.according:
-                continue
-            for follower in tokens[i + 1: i + 4]:
+        words = [key(t.text) for t in tokens]
+        for i in range(len(tokens)):
+            n = next((len(p) for p in self.according_phrases if tuple(words[i: i + len(p)]) == p), 0)
+            if not n:
+                continue  # "potrivit", "în opinia", "după cum a declarat"
+            for follower in tokens[i + n: i + n + 3]:
                 named = names.get(follower.i)
                 if named is not None and named._.canonical and named.label_ in ("person", "organization"):
                     if self.speakers.is_media_name(doc, named):
