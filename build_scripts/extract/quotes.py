@@ -280,12 +280,18 @@ class QuoteFinder:
     def _introduced_by_colon(self, doc: Doc, inner: Span, sentence: Span, memory: Memory, number: int,
                              names: dict[int, Span]) -> Optional[str]:
         """ "Premierul Ilie Bolojan a fost categoric: „…”": a clause ending in a colon right before the
-        quotation, whose subject is named, introduces that person's words (no verb of saying needed)."""
+        quotation, whose subject is named, introduces that person's words (no verb of saying needed); so
+        does a person's name alone before the colon ("Ilie Bolojan: „…”")."""
         i = inner.start - 1
         while i > sentence.start and (doc[i].is_quote or doc[i].text in QUOTE_TOKENS):
             i -= 1
         if i <= sentence.start or doc[i].text != ":":
             return None
+        label = names.get(i - 1)
+        if label is not None and label.label_ == "person" and label._.canonical and label.end == i:
+            start = max([t.i + 1 for t in doc[sentence.start: label.start] if t.text == "|"], default=sentence.start)
+            if all(t.is_punct or self.speakers.is_role(t) or self.speakers.is_role(t.head) for t in doc[start: label.start]):
+                return label._.canonical  # "Ora 14:20 | Ilie Bolojan: „…”", "Ministrul Sănătății, X: „…”"
         # The clause before the colon: its words whose head lies outside it are its roots.
         roots = [t for t in doc[sentence.start: i] if t.head.i == t.i or not sentence.start <= t.head.i < i]
         subjects = [c for r in roots for c in r.children if c.dep_.startswith("nsubj") and c.i < i]
