@@ -19,7 +19,7 @@ from .. import lang as lang_mod
 from ..lang import Lang, key
 from ..segment import quoted_ranges
 from .spans import settle
-from .speakers import QUOTE_TOKENS, Memory, Speakers
+from .speakers import QUOTE_TOKENS, Memory, Speakers, verb_start
 
 MIN_WORDS = 3        # fewer words in quotation marks are a term or a title, not a statement...
 TERM_WORDS = 4       # at most this many words without a verb and no verb of saying in the sentence: a term
@@ -470,13 +470,9 @@ class QuoteFinder:
     def _statement_before(self, doc: Doc, sentence: Span, verb: Token, inside: set[int]) -> Optional[Span]:
         """ "Peste 600.000 de consumatori au rămas fără curent, a precizat operatorul Ukrenergo": the
         words from the start of the sentence (after a dateline) to the comma before the verb."""
-        # The verb's own auxiliaries ("a mai precizat"), not those of a clause hanging from it.
-        first = verb.i
-        while first > sentence.start and doc[first - 1].head.i == verb.i \
-                and doc[first - 1].dep_ in ("aux", "aux:pass", "advmod", "expl:pv", "expl:pass", "expl:impers", "expl"):
-            first -= 1
-            if key(doc[first].text) in self.relative:
-                return None  # "…, cât estimează ministerul": a comparison, not an attribution
+        first = max(verb_start(verb), sentence.start)
+        if any(key(t.text) in self.relative for t in doc[first: verb.i]):
+            return None  # "…, cât estimează ministerul": a comparison, not an attribution
         if first - 1 <= sentence.start or doc[first - 1].text != ",":
             return None
         start = sentence.start

@@ -27,6 +27,17 @@ SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 WINDOW_SENTENCES = 3
 NAME_AFTER_NOUN = 2  # "a anunțat operatorul național Ukrenergo": the name a few words into the subject
 QUOTE_TOKENS = {"„", "”", "“", "«", "»", "\"", "''"}
+VERB_PARTS = ("aux", "aux:pass", "advmod", "expl:pv", "expl:pass", "expl:impers", "expl")
+
+
+def verb_start(verb: Token) -> int:
+    """Where the verb begins with its own auxiliaries, clitics and adverbs right before it ("a mai
+    precizat", "s-a apărat"), not those of a clause hanging from it."""
+    doc, first = verb.doc, verb.i
+    while first > 0 and doc[first - 1].head.i == verb.i and doc[first - 1].dep_ in VERB_PARTS:
+        first -= 1
+    return first
+
 # Where a person named by a noun competes with the salient one for a pronoun: an object or a companion
 # ("l-a sunat pe fratele său", "a vorbit cu premierul"), not a subject (the salient one) nor a genitive
 # ("situația juridică a primarului": a detail of something else).
@@ -318,9 +329,7 @@ class Speakers:
     def _attributes(verb: Token) -> bool:
         """The verb stands where an attribution does: right after a comma or a closing quotation mark
         ("„…?”, a întrebat femeia"), where a noun after it is its subject, not its object."""
-        doc, first = verb.doc, verb.i
-        while first > 0 and doc[first - 1].head.i == verb.i and doc[first - 1].dep_ in ("aux", "expl", "expl:pv", "advmod"):
-            first -= 1
+        doc, first = verb.doc, verb_start(verb)
         return first > 0 and (doc[first - 1].text == "," or doc[first - 1].is_quote or doc[first - 1].text in QUOTE_TOKENS)
 
     def _person_after_medium(self, verb: Token) -> Optional[Token]:
@@ -347,8 +356,7 @@ class Speakers:
         doc = verb.doc
         starts = doc.user_data.get("name_starts", set())
         ends = doc.user_data.get("name_ends", {})
-        first = min([verb.i] + [c.i for c in verb.lefts if c.dep_ in ("aux", "aux:pass", "advmod", "expl:pv")])
-        i = first - 1
+        i = verb_start(verb) - 1
         if i >= 0 and doc[i].text == ",":
             # Skip back over ", apposition," (no verb inside) to the name before it.
             j = i - 1
