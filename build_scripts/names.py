@@ -46,6 +46,12 @@ def uninflect(word: str, inflections: Iterable[tuple[str, str]]) -> list[str]:
     return out
 
 
+def noun_stems(word: str, endings: Iterable[str], min_stem: int) -> list[str]:
+    """The word (a key) without its article or case ending, each candidate leaving at least `min_stem`
+    letters, longest ending first ("spitalului" -> ["spital", "spitalu", …])."""
+    return [word[: -len(e)] for e in endings if word.endswith(e) and len(word) - len(e) >= min_stem]
+
+
 def initials(name: str, skip: set[str]) -> str:
     """The acronym of a name: first letters of its words that are not connectors ("AIEA")."""
     return "".join(w[0] for w in name.replace("-", " ").split() if w and key(w) not in skip).upper()

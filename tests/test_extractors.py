@@ -100,3 +100,12 @@ def test_seed_sources(story):
     names = {s.name for f in story.articles for s in f.sources}
     assert {"KCNA", "The Guardian"} <= names
     assert not any("agenți" in n.lower() or "informați" in n.lower() for n in names)
+
+
+def test_noun_stems_strip_the_article_and_case_ending(lang):
+    from build_scripts.names import noun_stems
+
+    endings = sorted(lang.keys_of("noun_endings"), key=len, reverse=True)
+    assert noun_stems("spitalului", endings, 4)[0] == "spital"
+    assert noun_stems("persoanele", endings, 3)[0] == "persoane"
+    assert noun_stems("om", endings, 3) == []  # too short to lose anything

@@ -17,11 +17,12 @@ import datetime as dt
 from typing import Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .. import lang as lang_mod
 from ..lang import Lang, key
 from ..model import Sentence
+from ..names import noun_stems
 from .spans import settle
 from .timex import extract_dates
 
@@ -46,6 +47,13 @@ class DateFinder:
         self.record_clause = [key(w).split() for w in markers["record_clause"]]
         self.until = [key(w).split() for w in markers["until"]]
         self.negation = {key(w) for w in markers["negation"]}
+        self.noun_endings = sorted(lang.keys_of("noun_endings"), key=len, reverse=True)
+
+    def _noun_forms(self, noun: Token) -> set[str]:
+        """The lemma and the word without its article ("Persoanele" -> "persoane", "copiii" -> "copii"):
+        the lemmatizer leaves a capitalized word at a sentence start as it is."""
+        text = key(noun.text)
+        return {key(noun.lemma_), text, *noun_stems(text, self.noun_endings, 3)}
 
     def __call__(self, doc: Doc) -> Doc:
         layout = doc.user_data["layout"]
@@ -119,7 +127,7 @@ class DateFinder:
         if first >= 2:
             prep, noun = doc[first - 1], doc[first - 2]
             if key(prep.text) in self.age_prepositions and (
-                    _noun_forms(noun) & self.age_nouns or noun.pos_ == "PRON" and "3" in noun.morph.get("Person")):
+                    self._noun_forms(noun) & self.age_nouns or noun.pos_ == "PRON" and "3" in noun.morph.get("Person")):
                 return True  # "un bărbat de 45 de ani", "cei mai mulți dintre ei sub cinci ani"
         if span.start >= 3 and key(doc[span.start - 1].text) == "de" and doc[span.start - 2].text == "," \
                 and doc[span.start - 3].pos_ == "PROPN":
@@ -165,11 +173,6 @@ def _in_order(words: list[str], phrase: list[str]) -> bool:
     return all(any(w == p for w in it) for p in phrase)
 
 
-def _noun_forms(noun) -> set[str]:
-    """The lemma and the word without its article ("Persoanele" -> "persoane", "copiii" -> "copii"): the
-    lemmatizer leaves a capitalized word at a sentence start as it is."""
-    text = key(noun.text)
-    return {key(noun.lemma_), text} | {text[: -len(e)] for e in ("le", "i", "lor", "ul", "a") if text.endswith(e) and len(text) > len(e) + 2}
 
 
 CLAUSE_EDGES = (",", ";", ":")

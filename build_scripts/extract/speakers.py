@@ -20,7 +20,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from ..lang import Lang, key
-from ..names import initials, is_acronym
+from ..names import initials, is_acronym, noun_stems
 from . import gazetteer
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
@@ -51,19 +51,6 @@ ROLE_PREFIXES = ("prim-", "vice", "co-", "ex-", "fost-", "fostul ")
 def _with_surname(doc: Doc, surname: str) -> set[str]:
     """The people of the article whose name ends with `surname` (a key)."""
     return {p for p in doc.user_data.get("people", ()) if key(p).split()[-1:] == [surname]}
-
-
-NOUN_ENDINGS = ("ului", "ilor", "elor", "ul", "ei", "ii", "le", "a", "i")
-
-
-def _noun_stem(word: str) -> str:
-    """A noun without its article or case ending ("spitalului", "Spitalul" -> "spital"), for matching a
-    lowercase head word to the first word of a name."""
-    k = key(word)
-    for ending in NOUN_ENDINGS:
-        if k.endswith(ending) and len(k) - len(ending) >= 4:
-            return k[: -len(ending)]
-    return k
 
 
 def is_role_word(token: Token, roles: set[str]) -> bool:
@@ -194,13 +181,20 @@ class Speakers:
         self.speaking_for = lang.keys_of("speaking_for")
         self.control_verbs = lang.keys_of("control_verbs")
         self.phrases = {key(verb): {key(n) for n in nouns} for verb, nouns in lang["speech_phrases"].items()}
-        self.speaking_for_stems = {_noun_stem(w) for w in self.speaking_for}  # "Reprezentanții", unlemmatized
+        self.noun_endings = sorted(lang.keys_of("noun_endings"), key=len, reverse=True)
+        self.speaking_for_stems = {self._noun_stem(w) for w in self.speaking_for}  # "Reprezentanții", unlemmatized
         anaphors = lang["organization_anaphors"]
         self.org_generic = {key(w) for w in anaphors["generic"]}
         self.org_typed = {key(w) for w in anaphors["typed"]}
         self.synonyms = {key(w): {key(x) for x in group} for group in lang["role_synonyms"] for w in group}
 
     # -- verbs ------------------------------------------------------------------------------------
+
+    def _noun_stem(self, word: str) -> str:
+        """A noun without its article or case ending ("spitalului", "Spitalul" -> "spital"), for matching
+        a lowercase head word to the first word of a name."""
+        k = key(word)
+        return (noun_stems(k, self.noun_endings, 4) or [k])[0]
 
     def is_medium(self, doc: Doc, verb: Token, names: dict[int, Span]) -> bool:
         """ "…», relatează agenția TASS": the verb names the medium that reported it, not the speaker."""
@@ -613,7 +607,7 @@ class Speakers:
                    sentence: int = 0) -> Optional[str]:
         """ "Conducerea spitalului", "Aripa armată a Hamas": the organization a speaking body belongs to;
         with the sentence's memory, also "reprezentanții companiei" after the company spoke."""
-        if key(noun.lemma_) not in self.speaking_for and _noun_stem(noun.text) not in self.speaking_for_stems:
+        if key(noun.lemma_) not in self.speaking_for and self._noun_stem(noun.text) not in self.speaking_for_stems:
             return None
         for child in noun.children:
             if child.dep_ not in ("nmod", "nmod:poss"):
@@ -674,12 +668,12 @@ class Speakers:
         if noun.pos_ != "NOUN" or not (noun.is_lower or noun.is_sent_start and noun.text[1:].islower()):
             return None
         head = key(noun.lemma_)
-        stem = _noun_stem(noun.text)  # the lemmatizer gives "spitalu" for "spitalului"
+        stem = self._noun_stem(noun.text)  # the lemmatizer gives "spitalu" for "spitalului"
         found = {s._.canonical for s in doc.spans.get("entities", []) if s.label_ == "organization"
                  and s._.canonical and len(s._.canonical.split()) > 1
-                 and (key(s._.canonical.split()[0]) in (key(noun.text), head) or _noun_stem(s._.canonical.split()[0]) == stem)
+                 and (key(s._.canonical.split()[0]) in (key(noun.text), head) or self._noun_stem(s._.canonical.split()[0]) == stem)
                  or s.label_ == "organization" and s._.canonical and len(s) > 1
-                 and (key(s[0].lemma_) == head or _noun_stem(s[0].text) == stem)}
+                 and (key(s[0].lemma_) == head or self._noun_stem(s[0].text) == stem)}
         return found.pop() if len(found) == 1 else None
 
     def _surname_with_role(self, doc: Doc, span: Span) -> Optional[str]:
