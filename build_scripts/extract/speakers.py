@@ -509,8 +509,9 @@ class Speakers:
         end = verb.sent.end
         while end > verb.i + 1 and doc[end - 1].is_punct:
             end -= 1
-        person = next((s for i, s in names.items() if s.end == end and s.label_ == "person" and s._.canonical), None)
-        if person is None or person.start <= verb.i + 1:
+        person = names.get(end - 1)
+        if person is None or person.end != end or person.label_ != "person" or not person._.canonical \
+                or person.start <= verb.i + 1:
             return None
         before = doc[person.start - 1]
         if before.text != "," and not self.is_role(before):
