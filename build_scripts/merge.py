@@ -9,11 +9,12 @@ skeleton, so this grows with the number of names, not its square.
 from __future__ import annotations
 
 import collections
+import dataclasses
 import functools
 from typing import Optional
 
 from .lang import key, load as load_lang
-from .model import ArticleFacts, StoryEntity
+from .model import ArticleFacts, Entity, StoryEntity
 from .names import Variants, best_form
 
 KINDS = {"person": "people", "place": "places", "organization": "organizations"}
@@ -21,7 +22,8 @@ PAGE_MIN_ARTICLES = 2  # a person or organization gets a page when in this many 
 
 
 def story_entities(articles: list[ArticleFacts], slugify) -> list[StoryEntity]:
-    """The story's entities, most mentioned first; article entities and speakers renamed in place."""
+    """The story's entities, most mentioned first; article entities and speakers renamed (in copies put
+    in their place: the records of the facts are shared with later builds, see `session.py`)."""
     connectors = load_lang().keys_of("name_connectors")
     out: list[StoryEntity] = []
     for kind, attr in KINDS.items():
@@ -32,11 +34,12 @@ def story_entities(articles: list[ArticleFacts], slugify) -> list[StoryEntity]:
         variants.link(kind)
         renamed = {name: variants.canonical(name) for name in variants.by_key.values()}
         merged: dict[str, StoryEntity] = {}
-        forms: dict[str, list[str]] = collections.defaultdict(list)
         for facts in articles:
+            if all(renamed.get(e.name, e.name) == e.name for e in getattr(facts, attr)):
+                continue
+            setattr(facts, attr, [_own_entity(e) for e in getattr(facts, attr)])
             for entity in list(getattr(facts, attr)):
                 name = renamed.get(entity.name, entity.name)
-                forms[name] += [entity.name] * max(1, len(entity.mentions))
                 if name != entity.name:
                     _rename(facts, attr, entity, name)
         for facts in articles:
@@ -47,10 +50,13 @@ def story_entities(articles: list[ArticleFacts], slugify) -> list[StoryEntity]:
                 item.mentions += [(facts.article.id, m.sentence) for m in entity.mentions]
                 if facts.article.id not in item.articles:
                     item.articles.append(facts.article.id)
-        for facts in articles:
-            for quote in facts.quotes:
-                if quote.speaker and kind != "place":
-                    quote.speaker = renamed.get(quote.speaker, variants.canonical(quote.speaker))
+        if kind != "place":
+            for facts in articles:
+                speakers = [renamed.get(q.speaker, variants.canonical(q.speaker)) if q.speaker else q.speaker
+                            for q in facts.quotes]
+                if speakers != [q.speaker for q in facts.quotes]:
+                    facts.quotes = [q if q.speaker == speaker else dataclasses.replace(q, speaker=speaker)
+                                    for q, speaker in zip(facts.quotes, speakers)]
         out += merged.values()
     quotes = collections.Counter(q.speaker for f in articles for q in f.quotes if q.speaker)
     used: set[str] = set()
@@ -68,6 +74,11 @@ def story_entities(articles: list[ArticleFacts], slugify) -> list[StoryEntity]:
             entity.slug = slug
     out.sort(key=lambda e: (-(len(e.mentions) + 3 * e.quotes), e.kind, key(e.name)))
     return out
+
+
+def _own_entity(entity: Entity) -> Entity:
+    """A copy of an article's entity that `_rename` may change (its lists too)."""
+    return dataclasses.replace(entity, aliases=list(entity.aliases), mentions=list(entity.mentions))
 
 
 def _rename(facts: ArticleFacts, attr: str, entity, name: str) -> None:

@@ -6,6 +6,7 @@ last (writes `docs/`). `run` stops at the story; `build` renders and writes it.
 from __future__ import annotations
 
 import concurrent.futures
+import copy
 import os
 import re
 import sys
@@ -55,7 +56,8 @@ def load_articles(seeds_dir: Path, lang: Lang, editorial: Optional[editorial_mod
     for path in paths:
         display = _display(path, seeds_dir)
         try:
-            article = session.read(path, lambda p: read_article(p, lang, display_path=display), display, version)
+            article = session.read(path, lambda p: read_article(p, lang, display_path=display), display, version,
+                                   clone=_own_copy)
         except IngestError as exc:
             problems.append(exc.problem)
             continue
@@ -66,6 +68,14 @@ def load_articles(seeds_dir: Path, lang: Lang, editorial: Optional[editorial_mod
     session.save_read(seeds_dir, paths)
     _assign_slugs(articles)
     return articles, problems
+
+
+def _own_copy(article: Article) -> Article:
+    """A copy of an article as read that a build may change: its fields are set anew (metadata, slug,
+    sentences), and the extraction adds to its warnings."""
+    own = copy.copy(article)
+    own.warnings = list(article.warnings)
+    return own
 
 
 def _set_metadata(article: Article, meta: dict) -> None:
@@ -116,7 +126,7 @@ def run(seeds_dir: Path, lang: Optional[Lang] = None, options: Optional[Options]
         return Story(articles=[], timeline=[], problems=problems + [exc.problem])
     problems += story_problems
     # 2. Facts of every article: cached, or extracted (in parallel).
-    facts = extract_all(articles, lang, options)
+    facts = extract_all(articles, lang, options, seeds_dir)
     for f in facts:
         problems.extend(Problem(f.article.path, w, fatal=False) for w in f.article.warnings
                         if w.startswith("extraction stopped"))
@@ -137,20 +147,23 @@ def run(seeds_dir: Path, lang: Optional[Lang] = None, options: Optional[Options]
     return story
 
 
-def extract_all(articles: list[Article], lang: Lang, options: Options) -> list[ArticleFacts]:
+def extract_all(articles: list[Article], lang: Lang, options: Options,
+                seeds_dir: Optional[Path] = None) -> list[ArticleFacts]:
     """The facts of every article: from the cache when nothing they depend on changed, else extracted,
-    in parallel processes when there are several (each loads the model once)."""
+    in parallel processes when there are several (each loads the model once). The process keeps the
+    facts of the articles of `seeds_dir` for its next build."""
     results: dict[int, ArticleFacts] = {}
     todo: list[tuple[int, Article, str]] = []
-    for index, article in enumerate(articles):
-        k = cache_mod.key_of_source(article)
+    keys = [cache_mod.key_of_source(article) for article in articles]
+    if seeds_dir is not None:
+        session.used_facts(seeds_dir, set(keys))
+    for index, (article, k) in enumerate(zip(articles, keys)):
         # Kept by this process since an earlier build, else read from the cache folder.
-        data = session.FACTS.get(k) if options.cache.enabled else None
-        if data is None:
-            data = options.cache.read(k)
-            if data is not None:
-                session.keep_facts(k, data)
-        cached = options.cache.load(data)
+        cached = session.FACTS.get(k) if options.cache.enabled else None
+        if cached is None:
+            cached = options.cache.get(k)
+            if cached is not None:
+                session.keep_facts(k, cached)
         if cached is not None:
             results[index] = cached.facts_for(article)  # its sentences and date come from the cache too
         else:
@@ -164,12 +177,11 @@ def extract_all(articles: list[Article], lang: Lang, options: Options) -> list[A
             pool = concurrent.futures.ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker)
             futures = {pool.submit(_extract_one, a): i for i, a, _ in todo}
             done = ((futures[f], f.result()) for f in concurrent.futures.as_completed(futures))
-        keys = {i: k for i, _, k in todo}
+        todo_keys = {i: k for i, _, k in todo}
         try:
             for index, extraction in done:
-                data = options.cache.put(keys[index], extraction)
-                if data is not None:
-                    session.keep_facts(keys[index], data)
+                if options.cache.put(todo_keys[index], extraction) is not None:
+                    session.keep_facts(todo_keys[index], extraction)
                 results[index] = extraction.facts_for(articles[index])
                 bar.update(1)
         finally:

@@ -12,6 +12,7 @@ those it computed (`_FINGERPRINTS`), so a second build (`mkdocs serve`) only com
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import pickle
@@ -252,7 +253,9 @@ class Finder:
 
 
 def drop_repeated_facts(articles: list[ArticleFacts], repeats: list[Repeat]) -> None:
-    """The facts of a repeated paragraph were already counted where it first appeared."""
+    """The facts of a repeated paragraph were already counted where it first appeared. The lists of
+    `articles` are replaced; the records in them are not changed (a process keeps them for its next
+    build): an entity that loses mentions is a copy."""
     by_article: dict[str, set[int]] = {}
     for r in repeats:
         by_article.setdefault(r.article, set()).add(r.paragraph)
@@ -268,7 +271,9 @@ def drop_repeated_facts(articles: list[ArticleFacts], repeats: list[Repeat]) -> 
         for attr in ("people", "places", "organizations"):
             kept = []
             for entity in getattr(facts, attr):
-                entity.mentions = [m for m in entity.mentions if m.sentence not in gone]
-                if entity.mentions:
+                mentions = [m for m in entity.mentions if m.sentence not in gone]
+                if len(mentions) < len(entity.mentions):
+                    entity = dataclasses.replace(entity, mentions=mentions)
+                if mentions:
                     kept.append(entity)
             setattr(facts, attr, kept)

@@ -3,11 +3,15 @@
 The MkDocs hook lives as long as `serve`, and calls `pipeline.build` on every change. Each build starts
 from the inputs again (nothing here is trusted without its key), but a second build in the same process
 finds: the spaCy model already loaded (`nlp.load` keeps it), the articles it read before (by the bytes
-of their file, so the YAML front matter is not parsed again), each article's extracted facts as stored
-bytes (by cache key, without reading the cache folder again), the paragraph fingerprints and the trace
+of their file, so the YAML front matter is not parsed again), each article's extracted facts as records
+(by cache key, neither read from the cache folder nor unpickled again), the paragraph fingerprints and the trace
 of the last run of `repeats.py`, and the page memo (`render/memo.py`) with its texts in memory, and the pages it wrote (`writer.py` does not
 read them again). A fresh
 `python -m build_scripts build` starts empty and reads what `.cache/` holds (facts, page memo, trace).
+
+What is kept is shared by every later build, so nothing may change it: `read` hands out copies of
+the articles, and the stages that correct facts (repeats.py, merge.py, editorial.py) replace a record
+by a changed copy instead of changing it (`tests/test_kept_facts.py` checks it).
 
 A build also pauses the cycle collector (`no_gc`): it allocates millions of small records, and the
 collector would walk them again and again.
@@ -15,12 +19,13 @@ collector would walk them again and again.
 from __future__ import annotations
 
 import contextlib
+import copy
 import gc
 import hashlib
 import os
 import pickle
 from pathlib import Path
-from typing import Callable, Iterator, Optional, TypeVar
+from typing import Any, Callable, Iterator, Optional, TypeVar
 
 from .render.memo import PageMemo, code_version, wait as memo_wait
 from .repeats import Finder
@@ -28,12 +33,12 @@ from .repeats import Finder
 T = TypeVar("T")
 _MEMOS: dict[str, PageMemo] = {}
 _FINDERS: dict[str, Finder] = {}
-_READ: dict[str, tuple[tuple, bytes]] = {}  # file -> ((content digest, key), pickled record)
+_READ: dict[str, tuple[tuple, Any]] = {}  # file -> ((content digest, key), the record as read, never changed)
 _READ_NEW: set[str] = set()  # files read anew since their records were last stored
 _READ_LOADED: set[str] = set()  # seeds folders whose stored records were loaded
 _READ_STORED: dict[str, set[str]] = {}  # seeds folder -> the files whose records it stored or loaded
-FACTS: dict[str, bytes] = {}  # cache key -> pickled extraction (see cache.Cache.get)
-FACTS_MAX = 12_000  # extractions kept (about 50 KB each)
+FACTS: dict[str, Any] = {}  # cache key -> extraction (cache.Extraction), shared by builds: never changed
+_FACTS_USED: dict[str, set[str]] = {}  # seeds folder -> the keys of the facts its last build used
 _WRITTEN: dict[str, dict] = {}  # docs folder -> what writer.write_tree wrote or found there (writer.Known)
 
 
@@ -46,18 +51,19 @@ def page_memo(seeds_dir: Path) -> PageMemo:
     return memo
 
 
-def read(path: Path, reader: Callable[[Path], T], *key: object) -> T:
-    """`reader(path)`, or a fresh copy of what it returned for the same bytes of this file (and `key`)
-    in an earlier build (the caller may change the copy; the kept one stays as read)."""
+def read(path: Path, reader: Callable[[Path], T], *key: object, clone: Callable[[T], T] = copy.deepcopy) -> T:
+    """`reader(path)`, or `clone` of what it returned for the same bytes of this file (and `key`) in an
+    earlier build: the caller may change what it gets (`clone` copies what it may change), the kept
+    record stays as read."""
     try:
         sign = (hashlib.blake2b(path.read_bytes(), digest_size=16).digest(), *key)
     except OSError:
         return reader(path)
     found = _READ.get(str(path))
     if found is not None and found[0] == sign:
-        return pickle.loads(found[1])
+        return clone(found[1])
     value = reader(path)  # raises on a bad file: nothing is kept
-    _READ[str(path)] = (sign, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    _READ[str(path)] = (sign, clone(value))
     _READ_NEW.add(str(path))
     return value
 
@@ -73,7 +79,7 @@ def load_read(seeds_dir: Path) -> None:
         kept = pickle.loads(_read_path(seeds_dir).read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return
-    if isinstance(kept, dict):
+    if isinstance(kept, dict) and all(isinstance(e, tuple) and len(e) == 2 for e in kept.values()):
         for path, entry in kept.items():
             _READ.setdefault(path, entry)
         _READ_STORED[name] = set(kept)
@@ -100,7 +106,7 @@ def save_read(seeds_dir: Path, paths: list[Path]) -> None:
 
 def _read_path(seeds_dir: Path) -> Path:
     memo = PageMemo(Path(seeds_dir))
-    return memo.folder / (memo.path.stem + ".articles.pickle")
+    return memo.folder / (memo.path.stem + ".articles-2.pickle")  # 2: records, no longer their pickles
 
 
 def written(docs_dir: Path) -> dict:
@@ -108,11 +114,17 @@ def written(docs_dir: Path) -> dict:
     return _WRITTEN.setdefault(str(Path(docs_dir).resolve()), {})
 
 
-def keep_facts(key: str, data: bytes) -> None:
-    """Keep an extraction's bytes for the next build of this process."""
-    if len(FACTS) >= FACTS_MAX:
-        FACTS.clear()
-    FACTS[key] = data
+def keep_facts(key: str, extraction: Any) -> None:
+    """Keep an extraction for the next builds of this process (callers never change it)."""
+    FACTS[key] = extraction
+
+
+def used_facts(seeds_dir: Path, keys: set[str]) -> None:
+    """The facts a build of `seeds_dir` used: those no folder's last build used are let go."""
+    _FACTS_USED[str(Path(seeds_dir).resolve())] = keys
+    wanted = set().union(*_FACTS_USED.values())
+    for k in [k for k in FACTS if k not in wanted]:
+        del FACTS[k]
 
 
 @contextlib.contextmanager
@@ -157,6 +169,7 @@ def forget() -> None:
     _READ_STORED.clear()
     _WRITTEN.clear()
     FACTS.clear()
+    _FACTS_USED.clear()
 
 
 def caches_on(enabled: bool) -> bool:
