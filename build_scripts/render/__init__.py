@@ -139,7 +139,7 @@ def render_site(story: Story, memo: Optional[PageMemo] = None, reuse: bool = Tru
                  for s, r in zip(part.items, read)]
         pages.page(part.path, "quotes.md.j2", h=h, speakers=part.items, quotes=texts, part=part,
                    total=total, title=None if part.number == 1 else f"Citate, pagina {part.number}")
-    _method(pages)
+    _method(pages, speakers)
     files = pages.files
     sig = pages.sig
     files[DATA] = data_mod.assemble(
@@ -169,10 +169,13 @@ def _articles(pages: _Pages) -> None:
     story, site = pages.story, pages.site
     description = meta_mod.shorten(f"Cele {len(story.articles)} articole din care este construit explicatorul: "
                                    + "; ".join(f.article.title for f in story.articles[:50]))
+    sig = pages.sig
     for part in paginate(home_mod.newest_first(story.articles), ARTICLES_PAGE, ARTICLES, "articole"):
+        # The list shows each article's date, source and title, linking to its page.
+        if pages.reuse(part.path, part.number, part.paths, description, [sig.link(f.article.id) for f in part.items]):
+            continue
         pages.page(part.path, "articles.md.j2", articles=part.items, part=part, description=description,
                    title=None if part.number == 1 else f"Articole, pagina {part.number}")
-    sig = pages.sig
     for facts in story.articles:
         path = article_page(facts)
         # The page reads the article, the articles it shares a paragraph with, which of its sentences
@@ -220,11 +223,19 @@ def _entities(pages: _Pages) -> None:
     index = entities_mod.index_pages(story)
     total = sum(len(part.items) for part in index)
     places = entities_mod.places_by_country(story)
+    sig = pages.sig
+    # The table shows each name's page or first mention (with its article's page), kind, role and counts;
+    # the first page, each place with its first mention and count of articles, under its country.
+    places_read = [(country, [(e.name, _mention_read(pages, e), len(e.articles)) for e in in_country])
+                   for country, in_country in places]
     for part in index:
+        rows = [(e.name, e.kind, e.slug, e.role, len(e.articles), e.quotes, _mention_read(pages, e))
+                for e in part.items]
+        if pages.reuse(part.path, part.number, part.paths, total, rows, places_read if part.number == 1 else []):
+            continue
         pages.page(part.path, "entities.md.j2", part=part, total=total, places=places if part.number == 1 else [],
                    kind_label=entities_mod.kind_label, first_mention=entities_mod.first_mention,
                    title=None if part.number == 1 else f"Persoane și organizații, pagina {part.number}")
-    sig = pages.sig
     for item in entities_mod.entity_pages(story, site):
         # The page reads the entity, its quotes (with their dates), its events and the articles naming it.
         if pages.reuse(item.path, memo_digest(item.entity), site.newest, _quotes_read(pages, item.quotes),
@@ -237,12 +248,21 @@ def _entities(pages: _Pages) -> None:
                    kind_label=entities_mod.kind_label, events_label=chronology_mod.events_label)
 
 
-def _method(pages: _Pages) -> None:
+def _method(pages: _Pages, speakers: list[quotes_mod.Speaker]) -> None:
     """The method page and the editors' review page (out of the nav and of search)."""
     story, site = pages.story, pages.site
-    data = method_mod.data(story, site)
-    pages.page(METHOD, "method.md.j2", data=data, counts=data.counts(), list_max=method_mod.LIST_MAX,
-               correction_kind=method_mod.correction_kind, correction_value=method_mod.correction_value)
+    data = method_mod.data(story, site, speakers)
+    counts = data.counts()
+    sig, shown = pages.sig, method_mod.LIST_MAX
+    # The page shows the counts, the corrections, the first conflicts and repeats (with the articles
+    # they link to) and the articles whose date was inferred.
+    if not pages.reuse(METHOD, counts, data.corrections, len(data.conflicts), len(data.repeats),
+                       [(c, [sig.link(v.article) for v in c.versions]) for c in data.conflicts[:shown]],
+                       [(r.article, r.paragraph, r.of_article, r.of_paragraph, sig.link(r.article), sig.link(r.of_article))
+                        for r in data.repeats[:shown]],
+                       [sig.link(f.article.id) for f in data.inferred]):
+        pages.page(METHOD, "method.md.j2", data=data, counts=counts, list_max=shown,
+                   correction_kind=method_mod.correction_kind, correction_value=method_mod.correction_value)
     for part in paginate(story.review, REVIEW_PAGE, REVIEW, REVIEW[:-3]):
         read = [memo_digest((item, pages.sig.link(item.article) if item.article else None)) for item in part.items]
         if pages.reuse(part.path, part.number, part.paths, len(story.review), site.newest, read):
@@ -255,6 +275,12 @@ def _method(pages: _Pages) -> None:
         pages.page(part.path, "review.md.j2", h=h, groups=groups, part=part,
                    total=len(story.review), meta={"search": {"exclude": True}},
                    title="Revizuire" if part.number == 1 else f"Revizuire, pagina {part.number}")
+
+
+def _mention_read(pages: _Pages, entity) -> Optional[tuple]:
+    """Where a name is first mentioned, as a link to it shows: the sentence and its article's page."""
+    first = entities_mod.first_mention(entity)
+    return (first, pages.sig.link(first[0])) if first else None
 
 
 def _quotes_read(pages: _Pages, quotes: list) -> list[str]:
