@@ -178,10 +178,11 @@ def _articles(pages: _Pages) -> None:
                    title=None if part.number == 1 else f"Articole, pagina {part.number}")
     for facts in story.articles:
         path = article_page(facts)
-        # The page reads the article, the articles it shares a paragraph with, which of its sentences
-        # are events, and the names it links to.
+        # The page reads the article, the articles it shares a paragraph with (their paragraphs' places
+        # and links), which of its sentences are events, and the names it links to.
         if pages.reuse(path, sig.article(facts), site.newest,
-                       [(r, sig.link(r.article), sig.link(r.of_article)) for r in site.repeats_of.get(facts.article.id, ())],
+                       [(r.article, r.paragraph, r.of_article, r.of_paragraph, sig.link(r.article), sig.link(r.of_article))
+                        for r in site.repeats_of.get(facts.article.id, ())],
                        sorted(site.event_sentences.get(facts.article.id, ())), sig.article_names(facts)):
             continue
         h = pages.helpers(path)

@@ -202,10 +202,10 @@ class Signatures:
         self.site = site
         self._source_key = cache.key_of_source
         self._articles: dict[str, str] = {}
-        self._links: dict[str, tuple] = {}
+        self._links: dict[str, str] = {}
         self._events: dict[int, str] = {}
         self._quotes: dict[int, str] = {}
-        self._entities: dict[Optional[str], tuple] = {}
+        self._entities: dict[Optional[str], str] = {}
 
     def article(self, facts: ArticleFacts) -> str:
         """Everything an article's own page shows of it. Its facts are those the extraction stored under
@@ -225,16 +225,17 @@ class Signatures:
             self._articles[a.id] = found
         return found
 
-    def link(self, article_id: str) -> tuple:
-        """What a link to an article shows: its page, title, source and dates."""
+    def link(self, article_id: str) -> str:
+        """What a link to an article shows: its page, title, source and dates (a digest: pages list many
+        links, and a key repeats each)."""
         found = self._links.get(article_id)
         if found is None:
             facts = self.site.by_id.get(article_id)
             if facts is None:
-                found = (article_id,)
+                found = digest((article_id,))
             else:
                 a = facts.article
-                found = (a.id, a.slug, a.title, a.source, a.published, a.published_inferred)
+                found = digest((a.id, a.slug, a.title, a.source, a.published, a.published_inferred))
             self._links[article_id] = found
         return found
 
@@ -257,20 +258,21 @@ class Signatures:
             self._quotes[id(quote)] = found
         return found
 
-    def entity(self, name: Optional[str]) -> tuple:
+    def entity(self, name: Optional[str]) -> str:
         """What a link to a name shows: the person, organization or place of that name (its page, kind,
-        role and country), and the role and country of the person and place of that name."""
+        role and country), and the role and country of the person and place of that name (a digest)."""
         found = self._entities.get(name)
         if found is None:
             site = self.site
             e = site.entity(name)
             person, place = site.by_kind.get(("person", name)), site.by_kind.get(("place", name))
-            found = ((e.name, e.kind, e.slug, e.role, e.country) if e is not None else None,
-                     person.role if person is not None else None, place.country if place is not None else None)
+            found = digest(((e.name, e.kind, e.slug, e.role, e.country) if e is not None else None,
+                            person.role if person is not None else None,
+                            place.country if place is not None else None))
             self._entities[name] = found
         return found
 
-    def article_names(self, facts: ArticleFacts) -> list[tuple]:
+    def article_names(self, facts: ArticleFacts) -> list[str]:
         """The names an article page links to or describes (its entities and speakers)."""
         names = [e.name for group in (facts.people, facts.places, facts.organizations) for e in group]
         names += [q.speaker for q in facts.quotes if q.speaker]
