@@ -33,7 +33,8 @@ from .repeats import Finder
 T = TypeVar("T")
 _MEMOS: dict[str, PageMemo] = {}
 _FINDERS: dict[str, Finder] = {}
-_READ: dict[str, tuple[tuple, Any]] = {}  # file -> ((content digest, key), the record as read, never changed)
+# file -> ((content digest, key), the record as read (never changed; None until first used), its pickle)
+_READ: dict[str, tuple[tuple, Any, bytes]] = {}
 _READ_NEW: set[str] = set()  # files read anew since their records were last stored
 _READ_LOADED: set[str] = set()  # seeds folders whose stored records were loaded
 _READ_STORED: dict[str, set[str]] = {}  # seeds folder -> the files whose records it stored or loaded
@@ -61,9 +62,11 @@ def read(path: Path, reader: Callable[[Path], T], *key: object, clone: Callable[
         return reader(path)
     found = _READ.get(str(path))
     if found is not None and found[0] == sign:
+        if found[1] is None:  # stored by an earlier process
+            found = _READ[str(path)] = (sign, pickle.loads(found[2]), found[2])
         return clone(found[1])
     value = reader(path)  # raises on a bad file: nothing is kept
-    _READ[str(path)] = (sign, clone(value))
+    _READ[str(path)] = (sign, clone(value), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     _READ_NEW.add(str(path))
     return value
 
@@ -79,9 +82,10 @@ def load_read(seeds_dir: Path) -> None:
         kept = pickle.loads(_read_path(seeds_dir).read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return
-    if isinstance(kept, dict) and all(isinstance(e, tuple) and len(e) == 2 for e in kept.values()):
+    if isinstance(kept, dict):
         for path, entry in kept.items():
-            _READ.setdefault(path, entry)
+            if isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[1], bytes):
+                _READ.setdefault(path, (entry[0], None, entry[1]))
         _READ_STORED[name] = set(kept)
 
 
@@ -93,7 +97,8 @@ def save_read(seeds_dir: Path, paths: list[Path]) -> None:
         return
     _READ_NEW.difference_update(names)
     _READ_STORED[folder] = names
-    kept = {n: _READ[n] for n in names if n in _READ and all(isinstance(k, str) for k in _READ[n][0][1:])}
+    kept = {n: (_READ[n][0], _READ[n][2]) for n in names
+            if n in _READ and all(isinstance(k, str) for k in _READ[n][0][1:])}
     target = _read_path(seeds_dir)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -106,7 +111,7 @@ def save_read(seeds_dir: Path, paths: list[Path]) -> None:
 
 def _read_path(seeds_dir: Path) -> Path:
     memo = PageMemo(Path(seeds_dir))
-    return memo.folder / (memo.path.stem + ".articles-2.pickle")  # 2: records, no longer their pickles
+    return memo.folder / (memo.path.stem + ".articles.pickle")
 
 
 def written(docs_dir: Path) -> dict:

@@ -69,7 +69,7 @@ def seeds(tmp_path, monkeypatch):
 def _kept() -> dict[str, bytes]:
     """Everything the process keeps of the articles and their facts, as bytes."""
     out = {f"facts {k}": pickle.dumps(v) for k, v in session.FACTS.items()}
-    out.update({f"read {p}": pickle.dumps(entry) for p, entry in session._READ.items()})
+    out.update({f"read {p}": pickle.dumps(entry[1]) for p, entry in session._READ.items()})
     return out
 
 
