@@ -212,13 +212,15 @@ def _decide(text: str, seen_exact: dict[str, tuple[str, int]],
 class Finder:
     """`find` with a memory: the trace of the last run, in this process and in `path` (a pickle under
     `.cache/`, tagged with `version`, the build code's digest), so the next build compares only what an
-    edit can change."""
+    edit can change. The file holds each article's part of the trace pickled apart, so that writing it
+    after an edit pickles only the articles whose decisions changed."""
 
     def __init__(self, path: Optional[Path] = None, version: str = ""):
         self.path = path
         self.version = version
         self.trace: Optional[Trace] = None
         self.loaded = False
+        self._parts: dict[str, tuple[list[_Seen], bytes]] = {}  # article -> its decisions, pickled
 
     def find(self, articles: list[ArticleFacts], version: str = "", reuse: bool = True) -> list[Repeat]:
         """Every paragraph that repeats an earlier one (`reuse=False`: compared from scratch, as `find`)."""
@@ -235,18 +237,38 @@ class Finder:
         if self.path is None:
             return None
         try:
-            version, trace = pickle.loads(self.path.read_bytes())
+            version, order, parts = pickle.loads(self.path.read_bytes())
+            if version != self.version:
+                return None
+            trace = Trace(order=order, changed=False)
+            for article, data in parts.items():
+                decisions = pickle.loads(data)
+                trace.seen.update(((article, i), seen) for i, seen in decisions)
+                self._parts[article] = ([seen for _, seen in decisions], data)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            self._parts = {}
             return None
-        return trace if version == self.version and isinstance(trace, Trace) else None
+        return trace
 
     def _write(self) -> None:
         if self.path is None:
             return
+        by_article: dict[str, list[tuple[int, _Seen]]] = {}
+        for (article, index), seen in self.trace.seen.items():
+            by_article.setdefault(article, []).append((index, seen))
+        parts: dict[str, bytes] = {}
+        for article, decisions in by_article.items():
+            kept = self._parts.get(article)
+            if kept is None or len(kept[0]) != len(decisions) or any(a is not b for a, (_, b) in zip(kept[0], decisions)):
+                kept = self._parts[article] = ([seen for _, seen in decisions],
+                                               pickle.dumps(decisions, protocol=pickle.HIGHEST_PROTOCOL))
+            parts[article] = kept[1]
+        for article in [a for a in self._parts if a not in parts]:
+            del self._parts[article]
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(pickle.dumps((self.version, self.trace), protocol=pickle.HIGHEST_PROTOCOL))
+            tmp.write_bytes(pickle.dumps((self.version, self.trace.order, parts), protocol=pickle.HIGHEST_PROTOCOL))
             tmp.replace(self.path)
         except OSError:
             pass  # a read-only checkout still builds, only without the trace
