@@ -132,9 +132,14 @@ def run(seeds_dir: Path, lang: Optional[Lang] = None, options: Optional[Options]
                         if w.startswith("extraction stopped"))
     facts.sort(key=lambda f: (f.article.published is None, f.article.published or 0, f.article.id))
     # 3. A repeated paragraph counts once; then the editor's corrections, wherever the fact is.
-    repeats = session.repeat_finder(seeds_dir).find(facts, session.code_version(),
-                                                    reuse=session.caches_on(options.cache.enabled))
-    repeats_mod.drop_repeated_facts(facts, repeats)
+    reuse = session.caches_on(options.cache.enabled)
+
+    def kept(stage: str) -> Optional[session.Reuse]:
+        """What the stage made in this process's last build, for what did not change."""
+        return session.reuse(seeds_dir, stage) if reuse else None
+
+    repeats = session.repeat_finder(seeds_dir).find(facts, session.code_version(), reuse=reuse)
+    repeats_mod.drop_repeated_facts(facts, repeats, kept("repeats"))
     corrections, unmatched = editorial_mod.apply(editorial, facts)
     problems += unmatched
     # 4. The story: one name per entity, the chronology, what the articles disagree on, the review list.

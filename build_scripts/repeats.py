@@ -274,10 +274,12 @@ class Finder:
             pass  # a read-only checkout still builds, only without the trace
 
 
-def drop_repeated_facts(articles: list[ArticleFacts], repeats: list[Repeat]) -> None:
+def drop_repeated_facts(articles: list[ArticleFacts], repeats: list[Repeat], reuse=None) -> None:
     """The facts of a repeated paragraph were already counted where it first appeared. The lists of
     `articles` are replaced; the records in them are not changed (a process keeps them for its next
-    build): an entity that loses mentions is a copy."""
+    build): an entity that loses mentions is a copy. `reuse` (a `session.Reuse`, for facts as
+    `pipeline.extract_all` gives them: their sentence list stands for their extraction) gives an
+    article the lists of the last build when its extraction and its repeated paragraphs are the same."""
     by_article: dict[str, set[int]] = {}
     for r in repeats:
         by_article.setdefault(r.article, set()).add(r.paragraph)
@@ -285,17 +287,31 @@ def drop_repeated_facts(articles: list[ArticleFacts], repeats: list[Repeat]) -> 
         paragraphs = by_article.get(facts.article.id)
         if not paragraphs:
             continue
-        gone = {s.id for s in facts.article.sentences if s.paragraph in paragraphs}
-        facts.dates = [d for d in facts.dates if d.sentence not in gone]
-        facts.numbers = [n for n in facts.numbers if n.sentence not in gone]
-        facts.quotes = [q for q in facts.quotes if q.sentence not in gone]
-        facts.sources = [s for s in facts.sources if s.sentence not in gone]
-        for attr in ("people", "places", "organizations"):
-            kept = []
-            for entity in getattr(facts, attr):
-                mentions = [m for m in entity.mentions if m.sentence not in gone]
-                if len(mentions) < len(entity.mentions):
-                    entity = dataclasses.replace(entity, mentions=mentions)
-                if mentions:
-                    kept.append(entity)
-            setattr(facts, attr, kept)
+        if reuse is None:
+            kept = _without(facts, paragraphs)
+        else:
+            kept = reuse.get((facts.article.sentences,), (frozenset(paragraphs),),
+                             lambda: _without(facts, paragraphs))
+        (facts.dates, facts.numbers, facts.quotes, facts.sources, facts.people, facts.places,
+         facts.organizations) = (list(items) for items in kept)
+    if reuse is not None:
+        reuse.done()
+
+
+def _without(facts: ArticleFacts, paragraphs: set[int]) -> tuple[list, ...]:
+    """The lists of facts of an article without those of `paragraphs` (dates, numbers, quotes, sources,
+    people, places, organizations)."""
+    gone = {s.id for s in facts.article.sentences if s.paragraph in paragraphs}
+    entities = []
+    for attr in ("people", "places", "organizations"):
+        kept = []
+        for entity in getattr(facts, attr):
+            mentions = [m for m in entity.mentions if m.sentence not in gone]
+            if len(mentions) < len(entity.mentions):
+                entity = dataclasses.replace(entity, mentions=mentions)
+            if mentions:
+                kept.append(entity)
+        entities.append(kept)
+    return ([d for d in facts.dates if d.sentence not in gone], [n for n in facts.numbers if n.sentence not in gone],
+            [q for q in facts.quotes if q.sentence not in gone], [s for s in facts.sources if s.sentence not in gone],
+            *entities)

@@ -41,6 +41,7 @@ _READ_STORED: dict[str, set[str]] = {}  # seeds folder -> the files whose record
 FACTS: dict[str, Any] = {}  # cache key -> extraction (cache.Extraction), shared by builds: never changed
 _FACTS_USED: dict[str, set[str]] = {}  # seeds folder -> the keys of the facts its last build used
 _WRITTEN: dict[str, dict] = {}  # docs folder -> what writer.write_tree wrote or found there (writer.Known)
+_REUSE: dict[tuple[str, str], "Reuse"] = {}  # (seeds folder, stage) -> what the stage made in the last build
 
 
 def page_memo(seeds_dir: Path) -> PageMemo:
@@ -151,6 +152,43 @@ def no_gc() -> Iterator[None]:
             gc.enable()
 
 
+class Reuse:
+    """What a stage made in the last build from records that never change (those the process keeps,
+    and what it made from them), found again by the identity of those records: the next build takes it
+    instead of making it again. An entry holds its records, so their identities stay theirs; entries
+    the last build did not ask for are let go."""
+
+    def __init__(self) -> None:
+        self._last: dict[tuple, tuple] = {}
+        self._now: dict[tuple, tuple] = {}
+
+    def get(self, records: tuple, values: tuple, make: Callable[[], T]) -> T:
+        """`make()`, or what it returned in the last build for the same `records` (by identity) and
+        `values` (by equality)."""
+        key = (*map(id, records), *values)
+        found = self._now.get(key)
+        if found is None:
+            found = self._last.get(key)
+            if found is None:
+                found = (records, make())
+            self._now[key] = found
+        return found[1]
+
+    def done(self) -> None:
+        """The end of a build's stage: what it did not ask for again is let go."""
+        self._last, self._now = self._now, {}
+
+
+def reuse(seeds_dir: Path, stage: str) -> Reuse:
+    """The `Reuse` of a stage for a seeds folder (one per folder and stage, kept for the life of the
+    process)."""
+    name = (str(Path(seeds_dir).resolve()), stage)
+    found = _REUSE.get(name)
+    if found is None:
+        found = _REUSE[name] = Reuse()
+    return found
+
+
 def repeat_finder(seeds_dir: Path) -> Finder:
     """The repeated-paragraph finder of a seeds folder, with the trace of its last run (kept in this
     process and beside the page memo)."""
@@ -175,6 +213,7 @@ def forget() -> None:
     _WRITTEN.clear()
     FACTS.clear()
     _FACTS_USED.clear()
+    _REUSE.clear()
 
 
 def caches_on(enabled: bool) -> bool:

@@ -70,6 +70,7 @@ def _kept() -> dict[str, bytes]:
     """Everything the process keeps of the articles and their facts, as bytes."""
     out = {f"facts {k}": pickle.dumps(v) for k, v in session.FACTS.items()}
     out.update({f"read {p}": pickle.dumps(entry[1]) for p, entry in session._READ.items()})
+    out.update({f"reuse {k}": pickle.dumps(list(r._last.values())) for k, r in session._REUSE.items()})
     return out
 
 
@@ -91,6 +92,7 @@ def test_a_build_changes_nothing_the_process_keeps(seeds):
     assert any(e.aliases for f in story.articles for e in f.people)  # the story's names were merged
     kept = _kept()
     assert any(k.startswith("facts ") for k in kept) and any(k.startswith("read ") for k in kept)
+    assert all(r._last for r in session._REUSE.values()) and session._REUSE  # and what stages made of them
     pipeline.generate(seeds)
     assert _kept() == kept
 
