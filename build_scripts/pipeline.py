@@ -144,10 +144,10 @@ def run(seeds_dir: Path, lang: Optional[Lang] = None, options: Optional[Options]
     problems += unmatched
     # 4. The story: one name per entity, the chronology, what the articles disagree on, the review list.
     entities = merge.story_entities(facts, slugify)
-    timeline = build_timeline(facts)
+    timeline = build_timeline(facts, kept("chronology"))
     story = Story(articles=facts, timeline=timeline, problems=problems, info=info, entities=entities,
-                  conflicts=conflicts_mod.find(facts, timeline, number_label), corrections=corrections,
-                  repeats=repeats)
+                  conflicts=conflicts_mod.find(facts, timeline, number_label),
+                  corrections=corrections, repeats=repeats)
     story.review = review_mod.items(story)
     return story
 
