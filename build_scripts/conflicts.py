@@ -27,20 +27,23 @@ WORDS_AFTER_UNIT = 4  # how far after the counted noun the word saying what happ
 WORDS_BEFORE = 4      # ... and how far before the figure
 
 
-def find(articles: list[ArticleFacts], timeline: list[Event], number_label) -> list[Conflict]:
-    """Figure and date conflicts of the story; the events concerned get `disputed`."""
-    return _figures(articles, number_label) + _dates(timeline)
+def find(articles: list[ArticleFacts], timeline: list[Event], number_label, reuse=None) -> list[Conflict]:
+    """Figure and date conflicts of the story; the events concerned get `disputed`. `reuse` (a
+    `session.Reuse`) gives an article the subjects of its figures found in the last build when its
+    sentences and figures are the same."""
+    return _figures(articles, number_label, reuse) + _dates(timeline)
 
 
-def _subjects(facts: ArticleFacts, n: NumberMention) -> frozenset[str]:
-    """ "au evacuat … 1.200 de persoane", "1.500 de persoane au fost evacuate": the counted noun and what
-    happened to it, a past participle near the figure, folded to a crude stem ("persoa evacu")."""
-    if not n.unit or n.unit == "%":
-        return frozenset()
-    sentence = next((s for s in facts.article.sentences if s.id == n.sentence), None)
-    if sentence is None:
-        return frozenset()
-    return _subjects_in(sentence.text, n.start, n.end, n.unit)
+def _subjects(facts: ArticleFacts) -> list[tuple[NumberMention, frozenset[str]]]:
+    """ "au evacuat … 1.200 de persoane", "1.500 de persoane au fost evacuate": for each figure of an
+    article, the counted noun and what happened to it, a past participle near the figure, folded to a
+    crude stem ("persoa evacu")."""
+    sentences = {s.id: s for s in facts.article.sentences}
+    out = []
+    for n in facts.numbers:
+        sentence = sentences.get(n.sentence) if n.unit and n.unit != "%" else None
+        out.append((n, _subjects_in(sentence.text, n.start, n.end, n.unit) if sentence is not None else frozenset()))
+    return out
 
 
 @functools.lru_cache(maxsize=1 << 15)  # by value: the same figures come back on every build of `serve`
@@ -67,12 +70,18 @@ def _figure_rules() -> tuple[frozenset[str], re.Pattern]:
     return function_words, re.compile(rf"[^\W\d_]{{2,30}}(?:{endings})", re.I)
 
 
-def _figures(articles: list[ArticleFacts], number_label) -> list[Conflict]:
+def _figures(articles: list[ArticleFacts], number_label, reuse=None) -> list[Conflict]:
     groups: dict[str, list[tuple[ArticleFacts, NumberMention]]] = {}
     for facts in articles:
-        for n in facts.numbers:
-            for subject in _subjects(facts, n):
+        if reuse is None:
+            subjects = _subjects(facts)
+        else:
+            subjects = reuse.get((facts.article.sentences, *facts.numbers), (), lambda: _subjects(facts))
+        for n, found in subjects:
+            for subject in found:
                 groups.setdefault(subject, []).append((facts, n))
+    if reuse is not None:
+        reuse.done()
     out, reported = [], set()
     for subject, found in groups.items():
         articles_seen = {f.article.id for f, _ in found}

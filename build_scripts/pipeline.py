@@ -146,7 +146,7 @@ def run(seeds_dir: Path, lang: Optional[Lang] = None, options: Optional[Options]
     entities = merge.story_entities(facts, slugify)
     timeline = build_timeline(facts, kept("chronology"))
     story = Story(articles=facts, timeline=timeline, problems=problems, info=info, entities=entities,
-                  conflicts=conflicts_mod.find(facts, timeline, number_label),
+                  conflicts=conflicts_mod.find(facts, timeline, number_label, kept("conflicts")),
                   corrections=corrections, repeats=repeats)
     story.review = review_mod.items(story)
     return story
