@@ -148,7 +148,7 @@ def run(seeds_dir: Path, lang: Optional[Lang] = None, options: Optional[Options]
     story = Story(articles=facts, timeline=timeline, problems=problems, info=info, entities=entities,
                   conflicts=conflicts_mod.find(facts, timeline, number_label, kept("conflicts")),
                   corrections=corrections, repeats=repeats)
-    story.review = review_mod.items(story)
+    story.review = review_mod.items(story, kept("review"))
     return story
 
 

@@ -19,8 +19,10 @@ SPEAKER_VIA = {"pronoun": "printr-un pronume", "role": "printr-o funcție", "pre
                "document": "după documentul citat", "interview": "ca intervievat (după titlu sau etichetă)"}
 
 
-def items(story: Story) -> list[ReviewItem]:
-    """Everything an editor should confirm, article by article, then the story's conflicts and repeats."""
+def items(story: Story, reuse=None) -> list[ReviewItem]:
+    """Everything an editor should confirm, article by article, then the story's conflicts and repeats.
+    `reuse` (a `session.Reuse`) gives an article the items of the last build when its records are the
+    same and so is what the story says of its names (which of them it names once)."""
     out: list[ReviewItem] = []
     seen: dict[tuple[str, str], int] = {}  # mentions of each entity in the whole story
     for facts in story.articles:
@@ -28,7 +30,19 @@ def items(story: Story) -> list[ReviewItem]:
             for e in getattr(facts, attr):
                 seen[(attr, e.name)] = seen.get((attr, e.name), 0) + len(e.mentions)
     for facts in story.articles:
-        out += _article(facts, seen)
+        if reuse is None:
+            out += _article(facts, seen)
+            continue
+        a = facts.article
+        entities = [e for attr in ("people", "places", "organizations") for e in getattr(facts, attr)]
+        once = tuple(seen.get((attr, e.name)) == 1 for attr in ("people", "places", "organizations")
+                     for e in getattr(facts, attr))
+        out += reuse.get((a.sentences, *facts.quotes, *entities, *facts.numbers, *facts.dates),
+                         (a.id, a.title, a.published, a.published_inferred, once,
+                          *map(len, (facts.quotes, facts.people, facts.places, facts.organizations, facts.numbers))),
+                         lambda: _article(facts, seen))
+    if reuse is not None:
+        reuse.done()
     for repeat in story.repeats:
         out.append(ReviewItem(
             kind="repeated_paragraph", article=repeat.article, sentence=f"p{repeat.paragraph}-s1",
