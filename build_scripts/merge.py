@@ -21,14 +21,19 @@ KINDS = {"person": "people", "place": "places", "organization": "organizations"}
 PAGE_MIN_ARTICLES = 2  # a person or organization gets a page when in this many articles, or quoted
 
 
-def story_entities(articles: list[ArticleFacts], slugify) -> list[StoryEntity]:
+def story_entities(articles: list[ArticleFacts], slugify, reuse=None) -> list[StoryEntity]:
     """The story's entities, most mentioned first; article entities and speakers renamed (in copies put
-    in their place: the records of the facts are shared with later builds, see `session.py`)."""
+    in their place: the records of the facts are shared with later builds, see `session.py`). `reuse`
+    (a `session.Reuse`) gives the names of the last build when every article names the same entities
+    as many times."""
     connectors = frozenset(load_lang().keys_of("name_connectors"))
     out: list[StoryEntity] = []
     for kind, attr in KINDS.items():
         names = tuple((entity.name, len(entity.mentions)) for facts in articles for entity in getattr(facts, attr))
-        variants, renamed = _variants(kind, names, connectors)
+        if reuse is None:
+            variants, renamed = _variants(kind, names, connectors)
+        else:
+            variants, renamed = reuse.get((), (kind, connectors, names), lambda: _variants(kind, names, connectors))
         merged: dict[str, StoryEntity] = {}
         for facts in articles:
             if all(renamed.get(e.name, e.name) == e.name for e in getattr(facts, attr)):
@@ -62,6 +67,8 @@ def story_entities(articles: list[ArticleFacts], slugify) -> list[StoryEntity]:
                     facts.quotes = [q if q.speaker == speaker else dataclasses.replace(q, speaker=speaker)
                                     for q, speaker in zip(facts.quotes, speakers)]
         out += merged.values()
+    if reuse is not None:
+        reuse.done()
     quotes = collections.Counter(q.speaker for f in articles for q in f.quotes if q.speaker)
     used: set[str] = set()
     home = _home_country(out)

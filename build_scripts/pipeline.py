@@ -143,7 +143,7 @@ def run(seeds_dir: Path, lang: Optional[Lang] = None, options: Optional[Options]
     corrections, unmatched = editorial_mod.apply(editorial, facts)
     problems += unmatched
     # 4. The story: one name per entity, the chronology, what the articles disagree on, the review list.
-    entities = merge.story_entities(facts, slugify)
+    entities = merge.story_entities(facts, slugify, kept("names"))
     timeline = build_timeline(facts, kept("chronology"))
     story = Story(articles=facts, timeline=timeline, problems=problems, info=info, entities=entities,
                   conflicts=conflicts_mod.find(facts, timeline, number_label, kept("conflicts")),
