@@ -295,7 +295,8 @@ def generate(seeds_dir: Path, lang: Optional[Lang] = None,
         if fatal:
             raise BuildError(fatal)
         return story, render_site(story, session.page_memo(Path(seeds_dir)),
-                                  reuse=session.caches_on(options.cache.enabled))
+                                  reuse=session.caches_on(options.cache.enabled),
+                                  kept=lambda name: session.reuse(Path(seeds_dir), name))
 
 
 def build(seeds_dir: Path, docs_dir: Path, lang: Optional[Lang] = None,

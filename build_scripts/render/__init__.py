@@ -21,7 +21,7 @@ from . import feed as feed_mod
 from . import home as home_mod
 from . import meta as meta_mod
 from . import method as method_mod
-from .memo import PageMemo, Signatures, digest as memo_digest
+from .memo import PageMemo, Signatures
 from . import opendata
 from .paging import paginate
 from . import quotes as quotes_mod
@@ -46,13 +46,14 @@ __all__ = ["render_site", "article_page", "HOME", "ARTICLES", "CHRONOLOGY", "ENT
 class _Pages:
     """Renders templates into the file map, each page with its front matter and last-update line."""
 
-    def __init__(self, story: Story, site: Site, memo: Optional[PageMemo] = None):
+    def __init__(self, story: Story, site: Site, memo: Optional[PageMemo] = None,
+                 kept: Optional[Callable[[str], Any]] = None):
         self.story = story
         self.site = site
         self.env = environment()
         self.files: dict[str, str] = {}
         self.memo = memo if memo is not None and memo.enabled else None
-        self.sig = Signatures(story, site)
+        self.sig = Signatures(story, site, kept if self.memo is not None else None)
         self.pending: dict[str, str] = {}  # page -> memo key, for pages being rendered
         self.parts: dict[str, list[str]] = {}  # page -> memo keys of its fragments, for pages being rendered
 
@@ -116,14 +117,16 @@ class _Pages:
             self.memo.put(key, self.files[path], tuple(self.parts.pop(path, ())))
 
 
-def render_site(story: Story, memo: Optional[PageMemo] = None, reuse: bool = True) -> dict[str, str]:
+def render_site(story: Story, memo: Optional[PageMemo] = None, reuse: bool = True,
+                kept: Optional[Callable[[str], Any]] = None) -> dict[str, str]:
     """Every generated file of the site, by docs-relative path. With a `memo`, pages whose inputs did not
     change since a build it remembers are taken from it (unless `reuse` is False), and what is rendered
-    is stored in it (see `memo.py`)."""
+    is stored in it (see `memo.py`); `kept(name)` (a `session.Reuse`) spares computing again the
+    signatures of records the last build saw."""
     site = Site(story, chronology_mod.event_pages(story.timeline))
     if memo is not None:
         memo.begin([site.newest, story.info], reading=reuse)
-    pages = _Pages(story, site, memo)
+    pages = _Pages(story, site, memo, kept if reuse else None)
     _home(pages)
     _articles(pages)
     _chronology(pages)
@@ -149,6 +152,7 @@ def render_site(story: Story, memo: Optional[PageMemo] = None, reuse: bool = Tru
     files[feed_mod.FEED] = feed_mod.atom(story, story.info.title, story.info.description or DEFAULT_DESCRIPTION)
     if memo is not None:
         memo.save()
+    pages.sig.done()
     return files
 
 
@@ -239,7 +243,8 @@ def _entities(pages: _Pages) -> None:
                    title=None if part.number == 1 else f"Persoane și organizații, pagina {part.number}")
     for item in entities_mod.entity_pages(story, site):
         # The page reads the entity, its quotes (with their dates), its events and the articles naming it.
-        if pages.reuse(item.path, memo_digest(item.entity), site.newest, _quotes_read(pages, item.quotes),
+        e = item.entity  # the page shows its name, role, kind and aliases (its mentions: through the lists)
+        if pages.reuse(item.path, (e.name, e.kind, e.slug, e.role, e.aliases), site.newest, _quotes_read(pages, item.quotes),
                        [sig.event(e) for e in item.events], [sig.link(a) for a in item.entity.articles],
                        [(f.article.id, sentence, n) for f, sentence, n in item.articles]):
             continue
@@ -265,7 +270,7 @@ def _method(pages: _Pages, speakers: list[quotes_mod.Speaker]) -> None:
         pages.page(METHOD, "method.md.j2", data=data, counts=counts, list_max=shown,
                    correction_kind=method_mod.correction_kind, correction_value=method_mod.correction_value)
     for part in paginate(story.review, REVIEW_PAGE, REVIEW, REVIEW[:-3]):
-        read = [memo_digest((item, pages.sig.link(item.article) if item.article else None)) for item in part.items]
+        read = [pages.sig.review(item) for item in part.items]
         if pages.reuse(part.path, part.number, part.paths, len(story.review), site.newest, read):
             continue
         h = pages.helpers(part.path)

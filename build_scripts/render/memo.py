@@ -22,9 +22,9 @@ import sqlite3
 import threading
 import time
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
-from ..model import ArticleFacts, Event, Story
+from ..model import ArticleFacts, Event, ReviewItem, Story
 
 PACKAGE = Path(__file__).resolve().parent.parent
 DEFAULT_DIR = PACKAGE.parent / ".cache" / "pages"
@@ -188,19 +188,41 @@ def wait() -> None:
         _STORING.join()
 
 
+def event_fields(event: Event) -> tuple:
+    """Every field of an event, as a value to find it by (its repr is its digest's text: `EVENT_FIELDS`
+    lists the fields, and a test checks that they are all the fields of the records)."""
+    d = event.disputed
+    return (event.date, event.mod, event.text, tuple((s.article, s.sentence, s.text, s.date_text) for s in event.sources),
+            event.clause, tuple(event.others), tuple(event.other_values), event.context, event.id,
+            None if d is None else (d.kind, d.subject, tuple((v.label, v.text, v.article, v.sentence) for v in d.versions)),
+            event.corrected)
+
+
+# The fields `event_fields` reads, by record (tests/test_memo_keys.py compares them with model.py).
+EVENT_FIELDS = {"Event": ("date", "mod", "text", "sources", "clause", "others", "other_values", "context", "id",
+                          "disputed", "corrected"),
+                "EventSource": ("article", "sentence", "text", "date_text"),
+                "Conflict": ("kind", "subject", "versions"),
+                "ConflictVersion": ("label", "text", "article", "sentence")}
+
+
 def digest(value: Any) -> str:
     """A short digest of `repr(value)` (records are dataclasses: their repr shows every field)."""
     return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
 class Signatures:
-    """What pages read of the story, as short digests computed once per build: the parts of memo keys."""
+    """What pages read of the story, as short digests computed once per build: the parts of memo keys.
+    With `kept` (`kept(name)` gives a `session.Reuse`), a digest of records that did not change since the
+    last build of the process is not computed again: it is found by the records' identity (they never
+    change once made, see `session.py`), or for an event (the build's own) by its fields."""
 
-    def __init__(self, story: Story, site):
+    def __init__(self, story: Story, site, kept: Optional[Callable[[str], Any]] = None):
         from .. import cache
 
         self.site = site
         self._source_key = cache.key_of_source
+        self._kept = {name: kept(f"signature {name}") for name in ("article", "event", "quote", "review")} if kept else {}
         self._articles: dict[str, str] = {}
         self._links: dict[str, str] = {}
         self._events: dict[int, str] = {}
@@ -216,12 +238,23 @@ class Signatures:
         a = facts.article
         found = self._articles.get(a.id)
         if found is None:
-            entities = [(e.name, e.kind, e.role, e.aliases, len(e.mentions), e.corrected, e.confirmed)
-                        for group in (facts.people, facts.places, facts.organizations) for e in group]
-            found = digest((self._source_key(a), a.id, a.path, a.slug, a.title, a.title_derived, a.published,
-                            a.published_inferred, a.source, a.url, a.author, a.caption, a.credit, a.warnings,
-                            len(facts.dates), len(facts.numbers), len(facts.quotes), len(facts.sources), entities,
-                            [(q.speaker, q.speaker_via) for q in facts.quotes]))
+            groups = (facts.people, facts.places, facts.organizations)
+            repeated = tuple(r.paragraph for r in self.site.repeats_of.get(a.id, ()) if r.article == a.id)
+            head = (self._source_key(a), a.id, a.path, a.slug, a.title, a.title_derived, a.published,
+                    a.published_inferred, a.source, a.url, a.author, a.caption, a.credit, tuple(a.warnings),
+                    len(facts.dates), len(facts.numbers), len(facts.quotes), len(facts.sources), repeated)
+
+            def make() -> str:
+                entities = [(e.name, e.kind, e.role, e.aliases, len(e.mentions), e.corrected, e.confirmed)
+                            for group in groups for e in group]
+                return digest((head, entities, [(q.speaker, q.speaker_via) for q in facts.quotes]))
+
+            kept = self._kept.get("article")
+            if kept is None:
+                found = make()
+            else:
+                found = kept.get((*facts.people, *facts.places, *facts.organizations, *facts.quotes),
+                                 (head, tuple(map(len, groups))), make)
             self._articles[a.id] = found
         return found
 
@@ -246,7 +279,12 @@ class Signatures:
             articles = [s.article for s in event.sources]
             if event.disputed is not None:
                 articles += [v.article for v in event.disputed.versions]
-            found = digest((event, self.site.event_pages.get(event.id), [self.link(a) for a in articles]))
+            page, links = self.site.event_pages.get(event.id), [self.link(a) for a in articles]
+            kept = self._kept.get("event")
+            if kept is None:
+                found = digest((event, page, links))
+            else:
+                found = kept.get((), (event_fields(event), page, tuple(links)), lambda: digest((event, page, links)))
             self._events[id(event)] = found
         return found
 
@@ -254,9 +292,27 @@ class Signatures:
         """A quote as a list of quotes shows it: its words, speaker, date and the article it links to."""
         found = self._quotes.get(id(quote))
         if found is None:
-            found = digest((quote, self.site.quote_date(facts, quote), self.link(facts.article.id)))
+            when, link = self.site.quote_date(facts, quote), self.link(facts.article.id)
+            kept = self._kept.get("quote")
+            if kept is None:
+                found = digest((quote, when, link))
+            else:
+                found = kept.get((quote,), (when, link), lambda: digest((quote, when, link)))
             self._quotes[id(quote)] = found
         return found
+
+    def review(self, item: ReviewItem) -> str:
+        """An item of the review list as its page shows it: its words and the article it links to."""
+        link = self.link(item.article) if item.article else None
+        kept = self._kept.get("review")
+        if kept is None:
+            return digest((item, link))
+        return kept.get((item,), (link,), lambda: digest((item, link)))
+
+    def done(self) -> None:
+        """The end of the build: what was kept and not asked for again is let go."""
+        for kept in self._kept.values():
+            kept.done()
 
     def entity(self, name: Optional[str]) -> str:
         """What a link to a name shows: the person, organization or place of that name (its page, kind,
