@@ -90,6 +90,14 @@ class _Pages:
         return Markup(self.piece(f"{h.page}#{template}", lambda: self.env.get_template(template).render(h=h, **context),
                                  deps, page=h.page))
 
+    def pager(self, h: Helpers, part) -> Markup:
+        """The links of a page of a long list to the list's other pages (the `pager` macro), from the memo
+        while the list has the same pages."""
+        if not part.others:
+            return Markup("")
+        return Markup(self.piece(f"{h.page}#pager", lambda: str(self.env.get_template("_macros.md.j2").module.pager(h, part)),
+                                 part.number, part.paths, page=h.page))
+
     def helpers(self, path: str) -> Helpers:
         """Helpers bound to the page `path`."""
         return Helpers(path, self.site)
@@ -140,7 +148,7 @@ def render_site(story: Story, memo: Optional[PageMemo] = None, reuse: bool = Tru
         h = pages.helpers(part.path)
         texts = [[pages.fragment(h, "quote_item.md.j2", quote, f=f, q=q) for (f, q), quote in zip(s.quotes, r[2])]
                  for s, r in zip(part.items, read)]
-        pages.page(part.path, "quotes.md.j2", h=h, speakers=part.items, quotes=texts, part=part,
+        pages.page(part.path, "quotes.md.j2", h=h, speakers=part.items, quotes=texts, part=part, pager=pages.pager(h, part),
                    total=total, title=None if part.number == 1 else f"Citate, pagina {part.number}")
     _method(pages, speakers)
     files = pages.files
@@ -178,8 +186,9 @@ def _articles(pages: _Pages) -> None:
         # The list shows each article's date, source and title, linking to its page.
         if pages.reuse(part.path, part.number, part.paths, description, [sig.link(f.article.id) for f in part.items]):
             continue
-        pages.page(part.path, "articles.md.j2", articles=part.items, part=part, description=description,
-                   title=None if part.number == 1 else f"Articole, pagina {part.number}")
+        h = pages.helpers(part.path)
+        pages.page(part.path, "articles.md.j2", h=h, articles=part.items, part=part, description=description,
+                   pager=pages.pager(h, part), title=None if part.number == 1 else f"Articole, pagina {part.number}")
     for facts in story.articles:
         path = article_page(facts)
         # The page reads the article, the articles it shares a paragraph with (their paragraphs' places
@@ -278,7 +287,7 @@ def _method(pages: _Pages, speakers: list[quotes_mod.Speaker]) -> None:
                  for item, r in zip(part.items, read)}
         groups = [(kind, title, items, [texts[id(item)] for item in items])
                   for kind, title, items in method_mod.review_groups(part.items)]
-        pages.page(part.path, "review.md.j2", h=h, groups=groups, part=part,
+        pages.page(part.path, "review.md.j2", h=h, groups=groups, part=part, pager=pages.pager(h, part),
                    total=len(story.review), meta={"search": {"exclude": True}},
                    title="Revizuire" if part.number == 1 else f"Revizuire, pagina {part.number}")
 
