@@ -52,9 +52,13 @@ def load_articles(seeds_dir: Path, lang: Lang, editorial: Optional[editorial_mod
     version = session.code_version() if lang is lang_mod.load() else id(lang)
     if reuse:
         session.load_read(seeds_dir)
-    paths = [p for p in sorted(seeds_dir.glob("*.txt"), key=lambda p: p.name) if p.is_file()]
+    paths = [seeds_dir / name for name in _article_files(seeds_dir)]
+    try:  # where the articles are shown from: relative to the working folder when inside it
+        shown: Optional[Path] = seeds_dir.relative_to(Path.cwd())
+    except ValueError:
+        shown = None
     for path in paths:
-        display = _display(path, seeds_dir)
+        display = str(shown / path.name) if shown is not None else str(path)
         try:
             article = session.read(path, lambda p: read_article(p, lang, display_path=display), display, version,
                                    clone=_own_copy)
@@ -68,6 +72,15 @@ def load_articles(seeds_dir: Path, lang: Lang, editorial: Optional[editorial_mod
     session.save_read(seeds_dir, paths)
     _assign_slugs(articles)
     return articles, problems
+
+
+def _article_files(seeds_dir: Path) -> list[str]:
+    """The names of the `*.txt` files of `seeds_dir`, sorted."""
+    try:
+        with os.scandir(seeds_dir) as entries:
+            return sorted(e.name for e in entries if e.name.endswith(".txt") and e.is_file())
+    except OSError:
+        return []
 
 
 def _own_copy(article: Article) -> Article:
