@@ -107,7 +107,7 @@ def timeline_json(story: Story, title: str, piece: Optional[Piece] = None, sign:
     # Each event written with a stand-in for its id: the same text as json.dumps of the whole document.
     events = [t.json.replace(_ID_JSON, json.dumps(event_id(i, e)), 1)
               for i, (e, t) in enumerate(zip(story.timeline, texts))]
-    return head[:-len("[]\n}")] + data_mod.json_list(events) + "\n}\n"
+    return "".join([head[:-len("[]\n}")], data_mod.json_list(events), "\n}\n"])
 
 
 def timeline_csv(story: Story, texts: Optional[list[_Texts]] = None) -> str:
