@@ -1,5 +1,6 @@
 """The parts of page keys that a process finds again instead of computing them (`memo.Signatures` with
-`session.Reuse`): an event is found by its fields, so those must be every field of its records."""
+`session.Reuse`): an event or a review item is found by its fields, so those must be every field of its
+records."""
 from __future__ import annotations
 
 import dataclasses
@@ -8,7 +9,7 @@ from build_scripts import model
 from build_scripts.render import memo as memo_mod
 
 
-def test_an_event_is_found_by_every_field_of_its_records():
+def test_events_and_review_items_are_found_by_every_field_of_their_records():
     for name, fields in memo_mod.EVENT_FIELDS.items():
         assert tuple(f.name for f in dataclasses.fields(getattr(model, name))) == fields, name
 

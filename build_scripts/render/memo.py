@@ -198,8 +198,9 @@ def event_fields(event: Event) -> tuple:
             event.corrected)
 
 
-# The fields `event_fields` reads, by record (tests/test_memo_keys.py compares them with model.py).
-EVENT_FIELDS = {"Event": ("date", "mod", "text", "sources", "clause", "others", "other_values", "context", "id",
+# The fields `event_fields` and `Signatures.review` read, by record (tests/test_memo_keys.py compares
+# them with model.py).
+EVENT_FIELDS = {"ReviewItem": ("kind", "message", "article", "sentence", "text", "suggestion"),"Event": ("date", "mod", "text", "sources", "clause", "others", "other_values", "context", "id",
                           "disputed", "corrected"),
                 "EventSource": ("article", "sentence", "text", "date_text"),
                 "Conflict": ("kind", "subject", "versions"),
@@ -215,7 +216,7 @@ class Signatures:
     """What pages read of the story, as short digests computed once per build: the parts of memo keys.
     With `kept` (`kept(name)` gives a `session.Reuse`), a digest of records that did not change since the
     last build of the process is not computed again: it is found by the records' identity (they never
-    change once made, see `session.py`), or for an event (the build's own) by its fields."""
+    change once made, see `session.py`), or for an event or a review item (the build's own) by its fields."""
 
     def __init__(self, story: Story, site, kept: Optional[Callable[[str], Any]] = None):
         from .. import cache
@@ -307,7 +308,8 @@ class Signatures:
         kept = self._kept.get("review")
         if kept is None:
             return digest((item, link))
-        return kept.get((item,), (link,), lambda: digest((item, link)))
+        fields = (item.kind, item.message, item.article, item.sentence, item.text, item.suggestion)
+        return kept.get((), (fields, link), lambda: digest((item, link)))
 
     def done(self) -> None:
         """The end of the build: what was kept and not asked for again is let go."""
