@@ -31,8 +31,9 @@ def files(story: Story, title: str = "Cronologie", piece: Optional[Piece] = None
     `make()` returned before for the same `deps` (the page memo; `sign(event)` stands for an event
     there); by default it calls `make`."""
     texts = _event_texts(story, piece, sign)
-    return {TIMELINE_JSON: timeline_json(story, title, texts=texts), TIMELINE_CSV: timeline_csv(story, texts),
-            CALENDAR: calendar(story, title, texts)}
+    ids = [event_id(i, e) for i, e in enumerate(story.timeline)]
+    return {TIMELINE_JSON: timeline_json(story, title, texts=texts, ids=ids), TIMELINE_CSV: timeline_csv(story, texts, ids),
+            CALENDAR: calendar(story, title, texts, ids)}
 
 
 Piece = Callable[..., str]
@@ -96,7 +97,7 @@ def _unpack(packed: str) -> _Texts:
 
 
 def timeline_json(story: Story, title: str, piece: Optional[Piece] = None, sign: Callable[[Event], Any] = repr,
-                  texts: Optional[list[_Texts]] = None) -> str:
+                  texts: Optional[list[_Texts]] = None, ids: Optional[list[str]] = None) -> str:
     """Knight Lab TimelineJS JSON (https://timeline.knightlab.com/docs/json-format.html)."""
     doc = {"title": {"text": {"headline": title, "text": f"{len(story.timeline)} evenimente datate din "
                                                           f"{len(story.articles)} articole"}},
@@ -104,18 +105,19 @@ def timeline_json(story: Story, title: str, piece: Optional[Piece] = None, sign:
     head = json.dumps(doc, ensure_ascii=False, indent=2)
     assert head.endswith('"events": []\n}')
     texts = texts if texts is not None else _event_texts(story, piece, sign)
+    ids = ids if ids is not None else [event_id(i, e) for i, e in enumerate(story.timeline)]
     # Each event written with a stand-in for its id: the same text as json.dumps of the whole document.
-    events = [t.json.replace(_ID_JSON, json.dumps(event_id(i, e)), 1)
-              for i, (e, t) in enumerate(zip(story.timeline, texts))]
+    events = [t.json.replace(_ID_JSON, json.dumps(i), 1) for i, t in zip(ids, texts)]
     return "".join([head[:-len("[]\n}")], data_mod.json_list(events), "\n}\n"])
 
 
-def timeline_csv(story: Story, texts: Optional[list[_Texts]] = None) -> str:
+def timeline_csv(story: Story, texts: Optional[list[_Texts]] = None, ids: Optional[list[str]] = None) -> str:
     """One row per event; several sources joined by " | "."""
     out = io.StringIO()
     csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n").writeheader()
     texts = texts if texts is not None else _event_texts(story)
-    return out.getvalue() + "".join(event_id(i, e) + t.csv for i, (e, t) in enumerate(zip(story.timeline, texts)))
+    ids = ids if ids is not None else [event_id(i, e) for i, e in enumerate(story.timeline)]
+    return "".join([out.getvalue(), *(part for i, t in zip(ids, texts) for part in (i, t.csv))])
 
 
 def _csv_row(unique_id: str, e: Event, titles: dict[str, str]) -> dict[str, str]:
@@ -126,19 +128,20 @@ def _csv_row(unique_id: str, e: Event, titles: dict[str, str]) -> dict[str, str]
             "sources": " | ".join(f"{s.article}#{s.sentence}" for s in e.sources)}
 
 
-def calendar(story: Story, title: str, texts: Optional[list[_Texts]] = None) -> str:
+def calendar(story: Story, title: str, texts: Optional[list[_Texts]] = None, ids: Optional[list[str]] = None) -> str:
     """iCalendar (RFC 5545) with an all-day VEVENT per event dated to a day, week or month.
 
     Written line by line: the same text the `icalendar` package writes for these properties (its
     escaping, its property order, its folding; `tests/test_opendata.py` compares the two), without
     building a component per event, which took seconds for a few thousand events."""
     texts = texts if texts is not None else _event_texts(story)
+    ids = ids if ids is not None else [event_id(i, e) for i, e in enumerate(story.timeline)]
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", _line("PRODID", _text("-//build_scripts//explicator//RO")),
              # an X- property has no type in icalendar: written as it is, one line
              "CALSCALE:GREGORIAN", _line("X-WR-CALNAME", " ".join(title.splitlines()))]
-    for i, (e, t) in enumerate(zip(story.timeline, texts)):
+    for i, t in zip(ids, texts):
         if t.before_uid:
-            lines += [t.before_uid, _line("UID", _text(f"{event_id(i, e)}@explicator")), t.after_uid]
+            lines += [t.before_uid, _line("UID", _text(f"{i}@explicator")), t.after_uid]
     lines.append("END:VCALENDAR")
     return "\r\n".join(lines) + "\r\n"
 
@@ -196,7 +199,12 @@ def all_day_span(value: str) -> Optional[tuple[dt.date, dt.date]]:
 
 def event_id(index: int, event: Event) -> str:
     """A stable id: position in the chronology and the date ("ev-03-2025-08")."""
-    return f"ev-{index:02d}-{re.sub(r'[^0-9A-Za-z-]', '', event.date)}"
+    return f"ev-{index:02d}-{_id_date(event.date)}"
+
+
+@functools.lru_cache(maxsize=8192)  # a few thousand distinct values, asked for again and again
+def _id_date(value: str) -> str:
+    return re.sub(r"[^0-9A-Za-z-]", "", value)
 
 
 def headline(text: str, limit: int = HEADLINE_MAX) -> str:
