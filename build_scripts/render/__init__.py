@@ -53,7 +53,8 @@ class _Pages:
         self.env = environment()
         self.files: dict[str, str] = {}
         self.memo = memo if memo is not None and memo.enabled else None
-        self.sig = Signatures(story, site, kept if self.memo is not None else None)
+        self.kept = kept if self.memo is not None else None  # session.Reuse by name, or None
+        self.sig = Signatures(story, site, self.kept)
         self.pending: dict[str, str] = {}  # page -> memo key, for pages being rendered
         self.parts: dict[str, list[str]] = {}  # page -> memo keys of its fragments, for pages being rendered
 
@@ -173,7 +174,7 @@ def _home(pages: _Pages) -> None:
     description = story.info.description or (meta_mod.shorten(" ".join(story.info.summary.split()))
                                               if story.info.summary else None)
     pages.page(HOME, "index.md.j2", h=h, description=description,
-               **home_mod.context(story, site, h, timeline))
+               **home_mod.context(story, site, h, timeline, pages.kept("figures") if pages.kept else None))
 
 
 def _articles(pages: _Pages) -> None:
