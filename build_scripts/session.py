@@ -29,6 +29,7 @@ from typing import Any, Callable, Iterator, Optional, TypeVar
 
 from .render.memo import PageMemo, code_version, wait as memo_wait
 from .repeats import Finder
+from .stamp import content_digest
 
 T = TypeVar("T")
 _MEMOS: dict[str, PageMemo] = {}
@@ -58,7 +59,7 @@ def read(path: Path, reader: Callable[[Path], T], *key: object, clone: Callable[
     earlier build: the caller may change what it gets (`clone` copies what it may change), the kept
     record stays as read."""
     try:
-        sign = (hashlib.blake2b(path.read_bytes(), digest_size=16).digest(), *key)
+        sign = (content_digest(path.read_bytes()), *key)
     except OSError:
         return reader(path)
     found = _READ.get(str(path))
@@ -70,6 +71,12 @@ def read(path: Path, reader: Callable[[Path], T], *key: object, clone: Callable[
     _READ[str(path)] = (sign, clone(value), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     _READ_NEW.add(str(path))
     return value
+
+
+def read_digest(path: Path) -> Optional[bytes]:
+    """The digest of the bytes of `path` when `read` last read it (`stamp.content_digest`), or None."""
+    found = _READ.get(str(path))
+    return found[0][0] if found is not None else None
 
 
 def load_read(seeds_dir: Path) -> None:
