@@ -52,7 +52,8 @@ def build_timeline(articles: list[ArticleFacts], reuse=None) -> list[Event]:
     article the dated sentences of the last build when its sentences, dates and quotes are the same."""
     events: list[Event] = []
     order: dict[int, int] = {}
-    by_date: dict[str, list[tuple[Event, frozenset[str]]]] = {}
+    # Each date's events so far, with their content words and the articles and sentences of their sources.
+    by_date: dict[str, list[tuple[Event, frozenset[str], set[str], set[tuple[str, str]]]]] = {}
     years = [f.article.published.year for f in articles if f.article.published]
     story_start = min(years) if years else None
     for a_index, facts in enumerate(articles):
@@ -65,21 +66,23 @@ def build_timeline(articles: list[ArticleFacts], reuse=None) -> list[Event]:
             source = EventSource(article=facts.article.id, sentence=d.sentence, text=d.text, date_text=d.date_text)
             twin = _same_event(by_date.get(d.value, []), d.words, facts.article.id)
             if twin is not None:
-                if not any(s.article == source.article and s.sentence == source.sentence for s in twin.sources):
-                    twin.sources.append(source)
+                if (source.article, source.sentence) not in twin[3]:
+                    twin[0].sources.append(source)
+                    twin[2].add(source.article)
+                    twin[3].add((source.article, source.sentence))
                 continue
             event = Event(date=d.value, mod=d.mod, text=d.text, sources=[source], clause=d.clause,
                           others=list(d.others), other_values=list(d.other_values), corrected=d.corrected,
                           context=_is_context(d.value, story_start))
             events.append(event)
-            by_date.setdefault(d.value, []).append((event, d.words))
+            by_date.setdefault(d.value, []).append((event, d.words, {source.article}, {(source.article, source.sentence)}))
             order[id(event)] = a_index
     if reuse is not None:
         reuse.done()
     events.sort(key=lambda e: (sort_key(e.date, e.mod), order[id(e)], _anchor_order(e.sources[0].sentence)))
     counts: dict[str, int] = {}
     for event in events:
-        base = re.sub(r"[^0-9A-Za-z]+", "-", event.date).strip("-").lower()
+        base = _id_base(event.date)
         counts[base] = counts.get(base, 0) + 1
         event.id = f"ev-{base}-{counts[base]}"
     return events
@@ -186,14 +189,23 @@ def _words(text: str, date_texts: tuple[str, ...]) -> frozenset[str]:
     return frozenset(_CONTENT.findall(ascii_fold(text).lower()))
 
 
-def _same_event(candidates: list[tuple[Event, frozenset[str]]], words: frozenset[str], article: str) -> Optional[Event]:
-    for event, other in candidates:
-        needed = SAME_ARTICLE_OVERLAP if any(s.article == article for s in event.sources) else SAME_EVENT_OVERLAP
+def _same_event(candidates: list[tuple], words: frozenset[str], article: str) -> Optional[tuple]:
+    """The first of a date's events (event, words, source articles, sources) that `words` of `article`
+    tell again."""
+    for candidate in candidates:
+        _, other, articles, _ = candidate
+        needed = SAME_ARTICLE_OVERLAP if article in articles else SAME_EVENT_OVERLAP
         if words and other and len(words & other) / max(1, min(len(words), len(other))) >= needed:
-            return event
+            return candidate
         if not words and not other:
-            return event
+            return candidate
     return None
+
+
+@functools.lru_cache(maxsize=8192)  # a few thousand distinct values, asked for again and again
+def _id_base(value: str) -> str:
+    """The part of an event's id that its date gives ("2025-08-21" -> "2025-08-21")."""
+    return re.sub(r"[^0-9A-Za-z]+", "-", value).strip("-").lower()
 
 
 def _anchor_order(anchor: str) -> tuple[int, int]:
