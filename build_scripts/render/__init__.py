@@ -97,7 +97,7 @@ class _Pages:
         if not part.others:
             return Markup("")
         return Markup(self.piece(f"{h.page}#pager", lambda: str(self.env.get_template("_macros.md.j2").module.pager(h, part)),
-                                 part.number, part.paths, page=h.page))
+                                 part.number, tuple(part.paths), page=h.page))
 
     def helpers(self, path: str) -> Helpers:
         """Helpers bound to the page `path`."""

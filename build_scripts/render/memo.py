@@ -16,6 +16,7 @@ the next build (as the facts cache does).
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import sqlite3
@@ -55,6 +56,8 @@ class PageMemo:
         self.parts: dict[str, tuple[str, ...]] = {}  # key of a page -> keys of the parts it was made of
         self.added_parts: dict[str, tuple[str, ...]] = {}
         self.version = ""
+        self._keys: dict[tuple, str] = {}  # (path, plain deps) -> key, this build and the last
+        self._keys_before: dict[tuple, str] = {}
         self.used: set[str] = set()
         self.added: dict[str, str] = {}
         self.hits = self.misses = 0
@@ -78,14 +81,31 @@ class PageMemo:
             except OSError:
                 digest.update(name.encode() + b"\0-\0")
         digest.update(repr(list(inputs)).encode())
-        self.version = digest.hexdigest()
+        version = digest.hexdigest()
+        # The keys of plain values asked for in the last build, while the version is the same.
+        self._keys_before = self._keys if version == self.version else {}
+        self._keys = {}
+        self.version = version
         self.used, self.added, self.added_parts = set(), {}, {}
         self.hits = self.misses = 0
 
     def key(self, path: str, deps: Any) -> str:
-        """The key of the page `path` rendered from `deps` (a repr-able value)."""
+        """The key of the page `path` rendered from `deps` (a repr-able value). Keys of plain values
+        (`_plain`) are kept for the next build of the same version: a piece asked for again costs a
+        look-up, not a digest."""
+        plain = _plain(deps)
+        if plain:
+            found = self._keys.get((path, deps))
+            if found is None:
+                found = self._keys_before.get((path, deps))
+            if found is not None:
+                self._keys[(path, deps)] = found
+                return found
         text = f"{self.version}\0{path}\0{deps!r}"
-        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+        found = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+        if plain:
+            self._keys[(path, deps)] = found
+        return found
 
     def get(self, key: str) -> Optional[str]:
         """The text rendered before under `key`, or None."""
@@ -180,6 +200,24 @@ class PageMemo:
 
 
 _STORING: Optional[threading.Thread] = None  # the last save, while it writes
+
+
+_PLAIN = (str, int, type(None), dt.date)
+
+
+def _plain(value: Any) -> bool:
+    """Whether `value` is a tuple of str, int, None and dates (or tuples of them): equal such values
+    have the same repr, so a key may be found by the value (a bool is not plain: True == 1)."""
+    if type(value) is not tuple:
+        return False
+    for item in value:
+        kind = type(item)
+        if kind is tuple:
+            if not _plain(item):
+                return False
+        elif kind not in _PLAIN:
+            return False
+    return True
 
 
 def wait() -> None:

@@ -59,7 +59,7 @@ def _event_texts(story: Story, piece: Optional[Piece] = None, sign: Callable[[Ev
     stamp = _stamp(story).strftime("%Y%m%dT%H%M%SZ")
     piece = piece or (lambda name, make, *deps: make())
     return [_unpack(piece("data/timeline#event", lambda e=e: _pack(_texts(e, titles, stamp)), sign(e),
-                          [titles.get(s.article) for s in e.sources], stamp))
+                          tuple(titles.get(s.article) for s in e.sources), stamp))
             for e in story.timeline]
 
 
