@@ -11,7 +11,9 @@ comparing every pair.
 """
 from __future__ import annotations
 
+import collections
 import functools
+import itertools
 import datetime as dt
 import re
 from typing import Optional
@@ -129,28 +131,30 @@ def _content_words(text: str) -> frozenset[str]:
 
 def _dates(timeline: list[Event]) -> list[Conflict]:
     words = [_content_words(e.text) for e in timeline]
+    days = [_day(e.date) for e in timeline]
+    dated = [i for i, day in enumerate(days) if day]
+    # The words of at most COMMON_WORD dated events, each event's in its own order, and their events.
+    counts = collections.Counter(itertools.chain.from_iterable(words[i] for i in dated))
+    rare = {w for w, n in counts.items() if n <= COMMON_WORD}
+    rare_words = {i: [w for w in words[i] if w in rare] for i in dated}
     index: dict[str, list[int]] = {}
-    for i, ws in enumerate(words):
-        if _day(timeline[i].date):
-            for w in ws:
-                index.setdefault(w, []).append(i)
+    for i in dated:
+        for w in rare_words[i]:
+            index.setdefault(w, []).append(i)
     out = []
     done: set[tuple[int, int]] = set()
     for i, event in enumerate(timeline):
-        day = _day(event.date)
+        day = days[i]
         if day is None or event.disputed is not None:
             continue
         candidates: dict[int, int] = {}
-        for w in words[i]:
-            bucket = index.get(w, ())
-            if len(bucket) > COMMON_WORD:
-                continue
-            for j in bucket:
+        for w in rare_words[i]:
+            for j in index[w]:
                 if j != i:
                     candidates[j] = candidates.get(j, 0) + 1
         for j, shared in candidates.items():
             other = timeline[j]
-            other_day = _day(other.date)
+            other_day = days[j]
             pair = (min(i, j), max(i, j))
             if pair in done or other_day is None or other_day == day or abs((other_day - day).days) > MAX_DAYS_APART:
                 continue
