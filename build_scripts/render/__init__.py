@@ -147,8 +147,9 @@ def render_site(story: Story, memo: Optional[PageMemo] = None, reuse: bool = Tru
         if pages.reuse(part.path, part.number, part.paths, total, read):
             continue
         h = pages.helpers(part.path)
-        texts = [[pages.fragment(h, "quote_item.md.j2", quote, f=f, q=q) for (f, q), quote in zip(s.quotes, r[2])]
-                 for s, r in zip(part.items, read)]
+        # Each speaker's quotes, joined (the template prints them one after the other).
+        texts = [Markup("".join([pages.fragment(h, "quote_item.md.j2", quote, f=f, q=q)
+                                 for (f, q), quote in zip(s.quotes, r[2])])) for s, r in zip(part.items, read)]
         pages.page(part.path, "quotes.md.j2", h=h, speakers=part.items, quotes=texts, part=part, pager=pages.pager(h, part),
                    total=total, title=None if part.number == 1 else f"Citate, pagina {part.number}")
     _method(pages, speakers)
@@ -286,7 +287,8 @@ def _method(pages: _Pages, speakers: list[quotes_mod.Speaker]) -> None:
         h = pages.helpers(part.path)
         texts = {id(item): pages.fragment(h, "review_item.md.j2", (site.newest, r), item=item)
                  for item, r in zip(part.items, read)}
-        groups = [(kind, title, items, [texts[id(item)] for item in items])
+        # Each group's items, joined (the template prints them one after the other).
+        groups = [(kind, title, items, Markup("".join([texts[id(item)] for item in items])))
                   for kind, title, items in method_mod.review_groups(part.items)]
         pages.page(part.path, "review.md.j2", h=h, groups=groups, part=part, pager=pages.pager(h, part),
                    total=len(story.review), meta={"search": {"exclude": True}},
