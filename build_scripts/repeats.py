@@ -109,12 +109,34 @@ class _Seen:
 
 
 @dataclass
+class _ArticleRun:
+    """One article in a run of `find`: its paragraphs (a copy of them), each one's decision, its
+    kept paragraphs (what later ones are compared with) and its repeats; and the bands and words of
+    those of its paragraphs that count, to see in one step whether a change touches any of them."""
+
+    paragraphs: list[str]
+    seen: list[tuple[tuple[str, int], _Seen]]
+    kept: list[tuple[str, int, str, str, list[tuple[int, ...]]]]  # (article, index, text, words, bands)
+    repeats: list[Repeat]
+    bands: set[tuple[int, ...]]
+    words: set[str]
+
+
+@dataclass
 class Trace:
-    """A run of `find`: the articles in order and each paragraph's decision."""
+    """A run of `find`: the articles in order and each paragraph's decision (and, in the process that
+    made it, each article's part of the run: not stored, see `_ArticleRun`)."""
 
     order: list[str] = field(default_factory=list)
     seen: dict[tuple[str, int], _Seen] = field(default_factory=dict)
     changed: bool = True  # whether anything was decided anew (False: the previous trace, unchanged)
+    articles: dict[str, _ArticleRun] = field(default_factory=dict, repr=False, compare=False)
+
+    def __getstate__(self) -> dict:
+        return {"order": self.order, "seen": self.seen, "changed": self.changed}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state, articles={})
 
 
 def find(articles: list[ArticleFacts], previous: Optional[Trace] = None) -> list[Repeat]:
@@ -130,26 +152,65 @@ def find_traced(articles: list[ArticleFacts], previous: Optional[Trace] = None) 
     paragraph with its words: the same as last time unless a changed paragraph (new, edited, gone, or kept
     this time and not last time, or the reverse) touched one of its buckets or its words earlier. Those
     buckets and words are marked, and only paragraphs touching a mark are compared; the others repeat
-    last run's decision, so an edit costs its own paragraphs and their neighbours, not the whole story."""
+    last run's decision, so an edit costs its own paragraphs and their neighbours, not the whole story.
+    An article given the same paragraphs as last time that no mark touches takes its
+    part of the last run in one step; the buckets are filled only when a paragraph is compared."""
     order = [f.article.id for f in articles]
     if previous is not None:
         common = set(order) & set(previous.order)
         if [a for a in order if a in common] != [a for a in previous.order if a in common]:
             previous = None  # an article moved (its date changed): compare everything
     old = previous.seen if previous is not None else {}
+    runs = previous.articles if previous is not None else {}
     dirty_bands: set[tuple[int, ...]] = set()
     dirty_exact: set[str] = set()
-    texts = {(f.article.id, i): text for f in articles for i, text in enumerate(f.article.paragraphs, start=1)}
-    for k, seen in old.items():
-        if seen.kept and texts.get(k) != seen.text:  # gone or edited: its buckets and words change
+    given = {f.article.id: f.article.paragraphs for f in articles}
+    if runs.keys() == set(previous.order if previous is not None else ()):  # a run of this process: by article
+        paragraphs_of = {}
+        for article_id, run in runs.items():
+            paragraphs = given.get(article_id)
+            if paragraphs != run.paragraphs:
+                for k, seen in run.seen:
+                    paragraphs_of[k] = paragraphs
+        changed_seen = ((k, old[k]) for k in paragraphs_of)
+    else:
+        paragraphs_of = {k: given.get(k[0]) for k in old}
+        changed_seen = old.items()
+    for k, seen in changed_seen:
+        paragraphs = paragraphs_of[k]
+        text = paragraphs[k[1] - 1] if paragraphs is not None and k[1] <= len(paragraphs) else None
+        if seen.kept and text != seen.text:  # gone or edited: its buckets and words change
             dirty_bands.update(seen.bands)
             dirty_exact.add(seen.exact)
     seen_exact: dict[str, tuple[str, int]] = {}
     buckets: dict[tuple[int, ...], deque[tuple[str, int, str]]] = {}
+    pending: list[tuple[str, int, str, str, list[tuple[int, ...]]]] = []  # kept, not yet in the buckets
+
+    def fill() -> None:
+        """The kept paragraphs so far into `seen_exact` and the buckets (before a comparison)."""
+        for article_id, index, text, exact, bands in pending:
+            seen_exact[exact] = (article_id, index)
+            for band in bands:
+                bucket = buckets.get(band)
+                if bucket is None:
+                    bucket = buckets[band] = deque(maxlen=BUCKET)
+                bucket.append((article_id, index, text))
+        pending.clear()
+
     found: list[Repeat] = []
-    trace = Trace(order=order, changed=previous is None or order != previous.order or len(old) != len(texts))
+    total = sum(len(p) for p in given.values())
+    trace = Trace(order=order, changed=previous is None or order != previous.order or len(old) != total)
     for facts in articles:
         article = facts.article
+        run = runs.get(article.id)
+        if (run is not None and run.paragraphs == article.paragraphs and dirty_exact.isdisjoint(run.words)
+                and dirty_bands.isdisjoint(run.bands)):
+            trace.seen.update(run.seen)
+            trace.articles[article.id] = run
+            found += run.repeats
+            pending += run.kept
+            continue
+        run = _ArticleRun(list(article.paragraphs), [], [], [], set(), set())
         for index, text in enumerate(article.paragraphs, start=1):
             k = (article.id, index)
             before = old.get(k)
@@ -159,6 +220,7 @@ def find_traced(articles: list[ArticleFacts], previous: Optional[Trace] = None) 
                                                                  and dirty_bands.isdisjoint(before.bands))):
                 now = before
             else:
+                fill()
                 now = _decide(text, seen_exact, buckets)
                 trace.changed = True
                 if before is None or before.kept != now.kept:
@@ -166,17 +228,19 @@ def find_traced(articles: list[ArticleFacts], previous: Optional[Trace] = None) 
                     if now.exact is not None:
                         dirty_exact.add(now.exact)
             trace.seen[k] = now
+            run.seen.append((k, now))
             if now.exact is None:
                 continue
+            run.bands.update(now.bands)
+            run.words.add(now.exact)
             if now.of is not None:
-                found.append(Repeat(article.id, index, now.of[0], now.of[1], text))
+                repeat = Repeat(article.id, index, now.of[0], now.of[1], text)
+                found.append(repeat)
+                run.repeats.append(repeat)
                 continue
-            seen_exact[now.exact] = k
-            for band in now.bands:
-                bucket = buckets.get(band)
-                if bucket is None:
-                    bucket = buckets[band] = deque(maxlen=BUCKET)
-                bucket.append((article.id, index, text))
+            run.kept.append((article.id, index, text, now.exact, now.bands))
+            pending.append(run.kept[-1])
+        trace.articles[article.id] = run
     return found, trace
 
 
