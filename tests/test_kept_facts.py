@@ -16,6 +16,7 @@ from build_scripts import merge, pipeline, session
 from build_scripts import repeats as repeats_mod
 from build_scripts.model import Article, ArticleFacts, Entity, Mention, Quote, Repeat, Sentence
 from build_scripts.render import memo as memo_mod
+from build_scripts.render import render_site
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -156,3 +157,28 @@ def test_repeated_paragraphs_drop_facts_from_copies():
     repeats_mod.drop_repeated_facts(working, [Repeat("a1", 2, "a1", 1, "Text.")])
     assert [(e.name, len(e.mentions)) for e in working[0].people] == [("Ion Popescu", 1)]
     assert pickle.dumps(kept) == before
+
+
+SHORT = """---
+title: Declarație scurtă
+date: 2025-12-10
+source: Test
+---
+„Nu vom accepta așa ceva”, a spus ministrul Ion Popescu.
+
+Ministrul Ion Popescu a vorbit marți la București.
+"""
+
+
+@pytest.mark.slow  # extracts a new article (once: the facts cache keeps it)
+def test_two_articles_of_the_same_text_share_their_facts_but_not_their_pages(seeds):
+    """Two files with the same text have one extraction, so their facts share records (paragraphs this
+    short are never repeats): what is keyed by a record must also be keyed by its article."""
+    (seeds / "010_scurt.txt").write_text(SHORT, encoding="utf-8")
+    pipeline.generate(seeds)
+    (seeds / "011_copie.txt").write_text(SHORT, encoding="utf-8")
+    story, files = pipeline.generate(seeds)
+    first, copy = (next(f for f in story.articles if f.article.id == name) for name in ("010_scurt", "011_copie"))
+    assert copy.quotes and copy.quotes[0] is first.quotes[0]  # one extraction, one record
+    _same(files, render_site(pipeline.run(seeds)))
+    _same(files, _fresh(seeds))

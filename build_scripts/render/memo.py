@@ -265,7 +265,7 @@ class Signatures:
         self._articles: dict[str, str] = {}
         self._links: dict[str, str] = {}
         self._events: dict[int, str] = {}
-        self._quotes: dict[int, str] = {}
+        self._quotes: dict[tuple[int, str], str] = {}
         self._entities: dict[Optional[str], str] = {}
 
     def article(self, facts: ArticleFacts) -> str:
@@ -329,7 +329,8 @@ class Signatures:
 
     def quote(self, facts: ArticleFacts, quote) -> str:
         """A quote as a list of quotes shows it: its words, speaker, date and the article it links to."""
-        found = self._quotes.get(id(quote))
+        # By the quote and its article: two articles of the same text share their extraction's records.
+        found = self._quotes.get((id(quote), facts.article.id))
         if found is None:
             when, link = self.site.quote_date(facts, quote), self.link(facts.article.id)
             kept = self._kept.get("quote")
@@ -337,7 +338,7 @@ class Signatures:
                 found = digest((quote, when, link))
             else:
                 found = kept.get((quote,), (when, link), lambda: digest((quote, when, link)))
-            self._quotes[id(quote)] = found
+            self._quotes[(id(quote), facts.article.id)] = found
         return found
 
     def review(self, item: ReviewItem) -> str:
