@@ -11,7 +11,7 @@ import json
 import re
 from typing import Optional
 
-from .model import ArticleFacts, ReviewItem, Story
+from .model import ArticleFacts, Repeat, ReviewItem, Story
 
 FAR_DAYS = 60   # a relative date resolved this far from publication is worth a look
 SPEAKER_VIA = {"pronoun": "printr-un pronume", "role": "printr-o funcție", "previous": "din paragraful anterior",
@@ -41,15 +41,13 @@ def items(story: Story, reuse=None) -> list[ReviewItem]:
                          (a.id, a.title, a.published, a.published_inferred, once,
                           *map(len, (facts.quotes, facts.people, facts.places, facts.organizations, facts.numbers))),
                          lambda: _article(facts, seen))
+    for repeat in story.repeats:
+        if reuse is None:
+            out.append(_repeated(repeat))
+        else:  # the same repeat (records never change) gives the same item
+            out.append(reuse.get((repeat,), (), lambda: _repeated(repeat)))
     if reuse is not None:
         reuse.done()
-    for repeat in story.repeats:
-        out.append(ReviewItem(
-            kind="repeated_paragraph", article=repeat.article, sentence=f"p{repeat.paragraph}-s1",
-            text=repeat.text[:300],
-            message=f"paragraf repetat (apare și în {repeat.of_article}, paragraful {repeat.of_paragraph}); "
-                    "e afișat o singură dată în fapte",
-            suggestion=""))
     for conflict in story.conflicts:
         versions = "; ".join(f"{v.label} ({v.article})" for v in conflict.versions)
         first = conflict.versions[0]
@@ -59,6 +57,15 @@ def items(story: Story, reuse=None) -> list[ReviewItem]:
                               text=conflict.subject, message=f"articolele nu se potrivesc: {versions}",
                               suggestion=suggestion))
     return out
+
+
+def _repeated(repeat: Repeat) -> ReviewItem:
+    """The item of a repeated paragraph."""
+    return ReviewItem(kind="repeated_paragraph", article=repeat.article, sentence=f"p{repeat.paragraph}-s1",
+                      text=repeat.text[:300],
+                      message=f"paragraf repetat (apare și în {repeat.of_article}, paragraful {repeat.of_paragraph}); "
+                              "e afișat o singură dată în fapte",
+                      suggestion="")
 
 
 def _sentence(facts: ArticleFacts, sentence_id: str) -> str:
