@@ -45,6 +45,7 @@ class _Dated(NamedTuple):
     others: tuple[str, ...]
     other_values: tuple[str, ...]
     words: frozenset[str]
+    source: EventSource  # the article's sentence as an event's source
 
 
 def build_timeline(articles: list[ArticleFacts], reuse=None) -> list[Event]:
@@ -59,11 +60,11 @@ def build_timeline(articles: list[ArticleFacts], reuse=None) -> list[Event]:
     for a_index, facts in enumerate(articles):
         if reuse is None:
             dated = _dated(facts)
-        else:
+        else:  # with the sources (records: never changed) they make
             quoted = tuple((q.sentence, q.start, q.end) for q in facts.quotes if q.direct)
-            dated = reuse.get((facts.article.sentences, *facts.dates), quoted, lambda: _dated(facts))
+            dated = reuse.get((facts.article.sentences, *facts.dates), (facts.article.id, quoted), lambda: _dated(facts))
         for d in dated:
-            source = EventSource(article=facts.article.id, sentence=d.sentence, text=d.text, date_text=d.date_text)
+            source = d.source
             twin = _same_event(by_date.get(d.value, []), d.words, facts.article.id)
             if twin is not None:
                 if (source.article, source.sentence) not in twin[3]:
@@ -99,9 +100,11 @@ def _dated(facts: ArticleFacts) -> list[_Dated]:
         # The entry is filed under a day, not an hour: "ora 12:00" is named beside its day.
         chosen = max(mentions, key=lambda m: (_precision(m.value), "time" not in m.flags, -m.start))
         others = [m for m in mentions if m is not chosen]
+        source = EventSource(article=facts.article.id, sentence=sentence.id, text=sentence.text, date_text=chosen.text)
         out.append(_Dated(sentence.id, sentence.text, chosen.value, chosen.mod, chosen.text, chosen.corrected,
                           clause(sentence.text, chosen.start, chosen.end), tuple(m.text for m in others),
-                          tuple(m.value for m in others), _words(sentence.text, tuple(m.text for m in mentions))))
+                          tuple(m.value for m in others), _words(sentence.text, tuple(m.text for m in mentions)),
+                          source))
     return out
 
 
