@@ -2,16 +2,18 @@
 
 The MkDocs hook lives as long as `serve`, and calls `pipeline.build` on every change. Each build starts
 from the inputs again (nothing here is trusted without its key), but a second build in the same process
-finds: the spaCy model already loaded (`nlp.load` keeps it), the articles it read before (by the bytes
-of their file, so the YAML front matter is not parsed again), each article's extracted facts as records
-(by cache key, neither read from the cache folder nor unpickled again), the paragraph fingerprints and the trace
-of the last run of `repeats.py`, and the page memo (`render/memo.py`) with its texts in memory, and the pages it wrote (`writer.py` does not
-read them again). A fresh
-`python -m build_scripts build` starts empty and reads what `.cache/` holds (facts, page memo, trace).
+finds: the spaCy model already loaded (`nlp.load` keeps it); the articles it read before (by the bytes
+of their file, so the YAML front matter is not parsed again); each article's extracted facts as records
+(by cache key, neither read from the cache folder nor unpickled again); what the stages made of records
+that did not change (`Reuse`: an article's facts without its repeated paragraphs, its dated sentences,
+its review items, the variants of the story's names, the signatures of pages' inputs); the trace of the
+last run of `repeats.py`; the page memo (`render/memo.py`) with its texts in memory; and the pages it
+wrote (`writer.py` does not read them again). A fresh `python -m build_scripts build` starts empty and
+reads what `.cache/` holds (facts, page memo, trace, the articles read).
 
-What is kept is shared by every later build, so nothing may change it: `read` hands out copies of
-the articles, and the stages that correct facts (repeats.py, merge.py, editorial.py) replace a record
-by a changed copy instead of changing it (`tests/test_kept_facts.py` checks it).
+What is kept is shared by every later build, so nothing may change it: `read` hands out copies of the
+articles, and the stages that correct facts (repeats.py, merge.py, editorial.py) put a changed copy in
+the place of a record instead of changing it (`tests/test_kept_facts.py` checks it).
 
 A build also pauses the cycle collector (`no_gc`): it allocates millions of small records, and the
 collector would walk them again and again.
@@ -21,7 +23,6 @@ from __future__ import annotations
 import contextlib
 import copy
 import gc
-import hashlib
 import os
 import pickle
 from pathlib import Path

@@ -254,9 +254,10 @@ def _entities(pages: _Pages) -> None:
                    title=None if part.number == 1 else f"Persoane și organizații, pagina {part.number}")
     for item in entities_mod.entity_pages(story, site):
         # The page reads the entity, its quotes (with their dates), its events and the articles naming it.
-        e = item.entity  # the page shows its name, role, kind and aliases (its mentions: through the lists)
-        if pages.reuse(item.path, (e.name, e.kind, e.slug, e.role, e.aliases), site.newest, _quotes_read(pages, item.quotes),
-                       [sig.event(e) for e in item.events], [sig.link(a) for a in item.entity.articles],
+        entity = item.entity  # the page shows its name, kind, role and aliases; its mentions, through the lists
+        if pages.reuse(item.path, (entity.name, entity.kind, entity.slug, entity.role, entity.aliases), site.newest,
+                       _quotes_read(pages, item.quotes), [sig.event(e) for e in item.events],
+                       [sig.link(a) for a in entity.articles],
                        [(f.article.id, sentence, n) for f, sentence, n in item.articles]):
             continue
         uses = [site.by_id[a] for a in dict.fromkeys(item.entity.articles) if a in site.by_id]  # for the date
