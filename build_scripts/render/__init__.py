@@ -147,11 +147,14 @@ def render_site(story: Story, memo: Optional[PageMemo] = None, reuse: bool = Tru
         if pages.reuse(part.path, part.number, part.paths, total, read):
             continue
         h = pages.helpers(part.path)
-        # Each speaker's quotes, joined (the template prints them one after the other).
+        # Each speaker's heading, and quotes joined (the template prints them one after the other).
+        heads = [pages.fragment(h, "quote_speaker.md.j2", (s.title, s.name, s.role, s.entity and s.entity.slug,
+                                                           s.entity and s.entity.kind), s=s) for s in part.items]
         texts = [Markup("".join([pages.fragment(h, "quote_item.md.j2", quote, f=f, q=q)
                                  for (f, q), quote in zip(s.quotes, r[2])])) for s, r in zip(part.items, read)]
-        pages.page(part.path, "quotes.md.j2", h=h, speakers=part.items, quotes=texts, part=part, pager=pages.pager(h, part),
-                   total=total, title=None if part.number == 1 else f"Citate, pagina {part.number}")
+        pages.page(part.path, "quotes.md.j2", h=h, speakers=part.items, heads=heads, quotes=texts, part=part,
+                   pager=pages.pager(h, part), total=total,
+                   title=None if part.number == 1 else f"Citate, pagina {part.number}")
     _method(pages, speakers)
     files = pages.files
     sig = pages.sig
