@@ -302,7 +302,7 @@ def generate(seeds_dir: Path, lang: Optional[Lang] = None,
     """The story and every generated file; raises BuildError when an input file is unusable. Pages whose
     inputs did not change since an earlier build come from the page memo (unless caches are off)."""
     options = options or Options()
-    with session.no_gc():
+    with session.one_build():
         story = run(seeds_dir, lang, options)
         fatal = [p for p in story.problems if p.fatal]
         if fatal:
@@ -315,7 +315,7 @@ def generate(seeds_dir: Path, lang: Optional[Lang] = None,
 def build(seeds_dir: Path, docs_dir: Path, lang: Optional[Lang] = None,
           options: Optional[Options] = None) -> tuple[Story, WriteReport]:
     """Regenerate the pages of `docs_dir` from `seeds_dir`; on any error, write nothing."""
-    with session.no_gc():
+    with session.one_build():
         story, files = generate(seeds_dir, lang, options)
         reuse = session.caches_on((options or Options()).cache.enabled)
         report = write_tree(docs_dir, files, MANAGED_DIRS, session.written(docs_dir) if reuse else None)

@@ -15,7 +15,7 @@ What is kept is shared by every later build, so nothing may change it: `read` ha
 articles, and the stages that correct facts (repeats.py, merge.py, editorial.py) put a changed copy in
 the place of a record instead of changing it (`tests/test_kept_facts.py` checks it).
 
-A build also pauses the cycle collector (`no_gc`): it allocates millions of small records, and the
+A build (`one_build`) also pauses the cycle collector: it allocates millions of small records, and the
 collector would walk them again and again.
 """
 from __future__ import annotations
@@ -28,7 +28,7 @@ import pickle
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional, TypeVar
 
-from .render.memo import PageMemo, code_version, wait as memo_wait
+from .render.memo import PageMemo, code_version, one_build as memo_one_build, wait as memo_wait
 from .repeats import Finder
 from .stamp import content_digest
 
@@ -139,6 +139,13 @@ def used_facts(seeds_dir: Path, keys: set[str]) -> None:
     wanted = set().union(*_FACTS_USED.values())
     for k in [k for k in FACTS if k not in wanted]:
         del FACTS[k]
+
+
+@contextlib.contextmanager
+def one_build() -> Iterator[None]:
+    """What lasts one build: the cycle collector paused (`no_gc`), the build code digested once."""
+    with no_gc(), memo_one_build():
+        yield
 
 
 @contextlib.contextmanager

@@ -16,6 +16,7 @@ the next build (as the facts cache does).
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -23,7 +24,7 @@ import sqlite3
 import threading
 import time
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 from ..model import ArticleFacts, Event, ReviewItem, Story
 
@@ -36,12 +37,34 @@ _CODE_SUFFIXES = (".py", ".j2", ".yaml", ".yml", ".json")
 
 def code_version() -> str:
     """A digest of every file of the build code (render code, templates, language rules, the stages):
-    read on each build, since `mkdocs serve` reloads templates without restarting."""
+    read on each build, since `mkdocs serve` reloads templates without restarting (once for the length
+    of a build, see `one_build`)."""
+    if _BUILD is not None and "code" in _BUILD:
+        return _BUILD["code"]
     digest = hashlib.blake2b(str(FORMAT).encode(), digest_size=16)
     for path in sorted(PACKAGE.rglob("*")):
         if path.suffix in _CODE_SUFFIXES and "__pycache__" not in path.parts and path.is_file():
             digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    if _BUILD is not None:
+        _BUILD["code"] = digest.hexdigest()
     return digest.hexdigest()
+
+
+_BUILD: Optional[dict[str, str]] = None  # during a build: what is read once for it
+
+
+@contextlib.contextmanager
+def one_build() -> Iterator[None]:
+    """The length of one build (nested ones are the outer one): the build code is digested once."""
+    global _BUILD
+    if _BUILD is not None:
+        yield
+        return
+    _BUILD = {}
+    try:
+        yield
+    finally:
+        _BUILD = None
 
 
 class PageMemo:
