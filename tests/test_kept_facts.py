@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from build_scripts import cache as cache_mod
 from build_scripts import merge, pipeline, session
 from build_scripts import repeats as repeats_mod
 from build_scripts.model import Article, ArticleFacts, Entity, Mention, Quote, Repeat, Sentence
@@ -96,6 +97,11 @@ def test_a_build_changes_nothing_the_process_keeps(seeds):
     assert all(r._last for r in session._REUSE.values()) and session._REUSE  # and what stages made of them
     pipeline.generate(seeds)
     assert _kept() == kept
+    # And as they were made: each extraction as the cache stores it, each article as first read.
+    for k, extraction in session.FACTS.items():
+        assert pickle.dumps(extraction) == pickle.dumps(cache_mod.Cache().get(k)), k
+    for path, (_, record, data) in session._READ.items():
+        assert pickle.dumps(record) == pickle.dumps(pickle.loads(data)), path
 
 
 @pytest.mark.parametrize("kind", ["articles", "aliases", "kinds", "roles", "hide", "dates", "speakers", "add"])
