@@ -88,13 +88,16 @@ class Extraction:
                    facts.people, facts.places, facts.organizations, facts.quotes, facts.sources)
 
     def facts_for(self, article: Article) -> ArticleFacts:
-        """The facts of `article` (freshly read: its slug and path are this build's) from the cache."""
+        """The facts of `article` (freshly read: its slug and path are this build's) from the cache. The
+        lists are the build's own; the records in them are this extraction's, which a process keeps for
+        its next builds (`session.py`): a stage that changes a record puts a changed copy in its place."""
         article.sentences = self.sentences
         article.published, article.published_inferred = self.published, self.published_inferred
         article.warnings = list(dict.fromkeys([*article.warnings, *self.warnings]))
-        return ArticleFacts(article=article, dates=self.dates, numbers=self.numbers, people=self.people,
-                            places=self.places, organizations=self.organizations, quotes=self.quotes,
-                            sources=self.sources)
+        return ArticleFacts(article=article, dates=list(self.dates), numbers=list(self.numbers),
+                            people=list(self.people), places=list(self.places),
+                            organizations=list(self.organizations), quotes=list(self.quotes),
+                            sources=list(self.sources))
 
 
 class Cache:

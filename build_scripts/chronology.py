@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import datetime as dt
 import re
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from .lang import ascii_fold
 from .model import ArticleFacts, DateMention, Event, EventSource, Sentence
@@ -31,45 +31,81 @@ _CONTENT = re.compile(r"[^\W\d_]{4,40}")
 _CLAUSE_EDGE = re.compile(r"[,;:()—–]|\s(?:iar|dar|însă|după ce|în timp ce|când|unde|care)\s")
 
 
-def build_timeline(articles: list[ArticleFacts]) -> list[Event]:
-    """Every dated event of `articles`, merged and in date order."""
+class _Dated(NamedTuple):
+    """A sentence of an article that is an event, as the chronology files it: under its chosen date,
+    with its other dates, its clause and its content words."""
+
+    sentence: str
+    text: str
+    value: str
+    mod: Optional[str]
+    date_text: str
+    corrected: bool
+    clause: str
+    others: tuple[str, ...]
+    other_values: tuple[str, ...]
+    words: frozenset[str]
+    source: EventSource  # the article's sentence as an event's source
+
+
+def build_timeline(articles: list[ArticleFacts], reuse=None) -> list[Event]:
+    """Every dated event of `articles`, merged and in date order. `reuse` (a `session.Reuse`) gives an
+    article the dated sentences of the last build when its sentences, dates and quotes are the same."""
     events: list[Event] = []
     order: dict[int, int] = {}
-    by_date: dict[str, list[tuple[Event, frozenset[str]]]] = {}
+    # Each date's events so far, with their content words and the articles and sentences of their sources.
+    by_date: dict[str, list[tuple[Event, frozenset[str], set[str], set[tuple[str, str]]]]] = {}
     years = [f.article.published.year for f in articles if f.article.published]
     story_start = min(years) if years else None
     for a_index, facts in enumerate(articles):
-        sentences = {s.id: s for s in facts.article.sentences}
-        for sentence_id, mentions in _dated_sentences(facts).items():
-            sentence = sentences[sentence_id]
-            if all("time" in m.flags for m in mentions):
-                continue  # an hour whose day is someone's words or a comparison: no entry of its own
-            # The entry is filed under a day, not an hour: "ora 12:00" is named beside its day.
-            chosen = max(mentions, key=lambda m: (_precision(m.value), "time" not in m.flags, -m.start))
-            others = [m for m in mentions if m is not chosen]
-            source = EventSource(article=facts.article.id, sentence=sentence.id, text=sentence.text,
-                                 date_text=chosen.text)
-            words = _words(sentence.text, tuple(m.text for m in mentions))
-            twin = _same_event(by_date.get(chosen.value, []), words, facts.article.id)
+        if reuse is None:
+            dated = _dated(facts)
+        else:  # with the sources (records: never changed) they make
+            quoted = tuple((q.sentence, q.start, q.end) for q in facts.quotes if q.direct)
+            dated = reuse.get((facts.article.sentences, *facts.dates), (facts.article.id, quoted), lambda: _dated(facts))
+        for d in dated:
+            source = d.source
+            twin = _same_event(by_date.get(d.value, []), d.words, facts.article.id)
             if twin is not None:
-                if not any(s.article == source.article and s.sentence == source.sentence for s in twin.sources):
-                    twin.sources.append(source)
+                if (source.article, source.sentence) not in twin[3]:
+                    twin[0].sources.append(source)
+                    twin[2].add(source.article)
+                    twin[3].add((source.article, source.sentence))
                 continue
-            event = Event(date=chosen.value, mod=chosen.mod, text=sentence.text, sources=[source],
-                          clause=clause(sentence.text, chosen.start, chosen.end),
-                          others=[m.text for m in others], other_values=[m.value for m in others],
-                          corrected=chosen.corrected,
-                          context=_is_context(chosen.value, story_start))
+            event = Event(date=d.value, mod=d.mod, text=d.text, sources=[source], clause=d.clause,
+                          others=list(d.others), other_values=list(d.other_values), corrected=d.corrected,
+                          context=_is_context(d.value, story_start))
             events.append(event)
-            by_date.setdefault(chosen.value, []).append((event, words))
+            by_date.setdefault(d.value, []).append((event, d.words, {source.article}, {(source.article, source.sentence)}))
             order[id(event)] = a_index
+    if reuse is not None:
+        reuse.done()
     events.sort(key=lambda e: (sort_key(e.date, e.mod), order[id(e)], _anchor_order(e.sources[0].sentence)))
     counts: dict[str, int] = {}
     for event in events:
-        base = re.sub(r"[^0-9A-Za-z]+", "-", event.date).strip("-").lower()
+        base = _id_base(event.date)
         counts[base] = counts.get(base, 0) + 1
         event.id = f"ev-{base}-{counts[base]}"
     return events
+
+
+def _dated(facts: ArticleFacts) -> list[_Dated]:
+    """The sentences of an article that are events, in reading order."""
+    sentences = {s.id: s for s in facts.article.sentences}
+    out = []
+    for sentence_id, mentions in _dated_sentences(facts).items():
+        sentence = sentences[sentence_id]
+        if all("time" in m.flags for m in mentions):
+            continue  # an hour whose day is someone's words or a comparison: no entry of its own
+        # The entry is filed under a day, not an hour: "ora 12:00" is named beside its day.
+        chosen = max(mentions, key=lambda m: (_precision(m.value), "time" not in m.flags, -m.start))
+        others = [m for m in mentions if m is not chosen]
+        source = EventSource(article=facts.article.id, sentence=sentence.id, text=sentence.text, date_text=chosen.text)
+        out.append(_Dated(sentence.id, sentence.text, chosen.value, chosen.mod, chosen.text, chosen.corrected,
+                          clause(sentence.text, chosen.start, chosen.end), tuple(m.text for m in others),
+                          tuple(m.value for m in others), _words(sentence.text, tuple(m.text for m in mentions)),
+                          source))
+    return out
 
 
 def _dated_sentences(facts: ArticleFacts) -> dict[str, list[DateMention]]:
@@ -156,14 +192,23 @@ def _words(text: str, date_texts: tuple[str, ...]) -> frozenset[str]:
     return frozenset(_CONTENT.findall(ascii_fold(text).lower()))
 
 
-def _same_event(candidates: list[tuple[Event, frozenset[str]]], words: frozenset[str], article: str) -> Optional[Event]:
-    for event, other in candidates:
-        needed = SAME_ARTICLE_OVERLAP if any(s.article == article for s in event.sources) else SAME_EVENT_OVERLAP
+def _same_event(candidates: list[tuple], words: frozenset[str], article: str) -> Optional[tuple]:
+    """The first of a date's events (event, words, source articles, sources) that `words` of `article`
+    tell again."""
+    for candidate in candidates:
+        _, other, articles, _ = candidate
+        needed = SAME_ARTICLE_OVERLAP if article in articles else SAME_EVENT_OVERLAP
         if words and other and len(words & other) / max(1, min(len(words), len(other))) >= needed:
-            return event
+            return candidate
         if not words and not other:
-            return event
+            return candidate
     return None
+
+
+@functools.lru_cache(maxsize=8192)  # a few thousand distinct values, asked for again and again
+def _id_base(value: str) -> str:
+    """The part of an event's id that its date gives ("2025-08-21" -> "2025-08-21")."""
+    return re.sub(r"[^0-9A-Za-z]+", "-", value).strip("-").lower()
 
 
 def _anchor_order(anchor: str) -> tuple[int, int]:

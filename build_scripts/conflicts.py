@@ -11,7 +11,9 @@ comparing every pair.
 """
 from __future__ import annotations
 
+import collections
 import functools
+import itertools
 import datetime as dt
 import re
 from typing import Optional
@@ -27,20 +29,23 @@ WORDS_AFTER_UNIT = 4  # how far after the counted noun the word saying what happ
 WORDS_BEFORE = 4      # ... and how far before the figure
 
 
-def find(articles: list[ArticleFacts], timeline: list[Event], number_label) -> list[Conflict]:
-    """Figure and date conflicts of the story; the events concerned get `disputed`."""
-    return _figures(articles, number_label) + _dates(timeline)
+def find(articles: list[ArticleFacts], timeline: list[Event], number_label, reuse=None) -> list[Conflict]:
+    """Figure and date conflicts of the story; the events concerned get `disputed`. `reuse` (a
+    `session.Reuse`) gives an article the subjects of its figures found in the last build when its
+    sentences and figures are the same."""
+    return _figures(articles, number_label, reuse) + _dates(timeline)
 
 
-def _subjects(facts: ArticleFacts, n: NumberMention) -> frozenset[str]:
-    """ "au evacuat … 1.200 de persoane", "1.500 de persoane au fost evacuate": the counted noun and what
-    happened to it, a past participle near the figure, folded to a crude stem ("persoa evacu")."""
-    if not n.unit or n.unit == "%":
-        return frozenset()
-    sentence = next((s for s in facts.article.sentences if s.id == n.sentence), None)
-    if sentence is None:
-        return frozenset()
-    return _subjects_in(sentence.text, n.start, n.end, n.unit)
+def _subjects(facts: ArticleFacts) -> list[tuple[NumberMention, frozenset[str]]]:
+    """ "au evacuat … 1.200 de persoane", "1.500 de persoane au fost evacuate": for each figure of an
+    article, the counted noun and what happened to it, a past participle near the figure, folded to a
+    crude stem ("persoa evacu")."""
+    sentences = {s.id: s for s in facts.article.sentences}
+    out = []
+    for n in facts.numbers:
+        sentence = sentences.get(n.sentence) if n.unit and n.unit != "%" else None
+        out.append((n, _subjects_in(sentence.text, n.start, n.end, n.unit) if sentence is not None else frozenset()))
+    return out
 
 
 @functools.lru_cache(maxsize=1 << 15)  # by value: the same figures come back on every build of `serve`
@@ -67,12 +72,18 @@ def _figure_rules() -> tuple[frozenset[str], re.Pattern]:
     return function_words, re.compile(rf"[^\W\d_]{{2,30}}(?:{endings})", re.I)
 
 
-def _figures(articles: list[ArticleFacts], number_label) -> list[Conflict]:
+def _figures(articles: list[ArticleFacts], number_label, reuse=None) -> list[Conflict]:
     groups: dict[str, list[tuple[ArticleFacts, NumberMention]]] = {}
     for facts in articles:
-        for n in facts.numbers:
-            for subject in _subjects(facts, n):
+        if reuse is None:
+            subjects = _subjects(facts)
+        else:
+            subjects = reuse.get((facts.article.sentences, *facts.numbers), (), lambda: _subjects(facts))
+        for n, found in subjects:
+            for subject in found:
                 groups.setdefault(subject, []).append((facts, n))
+    if reuse is not None:
+        reuse.done()
     out, reported = [], set()
     for subject, found in groups.items():
         articles_seen = {f.article.id for f, _ in found}
@@ -120,28 +131,30 @@ def _content_words(text: str) -> frozenset[str]:
 
 def _dates(timeline: list[Event]) -> list[Conflict]:
     words = [_content_words(e.text) for e in timeline]
+    days = [_day(e.date) for e in timeline]
+    dated = [i for i, day in enumerate(days) if day]
+    # The words of at most COMMON_WORD dated events, each event's in its own order, and their events.
+    counts = collections.Counter(itertools.chain.from_iterable(words[i] for i in dated))
+    rare = {w for w, n in counts.items() if n <= COMMON_WORD}
+    rare_words = {i: [w for w in words[i] if w in rare] for i in dated}
     index: dict[str, list[int]] = {}
-    for i, ws in enumerate(words):
-        if _day(timeline[i].date):
-            for w in ws:
-                index.setdefault(w, []).append(i)
+    for i in dated:
+        for w in rare_words[i]:
+            index.setdefault(w, []).append(i)
     out = []
     done: set[tuple[int, int]] = set()
     for i, event in enumerate(timeline):
-        day = _day(event.date)
+        day = days[i]
         if day is None or event.disputed is not None:
             continue
         candidates: dict[int, int] = {}
-        for w in words[i]:
-            bucket = index.get(w, ())
-            if len(bucket) > COMMON_WORD:
-                continue
-            for j in bucket:
+        for w in rare_words[i]:
+            for j in index[w]:
                 if j != i:
                     candidates[j] = candidates.get(j, 0) + 1
         for j, shared in candidates.items():
             other = timeline[j]
-            other_day = _day(other.date)
+            other_day = days[j]
             pair = (min(i, j), max(i, j))
             if pair in done or other_day is None or other_day == day or abs((other_day - day).days) > MAX_DAYS_APART:
                 continue

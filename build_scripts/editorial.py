@@ -27,6 +27,8 @@ Errors name the line. An entry that matches nothing is reported, so nothing stop
 """
 from __future__ import annotations
 
+import copy
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -157,10 +159,12 @@ def load(seeds_dir: Path, shown: Optional[str] = None) -> Editorial:
 
 
 def apply(editorial: Editorial, articles: list[ArticleFacts]) -> tuple[list[Correction], list[Problem]]:
-    """Apply every correction to the facts (in place); the corrections in force, and a problem for each
-    entry that matched nothing."""
+    """Apply every correction to the facts; the corrections in force, and a problem for each entry that
+    matched nothing. The lists of `articles` change; their records are shared with the process's later
+    builds (`session.py`), so an article's records are copied (`_own`) before a correction changes one."""
     log: list[Correction] = []
     by_id = {f.article.id: f for f in articles}
+    owned: set[int] = set()
 
     def record(kind: str, target: str, before: Optional[str], after: Optional[str], entry: Any, applied: int) -> None:
         log.append(Correction(kind=kind, target=target, before=before, after=after,
@@ -171,25 +175,25 @@ def apply(editorial: Editorial, articles: list[ArticleFacts]) -> tuple[list[Corr
         record("articles", article, None, ", ".join(f"{k}: {v}" for k, v in meta.items()), article,
                1 if article in by_id else 0)
     for canonical, others in editorial.aliases.items():
-        before, n = _alias(articles, canonical, others)
+        before, n = _alias(articles, canonical, others, owned)
         record("aliases", canonical, ", ".join(before) or None, canonical, canonical, n)
     for name, kind in editorial.kinds.items():
-        before, n = _kind(articles, name, kind)
+        before, n = _kind(articles, name, kind, owned)
         record("kinds", name, before, kind, name, n)
     for name, role in editorial.roles.items():
-        before, n = _role(articles, name, role)
+        before, n = _role(articles, name, role, owned)
         record("roles", name, before, role, name, n)
     for text in editorial.hide:
-        n = _hide(articles, text)
+        n = _hide(articles, text, owned)
         record("hide", text, text, None, f"[{editorial.hide.index(text)}]", n)
     for target, value in editorial.dates.items():
-        before, n = _date(articles, by_id, target, value)
+        before, n = _date(articles, by_id, target, value, owned)
         record("dates", target, before, value, target, n)
     for words, speaker in editorial.speakers.items():
-        before, n = _speaker(articles, words, speaker)
+        before, n = _speaker(articles, words, speaker, owned)
         record("speakers", words, before, speaker, words, n)
     for i, item in enumerate(editorial.add):
-        n = _add(by_id, item)
+        n = _add(by_id, item, owned)
         label = item.get("name") or item.get("text") or item.get("date")
         record("add", str(label), None, f"{item['kind']}: {label}", f"[{i}]", n)
     problems = [Problem(editorial.path, f"line {c.line}: {c.kind} '{c.target}' matches nothing in the articles",
@@ -198,6 +202,20 @@ def apply(editorial: Editorial, articles: list[ArticleFacts]) -> tuple[list[Corr
 
 
 # -- each kind of correction ------------------------------------------------------------------------
+
+def _own(facts: ArticleFacts, owned: set[int]) -> ArticleFacts:
+    """`facts` with records of its own, which a correction may change (once per `apply`: `owned` holds
+    the articles already copied)."""
+    if id(facts) not in owned:
+        owned.add(id(facts))
+        for attr in KINDS.values():
+            setattr(facts, attr, [dataclasses.replace(e, aliases=list(e.aliases), mentions=list(e.mentions))
+                                  for e in getattr(facts, attr)])
+        facts.quotes = [copy.copy(q) for q in facts.quotes]
+        facts.dates = [copy.copy(d) for d in facts.dates]
+        facts.numbers = [copy.copy(n) for n in facts.numbers]
+    return facts
+
 
 def _entities(facts: ArticleFacts):
     for kind, attr in KINDS.items():
@@ -210,15 +228,17 @@ def _named(entity: Entity, name: str) -> bool:
     return key(entity.name) == k or any(key(a) == k for a in entity.aliases)
 
 
-def _alias(articles: list[ArticleFacts], canonical: str, others: list[str]) -> tuple[list[str], int]:
+def _alias(articles: list[ArticleFacts], canonical: str, others: list[str],
+           owned: set[int]) -> tuple[list[str], int]:
     """Every entity named as one of `others` becomes `canonical` (of the canonical's kind when the
     article has it, else of the first kind found), its mentions joined."""
     names = [canonical, *others]
     before, count = [], 0
     for facts in articles:
-        found = [(kind, attr, e) for kind, attr, e in _entities(facts) if any(_named(e, n) for n in names)]
-        if not found:
+        if not any(_named(e, n) for _, _, e in _entities(facts) for n in names):
             continue
+        _own(facts, owned)
+        found = [(kind, attr, e) for kind, attr, e in _entities(facts) if any(_named(e, n) for n in names)]
         target_kind = next((k for k, _, e in found if _named(e, canonical)), found[0][0])
         merged = Entity(name=canonical, kind=target_kind, confirmed=True, corrected=True)
         for kind, attr, entity in found:
@@ -237,10 +257,12 @@ def _alias(articles: list[ArticleFacts], canonical: str, others: list[str]) -> t
     return before, count
 
 
-def _kind(articles: list[ArticleFacts], name: str, kind: str) -> tuple[Optional[str], int]:
+def _kind(articles: list[ArticleFacts], name: str, kind: str, owned: set[int]) -> tuple[Optional[str], int]:
     before, count = None, 0
     for facts in articles:
-        for old, attr, entity in list(_entities(facts)):
+        if not any(_named(e, name) for _, _, e in _entities(facts)):
+            continue
+        for old, attr, entity in list(_entities(_own(facts, owned))):
             if _named(entity, name) and old != kind:
                 getattr(facts, attr).remove(entity)
                 entity.kind, entity.corrected, entity.confirmed = kind, True, True
@@ -252,10 +274,12 @@ def _kind(articles: list[ArticleFacts], name: str, kind: str) -> tuple[Optional[
     return before, count
 
 
-def _role(articles: list[ArticleFacts], name: str, role: str) -> tuple[Optional[str], int]:
+def _role(articles: list[ArticleFacts], name: str, role: str, owned: set[int]) -> tuple[Optional[str], int]:
     before, count = None, 0
     for facts in articles:
-        for _, _, entity in _entities(facts):
+        if not any(_named(e, name) for _, _, e in _entities(facts)):
+            continue
+        for _, _, entity in _entities(_own(facts, owned)):
             if _named(entity, name):
                 before = before or entity.role
                 entity.role, entity.corrected = role, True
@@ -263,7 +287,7 @@ def _role(articles: list[ArticleFacts], name: str, role: str) -> tuple[Optional[
     return before, count
 
 
-def _hide(articles: list[ArticleFacts], text: str) -> int:
+def _hide(articles: list[ArticleFacts], text: str, owned: set[int]) -> int:
     """Entities by name, figures and dates by their words, quotes by their first words, events by a
     sentence that holds the words."""
     k = key(text)
@@ -283,6 +307,8 @@ def _hide(articles: list[ArticleFacts], text: str) -> int:
         facts.quotes = keep_q
         hidden = {s.id for s in facts.article.sentences if k and k in key(s.text)}
         if hidden and len(k.split()) >= 3:  # a whole event: its dates stop being events
+            if any(d.sentence in hidden and "hidden" not in d.flags for d in facts.dates):
+                _own(facts, owned)
             for d in facts.dates:
                 if d.sentence in hidden and "hidden" not in d.flags:
                     d.flags = d.flags + ("hidden",)
@@ -303,12 +329,14 @@ def _by_words(facts: ArticleFacts, mentions: list, words: str) -> list:
 
 
 def _date(articles: list[ArticleFacts], by_id: dict[str, ArticleFacts], target: str,
-          value: str) -> tuple[Optional[str], int]:
+          value: str, owned: set[int]) -> tuple[Optional[str], int]:
     before, count = None, 0
     anchor = _ANCHOR.fullmatch(target)
     if anchor:
         article_id, sentence = target.split("/", 1)
         facts = by_id.get(article_id)
+        if facts is not None and any(d.sentence == sentence and d.type == "DATE" for d in facts.dates):
+            _own(facts, owned)
         mentions = [d for d in facts.dates if d.sentence == sentence and d.type == "DATE"] if facts else []
         if facts and not mentions:
             s = next((s for s in facts.article.sentences if s.id == sentence), None)
@@ -317,7 +345,11 @@ def _date(articles: list[ArticleFacts], by_id: dict[str, ArticleFacts], target: 
                                                start=0, end=min(60, len(s.text)), corrected=True))
                 return None, 1
     else:
-        mentions = [d for f in articles for d in _by_words(f, f.dates, target)]
+        mentions = []
+        for f in articles:
+            if _by_words(f, f.dates, target):
+                _own(f, owned)
+                mentions += _by_words(f, f.dates, target)
     for d in mentions:
         before = before or d.value
         d.value, d.corrected = value, True
@@ -326,11 +358,14 @@ def _date(articles: list[ArticleFacts], by_id: dict[str, ArticleFacts], target: 
     return before, count
 
 
-def _speaker(articles: list[ArticleFacts], words: str, speaker: Optional[str]) -> tuple[Optional[str], int]:
+def _speaker(articles: list[ArticleFacts], words: str, speaker: Optional[str],
+             owned: set[int]) -> tuple[Optional[str], int]:
     k = key(words)
     before, count = None, 0
     for facts in articles:
-        for quote in facts.quotes:
+        if not any(k and key(quote.text).startswith(k) for quote in facts.quotes):
+            continue
+        for quote in _own(facts, owned).quotes:
             if k and key(quote.text).startswith(k):
                 before = before or quote.speaker
                 quote.speaker, quote.speaker_via = speaker, "editor"
@@ -338,13 +373,14 @@ def _speaker(articles: list[ArticleFacts], words: str, speaker: Optional[str]) -
     return before, count
 
 
-def _add(by_id: dict[str, ArticleFacts], item: dict[str, Any]) -> int:
+def _add(by_id: dict[str, ArticleFacts], item: dict[str, Any], owned: set[int]) -> int:
     facts = by_id.get(str(item["article"]))
     sentence = next((s for s in facts.article.sentences if s.id == item["sentence"]), None) if facts else None
     if sentence is None:
         return 0
     kind = item["kind"]
     if kind in KINDS:
+        _own(facts, owned)
         name = item["name"]
         start = sentence.text.find(name)
         mention = Mention(text=name if start >= 0 else sentence.text[:0], sentence=sentence.id,

@@ -9,49 +9,66 @@ skeleton, so this grows with the number of names, not its square.
 from __future__ import annotations
 
 import collections
+import dataclasses
 import functools
 from typing import Optional
 
 from .lang import key, load as load_lang
-from .model import ArticleFacts, StoryEntity
+from .model import ArticleFacts, Entity, StoryEntity
 from .names import Variants, best_form
 
 KINDS = {"person": "people", "place": "places", "organization": "organizations"}
 PAGE_MIN_ARTICLES = 2  # a person or organization gets a page when in this many articles, or quoted
 
 
-def story_entities(articles: list[ArticleFacts], slugify) -> list[StoryEntity]:
-    """The story's entities, most mentioned first; article entities and speakers renamed in place."""
-    connectors = load_lang().keys_of("name_connectors")
+def story_entities(articles: list[ArticleFacts], slugify, reuse=None) -> list[StoryEntity]:
+    """The story's entities, most mentioned first; article entities and speakers renamed (in copies put
+    in their place: the records of the facts are shared with later builds, see `session.py`). `reuse`
+    (a `session.Reuse`) gives the names of the last build when every article names the same entities
+    as many times."""
+    connectors = frozenset(load_lang().keys_of("name_connectors"))
     out: list[StoryEntity] = []
     for kind, attr in KINDS.items():
-        variants = Variants(connectors)
-        for facts in articles:
-            for entity in getattr(facts, attr):
-                variants.add(entity.name, len(entity.mentions))
-        variants.link(kind)
-        renamed = {name: variants.canonical(name) for name in variants.by_key.values()}
+        names = tuple((entity.name, len(entity.mentions)) for facts in articles for entity in getattr(facts, attr))
+        if reuse is None:
+            variants, renamed = _variants(kind, names, connectors)
+        else:
+            variants, renamed = reuse.get((), (kind, connectors, names), lambda: _variants(kind, names, connectors))
         merged: dict[str, StoryEntity] = {}
-        forms: dict[str, list[str]] = collections.defaultdict(list)
         for facts in articles:
+            if all(renamed.get(e.name, e.name) == e.name for e in getattr(facts, attr)):
+                continue
+            setattr(facts, attr, [_own_entity(e) for e in getattr(facts, attr)])
             for entity in list(getattr(facts, attr)):
                 name = renamed.get(entity.name, entity.name)
-                forms[name] += [entity.name] * max(1, len(entity.mentions))
                 if name != entity.name:
                     _rename(facts, attr, entity, name)
+        in_articles: dict[str, set[str]] = {}  # the articles of each merged entity, for `articles`
         for facts in articles:
+            article_id = facts.article.id
             for entity in getattr(facts, attr):
-                item = merged.setdefault(entity.name, StoryEntity(name=entity.name, kind=kind))
+                item = merged.get(entity.name)
+                if item is None:
+                    item = merged[entity.name] = StoryEntity(name=entity.name, kind=kind)
+                    in_articles[entity.name] = set()
                 item.role = item.role or entity.role
-                item.aliases += [a for a in [*entity.aliases] if a != item.name and a not in item.aliases]
-                item.mentions += [(facts.article.id, m.sentence) for m in entity.mentions]
-                if facts.article.id not in item.articles:
-                    item.articles.append(facts.article.id)
-        for facts in articles:
-            for quote in facts.quotes:
-                if quote.speaker and kind != "place":
-                    quote.speaker = renamed.get(quote.speaker, variants.canonical(quote.speaker))
+                if entity.aliases:
+                    item.aliases += [a for a in entity.aliases if a != item.name and a not in item.aliases]
+                item.mentions += [(article_id, m.sentence) for m in entity.mentions]
+                if article_id not in in_articles[entity.name]:
+                    in_articles[entity.name].add(article_id)
+                    item.articles.append(article_id)
+        if kind != "place":
+            story_names: dict[str, str] = {}
+            for facts in articles:
+                speakers = [_story_name(q.speaker, renamed, variants, story_names) if q.speaker else q.speaker
+                            for q in facts.quotes]
+                if speakers != [q.speaker for q in facts.quotes]:
+                    facts.quotes = [q if q.speaker == speaker else dataclasses.replace(q, speaker=speaker)
+                                    for q, speaker in zip(facts.quotes, speakers)]
         out += merged.values()
+    if reuse is not None:
+        reuse.done()
     quotes = collections.Counter(q.speaker for f in articles for q in f.quotes if q.speaker)
     used: set[str] = set()
     home = _home_country(out)
@@ -68,6 +85,29 @@ def story_entities(articles: list[ArticleFacts], slugify) -> list[StoryEntity]:
             entity.slug = slug
     out.sort(key=lambda e: (-(len(e.mentions) + 3 * e.quotes), e.kind, key(e.name)))
     return out
+
+
+def _variants(kind: str, names: tuple[tuple[str, int], ...], connectors: frozenset[str]) -> tuple[Variants, dict[str, str]]:
+    """The variants of the story's names of one kind (each with its number of mentions, in story
+    order), and the story's name of each first-seen form."""
+    variants = Variants(connectors)
+    for name, mentions in names:
+        variants.add(name, mentions)
+    variants.link(kind)
+    return variants, {name: variants.canonical(name) for name in variants.by_key.values()}
+
+
+def _story_name(name: str, renamed: dict[str, str], variants: Variants, found: dict[str, str]) -> str:
+    """The story's name for a speaker (`found`: those asked for before in this build)."""
+    story_name = found.get(name)
+    if story_name is None:
+        story_name = found[name] = renamed[name] if name in renamed else variants.canonical(name)
+    return story_name
+
+
+def _own_entity(entity: Entity) -> Entity:
+    """A copy of an article's entity that `_rename` may change (its lists too)."""
+    return dataclasses.replace(entity, aliases=list(entity.aliases), mentions=list(entity.mentions))
 
 
 def _rename(facts: ArticleFacts, attr: str, entity, name: str) -> None:

@@ -6,6 +6,7 @@ last (writes `docs/`). `run` stops at the story; `build` renders and writes it.
 from __future__ import annotations
 
 import concurrent.futures
+import copy
 import os
 import re
 import sys
@@ -51,11 +52,16 @@ def load_articles(seeds_dir: Path, lang: Lang, editorial: Optional[editorial_mod
     version = session.code_version() if lang is lang_mod.load() else id(lang)
     if reuse:
         session.load_read(seeds_dir)
-    paths = [p for p in sorted(seeds_dir.glob("*.txt"), key=lambda p: p.name) if p.is_file()]
+    paths = [seeds_dir / name for name in _article_files(seeds_dir)]
+    try:  # where the articles are shown from: relative to the working folder when inside it
+        shown: Optional[Path] = seeds_dir.relative_to(Path.cwd())
+    except ValueError:
+        shown = None
     for path in paths:
-        display = _display(path, seeds_dir)
+        display = str(shown / path.name) if shown is not None else str(path)
         try:
-            article = session.read(path, lambda p: read_article(p, lang, display_path=display), display, version)
+            article = session.read(path, lambda p: read_article(p, lang, display_path=display), display, version,
+                                   clone=_own_copy)
         except IngestError as exc:
             problems.append(exc.problem)
             continue
@@ -66,6 +72,23 @@ def load_articles(seeds_dir: Path, lang: Lang, editorial: Optional[editorial_mod
     session.save_read(seeds_dir, paths)
     _assign_slugs(articles)
     return articles, problems
+
+
+def _article_files(seeds_dir: Path) -> list[str]:
+    """The names of the `*.txt` files of `seeds_dir`, sorted."""
+    try:
+        with os.scandir(seeds_dir) as entries:
+            return sorted(e.name for e in entries if e.name.endswith(".txt") and e.is_file())
+    except OSError:
+        return []
+
+
+def _own_copy(article: Article) -> Article:
+    """A copy of an article as read that a build may change: its fields are set anew (metadata, slug,
+    sentences), and the extraction adds to its warnings."""
+    own = copy.copy(article)
+    own.warnings = list(article.warnings)
+    return own
 
 
 def _set_metadata(article: Article, meta: dict) -> None:
@@ -116,41 +139,49 @@ def run(seeds_dir: Path, lang: Optional[Lang] = None, options: Optional[Options]
         return Story(articles=[], timeline=[], problems=problems + [exc.problem])
     problems += story_problems
     # 2. Facts of every article: cached, or extracted (in parallel).
-    facts = extract_all(articles, lang, options)
+    facts = extract_all(articles, lang, options, seeds_dir)
     for f in facts:
         problems.extend(Problem(f.article.path, w, fatal=False) for w in f.article.warnings
                         if w.startswith("extraction stopped"))
     facts.sort(key=lambda f: (f.article.published is None, f.article.published or 0, f.article.id))
     # 3. A repeated paragraph counts once; then the editor's corrections, wherever the fact is.
-    repeats = session.repeat_finder(seeds_dir).find(facts, session.code_version(),
-                                                    reuse=session.caches_on(options.cache.enabled))
-    repeats_mod.drop_repeated_facts(facts, repeats)
+    reuse = session.caches_on(options.cache.enabled)
+
+    def kept(stage: str) -> Optional[session.Reuse]:
+        """What the stage made in this process's last build, for what did not change."""
+        return session.reuse(seeds_dir, stage) if reuse else None
+
+    repeats = session.repeat_finder(seeds_dir).find(facts, session.code_version(), reuse=reuse)
+    repeats_mod.drop_repeated_facts(facts, repeats, kept("repeats"))
     corrections, unmatched = editorial_mod.apply(editorial, facts)
     problems += unmatched
     # 4. The story: one name per entity, the chronology, what the articles disagree on, the review list.
-    entities = merge.story_entities(facts, slugify)
-    timeline = build_timeline(facts)
+    entities = merge.story_entities(facts, slugify, kept("names"))
+    timeline = build_timeline(facts, kept("chronology"))
     story = Story(articles=facts, timeline=timeline, problems=problems, info=info, entities=entities,
-                  conflicts=conflicts_mod.find(facts, timeline, number_label), corrections=corrections,
-                  repeats=repeats)
-    story.review = review_mod.items(story)
+                  conflicts=conflicts_mod.find(facts, timeline, number_label, kept("conflicts")),
+                  corrections=corrections, repeats=repeats)
+    story.review = review_mod.items(story, kept("review"))
     return story
 
 
-def extract_all(articles: list[Article], lang: Lang, options: Options) -> list[ArticleFacts]:
+def extract_all(articles: list[Article], lang: Lang, options: Options,
+                seeds_dir: Optional[Path] = None) -> list[ArticleFacts]:
     """The facts of every article: from the cache when nothing they depend on changed, else extracted,
-    in parallel processes when there are several (each loads the model once)."""
+    in parallel processes when there are several (each loads the model once). The process keeps the
+    facts of the articles of `seeds_dir` for its next build."""
     results: dict[int, ArticleFacts] = {}
     todo: list[tuple[int, Article, str]] = []
-    for index, article in enumerate(articles):
-        k = cache_mod.key_of_source(article)
+    keys = [cache_mod.key_of_source(article) for article in articles]
+    if seeds_dir is not None:
+        session.used_facts(seeds_dir, set(keys))
+    for index, (article, k) in enumerate(zip(articles, keys)):
         # Kept by this process since an earlier build, else read from the cache folder.
-        data = session.FACTS.get(k) if options.cache.enabled else None
-        if data is None:
-            data = options.cache.read(k)
-            if data is not None:
-                session.keep_facts(k, data)
-        cached = options.cache.load(data)
+        cached = session.FACTS.get(k) if options.cache.enabled else None
+        if cached is None:
+            cached = options.cache.get(k)
+            if cached is not None:
+                session.keep_facts(k, cached)
         if cached is not None:
             results[index] = cached.facts_for(article)  # its sentences and date come from the cache too
         else:
@@ -164,12 +195,11 @@ def extract_all(articles: list[Article], lang: Lang, options: Options) -> list[A
             pool = concurrent.futures.ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker)
             futures = {pool.submit(_extract_one, a): i for i, a, _ in todo}
             done = ((futures[f], f.result()) for f in concurrent.futures.as_completed(futures))
-        keys = {i: k for i, _, k in todo}
+        todo_keys = {i: k for i, _, k in todo}
         try:
             for index, extraction in done:
-                data = options.cache.put(keys[index], extraction)
-                if data is not None:
-                    session.keep_facts(keys[index], data)
+                if options.cache.put(todo_keys[index], extraction) is not None:
+                    session.keep_facts(todo_keys[index], extraction)
                 results[index] = extraction.facts_for(articles[index])
                 bar.update(1)
         finally:
@@ -272,23 +302,24 @@ def generate(seeds_dir: Path, lang: Optional[Lang] = None,
     """The story and every generated file; raises BuildError when an input file is unusable. Pages whose
     inputs did not change since an earlier build come from the page memo (unless caches are off)."""
     options = options or Options()
-    with session.no_gc():
+    with session.one_build():
         story = run(seeds_dir, lang, options)
         fatal = [p for p in story.problems if p.fatal]
         if fatal:
             raise BuildError(fatal)
         return story, render_site(story, session.page_memo(Path(seeds_dir)),
-                                  reuse=session.caches_on(options.cache.enabled))
+                                  reuse=session.caches_on(options.cache.enabled),
+                                  kept=lambda name: session.reuse(Path(seeds_dir), name))
 
 
 def build(seeds_dir: Path, docs_dir: Path, lang: Optional[Lang] = None,
           options: Optional[Options] = None) -> tuple[Story, WriteReport]:
     """Regenerate the pages of `docs_dir` from `seeds_dir`; on any error, write nothing."""
-    with session.no_gc():
+    with session.one_build():
         story, files = generate(seeds_dir, lang, options)
         reuse = session.caches_on((options or Options()).cache.enabled)
         report = write_tree(docs_dir, files, MANAGED_DIRS, session.written(docs_dir) if reuse else None)
-        stamp_mod.record(seeds_dir, docs_dir, story.problems)
+        stamp_mod.record(seeds_dir, docs_dir, story.problems, session.read_digest if reuse else None)
     return story, report
 
 

@@ -12,6 +12,7 @@ those it computed (`_FINGERPRINTS`), so a second build (`mkdocs serve`) only com
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import pickle
@@ -108,12 +109,34 @@ class _Seen:
 
 
 @dataclass
+class _ArticleRun:
+    """One article in a run of `find`: its paragraphs (a copy of them), each one's decision, its
+    kept paragraphs (what later ones are compared with) and its repeats; and the bands and words of
+    those of its paragraphs that count, to see in one step whether a change touches any of them."""
+
+    paragraphs: list[str]
+    seen: list[tuple[tuple[str, int], _Seen]]
+    kept: list[tuple[str, int, str, str, list[tuple[int, ...]]]]  # (article, index, text, words, bands)
+    repeats: list[Repeat]
+    bands: set[tuple[int, ...]]
+    words: set[str]
+
+
+@dataclass
 class Trace:
-    """A run of `find`: the articles in order and each paragraph's decision."""
+    """A run of `find`: the articles in order and each paragraph's decision (and, in the process that
+    made it, each article's part of the run: not stored, see `_ArticleRun`)."""
 
     order: list[str] = field(default_factory=list)
     seen: dict[tuple[str, int], _Seen] = field(default_factory=dict)
     changed: bool = True  # whether anything was decided anew (False: the previous trace, unchanged)
+    articles: dict[str, _ArticleRun] = field(default_factory=dict, repr=False, compare=False)
+
+    def __getstate__(self) -> dict:
+        return {"order": self.order, "seen": self.seen, "changed": self.changed}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state, articles={})
 
 
 def find(articles: list[ArticleFacts], previous: Optional[Trace] = None) -> list[Repeat]:
@@ -129,26 +152,65 @@ def find_traced(articles: list[ArticleFacts], previous: Optional[Trace] = None) 
     paragraph with its words: the same as last time unless a changed paragraph (new, edited, gone, or kept
     this time and not last time, or the reverse) touched one of its buckets or its words earlier. Those
     buckets and words are marked, and only paragraphs touching a mark are compared; the others repeat
-    last run's decision, so an edit costs its own paragraphs and their neighbours, not the whole story."""
+    last run's decision, so an edit costs its own paragraphs and their neighbours, not the whole story.
+    An article given the same paragraphs as last time that no mark touches takes its
+    part of the last run in one step; the buckets are filled only when a paragraph is compared."""
     order = [f.article.id for f in articles]
     if previous is not None:
         common = set(order) & set(previous.order)
         if [a for a in order if a in common] != [a for a in previous.order if a in common]:
             previous = None  # an article moved (its date changed): compare everything
     old = previous.seen if previous is not None else {}
+    runs = previous.articles if previous is not None else {}
     dirty_bands: set[tuple[int, ...]] = set()
     dirty_exact: set[str] = set()
-    texts = {(f.article.id, i): text for f in articles for i, text in enumerate(f.article.paragraphs, start=1)}
-    for k, seen in old.items():
-        if seen.kept and texts.get(k) != seen.text:  # gone or edited: its buckets and words change
+    given = {f.article.id: f.article.paragraphs for f in articles}
+    if runs.keys() == set(previous.order if previous is not None else ()):  # a run of this process: by article
+        paragraphs_of = {}
+        for article_id, run in runs.items():
+            paragraphs = given.get(article_id)
+            if paragraphs != run.paragraphs:
+                for k, seen in run.seen:
+                    paragraphs_of[k] = paragraphs
+        changed_seen = ((k, old[k]) for k in paragraphs_of)
+    else:
+        paragraphs_of = {k: given.get(k[0]) for k in old}
+        changed_seen = old.items()
+    for k, seen in changed_seen:
+        paragraphs = paragraphs_of[k]
+        text = paragraphs[k[1] - 1] if paragraphs is not None and k[1] <= len(paragraphs) else None
+        if seen.kept and text != seen.text:  # gone or edited: its buckets and words change
             dirty_bands.update(seen.bands)
             dirty_exact.add(seen.exact)
     seen_exact: dict[str, tuple[str, int]] = {}
     buckets: dict[tuple[int, ...], deque[tuple[str, int, str]]] = {}
+    pending: list[tuple[str, int, str, str, list[tuple[int, ...]]]] = []  # kept, not yet in the buckets
+
+    def fill() -> None:
+        """The kept paragraphs so far into `seen_exact` and the buckets (before a comparison)."""
+        for article_id, index, text, exact, bands in pending:
+            seen_exact[exact] = (article_id, index)
+            for band in bands:
+                bucket = buckets.get(band)
+                if bucket is None:
+                    bucket = buckets[band] = deque(maxlen=BUCKET)
+                bucket.append((article_id, index, text))
+        pending.clear()
+
     found: list[Repeat] = []
-    trace = Trace(order=order, changed=previous is None or order != previous.order or len(old) != len(texts))
+    total = sum(len(p) for p in given.values())
+    trace = Trace(order=order, changed=previous is None or order != previous.order or len(old) != total)
     for facts in articles:
         article = facts.article
+        run = runs.get(article.id)
+        if (run is not None and run.paragraphs == article.paragraphs and dirty_exact.isdisjoint(run.words)
+                and dirty_bands.isdisjoint(run.bands)):
+            trace.seen.update(run.seen)
+            trace.articles[article.id] = run
+            found += run.repeats
+            pending += run.kept
+            continue
+        run = _ArticleRun(list(article.paragraphs), [], [], [], set(), set())
         for index, text in enumerate(article.paragraphs, start=1):
             k = (article.id, index)
             before = old.get(k)
@@ -158,6 +220,7 @@ def find_traced(articles: list[ArticleFacts], previous: Optional[Trace] = None) 
                                                                  and dirty_bands.isdisjoint(before.bands))):
                 now = before
             else:
+                fill()
                 now = _decide(text, seen_exact, buckets)
                 trace.changed = True
                 if before is None or before.kept != now.kept:
@@ -165,17 +228,19 @@ def find_traced(articles: list[ArticleFacts], previous: Optional[Trace] = None) 
                     if now.exact is not None:
                         dirty_exact.add(now.exact)
             trace.seen[k] = now
+            run.seen.append((k, now))
             if now.exact is None:
                 continue
+            run.bands.update(now.bands)
+            run.words.add(now.exact)
             if now.of is not None:
-                found.append(Repeat(article.id, index, now.of[0], now.of[1], text))
+                repeat = Repeat(article.id, index, now.of[0], now.of[1], text)
+                found.append(repeat)
+                run.repeats.append(repeat)
                 continue
-            seen_exact[now.exact] = k
-            for band in now.bands:
-                bucket = buckets.get(band)
-                if bucket is None:
-                    bucket = buckets[band] = deque(maxlen=BUCKET)
-                bucket.append((article.id, index, text))
+            run.kept.append((article.id, index, text, now.exact, now.bands))
+            pending.append(run.kept[-1])
+        trace.articles[article.id] = run
     return found, trace
 
 
@@ -211,13 +276,15 @@ def _decide(text: str, seen_exact: dict[str, tuple[str, int]],
 class Finder:
     """`find` with a memory: the trace of the last run, in this process and in `path` (a pickle under
     `.cache/`, tagged with `version`, the build code's digest), so the next build compares only what an
-    edit can change."""
+    edit can change. The file holds each article's part of the trace pickled apart, so that writing it
+    after an edit pickles only the articles whose decisions changed."""
 
     def __init__(self, path: Optional[Path] = None, version: str = ""):
         self.path = path
         self.version = version
         self.trace: Optional[Trace] = None
         self.loaded = False
+        self._parts: dict[str, tuple[list[_Seen], bytes]] = {}  # article -> its decisions, pickled
 
     def find(self, articles: list[ArticleFacts], version: str = "", reuse: bool = True) -> list[Repeat]:
         """Every paragraph that repeats an earlier one (`reuse=False`: compared from scratch, as `find`)."""
@@ -234,25 +301,49 @@ class Finder:
         if self.path is None:
             return None
         try:
-            version, trace = pickle.loads(self.path.read_bytes())
+            version, order, parts = pickle.loads(self.path.read_bytes())
+            if version != self.version:
+                return None
+            trace = Trace(order=order, changed=False)
+            for article, data in parts.items():
+                decisions = pickle.loads(data)
+                trace.seen.update(((article, i), seen) for i, seen in decisions)
+                self._parts[article] = ([seen for _, seen in decisions], data)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            self._parts = {}
             return None
-        return trace if version == self.version and isinstance(trace, Trace) else None
+        return trace
 
     def _write(self) -> None:
         if self.path is None:
             return
+        by_article: dict[str, list[tuple[int, _Seen]]] = {}
+        for (article, index), seen in self.trace.seen.items():
+            by_article.setdefault(article, []).append((index, seen))
+        parts: dict[str, bytes] = {}
+        for article, decisions in by_article.items():
+            kept = self._parts.get(article)
+            if kept is None or len(kept[0]) != len(decisions) or any(a is not b for a, (_, b) in zip(kept[0], decisions)):
+                kept = self._parts[article] = ([seen for _, seen in decisions],
+                                               pickle.dumps(decisions, protocol=pickle.HIGHEST_PROTOCOL))
+            parts[article] = kept[1]
+        for article in [a for a in self._parts if a not in parts]:
+            del self._parts[article]
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(pickle.dumps((self.version, self.trace), protocol=pickle.HIGHEST_PROTOCOL))
+            tmp.write_bytes(pickle.dumps((self.version, self.trace.order, parts), protocol=pickle.HIGHEST_PROTOCOL))
             tmp.replace(self.path)
         except OSError:
             pass  # a read-only checkout still builds, only without the trace
 
 
-def drop_repeated_facts(articles: list[ArticleFacts], repeats: list[Repeat]) -> None:
-    """The facts of a repeated paragraph were already counted where it first appeared."""
+def drop_repeated_facts(articles: list[ArticleFacts], repeats: list[Repeat], reuse=None) -> None:
+    """The facts of a repeated paragraph were already counted where it first appeared. The lists of
+    `articles` are replaced; the records in them are not changed (a process keeps them for its next
+    build): an entity that loses mentions is a copy. `reuse` (a `session.Reuse`, for facts as
+    `pipeline.extract_all` gives them: their sentence list stands for their extraction) gives an
+    article the lists of the last build when its extraction and its repeated paragraphs are the same."""
     by_article: dict[str, set[int]] = {}
     for r in repeats:
         by_article.setdefault(r.article, set()).add(r.paragraph)
@@ -260,15 +351,31 @@ def drop_repeated_facts(articles: list[ArticleFacts], repeats: list[Repeat]) -> 
         paragraphs = by_article.get(facts.article.id)
         if not paragraphs:
             continue
-        gone = {s.id for s in facts.article.sentences if s.paragraph in paragraphs}
-        facts.dates = [d for d in facts.dates if d.sentence not in gone]
-        facts.numbers = [n for n in facts.numbers if n.sentence not in gone]
-        facts.quotes = [q for q in facts.quotes if q.sentence not in gone]
-        facts.sources = [s for s in facts.sources if s.sentence not in gone]
-        for attr in ("people", "places", "organizations"):
-            kept = []
-            for entity in getattr(facts, attr):
-                entity.mentions = [m for m in entity.mentions if m.sentence not in gone]
-                if entity.mentions:
-                    kept.append(entity)
-            setattr(facts, attr, kept)
+        if reuse is None:
+            kept = _without(facts, paragraphs)
+        else:
+            kept = reuse.get((facts.article.sentences,), (frozenset(paragraphs),),
+                             lambda: _without(facts, paragraphs))
+        (facts.dates, facts.numbers, facts.quotes, facts.sources, facts.people, facts.places,
+         facts.organizations) = (list(items) for items in kept)
+    if reuse is not None:
+        reuse.done()
+
+
+def _without(facts: ArticleFacts, paragraphs: set[int]) -> tuple[list, ...]:
+    """The lists of facts of an article without those of `paragraphs` (dates, numbers, quotes, sources,
+    people, places, organizations)."""
+    gone = {s.id for s in facts.article.sentences if s.paragraph in paragraphs}
+    entities = []
+    for attr in ("people", "places", "organizations"):
+        kept = []
+        for entity in getattr(facts, attr):
+            mentions = [m for m in entity.mentions if m.sentence not in gone]
+            if len(mentions) < len(entity.mentions):
+                entity = dataclasses.replace(entity, mentions=mentions)
+            if mentions:
+                kept.append(entity)
+        entities.append(kept)
+    return ([d for d in facts.dates if d.sentence not in gone], [n for n in facts.numbers if n.sentence not in gone],
+            [q for q in facts.quotes if q.sentence not in gone], [s for s in facts.sources if s.sentence not in gone],
+            *entities)

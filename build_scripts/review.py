@@ -11,7 +11,7 @@ import json
 import re
 from typing import Optional
 
-from .model import ArticleFacts, ReviewItem, Story
+from .model import ArticleFacts, Repeat, ReviewItem, Story
 
 FAR_DAYS = 60   # a relative date resolved this far from publication is worth a look
 SPEAKER_VIA = {"pronoun": "printr-un pronume", "role": "printr-o funcție", "previous": "din paragraful anterior",
@@ -19,8 +19,10 @@ SPEAKER_VIA = {"pronoun": "printr-un pronume", "role": "printr-o funcție", "pre
                "document": "după documentul citat", "interview": "ca intervievat (după titlu sau etichetă)"}
 
 
-def items(story: Story) -> list[ReviewItem]:
-    """Everything an editor should confirm, article by article, then the story's conflicts and repeats."""
+def items(story: Story, reuse=None) -> list[ReviewItem]:
+    """Everything an editor should confirm, article by article, then the story's conflicts and repeats.
+    `reuse` (a `session.Reuse`) gives an article the items of the last build when its records are the
+    same and so is what the story says of its names (which of them it names once)."""
     out: list[ReviewItem] = []
     seen: dict[tuple[str, str], int] = {}  # mentions of each entity in the whole story
     for facts in story.articles:
@@ -28,14 +30,24 @@ def items(story: Story) -> list[ReviewItem]:
             for e in getattr(facts, attr):
                 seen[(attr, e.name)] = seen.get((attr, e.name), 0) + len(e.mentions)
     for facts in story.articles:
-        out += _article(facts, seen)
+        if reuse is None:
+            out += _article(facts, seen)
+            continue
+        a = facts.article
+        entities = [e for attr in ("people", "places", "organizations") for e in getattr(facts, attr)]
+        once = tuple(seen.get((attr, e.name)) == 1 for attr in ("people", "places", "organizations")
+                     for e in getattr(facts, attr))
+        out += reuse.get((a.sentences, *facts.quotes, *entities, *facts.numbers, *facts.dates),
+                         (a.id, a.title, a.published, a.published_inferred, once,
+                          *map(len, (facts.quotes, facts.people, facts.places, facts.organizations, facts.numbers))),
+                         lambda: _article(facts, seen))
     for repeat in story.repeats:
-        out.append(ReviewItem(
-            kind="repeated_paragraph", article=repeat.article, sentence=f"p{repeat.paragraph}-s1",
-            text=repeat.text[:300],
-            message=f"paragraf repetat (apare și în {repeat.of_article}, paragraful {repeat.of_paragraph}); "
-                    "e afișat o singură dată în fapte",
-            suggestion=""))
+        if reuse is None:
+            out.append(_repeated(repeat))
+        else:  # the same repeat (records never change) gives the same item
+            out.append(reuse.get((repeat,), (), lambda: _repeated(repeat)))
+    if reuse is not None:
+        reuse.done()
     for conflict in story.conflicts:
         versions = "; ".join(f"{v.label} ({v.article})" for v in conflict.versions)
         first = conflict.versions[0]
@@ -45,6 +57,15 @@ def items(story: Story) -> list[ReviewItem]:
                               text=conflict.subject, message=f"articolele nu se potrivesc: {versions}",
                               suggestion=suggestion))
     return out
+
+
+def _repeated(repeat: Repeat) -> ReviewItem:
+    """The item of a repeated paragraph."""
+    return ReviewItem(kind="repeated_paragraph", article=repeat.article, sentence=f"p{repeat.paragraph}-s1",
+                      text=repeat.text[:300],
+                      message=f"paragraf repetat (apare și în {repeat.of_article}, paragraful {repeat.of_paragraph}); "
+                              "e afișat o singură dată în fapte",
+                      suggestion="")
 
 
 def _sentence(facts: ArticleFacts, sentence_id: str) -> str:

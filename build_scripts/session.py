@@ -2,39 +2,48 @@
 
 The MkDocs hook lives as long as `serve`, and calls `pipeline.build` on every change. Each build starts
 from the inputs again (nothing here is trusted without its key), but a second build in the same process
-finds: the spaCy model already loaded (`nlp.load` keeps it), the articles it read before (by the bytes
-of their file, so the YAML front matter is not parsed again), each article's extracted facts as stored
-bytes (by cache key, without reading the cache folder again), the paragraph fingerprints and the trace
-of the last run of `repeats.py`, and the page memo (`render/memo.py`) with its texts in memory, and the pages it wrote (`writer.py` does not
-read them again). A fresh
-`python -m build_scripts build` starts empty and reads what `.cache/` holds (facts, page memo, trace).
+finds: the spaCy model already loaded (`nlp.load` keeps it); the articles it read before (by the bytes
+of their file, so the YAML front matter is not parsed again); each article's extracted facts as records
+(by cache key, neither read from the cache folder nor unpickled again); what the stages made of records
+that did not change (`Reuse`: an article's facts without its repeated paragraphs, its dated sentences,
+its review items, the variants of the story's names, the signatures of pages' inputs); the trace of the
+last run of `repeats.py`; the page memo (`render/memo.py`) with its texts in memory; and the pages it
+wrote (`writer.py` does not read them again). A fresh `python -m build_scripts build` starts empty and
+reads what `.cache/` holds (facts, page memo, trace, the articles read).
 
-A build also pauses the cycle collector (`no_gc`): it allocates millions of small records, and the
+What is kept is shared by every later build, so nothing may change it: `read` hands out copies of the
+articles, and the stages that correct facts (repeats.py, merge.py, editorial.py) put a changed copy in
+the place of a record instead of changing it (`tests/test_kept_facts.py` checks it).
+
+A build (`one_build`) also pauses the cycle collector: it allocates millions of small records, and the
 collector would walk them again and again.
 """
 from __future__ import annotations
 
 import contextlib
+import copy
 import gc
-import hashlib
 import os
 import pickle
 from pathlib import Path
-from typing import Callable, Iterator, Optional, TypeVar
+from typing import Any, Callable, Iterator, Optional, TypeVar
 
-from .render.memo import PageMemo, code_version, wait as memo_wait
+from .render.memo import PageMemo, code_version, one_build as memo_one_build, wait as memo_wait
 from .repeats import Finder
+from .stamp import content_digest
 
 T = TypeVar("T")
 _MEMOS: dict[str, PageMemo] = {}
 _FINDERS: dict[str, Finder] = {}
-_READ: dict[str, tuple[tuple, bytes]] = {}  # file -> ((content digest, key), pickled record)
+# file -> ((content digest, key), the record as read (never changed; None until first used), its pickle)
+_READ: dict[str, tuple[tuple, Any, bytes]] = {}
 _READ_NEW: set[str] = set()  # files read anew since their records were last stored
 _READ_LOADED: set[str] = set()  # seeds folders whose stored records were loaded
 _READ_STORED: dict[str, set[str]] = {}  # seeds folder -> the files whose records it stored or loaded
-FACTS: dict[str, bytes] = {}  # cache key -> pickled extraction (see cache.Cache.get)
-FACTS_MAX = 12_000  # extractions kept (about 50 KB each)
+FACTS: dict[str, Any] = {}  # cache key -> extraction (cache.Extraction), shared by builds: never changed
+_FACTS_USED: dict[str, set[str]] = {}  # seeds folder -> the keys of the facts its last build used
 _WRITTEN: dict[str, dict] = {}  # docs folder -> what writer.write_tree wrote or found there (writer.Known)
+_REUSE: dict[tuple[str, str], "Reuse"] = {}  # (seeds folder, stage) -> what the stage made in the last build
 
 
 def page_memo(seeds_dir: Path) -> PageMemo:
@@ -46,20 +55,29 @@ def page_memo(seeds_dir: Path) -> PageMemo:
     return memo
 
 
-def read(path: Path, reader: Callable[[Path], T], *key: object) -> T:
-    """`reader(path)`, or a fresh copy of what it returned for the same bytes of this file (and `key`)
-    in an earlier build (the caller may change the copy; the kept one stays as read)."""
+def read(path: Path, reader: Callable[[Path], T], *key: object, clone: Callable[[T], T] = copy.deepcopy) -> T:
+    """`reader(path)`, or `clone` of what it returned for the same bytes of this file (and `key`) in an
+    earlier build: the caller may change what it gets (`clone` copies what it may change), the kept
+    record stays as read."""
     try:
-        sign = (hashlib.blake2b(path.read_bytes(), digest_size=16).digest(), *key)
+        sign = (content_digest(path.read_bytes()), *key)
     except OSError:
         return reader(path)
     found = _READ.get(str(path))
     if found is not None and found[0] == sign:
-        return pickle.loads(found[1])
+        if found[1] is None:  # stored by an earlier process
+            found = _READ[str(path)] = (sign, pickle.loads(found[2]), found[2])
+        return clone(found[1])
     value = reader(path)  # raises on a bad file: nothing is kept
-    _READ[str(path)] = (sign, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    _READ[str(path)] = (sign, clone(value), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     _READ_NEW.add(str(path))
     return value
+
+
+def read_digest(path: Path) -> Optional[bytes]:
+    """The digest of the bytes of `path` when `read` last read it (`stamp.content_digest`), or None."""
+    found = _READ.get(str(path))
+    return found[0][0] if found is not None else None
 
 
 def load_read(seeds_dir: Path) -> None:
@@ -75,7 +93,8 @@ def load_read(seeds_dir: Path) -> None:
         return
     if isinstance(kept, dict):
         for path, entry in kept.items():
-            _READ.setdefault(path, entry)
+            if isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[1], bytes):
+                _READ.setdefault(path, (entry[0], None, entry[1]))
         _READ_STORED[name] = set(kept)
 
 
@@ -87,7 +106,8 @@ def save_read(seeds_dir: Path, paths: list[Path]) -> None:
         return
     _READ_NEW.difference_update(names)
     _READ_STORED[folder] = names
-    kept = {n: _READ[n] for n in names if n in _READ and all(isinstance(k, str) for k in _READ[n][0][1:])}
+    kept = {n: (_READ[n][0], _READ[n][2]) for n in names
+            if n in _READ and all(isinstance(k, str) for k in _READ[n][0][1:])}
     target = _read_path(seeds_dir)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -108,11 +128,24 @@ def written(docs_dir: Path) -> dict:
     return _WRITTEN.setdefault(str(Path(docs_dir).resolve()), {})
 
 
-def keep_facts(key: str, data: bytes) -> None:
-    """Keep an extraction's bytes for the next build of this process."""
-    if len(FACTS) >= FACTS_MAX:
-        FACTS.clear()
-    FACTS[key] = data
+def keep_facts(key: str, extraction: Any) -> None:
+    """Keep an extraction for the next builds of this process (callers never change it)."""
+    FACTS[key] = extraction
+
+
+def used_facts(seeds_dir: Path, keys: set[str]) -> None:
+    """The facts a build of `seeds_dir` used: those no folder's last build used are let go."""
+    _FACTS_USED[str(Path(seeds_dir).resolve())] = keys
+    wanted = set().union(*_FACTS_USED.values())
+    for k in [k for k in FACTS if k not in wanted]:
+        del FACTS[k]
+
+
+@contextlib.contextmanager
+def one_build() -> Iterator[None]:
+    """What lasts one build: the cycle collector paused (`no_gc`), the build code digested once."""
+    with no_gc(), memo_one_build():
+        yield
 
 
 @contextlib.contextmanager
@@ -132,6 +165,43 @@ def no_gc() -> Iterator[None]:
             # cycles among them are collected after the next build starts.
             gc.freeze()
             gc.enable()
+
+
+class Reuse:
+    """What a stage made in the last build from records that never change (those the process keeps,
+    and what it made from them), found again by the identity of those records: the next build takes it
+    instead of making it again. An entry holds its records, so their identities stay theirs; entries
+    the last build did not ask for are let go."""
+
+    def __init__(self) -> None:
+        self._last: dict[tuple, tuple] = {}
+        self._now: dict[tuple, tuple] = {}
+
+    def get(self, records: tuple, values: tuple, make: Callable[[], T]) -> T:
+        """`make()`, or what it returned in the last build for the same `records` (by identity) and
+        `values` (by equality)."""
+        key = (*map(id, records), *values)
+        found = self._now.get(key)
+        if found is None:
+            found = self._last.get(key)
+            if found is None:
+                found = (records, make())
+            self._now[key] = found
+        return found[1]
+
+    def done(self) -> None:
+        """The end of a build's stage: what it did not ask for again is let go."""
+        self._last, self._now = self._now, {}
+
+
+def reuse(seeds_dir: Path, stage: str) -> Reuse:
+    """The `Reuse` of a stage for a seeds folder (one per folder and stage, kept for the life of the
+    process)."""
+    name = (str(Path(seeds_dir).resolve()), stage)
+    found = _REUSE.get(name)
+    if found is None:
+        found = _REUSE[name] = Reuse()
+    return found
 
 
 def repeat_finder(seeds_dir: Path) -> Finder:
@@ -157,6 +227,8 @@ def forget() -> None:
     _READ_STORED.clear()
     _WRITTEN.clear()
     FACTS.clear()
+    _FACTS_USED.clear()
+    _REUSE.clear()
 
 
 def caches_on(enabled: bool) -> bool:

@@ -11,7 +11,7 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 from .model import Problem
 
@@ -19,17 +19,27 @@ PACKAGE = Path(__file__).resolve().parent
 STAMP_DIR = PACKAGE.parent / ".cache" / "stamps"
 
 
-def _inputs(seeds_dir: Path) -> str:
+def _inputs(seeds_dir: Path, known: Optional[Callable[[Path], Optional[bytes]]] = None) -> str:
+    """A digest of every input: the names and contents of the build code and of the seeds (`known(path)`
+    gives the digest of a seeds file the build read, `content_digest` of its bytes, or None)."""
     from . import cache
 
     digest = hashlib.sha256(cache.environment_version().encode())
-    for path in sorted(PACKAGE.rglob("*")):  # render code and templates too
-        if path.is_file() and path.suffix in (".py", ".j2", ".yaml", ".css", ".html"):
-            digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
-    for path in sorted(Path(seeds_dir).glob("*")):
-        if path.is_file():
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for rel, stat in sorted(_files(str(PACKAGE)), key=lambda item: item[0].split("/")):  # templates too
+        if os.path.splitext(rel)[1] in (".py", ".j2", ".yaml", ".css", ".html"):
+            with open(os.path.join(PACKAGE, rel), "rb") as f:
+                digest.update(rel.encode() + b"\0" + content_digest(f.read()))
+    seeds = Path(seeds_dir)
+    for name in sorted(e.name for e in _entries(str(seeds)) if e.is_file()):
+        path = seeds / name
+        found = known(path) if known is not None else None
+        digest.update(name.encode() + b"\0" + (found or content_digest(path.read_bytes())))
     return digest.hexdigest()
+
+
+def content_digest(data: bytes) -> bytes:
+    """The digest of a file's bytes in the stamp (the one `session.read` keeps of each article)."""
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def _outputs(docs_dir: Path) -> str:
@@ -44,11 +54,7 @@ def _files(top: str, prefix: str = "") -> list[tuple[str, os.stat_result]]:
     """Every file under `top` (relative path, stat), symbolic links to files included, linked folders
     not entered (as `Path.rglob` walks)."""
     out = []
-    try:
-        entries = list(os.scandir(top))
-    except OSError:
-        return out
-    for entry in entries:
+    for entry in _entries(top):
         rel = prefix + entry.name
         try:
             if entry.is_dir(follow_symlinks=False):
@@ -60,13 +66,24 @@ def _files(top: str, prefix: str = "") -> list[tuple[str, os.stat_result]]:
     return out
 
 
+def _entries(folder: str) -> list[os.DirEntry]:
+    """The entries of `folder` (none when it cannot be listed)."""
+    try:
+        with os.scandir(folder) as entries:
+            return list(entries)
+    except OSError:
+        return []
+
+
 def _path(docs_dir: Path) -> Path:
     return STAMP_DIR / (hashlib.sha256(str(Path(docs_dir).resolve()).encode()).hexdigest()[:16] + ".json")
 
 
-def record(seeds_dir: Path, docs_dir: Path, problems: list[Problem]) -> None:
-    """Remember this build of `docs_dir` (and its warnings, which a skipped build must repeat)."""
-    data = {"inputs": _inputs(seeds_dir), "outputs": _outputs(docs_dir),
+def record(seeds_dir: Path, docs_dir: Path, problems: list[Problem],
+           known: Optional[Callable[[Path], Optional[bytes]]] = None) -> None:
+    """Remember this build of `docs_dir` (and its warnings, which a skipped build must repeat); `known`:
+    the digests of the seeds files as the build read them (see `_inputs`)."""
+    data = {"inputs": _inputs(seeds_dir, known), "outputs": _outputs(docs_dir),
             "problems": [[p.path, p.message, p.fatal] for p in problems]}
     try:
         STAMP_DIR.mkdir(parents=True, exist_ok=True)

@@ -78,8 +78,9 @@ def write_tree(docs_dir: Path, files: dict[str, str], managed_dirs: tuple[str, .
 
 def _targets(root: Path, files: dict[str, str]) -> dict[str, str]:
     """The real path of each file (symbolic links followed, as `Path.resolve` does), refusing any outside
-    `root`; each folder is resolved once, not each file."""
+    `root`; each folder is resolved and listed once (for the links in it), not each file."""
     real_dirs: dict[str, str] = {}
+    links: dict[str, set[str]] = {}  # folder -> the names of the symbolic links in it
     targets: dict[str, str] = {}
     inside = str(root) + os.sep
     for rel, content in files.items():
@@ -87,13 +88,23 @@ def _targets(root: Path, files: dict[str, str]) -> dict[str, str]:
         real = real_dirs.get(folder)
         if real is None:
             real = real_dirs[folder] = os.path.realpath(os.path.join(root, folder))
+            links[folder] = _links_in(real)
         target = os.path.join(real, name)
-        if name in ("", ".", "..") or os.path.islink(target):
+        if name in ("", ".", "..") or name in links[folder]:
             target = os.path.realpath(os.path.join(root, rel))
         if not target.startswith(inside):
             raise ValueError(f"refusing to write outside {root}: {rel}")
         targets[target] = content
     return targets
+
+
+def _links_in(folder: str) -> set[str]:
+    """The names of the symbolic links in `folder` (none when it does not exist yet)."""
+    try:
+        with os.scandir(folder) as entries:
+            return {entry.name for entry in entries if entry.is_symlink()}
+    except OSError:
+        return set()
 
 
 def _status(target: str) -> Optional[tuple]:

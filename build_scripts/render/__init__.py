@@ -21,7 +21,7 @@ from . import feed as feed_mod
 from . import home as home_mod
 from . import meta as meta_mod
 from . import method as method_mod
-from .memo import PageMemo, Signatures, digest as memo_digest
+from .memo import PageMemo, Signatures
 from . import opendata
 from .paging import paginate
 from . import quotes as quotes_mod
@@ -46,13 +46,15 @@ __all__ = ["render_site", "article_page", "HOME", "ARTICLES", "CHRONOLOGY", "ENT
 class _Pages:
     """Renders templates into the file map, each page with its front matter and last-update line."""
 
-    def __init__(self, story: Story, site: Site, memo: Optional[PageMemo] = None):
+    def __init__(self, story: Story, site: Site, memo: Optional[PageMemo] = None,
+                 kept: Optional[Callable[[str], Any]] = None):
         self.story = story
         self.site = site
         self.env = environment()
         self.files: dict[str, str] = {}
         self.memo = memo if memo is not None and memo.enabled else None
-        self.sig = Signatures(story, site)
+        self.kept = kept if self.memo is not None else None  # session.Reuse by name, or None
+        self.sig = Signatures(story, site, self.kept)
         self.pending: dict[str, str] = {}  # page -> memo key, for pages being rendered
         self.parts: dict[str, list[str]] = {}  # page -> memo keys of its fragments, for pages being rendered
 
@@ -89,6 +91,14 @@ class _Pages:
         return Markup(self.piece(f"{h.page}#{template}", lambda: self.env.get_template(template).render(h=h, **context),
                                  deps, page=h.page))
 
+    def pager(self, h: Helpers, part) -> Markup:
+        """The links of a page of a long list to the list's other pages (the `pager` macro), from the memo
+        while the list has the same pages."""
+        if not part.others:
+            return Markup("")
+        return Markup(self.piece(f"{h.page}#pager", lambda: str(self.env.get_template("_macros.md.j2").module.pager(h, part)),
+                                 part.number, tuple(part.paths), page=h.page))
+
     def helpers(self, path: str) -> Helpers:
         """Helpers bound to the page `path`."""
         return Helpers(path, self.site)
@@ -116,14 +126,16 @@ class _Pages:
             self.memo.put(key, self.files[path], tuple(self.parts.pop(path, ())))
 
 
-def render_site(story: Story, memo: Optional[PageMemo] = None, reuse: bool = True) -> dict[str, str]:
+def render_site(story: Story, memo: Optional[PageMemo] = None, reuse: bool = True,
+                kept: Optional[Callable[[str], Any]] = None) -> dict[str, str]:
     """Every generated file of the site, by docs-relative path. With a `memo`, pages whose inputs did not
     change since a build it remembers are taken from it (unless `reuse` is False), and what is rendered
-    is stored in it (see `memo.py`)."""
+    is stored in it (see `memo.py`); `kept(name)` (a `session.Reuse`) spares computing again the
+    signatures of records the last build saw."""
     site = Site(story, chronology_mod.event_pages(story.timeline))
     if memo is not None:
         memo.begin([site.newest, story.info], reading=reuse)
-    pages = _Pages(story, site, memo)
+    pages = _Pages(story, site, memo, kept if reuse else None)
     _home(pages)
     _articles(pages)
     _chronology(pages)
@@ -135,11 +147,15 @@ def render_site(story: Story, memo: Optional[PageMemo] = None, reuse: bool = Tru
         if pages.reuse(part.path, part.number, part.paths, total, read):
             continue
         h = pages.helpers(part.path)
-        texts = [[pages.fragment(h, "quote_item.md.j2", quote, f=f, q=q) for (f, q), quote in zip(s.quotes, r[2])]
-                 for s, r in zip(part.items, read)]
-        pages.page(part.path, "quotes.md.j2", h=h, speakers=part.items, quotes=texts, part=part,
-                   total=total, title=None if part.number == 1 else f"Citate, pagina {part.number}")
-    _method(pages)
+        # Each speaker's heading, and quotes joined (the template prints them one after the other).
+        heads = [pages.fragment(h, "quote_speaker.md.j2", (s.title, s.name, s.role, s.entity and s.entity.slug,
+                                                           s.entity and s.entity.kind), s=s) for s in part.items]
+        texts = [Markup("".join([pages.fragment(h, "quote_item.md.j2", quote, f=f, q=q)
+                                 for (f, q), quote in zip(s.quotes, r[2])])) for s, r in zip(part.items, read)]
+        pages.page(part.path, "quotes.md.j2", h=h, speakers=part.items, heads=heads, quotes=texts, part=part,
+                   pager=pages.pager(h, part), total=total,
+                   title=None if part.number == 1 else f"Citate, pagina {part.number}")
+    _method(pages, speakers)
     files = pages.files
     sig = pages.sig
     files[DATA] = data_mod.assemble(
@@ -149,6 +165,7 @@ def render_site(story: Story, memo: Optional[PageMemo] = None, reuse: bool = Tru
     files[feed_mod.FEED] = feed_mod.atom(story, story.info.title, story.info.description or DEFAULT_DESCRIPTION)
     if memo is not None:
         memo.save()
+    pages.sig.done()
     return files
 
 
@@ -161,7 +178,7 @@ def _home(pages: _Pages) -> None:
     description = story.info.description or (meta_mod.shorten(" ".join(story.info.summary.split()))
                                               if story.info.summary else None)
     pages.page(HOME, "index.md.j2", h=h, description=description,
-               **home_mod.context(story, site, h, timeline))
+               **home_mod.context(story, site, h, timeline, pages.kept("figures") if pages.kept else None))
 
 
 def _articles(pages: _Pages) -> None:
@@ -169,16 +186,21 @@ def _articles(pages: _Pages) -> None:
     story, site = pages.story, pages.site
     description = meta_mod.shorten(f"Cele {len(story.articles)} articole din care este construit explicatorul: "
                                    + "; ".join(f.article.title for f in story.articles[:50]))
-    for part in paginate(home_mod.newest_first(story.articles), ARTICLES_PAGE, ARTICLES, "articole"):
-        pages.page(part.path, "articles.md.j2", articles=part.items, part=part, description=description,
-                   title=None if part.number == 1 else f"Articole, pagina {part.number}")
     sig = pages.sig
+    for part in paginate(home_mod.newest_first(story.articles), ARTICLES_PAGE, ARTICLES, "articole"):
+        # The list shows each article's date, source and title, linking to its page.
+        if pages.reuse(part.path, part.number, part.paths, description, [sig.link(f.article.id) for f in part.items]):
+            continue
+        h = pages.helpers(part.path)
+        pages.page(part.path, "articles.md.j2", h=h, articles=part.items, part=part, description=description,
+                   pager=pages.pager(h, part), title=None if part.number == 1 else f"Articole, pagina {part.number}")
     for facts in story.articles:
         path = article_page(facts)
-        # The page reads the article, the articles it shares a paragraph with, which of its sentences
-        # are events, and the names it links to.
+        # The page reads the article, the articles it shares a paragraph with (their paragraphs' places
+        # and links), which of its sentences are events, and the names it links to.
         if pages.reuse(path, sig.article(facts), site.newest,
-                       [(r, sig.link(r.article), sig.link(r.of_article)) for r in site.repeats_of.get(facts.article.id, ())],
+                       [(r.article, r.paragraph, r.of_article, r.of_paragraph, sig.link(r.article), sig.link(r.of_article))
+                        for r in site.repeats_of.get(facts.article.id, ())],
                        sorted(site.event_sentences.get(facts.article.id, ())), sig.article_names(facts)):
             continue
         h = pages.helpers(path)
@@ -220,15 +242,25 @@ def _entities(pages: _Pages) -> None:
     index = entities_mod.index_pages(story)
     total = sum(len(part.items) for part in index)
     places = entities_mod.places_by_country(story)
+    sig = pages.sig
+    # The table shows each name's page or first mention (with its article's page), kind, role and counts;
+    # the first page, each place with its first mention and count of articles, under its country.
+    places_read = [(country, [(e.name, _mention_read(pages, e), len(e.articles)) for e in in_country])
+                   for country, in_country in places]
     for part in index:
+        rows = [(e.name, e.kind, e.slug, e.role, len(e.articles), e.quotes, _mention_read(pages, e))
+                for e in part.items]
+        if pages.reuse(part.path, part.number, part.paths, total, rows, places_read if part.number == 1 else []):
+            continue
         pages.page(part.path, "entities.md.j2", part=part, total=total, places=places if part.number == 1 else [],
                    kind_label=entities_mod.kind_label, first_mention=entities_mod.first_mention,
                    title=None if part.number == 1 else f"Persoane și organizații, pagina {part.number}")
-    sig = pages.sig
     for item in entities_mod.entity_pages(story, site):
         # The page reads the entity, its quotes (with their dates), its events and the articles naming it.
-        if pages.reuse(item.path, memo_digest(item.entity), site.newest, _quotes_read(pages, item.quotes),
-                       [sig.event(e) for e in item.events], [sig.link(a) for a in item.entity.articles],
+        entity = item.entity  # the page shows its name, kind, role and aliases; its mentions, through the lists
+        if pages.reuse(item.path, (entity.name, entity.kind, entity.slug, entity.role, entity.aliases), site.newest,
+                       _quotes_read(pages, item.quotes), [sig.event(e) for e in item.events],
+                       [sig.link(a) for a in entity.articles],
                        [(f.article.id, sentence, n) for f, sentence, n in item.articles]):
             continue
         uses = [site.by_id[a] for a in dict.fromkeys(item.entity.articles) if a in site.by_id]  # for the date
@@ -237,24 +269,40 @@ def _entities(pages: _Pages) -> None:
                    kind_label=entities_mod.kind_label, events_label=chronology_mod.events_label)
 
 
-def _method(pages: _Pages) -> None:
+def _method(pages: _Pages, speakers: list[quotes_mod.Speaker]) -> None:
     """The method page and the editors' review page (out of the nav and of search)."""
     story, site = pages.story, pages.site
-    data = method_mod.data(story, site)
-    pages.page(METHOD, "method.md.j2", data=data, counts=data.counts(), list_max=method_mod.LIST_MAX,
-               correction_kind=method_mod.correction_kind, correction_value=method_mod.correction_value)
+    data = method_mod.data(story, site, speakers)
+    counts = data.counts()
+    sig, shown = pages.sig, method_mod.LIST_MAX
+    # The page shows the counts, the corrections, the first conflicts and repeats (with the articles
+    # they link to) and the articles whose date was inferred.
+    if not pages.reuse(METHOD, counts, data.corrections, len(data.conflicts), len(data.repeats),
+                       [(c, [sig.link(v.article) for v in c.versions]) for c in data.conflicts[:shown]],
+                       [(r.article, r.paragraph, r.of_article, r.of_paragraph, sig.link(r.article), sig.link(r.of_article))
+                        for r in data.repeats[:shown]],
+                       [sig.link(f.article.id) for f in data.inferred]):
+        pages.page(METHOD, "method.md.j2", data=data, counts=counts, list_max=shown,
+                   correction_kind=method_mod.correction_kind, correction_value=method_mod.correction_value)
     for part in paginate(story.review, REVIEW_PAGE, REVIEW, REVIEW[:-3]):
-        read = [memo_digest((item, pages.sig.link(item.article) if item.article else None)) for item in part.items]
+        read = [pages.sig.review(item) for item in part.items]
         if pages.reuse(part.path, part.number, part.paths, len(story.review), site.newest, read):
             continue
         h = pages.helpers(part.path)
         texts = {id(item): pages.fragment(h, "review_item.md.j2", (site.newest, r), item=item)
                  for item, r in zip(part.items, read)}
-        groups = [(kind, title, items, [texts[id(item)] for item in items])
+        # Each group's items, joined (the template prints them one after the other).
+        groups = [(kind, title, items, Markup("".join([texts[id(item)] for item in items])))
                   for kind, title, items in method_mod.review_groups(part.items)]
-        pages.page(part.path, "review.md.j2", h=h, groups=groups, part=part,
+        pages.page(part.path, "review.md.j2", h=h, groups=groups, part=part, pager=pages.pager(h, part),
                    total=len(story.review), meta={"search": {"exclude": True}},
                    title="Revizuire" if part.number == 1 else f"Revizuire, pagina {part.number}")
+
+
+def _mention_read(pages: _Pages, entity) -> Optional[tuple]:
+    """Where a name is first mentioned, as a link to it shows: the sentence and its article's page."""
+    first = entities_mod.first_mention(entity)
+    return (first, pages.sig.link(first[0])) if first else None
 
 
 def _quotes_read(pages: _Pages, quotes: list) -> list[str]:

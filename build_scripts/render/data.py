@@ -43,8 +43,9 @@ def assemble(articles: list[str], events: list[str]) -> str:
     `event_json`): a build reuses the pieces of what did not change."""
     head = dumps({"schema_version": SCHEMA_VERSION, "articles": [], "timeline": []})
     assert head.endswith('"articles": [],\n  "timeline": []\n}\n')
-    return (head[:-len('[],\n  "timeline": []\n}\n')] + json_list(articles) + ',\n  "timeline": ' + json_list(events)
-            + "\n}\n")
+    # One join: the document is tens of megabytes, each concatenation would copy it again.
+    return "".join([head[:-len('[],\n  "timeline": []\n}\n')], *_list_parts(articles), ',\n  "timeline": ',
+                    *_list_parts(events), "\n}\n"])
 
 
 def nested(value: dict[str, Any]) -> str:
@@ -55,7 +56,18 @@ def nested(value: dict[str, Any]) -> str:
 
 def json_list(items: list[str]) -> str:
     """A list of the document from its items (`nested`), as `dumps` writes it."""
-    return "[\n    " + ",\n    ".join(items) + "\n  ]" if items else "[]"
+    return "".join(_list_parts(items))
+
+
+def _list_parts(items: list[str]) -> list[str]:
+    """The parts of `json_list(items)`, in order."""
+    if not items:
+        return ["[]"]
+    parts = ["[\n    "]
+    for item in items:
+        parts += (item, ",\n    ")
+    parts[-1] = "\n  ]"
+    return parts
 
 
 def _event(e: Event) -> dict[str, Any]:

@@ -76,7 +76,7 @@ def quotes_of(story: Story, site: Site, entity: StoryEntity) -> list[tuple[Artic
     """The entity's quotes, in story order (articles by date, then by sentence)."""
     if site.entity(entity.name) is not entity:
         return []  # a place or a second entity of the same name: the speaker is the other one
-    return site.in_time_order(list(site.quotes_by.get(entity.name, ())))
+    return site.quotes_in_time(entity.name)
 
 
 def events_of(story: Story, site: Site, entity: StoryEntity) -> list[Event]:

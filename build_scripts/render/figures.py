@@ -51,23 +51,36 @@ class KeyFigure:
         return float(max(v) if isinstance(v, (tuple, list)) else v or 0)
 
 
-def key_figures(story: Story, limit: int = KEY_FIGURES) -> list[KeyFigure]:
-    """The story's key figures: deduplicated, most cited and largest first, none of them disputed."""
+def key_figures(story: Story, limit: int = KEY_FIGURES, reuse=None) -> list[KeyFigure]:
+    """The story's key figures: deduplicated, most cited and largest first, none of them disputed.
+    `reuse` (a `session.Reuse`) gives an article its figures' phrases of the last build when its
+    sentences and figures are the same."""
     disputed = _disputed_places(story.conflicts)
     found: dict[tuple, KeyFigure] = {}
     for facts in story.articles:
-        sentences = {s.id: s.text for s in facts.article.sentences}
-        for n in facts.numbers:
-            if not n.unit or (facts.article.id, n.sentence, f"{n.text} {n.unit}") in disputed:
+        if reuse is None:
+            figures = _with_units(facts)
+        else:
+            figures = reuse.get((facts.article.sentences, *facts.numbers), (), lambda: _with_units(facts))
+        for n, words, k, head, rest in figures:
+            if (facts.article.id, n.sentence, words) in disputed:
                 continue
-            k = (_value_key(n.value), ascii_fold(n.unit).lower())
             if k not in found:
-                head, rest = phrase(sentences.get(n.sentence, ""), n)
                 found[k] = KeyFigure(value=n.value, unit=n.unit, head=head, rest=rest)
             found[k].citations.append(Citation(facts, n))
             found[k].corrected = found[k].corrected or n.corrected
+    if reuse is not None:
+        reuse.done()
     ranked = sorted(found.values(), key=lambda f: (-f.articles, -f.size))
     return ranked[:limit]
+
+
+def _with_units(facts: ArticleFacts) -> list[tuple[NumberMention, str, tuple, str, str]]:
+    """Each figure of an article that has a unit: the figure, its words with the unit (as a conflict
+    names it), its key (value and folded unit) and its phrase (`phrase`)."""
+    sentences = {s.id: s.text for s in facts.article.sentences}
+    return [(n, f"{n.text} {n.unit}", (_value_key(n.value), ascii_fold(n.unit).lower()),
+             *phrase(sentences.get(n.sentence, ""), n)) for n in facts.numbers if n.unit]
 
 
 def disputed_figures(story: Story) -> list[Conflict]:

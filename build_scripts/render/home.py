@@ -37,8 +37,8 @@ class Lead:
     others: list[ArticleFacts] = field(default_factory=list)
 
 
-def context(story: Story, site: Site, h: Helpers, timeline_html: str) -> dict[str, Any]:
-    """Everything the home template shows."""
+def context(story: Story, site: Site, h: Helpers, timeline_html: str, reuse=None) -> dict[str, Any]:
+    """Everything the home template shows (`reuse`: see `figures.key_figures`)."""
     dated = [e for e in story.timeline if not e.context]
     latest, upcoming = _latest(dated, site.newest)
     disputed_figures = figures.disputed_figures(story)
@@ -54,7 +54,7 @@ def context(story: Story, site: Site, h: Helpers, timeline_html: str) -> dict[st
         "places": top_places(story),
         "people": top_people(story),
         "outlets": list(dict.fromkeys(f.article.source for f in story.articles if f.article.source)),
-        "figures": figures.key_figures(story),
+        "figures": figures.key_figures(story, reuse=reuse),
         "disputed_figures": disputed_figures[:HOME_DISPUTES],
         "date_conflicts": date_conflicts[:HOME_DISPUTES],
         "disputed_count": len(disputed_figures) + len(date_conflicts) + len(story.info.disputed),

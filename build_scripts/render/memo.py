@@ -16,15 +16,17 @@ the next build (as the facts cache does).
 """
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import hashlib
 import os
 import sqlite3
 import threading
 import time
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional
 
-from ..model import ArticleFacts, Event, Story
+from ..model import ArticleFacts, Event, ReviewItem, Story
 
 PACKAGE = Path(__file__).resolve().parent.parent
 DEFAULT_DIR = PACKAGE.parent / ".cache" / "pages"
@@ -35,12 +37,34 @@ _CODE_SUFFIXES = (".py", ".j2", ".yaml", ".yml", ".json")
 
 def code_version() -> str:
     """A digest of every file of the build code (render code, templates, language rules, the stages):
-    read on each build, since `mkdocs serve` reloads templates without restarting."""
+    read on each build, since `mkdocs serve` reloads templates without restarting (once for the length
+    of a build, see `one_build`)."""
+    if _BUILD is not None and "code" in _BUILD:
+        return _BUILD["code"]
     digest = hashlib.blake2b(str(FORMAT).encode(), digest_size=16)
     for path in sorted(PACKAGE.rglob("*")):
         if path.suffix in _CODE_SUFFIXES and "__pycache__" not in path.parts and path.is_file():
             digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    if _BUILD is not None:
+        _BUILD["code"] = digest.hexdigest()
     return digest.hexdigest()
+
+
+_BUILD: Optional[dict[str, str]] = None  # during a build: what is read once for it
+
+
+@contextlib.contextmanager
+def one_build() -> Iterator[None]:
+    """The length of one build (nested ones are the outer one): the build code is digested once."""
+    global _BUILD
+    if _BUILD is not None:
+        yield
+        return
+    _BUILD = {}
+    try:
+        yield
+    finally:
+        _BUILD = None
 
 
 class PageMemo:
@@ -55,6 +79,8 @@ class PageMemo:
         self.parts: dict[str, tuple[str, ...]] = {}  # key of a page -> keys of the parts it was made of
         self.added_parts: dict[str, tuple[str, ...]] = {}
         self.version = ""
+        self._keys: dict[tuple, str] = {}  # (path, plain deps) -> key, this build and the last
+        self._keys_before: dict[tuple, str] = {}
         self.used: set[str] = set()
         self.added: dict[str, str] = {}
         self.hits = self.misses = 0
@@ -78,14 +104,31 @@ class PageMemo:
             except OSError:
                 digest.update(name.encode() + b"\0-\0")
         digest.update(repr(list(inputs)).encode())
-        self.version = digest.hexdigest()
+        version = digest.hexdigest()
+        # The keys of plain values asked for in the last build, while the version is the same.
+        self._keys_before = self._keys if version == self.version else {}
+        self._keys = {}
+        self.version = version
         self.used, self.added, self.added_parts = set(), {}, {}
         self.hits = self.misses = 0
 
     def key(self, path: str, deps: Any) -> str:
-        """The key of the page `path` rendered from `deps` (a repr-able value)."""
+        """The key of the page `path` rendered from `deps` (a repr-able value). Keys of plain values
+        (`_plain`) are kept for the next build of the same version: a piece asked for again costs a
+        look-up, not a digest."""
+        plain = _plain(deps)
+        if plain:
+            found = self._keys.get((path, deps))
+            if found is None:
+                found = self._keys_before.get((path, deps))
+            if found is not None:
+                self._keys[(path, deps)] = found
+                return found
         text = f"{self.version}\0{path}\0{deps!r}"
-        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+        found = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+        if plain:
+            self._keys[(path, deps)] = found
+        return found
 
     def get(self, key: str) -> Optional[str]:
         """The text rendered before under `key`, or None."""
@@ -182,10 +225,47 @@ class PageMemo:
 _STORING: Optional[threading.Thread] = None  # the last save, while it writes
 
 
+_PLAIN = (str, int, type(None), dt.date)
+
+
+def _plain(value: Any) -> bool:
+    """Whether `value` is a tuple of str, int, None and dates (or tuples of them): equal such values
+    have the same repr, so a key may be found by the value (a bool is not plain: True == 1)."""
+    if type(value) is not tuple:
+        return False
+    for item in value:
+        kind = type(item)
+        if kind is tuple:
+            if not _plain(item):
+                return False
+        elif kind not in _PLAIN:
+            return False
+    return True
+
+
 def wait() -> None:
     """Until the last save is in the database."""
     if _STORING is not None:
         _STORING.join()
+
+
+def event_fields(event: Event) -> tuple:
+    """Every field of an event, as a value to find it by (its repr is its digest's text: `EVENT_FIELDS`
+    lists the fields, and a test checks that they are all the fields of the records)."""
+    d = event.disputed
+    return (event.date, event.mod, event.text, tuple((s.article, s.sentence, s.text, s.date_text) for s in event.sources),
+            event.clause, tuple(event.others), tuple(event.other_values), event.context, event.id,
+            None if d is None else (d.kind, d.subject, tuple((v.label, v.text, v.article, v.sentence) for v in d.versions)),
+            event.corrected)
+
+
+# The fields `event_fields` and `Signatures.review` read, by record (tests/test_memo_keys.py compares
+# them with model.py).
+EVENT_FIELDS = {"ReviewItem": ("kind", "message", "article", "sentence", "text", "suggestion"),"Event": ("date", "mod", "text", "sources", "clause", "others", "other_values", "context", "id",
+                          "disputed", "corrected"),
+                "EventSource": ("article", "sentence", "text", "date_text"),
+                "Conflict": ("kind", "subject", "versions"),
+                "ConflictVersion": ("label", "text", "article", "sentence")}
 
 
 def digest(value: Any) -> str:
@@ -194,18 +274,22 @@ def digest(value: Any) -> str:
 
 
 class Signatures:
-    """What pages read of the story, as short digests computed once per build: the parts of memo keys."""
+    """What pages read of the story, as short digests computed once per build: the parts of memo keys.
+    With `kept` (`kept(name)` gives a `session.Reuse`), a digest of records that did not change since the
+    last build of the process is not computed again: it is found by the records' identity (they never
+    change once made, see `session.py`), or for an event or a review item (the build's own) by its fields."""
 
-    def __init__(self, story: Story, site):
+    def __init__(self, story: Story, site, kept: Optional[Callable[[str], Any]] = None):
         from .. import cache
 
         self.site = site
         self._source_key = cache.key_of_source
+        self._kept = {name: kept(f"signature {name}") for name in ("article", "event", "quote", "review")} if kept else {}
         self._articles: dict[str, str] = {}
-        self._links: dict[str, tuple] = {}
+        self._links: dict[str, str] = {}
         self._events: dict[int, str] = {}
-        self._quotes: dict[int, str] = {}
-        self._entities: dict[Optional[str], tuple] = {}
+        self._quotes: dict[tuple[int, str], str] = {}
+        self._entities: dict[Optional[str], str] = {}
 
     def article(self, facts: ArticleFacts) -> str:
         """Everything an article's own page shows of it. Its facts are those the extraction stored under
@@ -216,25 +300,37 @@ class Signatures:
         a = facts.article
         found = self._articles.get(a.id)
         if found is None:
-            entities = [(e.name, e.kind, e.role, e.aliases, len(e.mentions), e.corrected, e.confirmed)
-                        for group in (facts.people, facts.places, facts.organizations) for e in group]
-            found = digest((self._source_key(a), a.id, a.path, a.slug, a.title, a.title_derived, a.published,
-                            a.published_inferred, a.source, a.url, a.author, a.caption, a.credit, a.warnings,
-                            len(facts.dates), len(facts.numbers), len(facts.quotes), len(facts.sources), entities,
-                            [(q.speaker, q.speaker_via) for q in facts.quotes]))
+            groups = (facts.people, facts.places, facts.organizations)
+            repeated = tuple(r.paragraph for r in self.site.repeats_of.get(a.id, ()) if r.article == a.id)
+            head = (self._source_key(a), a.id, a.path, a.slug, a.title, a.title_derived, a.published,
+                    a.published_inferred, a.source, a.url, a.author, a.caption, a.credit, tuple(a.warnings),
+                    len(facts.dates), len(facts.numbers), len(facts.quotes), len(facts.sources), repeated)
+
+            def make() -> str:
+                entities = [(e.name, e.kind, e.role, e.aliases, len(e.mentions), e.corrected, e.confirmed)
+                            for group in groups for e in group]
+                return digest((head, entities, [(q.speaker, q.speaker_via) for q in facts.quotes]))
+
+            kept = self._kept.get("article")
+            if kept is None:
+                found = make()
+            else:
+                found = kept.get((*facts.people, *facts.places, *facts.organizations, *facts.quotes),
+                                 (head, tuple(map(len, groups))), make)
             self._articles[a.id] = found
         return found
 
-    def link(self, article_id: str) -> tuple:
-        """What a link to an article shows: its page, title, source and dates."""
+    def link(self, article_id: str) -> str:
+        """What a link to an article shows: its page, title, source and dates (a digest: pages list many
+        links, and a key repeats each)."""
         found = self._links.get(article_id)
         if found is None:
             facts = self.site.by_id.get(article_id)
             if facts is None:
-                found = (article_id,)
+                found = digest((article_id,))
             else:
                 a = facts.article
-                found = (a.id, a.slug, a.title, a.source, a.published, a.published_inferred)
+                found = digest((a.id, a.slug, a.title, a.source, a.published, a.published_inferred))
             self._links[article_id] = found
         return found
 
@@ -245,32 +341,58 @@ class Signatures:
             articles = [s.article for s in event.sources]
             if event.disputed is not None:
                 articles += [v.article for v in event.disputed.versions]
-            found = digest((event, self.site.event_pages.get(event.id), [self.link(a) for a in articles]))
+            page, links = self.site.event_pages.get(event.id), [self.link(a) for a in articles]
+            kept = self._kept.get("event")
+            if kept is None:
+                found = digest((event, page, links))
+            else:
+                found = kept.get((), (event_fields(event), page, tuple(links)), lambda: digest((event, page, links)))
             self._events[id(event)] = found
         return found
 
     def quote(self, facts: ArticleFacts, quote) -> str:
         """A quote as a list of quotes shows it: its words, speaker, date and the article it links to."""
-        found = self._quotes.get(id(quote))
+        # By the quote and its article: two articles of the same text share their extraction's records.
+        found = self._quotes.get((id(quote), facts.article.id))
         if found is None:
-            found = digest((quote, self.site.quote_date(facts, quote), self.link(facts.article.id)))
-            self._quotes[id(quote)] = found
+            when, link = self.site.quote_date(facts, quote), self.link(facts.article.id)
+            kept = self._kept.get("quote")
+            if kept is None:
+                found = digest((quote, when, link))
+            else:
+                found = kept.get((quote,), (when, link), lambda: digest((quote, when, link)))
+            self._quotes[(id(quote), facts.article.id)] = found
         return found
 
-    def entity(self, name: Optional[str]) -> tuple:
+    def review(self, item: ReviewItem) -> str:
+        """An item of the review list as its page shows it: its words and the article it links to."""
+        link = self.link(item.article) if item.article else None
+        kept = self._kept.get("review")
+        if kept is None:
+            return digest((item, link))
+        fields = (item.kind, item.message, item.article, item.sentence, item.text, item.suggestion)
+        return kept.get((), (fields, link), lambda: digest((item, link)))
+
+    def done(self) -> None:
+        """The end of the build: what was kept and not asked for again is let go."""
+        for kept in self._kept.values():
+            kept.done()
+
+    def entity(self, name: Optional[str]) -> str:
         """What a link to a name shows: the person, organization or place of that name (its page, kind,
-        role and country), and the role and country of the person and place of that name."""
+        role and country), and the role and country of the person and place of that name (a digest)."""
         found = self._entities.get(name)
         if found is None:
             site = self.site
             e = site.entity(name)
             person, place = site.by_kind.get(("person", name)), site.by_kind.get(("place", name))
-            found = ((e.name, e.kind, e.slug, e.role, e.country) if e is not None else None,
-                     person.role if person is not None else None, place.country if place is not None else None)
+            found = digest(((e.name, e.kind, e.slug, e.role, e.country) if e is not None else None,
+                            person.role if person is not None else None,
+                            place.country if place is not None else None))
             self._entities[name] = found
         return found
 
-    def article_names(self, facts: ArticleFacts) -> list[tuple]:
+    def article_names(self, facts: ArticleFacts) -> list[str]:
         """The names an article page links to or describes (its entities and speakers)."""
         names = [e.name for group in (facts.people, facts.places, facts.organizations) for e in group]
         names += [q.speaker for q in facts.quotes if q.speaker]

@@ -81,10 +81,13 @@ class MethodData:
         ]
 
 
-def data(story: Story, site: Site) -> MethodData:
-    """The method page's lists, taken from where the other pages take them."""
+def data(story: Story, site: Site, speakers: Optional[list[quotes_mod.Speaker]] = None) -> MethodData:
+    """The method page's lists, taken from where the other pages take them (`speakers`: the quotes
+    pages' groups, when they were made already)."""
     by_kind = {kind: [e for e in story.entities if e.kind == kind] for kind in ("person", "place", "organization")}
-    quotes = [item for speaker in quotes_mod.speakers(story, site) for item in speaker.quotes]
+    if speakers is None:
+        speakers = quotes_mod.speakers(story, site)
+    quotes = [item for speaker in speakers for item in speaker.quotes]
     return MethodData(
         articles=story.articles, events=story.timeline, people=by_kind["person"], places=by_kind["place"],
         organizations=by_kind["organization"], quotes=quotes,

@@ -13,7 +13,7 @@ import datetime as dt
 import io
 import json
 import re
-from typing import Any, Callable, Optional
+from typing import Any, Callable, NamedTuple, Optional
 
 from ..model import Event, Story
 from . import data as data_mod
@@ -30,8 +30,10 @@ def files(story: Story, title: str = "Cronologie", piece: Optional[Piece] = None
     """The open data files, by docs-relative path. `piece(name, make, *deps)` may return the text
     `make()` returned before for the same `deps` (the page memo; `sign(event)` stands for an event
     there); by default it calls `make`."""
-    return {TIMELINE_JSON: timeline_json(story, title, piece, sign), TIMELINE_CSV: timeline_csv(story),
-            CALENDAR: calendar(story, title)}
+    texts = _event_texts(story, piece, sign)
+    ids = [event_id(i, e) for i, e in enumerate(story.timeline)]
+    return {TIMELINE_JSON: timeline_json(story, title, texts=texts, ids=ids), TIMELINE_CSV: timeline_csv(story, texts, ids),
+            CALENDAR: calendar(story, title, texts, ids)}
 
 
 Piece = Callable[..., str]
@@ -39,67 +41,107 @@ _ID = "\u0000id\u0000"  # stands for an event's position-dependent id in a kept 
 _ID_JSON = json.dumps(_ID)
 
 
-def timeline_json(story: Story, title: str, piece: Optional[Piece] = None, sign: Callable[[Event], Any] = repr) -> str:
-    """Knight Lab TimelineJS JSON (https://timeline.knightlab.com/docs/json-format.html)."""
+class _Texts(NamedTuple):
+    """An event as each file writes it, without its id (its position): the TimelineJS item with `_ID`,
+    the CSV row after its first field, the calendar lines before and after its UID line (empty when
+    the calendar leaves it out)."""
+
+    json: str
+    csv: str
+    before_uid: str
+    after_uid: str
+
+
+def _event_texts(story: Story, piece: Optional[Piece] = None, sign: Callable[[Event], Any] = repr) -> list[_Texts]:
+    """Every event's `_Texts`: one piece per event, made once while the event, the titles of its
+    articles and the calendar's timestamp stay the same."""
     titles = _titles(story)
+    stamp = _stamp(story).strftime("%Y%m%dT%H%M%SZ")
+    piece = piece or (lambda name, make, *deps: make())
+    return [_unpack(piece("data/timeline#event", lambda e=e: _pack(_texts(e, titles, stamp)), sign(e),
+                          tuple(titles.get(s.article) for s in e.sources), stamp))
+            for e in story.timeline]
+
+
+def _texts(e: Event, titles: dict[str, str], stamp: str) -> _Texts:
+    event = _timeline_event(0, e, titles)
+    event["unique_id"] = _ID
+    out = io.StringIO()
+    csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n").writerow(_csv_row("", e, titles))
+    row = out.getvalue()
+    assert row.startswith(",")  # an id is never quoted: the row is the id and this
+    span = all_day_span(e.date)
+    if span is None:
+        return _Texts(data_mod.nested(event), row, "", "")
+    sources = "; ".join(titles.get(s.article, s.article) for s in e.sources)
+    # icalendar's order: its canonical properties first, then the others by name.
+    before = ["BEGIN:VEVENT", _line("SUMMARY", _text(headline(e.text))),
+              f"DTSTART;VALUE=DATE:{span[0].strftime('%Y%m%d')}", f"DTEND;VALUE=DATE:{span[1].strftime('%Y%m%d')}",
+              f"DTSTAMP:{stamp}"]
+    after = [_line("DESCRIPTION", _text(f"{date_label(e.date, e.mod)}: {e.text}\nSurse: {sources}")), "END:VEVENT"]
+    return _Texts(data_mod.nested(event), row, "\r\n".join(before), "\r\n".join(after))
+
+
+def _pack(texts: _Texts) -> str:
+    """The texts as one string (their lengths first), for the memo."""
+    return ",".join(str(len(t)) for t in texts[:-1]) + ";" + "".join(texts)
+
+
+def _unpack(packed: str) -> _Texts:
+    head, _, body = packed.partition(";")
+    parts, at = [], 0
+    for size in map(int, head.split(",")):
+        parts.append(body[at:at + size])
+        at += size
+    return _Texts(*parts, body[at:])
+
+
+def timeline_json(story: Story, title: str, piece: Optional[Piece] = None, sign: Callable[[Event], Any] = repr,
+                  texts: Optional[list[_Texts]] = None, ids: Optional[list[str]] = None) -> str:
+    """Knight Lab TimelineJS JSON (https://timeline.knightlab.com/docs/json-format.html)."""
     doc = {"title": {"text": {"headline": title, "text": f"{len(story.timeline)} evenimente datate din "
                                                           f"{len(story.articles)} articole"}},
            "events": []}
     head = json.dumps(doc, ensure_ascii=False, indent=2)
     assert head.endswith('"events": []\n}')
-    piece = piece or (lambda name, make, *deps: make())
-    # One piece per event, written once with a stand-in for its id (an event's id is its position):
-    # the same text as json.dumps of the whole document.
-    events = [piece(f"{TIMELINE_JSON}#event", lambda e=e: _event_json(e, titles), sign(e),
-                    [titles.get(s.article) for s in e.sources]).replace(_ID_JSON, json.dumps(event_id(i, e)), 1)
-              for i, e in enumerate(story.timeline)]
-    return head[:-len("[]\n}")] + data_mod.json_list(events) + "\n}\n"
+    texts = texts if texts is not None else _event_texts(story, piece, sign)
+    ids = ids if ids is not None else [event_id(i, e) for i, e in enumerate(story.timeline)]
+    # Each event written with a stand-in for its id: the same text as json.dumps of the whole document.
+    events = [t.json.replace(_ID_JSON, json.dumps(i), 1) for i, t in zip(ids, texts)]
+    return "".join([head[:-len("[]\n}")], data_mod.json_list(events), "\n}\n"])
 
 
-def _event_json(e: Event, titles: dict[str, str]) -> str:
-    event = _timeline_event(0, e, titles)
-    event["unique_id"] = _ID
-    return data_mod.nested(event)
-
-
-def timeline_csv(story: Story) -> str:
+def timeline_csv(story: Story, texts: Optional[list[_Texts]] = None, ids: Optional[list[str]] = None) -> str:
     """One row per event; several sources joined by " | "."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
-    writer.writeheader()
-    titles = _titles(story)
-    for i, e in enumerate(story.timeline):
-        first = e.sources[0]
-        writer.writerow({"unique_id": event_id(i, e), "date": e.date, "precision": precision(e.date) or "",
-                         "mod": e.mod or "", "display_date": date_label(e.date, e.mod), "headline": headline(e.text),
-                         "text": e.text, "article": first.article, "article_title": titles.get(first.article, ""),
-                         "sentence": first.sentence,
-                         "sources": " | ".join(f"{s.article}#{s.sentence}" for s in e.sources)})
-    return out.getvalue()
+    csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n").writeheader()
+    texts = texts if texts is not None else _event_texts(story)
+    ids = ids if ids is not None else [event_id(i, e) for i, e in enumerate(story.timeline)]
+    return "".join([out.getvalue(), *(part for i, t in zip(ids, texts) for part in (i, t.csv))])
 
 
-def calendar(story: Story, title: str) -> str:
+def _csv_row(unique_id: str, e: Event, titles: dict[str, str]) -> dict[str, str]:
+    first = e.sources[0]
+    return {"unique_id": unique_id, "date": e.date, "precision": precision(e.date) or "", "mod": e.mod or "",
+            "display_date": date_label(e.date, e.mod), "headline": headline(e.text), "text": e.text,
+            "article": first.article, "article_title": titles.get(first.article, ""), "sentence": first.sentence,
+            "sources": " | ".join(f"{s.article}#{s.sentence}" for s in e.sources)}
+
+
+def calendar(story: Story, title: str, texts: Optional[list[_Texts]] = None, ids: Optional[list[str]] = None) -> str:
     """iCalendar (RFC 5545) with an all-day VEVENT per event dated to a day, week or month.
 
     Written line by line: the same text the `icalendar` package writes for these properties (its
     escaping, its property order, its folding; `tests/test_opendata.py` compares the two), without
     building a component per event, which took seconds for a few thousand events."""
-    stamp = _stamp(story).strftime("%Y%m%dT%H%M%SZ")
-    titles = _titles(story)
+    texts = texts if texts is not None else _event_texts(story)
+    ids = ids if ids is not None else [event_id(i, e) for i, e in enumerate(story.timeline)]
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", _line("PRODID", _text("-//build_scripts//explicator//RO")),
              # an X- property has no type in icalendar: written as it is, one line
              "CALSCALE:GREGORIAN", _line("X-WR-CALNAME", " ".join(title.splitlines()))]
-    for i, e in enumerate(story.timeline):
-        span = all_day_span(e.date)
-        if span is None:
-            continue
-        sources = "; ".join(titles.get(s.article, s.article) for s in e.sources)
-        # icalendar's order: its canonical properties first, then the others by name.
-        lines += ["BEGIN:VEVENT", _line("SUMMARY", _text(headline(e.text))),
-                  f"DTSTART;VALUE=DATE:{span[0].strftime('%Y%m%d')}", f"DTEND;VALUE=DATE:{span[1].strftime('%Y%m%d')}",
-                  f"DTSTAMP:{stamp}", _line("UID", _text(f"{event_id(i, e)}@explicator")),
-                  _line("DESCRIPTION", _text(f"{date_label(e.date, e.mod)}: {e.text}\nSurse: {sources}")),
-                  "END:VEVENT"]
+    for i, t in zip(ids, texts):
+        if t.before_uid:
+            lines += [t.before_uid, _line("UID", _text(f"{i}@explicator")), t.after_uid]
     lines.append("END:VCALENDAR")
     return "\r\n".join(lines) + "\r\n"
 
@@ -157,7 +199,12 @@ def all_day_span(value: str) -> Optional[tuple[dt.date, dt.date]]:
 
 def event_id(index: int, event: Event) -> str:
     """A stable id: position in the chronology and the date ("ev-03-2025-08")."""
-    return f"ev-{index:02d}-{re.sub(r'[^0-9A-Za-z-]', '', event.date)}"
+    return f"ev-{index:02d}-{_id_date(event.date)}"
+
+
+@functools.lru_cache(maxsize=8192)  # a few thousand distinct values, asked for again and again
+def _id_date(value: str) -> str:
+    return re.sub(r"[^0-9A-Za-z-]", "", value)
 
 
 def headline(text: str, limit: int = HEADLINE_MAX) -> str:

@@ -41,8 +41,9 @@ def speakers(story: Story, site: Site) -> list[Speaker]:
             if name not in found:
                 found[name] = Speaker(name, site.entity(name))
             found[name].quotes.append((facts, q))
-    for speaker in found.values():
-        speaker.quotes = site.in_time_order(speaker.quotes)
+    for name, speaker in found.items():
+        # A named speaker's quotes are those the site lists under the name, in story order.
+        speaker.quotes = site.quotes_in_time(name) if name else site.in_time_order(speaker.quotes)
     named = sorted((s for k, s in found.items() if k), key=lambda s: (-len(s.quotes), s.name))
     return named + ([found[None]] if None in found else [])
 

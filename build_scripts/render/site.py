@@ -74,6 +74,7 @@ class Site:
                 if q.speaker:
                     self.quotes_by.setdefault(q.speaker, []).append((f, q))
         self.event_pages = event_pages or {e.id: CHRONOLOGY for e in story.timeline}
+        self._in_time: dict[str, list[tuple[ArticleFacts, Quote]]] = {}
 
     def entity(self, name: Optional[str]) -> Optional[StoryEntity]:
         """The person (or organization, or place) of that name."""
@@ -107,6 +108,14 @@ class Site:
         """The quote's date in words."""
         value, mod = self.quote_date(facts, quote)
         return date_label(value, mod) if value else "dată necunoscută"
+
+    def quotes_in_time(self, name: str) -> list[tuple[ArticleFacts, Quote]]:
+        """The quotes of a speaker by the date they were said (`in_time_order`), sorted once for the
+        quotes pages and the speaker's own page."""
+        found = self._in_time.get(name)
+        if found is None:
+            found = self._in_time[name] = self.in_time_order(self.quotes_by.get(name, []))
+        return list(found)
 
     def in_time_order(self, quotes: list[tuple[ArticleFacts, Quote]]) -> list[tuple[ArticleFacts, Quote]]:
         """Quotes by the date they were said (undated last), story order among equals."""
