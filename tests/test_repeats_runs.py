@@ -3,41 +3,12 @@ article with the same paragraphs that no change touches takes its part of that r
 any edit the repeats are still exactly those a run from scratch finds."""
 from __future__ import annotations
 
-import dataclasses
 import random
 
 import pytest
 
 from build_scripts import repeats
-from build_scripts.model import ArticleFacts
-from test_repeats import _paragraphs, _story
-
-
-def _edited(rng: random.Random, story: list[ArticleFacts], pool: list[str]) -> list[ArticleFacts]:
-    """The story with one article edited, added, removed or moved; the other articles are the same
-    records (as the pipeline gives a process's next build)."""
-    story = list(story)
-    at = rng.randrange(len(story))
-    facts = story[at]
-    paragraphs = list(facts.article.paragraphs)
-    kind = rng.randrange(6)
-    if kind == 0:
-        paragraphs[rng.randrange(len(paragraphs))] += " Ministrul a declarat marți că bugetul crește."
-    elif kind == 1:
-        paragraphs.insert(rng.randrange(len(paragraphs) + 1), rng.choice(pool))
-    elif kind == 2 and len(paragraphs) > 1:
-        paragraphs.pop(rng.randrange(len(paragraphs)))
-    elif kind == 3:
-        del story[at]
-        return story
-    elif kind == 4:
-        article = dataclasses.replace(facts.article, id=f"b{rng.randrange(10**6)}", paragraphs=paragraphs)
-        story.insert(rng.randrange(len(story) + 1), ArticleFacts(article=article))
-        return story
-    else:
-        paragraphs.append(rng.choice(pool).replace(" a ", " o ", 1))
-    story[at] = ArticleFacts(article=dataclasses.replace(facts.article, paragraphs=paragraphs))
-    return story
+from test_repeats import _edited, _paragraphs, _story
 
 
 @pytest.mark.parametrize("seed", range(8))
