@@ -22,7 +22,7 @@ from build_scripts.render import memo as memo_mod
 from build_scripts.render import quotes as quotes_mod
 from build_scripts.render import site as site_mod
 from build_scripts.render import render_site
-from sites import story_seeds
+from sites import docs_hold_scratch_build, story_seeds
 
 ROOT = Path(__file__).resolve().parent.parent
 SENTENCE = "Ministrul Ion Popescu a declarat marți, 12 mai 2026, că bugetul crește cu 5 la sută."
@@ -214,14 +214,6 @@ def test_a_fresh_process_does_not_parse_unchanged_articles_again(tmp_path, memo,
     assert len(parsed) == len(articles)
 
 
-def _docs_hold(docs: Path, files: dict[str, str]) -> None:
-    """`docs` holds exactly the generated `files` (and nothing else in the folders the build owns)."""
-    for rel, text in files.items():
-        assert (docs / rel).read_bytes() == text.encode("utf-8"), rel
-    owned = {p.relative_to(docs).as_posix() for d in render_mod.MANAGED_DIRS for p in (docs / d).rglob("*") if p.is_file()}
-    assert owned <= set(files)
-
-
 @pytest.mark.slow  # extracts the story again after every edit
 @pytest.mark.parametrize("fresh", [False, True], ids=["same process (serve)", "fresh process"])
 def test_docs_after_each_kind_of_edit_are_those_of_a_build_from_scratch(tmp_path, memo, monkeypatch, fresh):
@@ -248,8 +240,4 @@ def test_docs_after_each_kind_of_edit_are_those_of_a_build_from_scratch(tmp_path
         if fresh:
             session.forget()
         pipeline.build(seeds, docs)
-        with monkeypatch.context() as m:  # from scratch: extracted again, no trace, no memo (left as it is)
-            m.setenv("EXPLAINER_NO_CACHE", "1")
-            want = render_site(pipeline.run(seeds, options=pipeline.Options(
-                cache=cache_mod.Cache(enabled=False, store=False), jobs=1)))
-        _docs_hold(docs, want)
+        docs_hold_scratch_build(docs, seeds, monkeypatch)

@@ -10,22 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts import cache as cache_mod
 from build_scripts import pipeline, session
-from build_scripts import render as render_mod
 from build_scripts.render import memo as memo_mod
-from build_scripts.render import render_site
+from sites import docs_hold_scratch_build
 from test_kept_facts import EDITORIAL, SEEDS
 
 APPENDED = "Ministrul Ion Popescu a declarat joi, 11 decembrie 2025, că bugetul crește cu 5 la sută."
-
-
-def _docs_hold(docs: Path, files: dict[str, str]) -> None:
-    """`docs` holds exactly the generated `files` (and nothing else in the folders the build owns)."""
-    for rel, text in files.items():
-        assert (docs / rel).read_bytes() == text.encode("utf-8"), rel
-    owned = {p.relative_to(docs).as_posix() for d in render_mod.MANAGED_DIRS for p in (docs / d).rglob("*") if p.is_file()}
-    assert owned <= set(files)
 
 
 def _without(section: str) -> str:
@@ -70,9 +60,5 @@ def test_a_serve_process_writes_the_docs_of_a_build_from_scratch_after_each_edit
     for edit in edits:
         edit()
         pipeline.build(seeds, docs)
-        with monkeypatch.context() as m:  # from scratch: extracted again, no trace, no memo (left as it is)
-            m.setenv("EXPLAINER_NO_CACHE", "1")
-            want = render_site(pipeline.run(seeds, options=pipeline.Options(
-                cache=cache_mod.Cache(enabled=False, store=False), jobs=1)))
-        _docs_hold(docs, want)
+        docs_hold_scratch_build(docs, seeds, monkeypatch)
     session.forget()
