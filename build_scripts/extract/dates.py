@@ -47,6 +47,7 @@ class DateFinder:
         self.record_clause = [key(w).split() for w in markers["record_clause"]]
         self.until = [key(w).split() for w in markers["until"]]
         self.negation = {key(w) for w in markers["negation"]}
+        self.in_force = {key(w) for w in markers["in_force"]}
         self.noun_endings = sorted(lang.keys_of("noun_endings"), key=len, reverse=True)
 
     def _noun_forms(self, noun: Token) -> set[str]:
@@ -109,7 +110,7 @@ class DateFinder:
         what had not happened, not a request or a promise ("să nu consume pește până la sfârșitul
         lunii", "nu vor exista majorări până la 1 aprilie": in force until then)."""
         words = {key(t.text) for t in doc[_clause_start(doc, span.start): span.start]}
-        if words & {"sa", "va", "vor", "vom", "voi", "veti", "vei"}:
+        if words & self.in_force:
             return False  # a request or a promise: in force until that day
         return bool(words & self.negation)
 

@@ -24,7 +24,7 @@ from ..lang import Lang, key
 from ..names import Variants, is_acronym, uninflect
 from . import gazetteer, places
 from .spans import settle
-from .speakers import is_role_word
+from .speakers import QUOTE_TOKENS, is_role_word
 
 NER_LABELS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organization"}
 MIN_PLACE_POPULATION = 50_000       # a lone proper noun the NER missed is a place only if this big
@@ -750,7 +750,7 @@ class EntityRecognizer:
             if span.label_ == "person":
                 i = span.start - 1
                 while i >= 0 and span.start - i <= self.NAMED_AFTER_WINDOW and (
-                        doc[i].is_quote or doc[i].text in ("„", "”", "“", "«", "»") or doc[i].like_num
+                        doc[i].is_quote or doc[i].text in QUOTE_TOKENS or doc[i].like_num
                         or key(doc[i].text) in self.titles or doc[i].text[:1].isupper() and doc[i].pos_ in ("ADJ", "PROPN")
                         and not doc[i].is_sent_start):
                     i -= 1

@@ -78,7 +78,7 @@ class QuoteFinder:
                     if len([t for t in inner if not t.is_punct]) < MIN_WORDS and (
                             self._verb_above(inner, sentence) is None or not inner[0].is_lower):
                         continue  # two words: a fragment of reported speech, or a term in quotation marks
-                    if self._term(doc, inner, close, sentence):
+                    if self._term(inner, sentence):
                         continue
                     speaker, via = self._direct_speaker(doc, inner, close, sentence, memory, number, names)
                     if speaker is None and self._only_quote(doc, inner, start, end) and previous:
@@ -197,15 +197,14 @@ class QuoteFinder:
             out.append((inner, after[0] if after is not None and len(after) else None))
         return out
 
-    def _term(self, doc: Doc, inner: Span, after: Optional[Token], sentence: Span) -> bool:
+    def _term(self, inner: Span, sentence: Span) -> bool:
         """ "au deschis 120 de „puncte de invincibilitate”": a few words without a verb, in a sentence with
         no verb of saying around them, name a thing; they are nobody's statement."""
         words = [t for t in inner if not t.is_punct]
         if len(words) > TERM_WORDS or any(t.pos_ in ("VERB", "AUX") for t in words):
             return False
-        return (self._verb_above(inner, sentence) is None and self._verb_before(doc, inner, sentence) is None
-                and (after is None or self._verb_after(doc, after, sentence) is None)
-                and not any(self.speakers.is_speech_verb(t) for t in sentence))
+        # (the verbs the attribution looks for, after, before or above the quotation, are in the sentence)
+        return not any(self.speakers.is_speech_verb(t) for t in sentence)
 
     def _direct_speaker(self, doc: Doc, inner: Span, after: Optional[Token], sentence: Span, memory: Memory,
                         number: int, names: dict[int, Span]) -> tuple[Optional[str], Optional[str]]:
@@ -298,8 +297,7 @@ class QuoteFinder:
         if len(subjects) != 1 or any(c.dep_ in ("obj", "iobj") for r in roots for c in r.children):
             return None  # ("X a găsit un bilet: „…”": the words are the note's, not X's)
         speaker, via = self.speakers.resolve(doc, subjects[0], subjects[0].head, memory, number, names)
-        people = {s._.canonical for s in doc.spans.get("entities", []) if s.label_ == "person"}
-        return speaker if via == "name" and speaker in people else None
+        return speaker if via == "name" and speaker in doc.user_data.get("people", ()) else None
 
     def _outer_speech_verb(self, verb: Token, sentence: Span) -> Optional[Token]:
         """The verb of saying whose reported clause holds `verb`, in the same sentence."""
@@ -541,7 +539,7 @@ class QuoteFinder:
         # first noun ("a spus ca o parte din bani va merge …"); the clause still opens with it and has a
         # tensed verb with its auxiliary or subject.
         first = min(clause.subtree, key=lambda t: t.i)
-        return (first.i < clause.i and first.text == "ca" and clause.pos_ in ("VERB", "AUX")
+        return (first.i < clause.i and first.text in self.that and clause.pos_ in ("VERB", "AUX")
                 and "Ger" not in clause.morph.get("VerbForm")
                 and any(c.dep_ in ("aux", "nsubj", "nsubj:pass") for c in clause.children))
 

@@ -573,7 +573,7 @@ class Speakers:
                     found = self.organization_named_by(doc, token)
                     if found:
                         return found  # "în poziția organizației"
-            if not any(c.dep_ == "det" and key(c.lemma_) in ("un", "o") for c in child.children):
+            if not self._indefinite(child):
                 found = self._document_named_before(doc, child, names)
                 if found:
                     return found  # "…, se arată în comunicat": the one the article said who issued
