@@ -22,7 +22,9 @@ from build_scripts.render import (CHRONOLOGY, ENTITIES, HOME, METHOD, QUOTES, RE
 from build_scripts.render import chronology as chronology_mod
 from build_scripts.render import entities as entities_mod
 from build_scripts.render import feed as feed_mod
+from build_scripts import render as render_mod
 from build_scripts.render import home as home_mod
+from build_scripts.render import quotes as quotes_mod
 from build_scripts.render.markup import md
 from conftest import ROOT
 from sites import story_seeds
@@ -544,16 +546,43 @@ def _crowded_story(articles: int, quotes_each: int) -> Story:
                  info=StoryInfo(title="Aglomerată"))
 
 
+def _parts(files: dict[str, str], first: str, folder: str) -> list[str]:
+    """The pages of a paginated list, in order."""
+    return [first] + sorted((p for p in files if p.startswith(folder)), key=lambda p: int(re.findall(r"\d+", p)[-1]))
+
+
+def _about(per_page: list[int], size: int) -> None:
+    """Pages of a list cut by its items hold half to twice the page size, but the last."""
+    assert len(per_page) >= 2
+    assert all(size // 2 <= n <= 2 * size for n in per_page[:-1]), per_page
+    assert 0 < per_page[-1] <= 2 * size
+
+
+def test_one_quote_more_or_less_changes_the_pages_it_is_on_not_the_pages_after_it():
+    story = _crowded_story(articles=600, quotes_each=3)
+    before = render_site(story)
+    middle = story.articles[250]
+    middle.quotes.pop(1)  # a quote and its review item gone from the middle of both lists
+    story.review = [r for r in story.review if (r.article, r.sentence) != (middle.article.id, "p2-s1")]
+    after = render_site(story)
+    for first, folder in ((QUOTES, "citate/"), (REVIEW, "revizuire/")):
+        pages = _parts(before, first, folder)
+        assert pages == _parts(after, first, folder)
+        changed = [p for p in pages if before[p] != after[p]]
+        assert len(changed) <= 2 and first in changed, changed  # the first page says how many there are
+
+
 def test_long_lists_continue_on_numbered_pages_and_every_item_is_shown_once():
     story = _crowded_story(articles=600, quotes_each=3)  # 1,800 quotes and review items, 600 articles
     files = render_site(story)
-    quote_pages = [QUOTES] + sorted(p for p in files if p.startswith("citate/"))
-    assert len(quote_pages) == 6 and "citate/pagina-2.md" in files
-    shown = sum(len(re.findall(r"„Citatul \d+”", html(files[p]))) for p in quote_pages)
-    assert shown == 1800
-    review_pages = [REVIEW] + sorted(p for p in files if p.startswith("revizuire/"))
-    assert len(review_pages) == 9
-    assert sum(html(files[p]).count('class="review-item"') for p in review_pages) == 1800
+    quote_pages = _parts(files, QUOTES, "citate/")
+    per_page = [len(re.findall(r"„Citatul \d+”", html(files[p]))) for p in quote_pages]
+    assert sum(per_page) == 1800 and "citate/pagina-2.md" in files
+    _about(per_page, quotes_mod.PAGE_QUOTES)
+    review_pages = _parts(files, REVIEW, "revizuire/")
+    per_page = [html(files[p]).count('class="review-item"') for p in review_pages]
+    assert sum(per_page) == 1800
+    _about(per_page, render_mod.REVIEW_PAGE)
     assert '<a href="revizuire/pagina-2.md">2</a>' in html(files[REVIEW])  # the first page links the others
     assert '<a href="../citate.md">1</a>' in html(files["citate/pagina-2.md"])
     article_lists = [p for p in files if p == "articole/index.md" or p.startswith("articole/pagina-")]

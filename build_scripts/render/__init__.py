@@ -23,7 +23,7 @@ from . import meta as meta_mod
 from . import method as method_mod
 from .memo import PageMemo, Signatures
 from . import opendata
-from .paging import paginate
+from .paging import paginate, paginate_stable
 from . import quotes as quotes_mod
 from .site import CHRONOLOGY, Helpers, Site, article_page, environment
 
@@ -144,7 +144,8 @@ def render_site(story: Story, memo: Optional[PageMemo] = None, reuse: bool = Tru
     total = quotes_mod.total(speakers)
     for part in quotes_mod.pages(speakers, QUOTES, QUOTES[:-3]):
         read = [(s.name, pages.sig.entity(s.name), _quotes_read(pages, s.quotes)) for s in part.items]
-        if pages.reuse(part.path, part.number, part.paths, total, read):
+        # Only the first page says how many quotes there are: one more changes that page and its own.
+        if pages.reuse(part.path, part.number, part.paths, total if part.number == 1 else None, read):
             continue
         h = pages.helpers(part.path)
         # Each speaker's heading, and quotes joined (the template prints them one after the other).
@@ -153,7 +154,7 @@ def render_site(story: Story, memo: Optional[PageMemo] = None, reuse: bool = Tru
         texts = [Markup("".join([pages.fragment(h, "quote_item.md.j2", quote, f=f, q=q)
                                  for (f, q), quote in zip(s.quotes, r[2])])) for s, r in zip(part.items, read)]
         pages.page(part.path, "quotes.md.j2", h=h, speakers=part.items, heads=heads, quotes=texts, part=part,
-                   pager=pages.pager(h, part), total=total,
+                   pager=pages.pager(h, part), total=total if part.number == 1 else None,
                    title=None if part.number == 1 else f"Citate, pagina {part.number}")
     _method(pages, speakers)
     files = pages.files
@@ -284,9 +285,11 @@ def _method(pages: _Pages, speakers: list[quotes_mod.Speaker]) -> None:
                        [sig.link(f.article.id) for f in data.inferred]):
         pages.page(METHOD, "method.md.j2", data=data, counts=counts, list_max=shown,
                    correction_kind=method_mod.correction_kind, correction_value=method_mod.correction_value)
-    for part in paginate(story.review, REVIEW_PAGE, REVIEW, REVIEW[:-3]):
+    for part in paginate_stable(story.review, REVIEW_PAGE, REVIEW, REVIEW[:-3], key=_review_key):
         read = [pages.sig.review(item) for item in part.items]
-        if pages.reuse(part.path, part.number, part.paths, len(story.review), site.newest, read):
+        # Only the first page says how many items there are (one more changes that page and its own).
+        if pages.reuse(part.path, part.number, part.paths, len(story.review) if part.number == 1 else None,
+                       site.newest, read):
             continue
         h = pages.helpers(part.path)
         texts = {id(item): pages.fragment(h, "review_item.md.j2", (site.newest, r), item=item)
@@ -295,8 +298,13 @@ def _method(pages: _Pages, speakers: list[quotes_mod.Speaker]) -> None:
         groups = [(kind, title, items, Markup("".join([texts[id(item)] for item in items])))
                   for kind, title, items in method_mod.review_groups(part.items)]
         pages.page(part.path, "review.md.j2", h=h, groups=groups, part=part, pager=pages.pager(h, part),
-                   total=len(story.review), meta={"search": {"exclude": True}},
+                   total=len(story.review) if part.number == 1 else None, meta={"search": {"exclude": True}},
                    title="Revizuire" if part.number == 1 else f"Revizuire, pagina {part.number}")
+
+
+def _review_key(item) -> str:
+    """What names a review item where the list is cut into pages."""
+    return f"{item.kind}\x00{item.article}\x00{item.sentence}\x00{item.text}"
 
 
 def _mention_read(pages: _Pages, entity) -> Optional[tuple]:

@@ -141,7 +141,8 @@ class PageMemo:
         if text is None:
             self.misses += 1
         else:
-            self.hits += 1
+            if key not in self.added:  # a piece used twice in one build is not a hit of the memo
+                self.hits += 1
             self.used.update(self.parts.get(key, ()))
         return text
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..model import ArticleFacts, Quote, Story, StoryEntity
-from .paging import Part, part_paths
+from .paging import Part, paginate_stable, stable_cuts
 from .site import Site
 
 UNKNOWN_SPEAKER = "Vorbitor neidentificat"
@@ -55,16 +55,18 @@ def total(groups: list[Speaker]) -> int:
 
 def pages(groups: list[Speaker], first: str, folder: str) -> list[Part[Speaker]]:
     """The speakers on pages of about `PAGE_QUOTES` quotes, in order; a speaker with more than that
-    continues on the next page under the same heading."""
-    pieces = [Speaker(s.name, s.entity, s.quotes[i:i + PAGE_QUOTES])
-              for s in groups for i in range(0, max(1, len(s.quotes)), PAGE_QUOTES)]
-    packed: list[list[Speaker]] = [[]]
-    size = 0  # quotes on the last page
-    for piece in pieces:
-        if packed[-1] and size + len(piece.quotes) > PAGE_QUOTES:
-            packed.append([])
-            size = 0
-        packed[-1].append(piece)
-        size += len(piece.quotes)
-    paths = part_paths(first, folder, len(packed))
-    return [Part(path, n, speakers, paths) for n, (path, speakers) in enumerate(zip(paths, packed), start=1)]
+    continues on the next page under the same heading. Both cuts are `stable_cuts`: a quote more or
+    less changes the page it is on, not the pages after it."""
+    pieces = []
+    for s in groups:
+        keys = [_key(s.name, f, q) for f, q in s.quotes]
+        starts = stable_cuts(keys, PAGE_QUOTES)
+        pieces += [Speaker(s.name, s.entity, s.quotes[a:b]) for a, b in zip(starts, starts[1:] + [len(s.quotes)])]
+    return paginate_stable(pieces, PAGE_QUOTES, first, folder,
+                           key=lambda p: _key(p.name, *p.quotes[0]) if p.quotes else str(p.name),
+                           weight=lambda p: max(1, len(p.quotes)))
+
+
+def _key(speaker: Optional[str], facts: ArticleFacts, quote: Quote) -> str:
+    """What names a quote on the quotes pages: its speaker, article, sentence and words."""
+    return f"{speaker}\x00{facts.article.id}\x00{quote.sentence}\x00{quote.text}"
