@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 import markdown
 import pytest
 import yaml
+from hypothesis import given, settings, strategies as st
 
 from build_scripts import pipeline
 from build_scripts.model import (Article, ArticleFacts, Conflict, ConflictVersion, Correction, Entity, Event,
@@ -24,6 +25,7 @@ from build_scripts.render import entities as entities_mod
 from build_scripts.render import feed as feed_mod
 from build_scripts import render as render_mod
 from build_scripts.render import home as home_mod
+from build_scripts.render import paging as paging_mod
 from build_scripts.render import quotes as quotes_mod
 from build_scripts.render.markup import md
 from conftest import ROOT
@@ -556,6 +558,24 @@ def _about(per_page: list[int], size: int) -> None:
     assert len(per_page) >= 2
     assert all(size // 2 <= n <= 2 * size for n in per_page[:-1]), per_page
     assert 0 < per_page[-1] <= 2 * size
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(min_size=1, max_size=6), min_size=0, max_size=400), st.integers(4, 40), st.data())
+def test_stable_cuts_bound_every_page_and_an_edit_moves_only_the_cuts_near_it(keys, size, data):
+    keys = list(dict.fromkeys(keys))  # items are named by distinct keys
+    starts = paging_mod.stable_cuts(keys, size)
+    sizes = [b - a for a, b in zip(starts, starts[1:] + [len(keys)])]
+    assert starts[0] == 0 and sum(sizes) == len(keys)
+    assert len(keys) > size or starts == [0]
+    assert all(n <= 2 * size for n in sizes) and all(n >= size // 2 for n in sizes[:-1])
+    if len(keys) - 1 <= size:
+        return  # one item less, the list fits on one page
+    gone = data.draw(st.integers(0, len(keys) - 1))
+    after = paging_mod.stable_cuts(keys[:gone] + keys[gone + 1:], size)
+    # every page that ends before the removed item is the same page
+    before_pages = [(a, b) for a, b in zip(starts, starts[1:]) if b <= gone]
+    assert [(a, b) for a, b in zip(after, after[1:]) if b <= gone][:len(before_pages)] == before_pages
 
 
 def test_one_quote_more_or_less_changes_the_pages_it_is_on_not_the_pages_after_it():
