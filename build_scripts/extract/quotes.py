@@ -49,7 +49,6 @@ class QuoteFinder:
         self.question_labels = {key(w) for w in lang["interview"]["question_labels"]}
         self.opinion_verbs = lang.keys_of("opinion_verbs")
         self.request_verbs = {key(w) for w in lang["requests"]["verbs"]}
-        self.request_marks = {key(w) for w in lang["requests"]["marks"]}
 
     def __call__(self, doc: Doc) -> Doc:
         layout = doc.user_data.get("layout")
@@ -450,7 +449,7 @@ class QuoteFinder:
         """ "a cerut (din nou) medicilor de familie să-și sune pacienții": from the addressee after the verb
         (or the clause when none is named) to the end of the "să" clause it asks for."""
         clause = next((c for c in verb.children if c.i > verb.i and c.dep_.startswith(("ccomp", "xcomp", "advcl"))
-                       and any(m.dep_ == "mark" and key(m.text) in self.request_marks for m in c.children)), None)
+                       and any(m.dep_ == "mark" and key(m.text) in self.speakers.subjunctive_marks for m in c.children)), None)
         if clause is None:
             return None
         # The addressee ("Guvernului", "aliaților occidentali"), else the clause: not "din nou", "în paralel".

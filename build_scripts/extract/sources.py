@@ -69,7 +69,7 @@ class SourceFinder:
                     unnamed = self._unnamed_at(doc, token.i + phrase)
                     if unnamed is not None:
                         found.append(unnamed)
-            elif key(token.text) == "pentru" and token.i + 1 < len(doc):
+            elif key(token.text) in self.speakers.said_to and token.i + 1 < len(doc):
                 named = names.get(token.i + 1)
                 if named is not None and named._.canonical in self.media:
                     found.append(_source(named, named._.canonical))  # "a declarat pentru Digi24"

@@ -180,6 +180,8 @@ class Speakers:
         self.documents = lang.keys_of("document_nouns")
         self.speaking_for = lang.keys_of("speaking_for")
         self.control_verbs = lang.keys_of("control_verbs")
+        self.subjunctive_marks = {key(w) for w in lang["requests"]["marks"]}  # "să": "a ținut să precizeze"
+        self.said_to = lang.keys_of("said_to")
         self.phrases = {key(verb): {key(n) for n in nouns} for verb, nouns in lang["speech_phrases"].items()}
         self.noun_endings = sorted(lang.keys_of("noun_endings"), key=len, reverse=True)
         self.speaking_for_stems = {self._noun_stem(w) for w in self.speaking_for}  # "Reprezentanții", unlemmatized
@@ -286,7 +288,7 @@ class Speakers:
             if verb.dep_ == "conj" or "Ger" in verb.morph.get("VerbForm"):
                 return self._subject_up(verb.head)
             if verb.dep_ in ("xcomp", "ccomp") and verb.head.i < verb.i and key(verb.head.lemma_) in self.control_verbs \
-                    and any(c.dep_ == "mark" and key(c.text) == "sa" for c in verb.children):
+                    and any(c.dep_ == "mark" and key(c.text) in self.subjunctive_marks for c in verb.children):
                 # "X a ținut să precizeze că …": the one who wanted to is the one who said it
                 return self._subject_up(verb.head)
         return self._name_before(verb)
@@ -769,8 +771,7 @@ class Speakers:
             return True
         return False
 
-    @staticmethod
-    def _bare(noun: Token) -> bool:
+    def _bare(self, noun: Token) -> bool:
         """The noun alone, or with a "de" complement that names no one ("omul de afaceri"), or with an aside
         after a comma: a description, not a name."""
         # A clause set off by a comma ("atacantul, citat de Gazeta Sporturilor") says more about the one
@@ -780,7 +781,7 @@ class Speakers:
                  for t in c.subtree}
         # "a spus omul pentru Digi24": the newsroom it was said to.
         aside |= {t.i for c in noun.children if c.i > noun.i and c.pos_ == "PROPN"
-                  and any(x.dep_ == "case" and key(x.text) == "pentru" for x in c.children) for t in c.subtree}
+                  and any(x.dep_ == "case" and key(x.text) in self.said_to for x in c.children) for t in c.subtree}
         words = [t for t in noun.subtree if not t.is_punct and t.i != noun.i and t.i not in aside]
         return not words or (len(words) == 2 and key(words[0].text) == "de" and words[1].pos_ == "NOUN"
                              and words[1].is_lower and words[0].i == noun.i + 1)
