@@ -28,7 +28,6 @@ Errors name the line. An entry that matches nothing is reported, so nothing stop
 from __future__ import annotations
 
 import copy
-import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -209,8 +208,7 @@ def _own(facts: ArticleFacts, owned: set[int]) -> ArticleFacts:
     if id(facts) not in owned:
         owned.add(id(facts))
         for attr in KINDS.values():
-            setattr(facts, attr, [dataclasses.replace(e, aliases=list(e.aliases), mentions=list(e.mentions))
-                                  for e in getattr(facts, attr)])
+            setattr(facts, attr, [e.own_copy() for e in getattr(facts, attr)])
         facts.quotes = [copy.copy(q) for q in facts.quotes]
         facts.dates = [copy.copy(d) for d in facts.dates]
         facts.numbers = [copy.copy(n) for n in facts.numbers]

@@ -14,7 +14,7 @@ import functools
 from typing import Optional
 
 from .lang import key, load as load_lang
-from .model import ArticleFacts, Entity, StoryEntity
+from .model import ArticleFacts, StoryEntity
 from .names import Variants, best_form
 
 KINDS = {"person": "people", "place": "places", "organization": "organizations"}
@@ -38,7 +38,7 @@ def story_entities(articles: list[ArticleFacts], slugify, reuse=None) -> list[St
         for facts in articles:
             if all(renamed.get(e.name, e.name) == e.name for e in getattr(facts, attr)):
                 continue
-            setattr(facts, attr, [_own_entity(e) for e in getattr(facts, attr)])
+            setattr(facts, attr, [e.own_copy() for e in getattr(facts, attr)])
             for entity in list(getattr(facts, attr)):
                 name = renamed.get(entity.name, entity.name)
                 if name != entity.name:
@@ -103,11 +103,6 @@ def _story_name(name: str, renamed: dict[str, str], variants: Variants, found: d
     if story_name is None:
         story_name = found[name] = renamed[name] if name in renamed else variants.canonical(name)
     return story_name
-
-
-def _own_entity(entity: Entity) -> Entity:
-    """A copy of an article's entity that `_rename` may change (its lists too)."""
-    return dataclasses.replace(entity, aliases=list(entity.aliases), mentions=list(entity.mentions))
 
 
 def _rename(facts: ArticleFacts, attr: str, entity, name: str) -> None:

@@ -7,6 +7,7 @@ Markdown. Offsets are character offsets into `Article.body` (for sentences) or i
 from __future__ import annotations
 
 import datetime as dt
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Optional, Union
 
@@ -112,6 +113,11 @@ class Entity:
     role: Optional[str] = None  # "directorul general al AIEA", as the text gives it
     confirmed: bool = True  # False: only one weak signal supports the kind (listed for review)
     corrected: bool = False
+
+    def own_copy(self) -> "Entity":
+        """A copy with lists of its own, which a stage may change: a process keeps the records of the
+        facts for its later builds (`session.py`), so the stages that correct them change copies."""
+        return dataclasses.replace(self, aliases=list(self.aliases), mentions=list(self.mentions))
 
 
 @dataclass
