@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import operator
 import os
 import sqlite3
 import threading
@@ -262,11 +263,13 @@ def event_fields(event: Event) -> tuple:
 
 # The fields `event_fields` and `Signatures.review` read, by record (tests/test_memo_keys.py compares
 # them with model.py).
-EVENT_FIELDS = {"ReviewItem": ("kind", "message", "article", "sentence", "text", "suggestion"),"Event": ("date", "mod", "text", "sources", "clause", "others", "other_values", "context", "id",
+EVENT_FIELDS = {"Event": ("date", "mod", "text", "sources", "clause", "others", "other_values", "context", "id",
                           "disputed", "corrected"),
                 "EventSource": ("article", "sentence", "text", "date_text"),
                 "Conflict": ("kind", "subject", "versions"),
-                "ConflictVersion": ("label", "text", "article", "sentence")}
+                "ConflictVersion": ("label", "text", "article", "sentence"),
+                "ReviewItem": ("kind", "message", "article", "sentence", "text", "suggestion")}
+_review_fields = operator.attrgetter(*EVENT_FIELDS["ReviewItem"])  # a review item's fields, as a tuple
 
 
 def digest(value: Any) -> str:
@@ -371,8 +374,7 @@ class Signatures:
         kept = self._kept.get("review")
         if kept is None:
             return digest((item, link))
-        fields = (item.kind, item.message, item.article, item.sentence, item.text, item.suggestion)
-        return kept.get((), (fields, link), lambda: digest((item, link)))
+        return kept.get((), (_review_fields(item), link), lambda: digest((item, link)))
 
     def done(self) -> None:
         """The end of the build: what was kept and not asked for again is let go."""
