@@ -4,8 +4,8 @@ Every list that grows with the number of articles (review items, quotes, the art
 entities table) is cut into parts; the first part keeps the page's own path, the others follow it in a
 folder beside it, out of the navigation. Lists that an edit of one article changes in the middle (the
 review list, the quotes) are cut where their items say (`stable_cuts`), not every N items, so that one
-item more or less changes one page, not every page after it. A list shown in passing (the method page's conflicts and
-repeats, the home page's articles) is cut at a fixed length and points to where the rest is.
+item more or less changes one page, not every page after it. A list shown in passing (the method page's
+conflicts and repeats, the home page's articles) is cut at a fixed length and points to where the rest is.
 """
 from __future__ import annotations
 
@@ -38,9 +38,7 @@ def part_paths(first: str, folder: str, count: int, name: str = "pagina") -> lis
 
 def paginate(items: list[T], size: int, first: str, folder: str, name: str = "pagina") -> list[Part[T]]:
     """`items` in parts of `size`, on the pages of `part_paths`."""
-    chunks = [items[i:i + size] for i in range(0, len(items), size)] or [[]]
-    paths = part_paths(first, folder, len(chunks), name)
-    return [Part(path, n, chunk, paths) for n, (path, chunk) in enumerate(zip(paths, chunks), start=1)]
+    return _parts(split(items, list(range(0, len(items), size)) or [0]), first, folder, name)
 
 
 def stable_cuts(keys: Sequence[str], size: int, weights: Sequence[int] = ()) -> list[int]:
@@ -71,6 +69,15 @@ def paginate_stable(items: list[T], size: int, first: str, folder: str, key: Cal
     """`items` in parts of about `size` cut by `stable_cuts` (`key` names an item, `weight` sizes it), on
     the pages of `part_paths`."""
     starts = stable_cuts([key(item) for item in items], size, [weight(item) for item in items])
-    chunks = [items[a:b] for a, b in zip(starts, starts[1:] + [len(items)])]
+    return _parts(split(items, starts), first, folder, name)
+
+
+def split(items: list[T], starts: list[int]) -> list[list[T]]:
+    """`items` cut before each index of `starts` (the first is 0)."""
+    return [items[a:b] for a, b in zip(starts, starts[1:] + [len(items)])]
+
+
+def _parts(chunks: list[list[T]], first: str, folder: str, name: str) -> list[Part[T]]:
+    """Each chunk on its page of `part_paths`."""
     paths = part_paths(first, folder, len(chunks), name)
     return [Part(path, n, chunk, paths) for n, (path, chunk) in enumerate(zip(paths, chunks), start=1)]

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..model import ArticleFacts, Quote, Story, StoryEntity
-from .paging import Part, paginate_stable, stable_cuts
+from .paging import Part, paginate_stable, split, stable_cuts
 from .site import Site
 
 UNKNOWN_SPEAKER = "Vorbitor neidentificat"
@@ -60,8 +60,7 @@ def pages(groups: list[Speaker], first: str, folder: str) -> list[Part[Speaker]]
     pieces = []
     for s in groups:
         keys = [_key(s.name, f, q) for f, q in s.quotes]
-        starts = stable_cuts(keys, PAGE_QUOTES)
-        pieces += [Speaker(s.name, s.entity, s.quotes[a:b]) for a, b in zip(starts, starts[1:] + [len(s.quotes)])]
+        pieces += [Speaker(s.name, s.entity, chunk) for chunk in split(s.quotes, stable_cuts(keys, PAGE_QUOTES))]
     return paginate_stable(pieces, PAGE_QUOTES, first, folder,
                            key=lambda p: _key(p.name, *p.quotes[0]) if p.quotes else str(p.name),
                            weight=lambda p: max(1, len(p.quotes)))
