@@ -31,7 +31,7 @@ def files(story: Story, title: str = "Cronologie", piece: Optional[Piece] = None
     `make()` returned before for the same `deps` (the page memo; `sign(event)` stands for an event
     there); by default it calls `make`."""
     texts = _event_texts(story, piece, sign)
-    ids = [event_id(i, e) for i, e in enumerate(story.timeline)]
+    ids = _ids(story)
     return {TIMELINE_JSON: timeline_json(story, title, texts=texts, ids=ids), TIMELINE_CSV: timeline_csv(story, texts, ids),
             CALENDAR: calendar(story, title, texts, ids)}
 
@@ -105,7 +105,7 @@ def timeline_json(story: Story, title: str, piece: Optional[Piece] = None, sign:
     head = json.dumps(doc, ensure_ascii=False, indent=2)
     assert head.endswith('"events": []\n}')
     texts = texts if texts is not None else _event_texts(story, piece, sign)
-    ids = ids if ids is not None else [event_id(i, e) for i, e in enumerate(story.timeline)]
+    ids = ids if ids is not None else _ids(story)
     # Each event written with a stand-in for its id: the same text as json.dumps of the whole document.
     events = [t.json.replace(_ID_JSON, json.dumps(i), 1) for i, t in zip(ids, texts)]
     return "".join([head[:-len("[]\n}")], data_mod.json_list(events), "\n}\n"])
@@ -116,7 +116,7 @@ def timeline_csv(story: Story, texts: Optional[list[_Texts]] = None, ids: Option
     out = io.StringIO()
     csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n").writeheader()
     texts = texts if texts is not None else _event_texts(story)
-    ids = ids if ids is not None else [event_id(i, e) for i, e in enumerate(story.timeline)]
+    ids = ids if ids is not None else _ids(story)
     return "".join([out.getvalue(), *(part for i, t in zip(ids, texts) for part in (i, t.csv))])
 
 
@@ -135,7 +135,7 @@ def calendar(story: Story, title: str, texts: Optional[list[_Texts]] = None, ids
     escaping, its property order, its folding; `tests/test_opendata.py` compares the two), without
     building a component per event, which took seconds for a few thousand events."""
     texts = texts if texts is not None else _event_texts(story)
-    ids = ids if ids is not None else [event_id(i, e) for i, e in enumerate(story.timeline)]
+    ids = ids if ids is not None else _ids(story)
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", _line("PRODID", _text("-//build_scripts//explicator//RO")),
              # an X- property has no type in icalendar: written as it is, one line
              "CALSCALE:GREGORIAN", _line("X-WR-CALNAME", " ".join(title.splitlines()))]
@@ -195,6 +195,11 @@ def all_day_span(value: str) -> Optional[tuple[dt.date, dt.date]]:
         first = dt.date(int(value[:4]), int(value[5:7]), 1)
         return first, (first + dt.timedelta(days=32)).replace(day=1)
     return None
+
+
+def _ids(story: Story) -> list[str]:
+    """Every event's id, in chronology order."""
+    return [event_id(i, e) for i, e in enumerate(story.timeline)]
 
 
 def event_id(index: int, event: Event) -> str:
