@@ -4,7 +4,9 @@ The key is a hash of everything the extraction of one article depends on: its pa
 publication date, the language rules (`lang/ro/*.yaml`), the statistical model's name and version, and
 the extraction code itself. A changed article, rule file, model or extractor gives a new key, so exactly
 what must be redone is redone; nothing else is ever invalidated by hand. Values are pickles of the
-extraction's output, written atomically under `.cache/facts/` (git-ignored).
+extraction's output, written atomically under `.cache/facts/` (git-ignored). Beside each, the model's
+parses of the article's paragraphs (`nlp.parses_of`): when the article is edited, its next extraction
+parses only the paragraphs that changed.
 """
 from __future__ import annotations
 
@@ -139,12 +141,30 @@ class Cache:
         self.hits += 1
         return value if isinstance(value, Extraction) else None
 
+    def get_parses(self, k: str) -> Optional[bytes]:
+        """The parses stored beside the extraction of key `k` (None when absent or the cache is off)."""
+        if not self.enabled:
+            return None
+        try:
+            return self._path(k).with_suffix(".parses").read_bytes()
+        except OSError:
+            return None
+
+    def put_parses(self, k: str, data: Optional[bytes]) -> None:
+        """Store the parses of the article of key `k` beside its extraction."""
+        if self.store and data is not None:
+            self._write(self._path(k).with_suffix(".parses"), data)
+
     def put(self, k: str, value: Extraction) -> Optional[bytes]:
         """Store `value` under `k`; its bytes (None when nothing is stored)."""
         if not self.store:
             return None
-        path = self._path(k)
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self._write(self._path(k), data)
+        return data
+
+    @staticmethod
+    def _write(path: Path, data: bytes) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -152,4 +172,3 @@ class Cache:
             tmp.replace(path)
         except OSError:
             pass  # a read-only checkout still builds, only without the cache
-        return data

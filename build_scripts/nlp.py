@@ -10,11 +10,16 @@ them.
 from __future__ import annotations
 
 import bisect
+import collections
+import contextlib
 import functools
+import gc
+import pickle
 import time
 import warnings
+import weakref
 from dataclasses import dataclass
-from typing import Optional
+from typing import Iterator, Optional
 
 from .model import Article, ArticleFacts, Sentence
 
@@ -25,6 +30,7 @@ BATCH_CHARS = 6_000   # paragraphs given to the model together (faster than one 
 # An en or em dash between two letters separates two words ("linia Bălți–Suceava"): the model's
 # tokenizer would keep "Bălți–Suceava" as one token, so neither place could be a span of its own.
 DASH_INFIX = r"(?<=[^\W\d_])[–—](?=[^\W\d_])"
+KEPT_TOKENS = 200_000  # tokens of parsed paragraphs a process keeps for the next analysis (`Parsed`)
 
 
 @functools.lru_cache(maxsize=1)
@@ -39,7 +45,8 @@ def load():
     warnings.filterwarnings("ignore", message=r".*\[W036\].*")
     register_extensions()
     extract.register()
-    nlp = spacy.load(MODEL)
+    with _collector_kept():
+        nlp = spacy.load(MODEL)
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex([*nlp.Defaults.infixes, DASH_INFIX]).finditer
     for name, _ in extract.COMPONENTS:
         nlp.add_pipe(name)
@@ -88,35 +95,36 @@ def analyze(article: Article, published=None, deadline: Optional[float] = None, 
 
     nlp = nlp or load()
     ours = _ours(nlp)
-    by_paragraph: dict[int, list[Sentence]] = {}
-    for s in article.sentences:
-        by_paragraph.setdefault(s.paragraph, []).append(s)
-    offsets, start = [], 0
-    for text in article.paragraphs:
-        offsets.append(start)
-        start += len(text) + 2  # paragraphs are joined by a blank line in Article.body
     docs: list[Doc] = []
     pieces: list[list[Sentence]] = []  # the sentences of each doc, which starts at its first sentence
-    chunks = [chunk for index in range(1, len(article.paragraphs) + 1) for chunk in _chunks(by_paragraph.get(index, []))]
+    chunks = _article_chunks(article)
     model = [(name, proc) for name, proc in nlp.pipeline if name not in ours]
-    for batch in _batches(chunks):
+    parsed = _parsed(nlp)
+    keys = [_chunk_key(article.body, chunk) for chunk in chunks]
+    found = {k: parsed.get(k) for k in keys}
+    for batch in _batches([chunk for chunk, k in zip(chunks, keys) if found[k] is None]):
         # The model runs on a few paragraphs at a time (its matrices work best on batches); the time
         # budget is checked between batches.
         if deadline is not None and time.monotonic() > deadline:
             break
+        batch_keys = [_chunk_key(article.body, chunk) for chunk in batch]
         batch_docs = []
-        for chunk in batch:
-            base = chunk[0].start
-            doc = nlp.make_doc(article.body[base: chunk[-1].end])
-            _set_sentence_starts(doc, [s.start - base for s in chunk])
+        for text, starts in batch_keys:
+            doc = nlp.make_doc(text)
+            _set_sentence_starts(doc, list(starts))
             batch_docs.append(doc)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             for name, proc in model:
                 batch_docs = list(proc.pipe(batch_docs)) if hasattr(proc, "pipe") else [proc(d) for d in batch_docs]
-        docs += batch_docs
-        pieces += batch
-    doc = Doc.from_docs(docs, ensure_whitespace=True) if docs else nlp.make_doc("")
+        for k, pdoc in zip(batch_keys, batch_docs):
+            found[k] = parsed.put(k, pdoc)
+    for chunk, k in zip(chunks, keys):
+        if found[k] is None:  # not reached before the deadline: the article ends here
+            break
+        docs.append(found[k])
+        pieces.append(chunk)
+    doc = Doc.from_docs(docs, ensure_whitespace=True, exclude=["tensor"]) if docs else nlp.make_doc("")
     # Sentence offsets in the joined Doc: each piece is followed by one space.
     layout_starts, layout_sentences, at = [], [], 0
     for pdoc, chunk in zip(docs, pieces):
@@ -132,6 +140,110 @@ def analyze(article: Article, published=None, deadline: Optional[float] = None, 
     for name in ours:
         doc = nlp.get_pipe(name)(doc)
     return doc, layout
+
+
+def _article_chunks(article: Article) -> list[list[Sentence]]:
+    """The pieces the model parses: each paragraph's sentences, in chunks (`_chunks`)."""
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for s in article.sentences:
+        by_paragraph.setdefault(s.paragraph, []).append(s)
+    return [chunk for index in range(1, len(article.paragraphs) + 1) for chunk in _chunks(by_paragraph.get(index, []))]
+
+
+def parses_of(article: Article, nlp=None) -> Optional[bytes]:
+    """The model's parses of the article's paragraphs that this process keeps (after `analyze`), as
+    bytes for the cache (`keep_parses` takes them back), or None when none is kept."""
+    from spacy.tokens import DocBin
+
+    parsed = _parsed(nlp or load())
+    keys, docs = [], []
+    for k in dict.fromkeys(_chunk_key(article.body, chunk) for chunk in _article_chunks(article)):
+        doc = parsed.get(k)
+        if doc is not None:
+            keys.append(k)
+            docs.append(doc)
+    if not docs:
+        return None
+    return pickle.dumps((keys, DocBin(docs=docs, store_user_data=False).to_bytes()), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def keep_parses(data: bytes, nlp=None) -> None:
+    """Keep the parses `parses_of` gave (of an earlier version of an article): analysing the article
+    again parses only the paragraphs that changed. Unreadable bytes are ignored."""
+    from spacy.tokens import DocBin
+
+    nlp = nlp or load()
+    try:
+        with _collector_kept():
+            keys, packed = pickle.loads(data)
+            docs = list(DocBin().from_bytes(packed).get_docs(nlp.vocab))
+    except Exception:  # noqa: BLE001 - a damaged cache file (pickle, zlib, msgpack errors) only costs the parse
+        return
+    parsed = _parsed(nlp)
+    for k, doc in zip(keys, docs):
+        if isinstance(k, tuple) and len(k) == 2 and doc.text == k[0]:
+            parsed.put(k, doc)
+
+
+@contextlib.contextmanager
+def _collector_kept() -> Iterator[None]:
+    """The cycle collector left as it was: spaCy reads its files with `srsly.msgpack_loads`, which
+    turns the collector on whatever it was, and a build pauses it (`session.no_gc`); left on, it walks
+    the whole build's records in the middle of the build (0.7 s at 1000 articles)."""
+    enabled = gc.isenabled()
+    try:
+        yield
+    finally:
+        if not enabled:
+            gc.disable()
+
+
+def _chunk_key(body: str, chunk: list[Sentence]) -> tuple[str, tuple[int, ...]]:
+    """What the model parses of a chunk: its text and where its sentences start in it."""
+    base = chunk[0].start
+    return body[base: chunk[-1].end], tuple(s.start - base for s in chunk)
+
+
+class Parsed:
+    """The model's parses of the paragraphs (chunks) a process analysed last, by text and sentence
+    starts, up to KEPT_TOKENS tokens (the least recently used go first). A parse does not depend on the
+    other paragraphs nor on the batch it was parsed in, so a kept one is the parse the model would give;
+    our components run on the article's joined Doc, a copy, so a kept parse is never changed."""
+
+    def __init__(self, limit: int = KEPT_TOKENS):
+        self.limit = limit
+        self.tokens = 0
+        self._docs: "collections.OrderedDict[tuple, object]" = collections.OrderedDict()
+
+    def get(self, key: tuple):
+        doc = self._docs.get(key)
+        if doc is not None:
+            self._docs.move_to_end(key)
+        return doc
+
+    def put(self, key: tuple, doc):
+        """Keep `doc` (without its tensor: our components do not read it) and return it."""
+        import numpy
+
+        doc.tensor = numpy.zeros((0,), dtype="float32")
+        if key not in self._docs and len(doc) <= self.limit:
+            self._docs[key] = doc
+            self.tokens += len(doc)
+            while self.tokens > self.limit:
+                _, old = self._docs.popitem(last=False)
+                self.tokens -= len(old)
+        return doc
+
+
+_PARSED: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _parsed(nlp) -> Parsed:
+    """The kept parses of a pipeline (one store per loaded pipeline)."""
+    found = _PARSED.get(nlp)
+    if found is None:
+        found = _PARSED[nlp] = Parsed()
+    return found
 
 
 def _batches(chunks: list[list[Sentence]]) -> list[list[list[Sentence]]]:

@@ -173,8 +173,9 @@ def extract_all(articles: list[Article], lang: Lang, options: Options,
     results: dict[int, ArticleFacts] = {}
     todo: list[tuple[int, Article, str]] = []
     keys = [cache_mod.key_of_source(article) for article in articles]
+    before: dict[str, str] = {}  # article file -> the key of its facts in this process's last build
     if seeds_dir is not None:
-        session.used_facts(seeds_dir, set(keys))
+        before = session.used_facts(seeds_dir, {article.path: k for article, k in zip(articles, keys)})
     for index, (article, k) in enumerate(zip(articles, keys)):
         # Kept by this process since an earlier build, else read from the cache folder.
         cached = session.FACTS.get(k) if options.cache.enabled else None
@@ -190,16 +191,19 @@ def extract_all(articles: list[Article], lang: Lang, options: Options,
         bar = _progress(len(todo), options)
         jobs = max(1, min(options.jobs, len(todo)))
         if jobs == 1:
-            done = ((i, _extract_one(a)) for i, a, _ in todo)
+            # An edited article's paragraphs that did not change are not parsed again (`nlp.keep_parses`).
+            done = ((i, _extract_one(a, options.cache.get_parses(before[a.path]) if a.path in before else None))
+                    for i, a, _ in todo)
         else:
             pool = concurrent.futures.ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker)
             futures = {pool.submit(_extract_one, a): i for i, a, _ in todo}
             done = ((futures[f], f.result()) for f in concurrent.futures.as_completed(futures))
         todo_keys = {i: k for i, _, k in todo}
         try:
-            for index, extraction in done:
+            for index, (extraction, parses) in done:
                 if options.cache.put(todo_keys[index], extraction) is not None:
                     session.keep_facts(todo_keys[index], extraction)
+                options.cache.put_parses(todo_keys[index], parses)
                 results[index] = extraction.facts_for(articles[index])
                 bar.update(1)
         finally:
@@ -226,11 +230,16 @@ def _init_worker() -> None:
     nlp.load()
 
 
-def _extract_one(article: Article) -> "cache_mod.Extraction":
-    """Worker: one article's extraction (picklable in, picklable out)."""
+def _extract_one(article: Article, parses: Optional[bytes] = None) -> tuple["cache_mod.Extraction", Optional[bytes]]:
+    """Worker: one article's extraction, and the model's parses of its paragraphs for the cache
+    (picklable in, picklable out). `parses`: those of an earlier version of the article."""
+    from . import nlp
+
+    if parses is not None:
+        nlp.keep_parses(parses)
     before = len(article.warnings)
     facts = analyze(article, lang_mod.load())
-    return cache_mod.Extraction.of(facts, facts.article.warnings[before:])
+    return cache_mod.Extraction.of(facts, facts.article.warnings[before:]), nlp.parses_of(facts.article)
 
 
 def _progress(total: int, options: Options):

@@ -3,7 +3,8 @@
 The MkDocs hook lives as long as `serve`, and calls `pipeline.build` on every change. Each build starts
 from the inputs again (nothing here is trusted without its key), but a second build in the same process
 finds: the spaCy model already loaded (`nlp.load` keeps it); the articles it read before (by the bytes
-of their file, so the YAML front matter is not parsed again); each article's extracted facts as records
+of their file, so the YAML front matter is not parsed again, and the bytes are not read again while
+the file's status is unchanged); each article's extracted facts as records
 (by cache key, neither read from the cache folder nor unpickled again); what the stages made of records
 that did not change (`Reuse`: an article's facts without its repeated paragraphs, its dated sentences,
 its review items, the variants of the story's names, the signatures of pages' inputs); the trace of the
@@ -25,6 +26,7 @@ import copy
 import gc
 import os
 import pickle
+import time
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional, TypeVar
 
@@ -37,11 +39,13 @@ _MEMOS: dict[str, PageMemo] = {}
 _FINDERS: dict[str, Finder] = {}
 # file -> ((content digest, key), the record as read (never changed; None until first used), its pickle)
 _READ: dict[str, tuple[tuple, Any, bytes]] = {}
+_DIGESTS: dict[str, tuple[tuple, bytes]] = {}  # file -> (its status, the digest of its bytes), see `_digest`
+RACY_NS = 3_000_000_000
 _READ_NEW: set[str] = set()  # files read anew since their records were last stored
 _READ_LOADED: set[str] = set()  # seeds folders whose stored records were loaded
 _READ_STORED: dict[str, set[str]] = {}  # seeds folder -> the files whose records it stored or loaded
 FACTS: dict[str, Any] = {}  # cache key -> extraction (cache.Extraction), shared by builds: never changed
-_FACTS_USED: dict[str, set[str]] = {}  # seeds folder -> the keys of the facts its last build used
+_FACTS_USED: dict[str, dict[str, str]] = {}  # seeds folder -> article file -> key of the facts its last build used
 _WRITTEN: dict[str, dict] = {}  # docs folder -> what writer.write_tree wrote or found there (writer.Known)
 _REUSE: dict[tuple[str, str], "Reuse"] = {}  # (seeds folder, stage) -> what the stage made in the last build
 
@@ -60,7 +64,7 @@ def read(path: Path, reader: Callable[[Path], T], *key: object, clone: Callable[
     earlier build: the caller may change what it gets (`clone` copies what it may change), the kept
     record stays as read."""
     try:
-        sign = (content_digest(path.read_bytes()), *key)
+        sign = (_digest(path), *key)
     except OSError:
         return reader(path)
     found = _READ.get(str(path))
@@ -72,6 +76,23 @@ def read(path: Path, reader: Callable[[Path], T], *key: object, clone: Callable[
     _READ[str(path)] = (sign, clone(value), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     _READ_NEW.add(str(path))
     return value
+
+
+def _digest(path: Path) -> bytes:
+    """`content_digest` of the bytes of `path`, not read again while the file's status (size, times,
+    inode) is the one it had when they were last read. A file changed less than RACY_NS before that
+    read is read every time: a second change within the file system's clock tick could keep its status."""
+    status = os.stat(path)
+    sign = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev)
+    found = _DIGESTS.get(str(path))
+    if found is not None and found[0] == sign:
+        return found[1]
+    digest = content_digest(path.read_bytes())
+    if time.time_ns() - max(status.st_mtime_ns, status.st_ctime_ns) > RACY_NS:
+        _DIGESTS[str(path)] = (sign, digest)
+    else:
+        _DIGESTS.pop(str(path), None)
+    return digest
 
 
 def read_digest(path: Path) -> Optional[bytes]:
@@ -133,12 +154,16 @@ def keep_facts(key: str, extraction: Any) -> None:
     FACTS[key] = extraction
 
 
-def used_facts(seeds_dir: Path, keys: set[str]) -> None:
-    """The facts a build of `seeds_dir` used: those no folder's last build used are let go."""
-    _FACTS_USED[str(Path(seeds_dir).resolve())] = keys
-    wanted = set().union(*_FACTS_USED.values())
+def used_facts(seeds_dir: Path, keys: dict[str, str]) -> dict[str, str]:
+    """The facts a build of `seeds_dir` used (article file -> key): those no folder's last build used
+    are let go. Returns those of the folder's build before (an edited article's earlier key)."""
+    name = str(Path(seeds_dir).resolve())
+    before = _FACTS_USED.get(name, {})
+    _FACTS_USED[name] = keys
+    wanted = set().union(*(used.values() for used in _FACTS_USED.values()))
     for k in [k for k in FACTS if k not in wanted]:
         del FACTS[k]
+    return before
 
 
 @contextlib.contextmanager
@@ -222,6 +247,7 @@ def forget() -> None:
     _MEMOS.clear()
     _FINDERS.clear()
     _READ.clear()
+    _DIGESTS.clear()
     _READ_NEW.clear()
     _READ_LOADED.clear()
     _READ_STORED.clear()

@@ -6,6 +6,7 @@ the editor's corrections) work on copies. A correction taken out of editorial.ym
 build of the same process, and every build gives the pages of a build in a fresh process."""
 from __future__ import annotations
 
+import os
 import pickle
 import shutil
 from pathlib import Path
@@ -18,6 +19,7 @@ from build_scripts import repeats as repeats_mod
 from build_scripts.model import Article, ArticleFacts, Entity, Mention, Quote, Repeat, Sentence
 from build_scripts.render import memo as memo_mod
 from build_scripts.render import render_site
+from build_scripts.stamp import content_digest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -100,7 +102,7 @@ def test_a_build_changes_nothing_the_process_keeps(seeds):
     # And as they were made: each extraction as the cache stores it, each article as first read.
     # (compared as records, not as pickles: equal records can pickle to other bytes when a build shares
     # or copies their strings differently)
-    for k in session._FACTS_USED[str(seeds.resolve())]:
+    for k in session._FACTS_USED[str(seeds.resolve())].values():
         assert session.FACTS[k] == cache_mod.Cache().get(k), k
     for path, (_, record, data) in session._READ.items():
         assert record == pickle.loads(data), path
@@ -190,3 +192,23 @@ def test_two_articles_of_the_same_text_share_their_facts_but_not_their_pages(see
     assert copy.quotes and copy.quotes[0] is first.quotes[0]  # one extraction, one record
     _same(files, render_site(pipeline.run(seeds)))
     _same(files, _fresh(seeds))
+
+
+def test_an_article_file_is_read_again_whenever_its_status_changes(tmp_path, monkeypatch):
+    """The digest of an unchanged file is taken from its status (session._digest); any write changes
+    the status, even one that keeps its size and modification time; a file changed just now is read
+    every time (a second change within one tick of the file system's clock could keep its status)."""
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"one")
+    session.forget()
+    try:
+        assert session._digest(path) == content_digest(b"one")
+        assert str(path) not in session._DIGESTS  # changed just now
+        monkeypatch.setattr(session, "RACY_NS", -10**12)  # as if it had been changed long ago
+        first = session._digest(path)
+        assert str(path) in session._DIGESTS
+        path.write_bytes(b"two")
+        os.utime(path, ns=(path.stat().st_atime_ns, session._DIGESTS[str(path)][0][1]))  # the same times...
+        assert session._digest(path) == content_digest(b"two") != first  # ...but not the same change time
+    finally:
+        session.forget()
