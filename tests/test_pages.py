@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import posixpath
 import re
 from html.parser import HTMLParser
 
@@ -27,7 +28,7 @@ from build_scripts import render as render_mod
 from build_scripts.render import home as home_mod
 from build_scripts.render import paging as paging_mod
 from build_scripts.render import quotes as quotes_mod
-from build_scripts.render.markup import md
+from build_scripts.render.markup import md, relpath
 from conftest import ROOT
 from sites import story_seeds
 
@@ -102,6 +103,15 @@ def test_md_escapes_each_character_once():
     rendered = markdown.markdown(str(out))
     assert text_of(rendered) == "''provocare pe scară largă'' & <b> #1 [x](y) O'Neill"
     assert "<b>" not in rendered and "<a " not in rendered
+
+
+_PART = st.sampled_from(["a", "b", "ab", "cronologie", "2024", "index.md", "x.md"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PART, max_size=4), st.lists(_PART, max_size=4))
+def test_relpath_between_pages_is_the_standard_one(path, start):
+    assert relpath("/".join(path), "/".join(start)) == posixpath.relpath("/".join(path) or ".", "/".join(start) or ".")
 
 
 def test_md_keeps_a_number_at_the_start_from_becoming_a_list():

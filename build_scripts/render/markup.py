@@ -60,7 +60,21 @@ def relative(from_page: str, to_page: str, anchor: str = "") -> str:
 
 @functools.lru_cache(maxsize=1 << 14)
 def _relative_path(from_page: str, to_page: str) -> str:
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return relpath(to_page, posixpath.dirname(from_page))
+
+
+def relpath(path: str, start: str) -> str:
+    """`posixpath.relpath(path, start)` for two docs-relative paths without "." or ".." parts (the
+    site's pages and folders; "" is the docs folder): the same answer, without asking the working
+    folder for each of the site's hundred thousand links."""
+    to = path.split("/") if path else []
+    base = start.split("/") if start else []
+    common = 0
+    for a, b in zip(to, base):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
 
 
 def built_url(page: str) -> str:
@@ -75,7 +89,7 @@ def built_url(page: str) -> str:
 def raw_href(from_page: str, to_page: str, anchor: str = "") -> str:
     """A link for raw HTML (which MkDocs does not rewrite): the built URL of `to_page`, relative."""
     base, target = built_url(from_page), built_url(to_page)
-    path = "" if base == target else posixpath.relpath(target or ".", base or ".")
+    path = "" if base == target else relpath(target.rstrip("/"), base.rstrip("/"))
     path = "" if path in ("", ".") else path + "/"
     return f"{path}#{anchor}" if anchor else (path or "./")
 
