@@ -35,14 +35,13 @@ from pathlib import Path
 from typing import Any, Optional
 
 from .lang import key
-from .model import (ArticleFacts, Correction, DateMention, Entity, Mention, NumberMention, Problem)
+from .model import (ENTITY_LISTS, ArticleFacts, Correction, DateMention, Entity, Mention, NumberMention, Problem)
 from .storyfile import StoryFileError, read_yaml
 
 FILE = "editorial.yml"
 KEYS = ("updated", "articles", "aliases", "kinds", "roles", "hide", "dates", "speakers", "add")
 ARTICLE_KEYS = ("title", "date", "source", "url", "author")
-KINDS = {"person": "people", "place": "places", "organization": "organizations"}
-ADD_KINDS = ("person", "place", "organization", "figure", "event")
+ADD_KINDS = (*ENTITY_LISTS, "figure", "event")
 _TIMEX = re.compile(r"\d{4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}|SP|SU|FA|WI))?(?:/\d{4}(?:-\d{2}(?:-\d{2})?)?)?")
 _ANCHOR = re.compile(r"[^/\s]{1,200}/p\d{1,6}-s\d{1,6}")
 
@@ -115,7 +114,7 @@ def load(seeds_dir: Path, shown: Optional[str] = None) -> Editorial:
             fail("aliases", f"'{name}' needs a list of other names", name)
         ed.aliases[str(name)] = others
     for name, kind in mapping("kinds").items():
-        if kind not in KINDS:
+        if kind not in ENTITY_LISTS:
             fail("kinds", f"'{name}': kind must be person, place or organization, not '{kind}'", name)
         ed.kinds[str(name)] = kind
     for name, role in mapping("roles").items():
@@ -143,7 +142,7 @@ def load(seeds_dir: Path, shown: Optional[str] = None) -> Editorial:
             fail("add", f"entry {i + 1} needs a kind ({', '.join(ADD_KINDS)})", f"[{i}]")
         if not item.get("article") or not item.get("sentence"):
             fail("add", f"entry {i + 1} needs the article and the sentence it comes from", f"[{i}]")
-        if item["kind"] in KINDS and not item.get("name"):
+        if item["kind"] in ENTITY_LISTS and not item.get("name"):
             fail("add", f"entry {i + 1} needs a name", f"[{i}]")
         if item["kind"] == "figure" and (not item.get("text") or not isinstance(item.get("value"), (int, float))):
             fail("add", f"entry {i + 1} needs the figure's text and a numeric value", f"[{i}]")
@@ -207,7 +206,7 @@ def _own(facts: ArticleFacts, owned: set[int]) -> ArticleFacts:
     the articles already copied)."""
     if id(facts) not in owned:
         owned.add(id(facts))
-        for attr in KINDS.values():
+        for attr in ENTITY_LISTS.values():
             setattr(facts, attr, [e.own_copy() for e in getattr(facts, attr)])
         facts.quotes = [copy.copy(q) for q in facts.quotes]
         facts.dates = [copy.copy(d) for d in facts.dates]
@@ -216,7 +215,7 @@ def _own(facts: ArticleFacts, owned: set[int]) -> ArticleFacts:
 
 
 def _entities(facts: ArticleFacts):
-    for kind, attr in KINDS.items():
+    for kind, attr in ENTITY_LISTS.items():
         for entity in getattr(facts, attr):
             yield kind, attr, entity
 
@@ -248,7 +247,7 @@ def _alias(articles: list[ArticleFacts], canonical: str, others: list[str],
             merged.role = merged.role or entity.role
             count += 1
         merged.mentions.sort(key=lambda m: (_order(m.sentence), m.start))
-        getattr(facts, KINDS[target_kind]).append(merged)
+        getattr(facts, ENTITY_LISTS[target_kind]).append(merged)
         for quote in facts.quotes:
             if quote.speaker and any(key(quote.speaker) == key(n) for n in others):
                 quote.speaker = canonical
@@ -264,7 +263,7 @@ def _kind(articles: list[ArticleFacts], name: str, kind: str, owned: set[int]) -
             if _named(entity, name) and old != kind:
                 getattr(facts, attr).remove(entity)
                 entity.kind, entity.corrected, entity.confirmed = kind, True, True
-                getattr(facts, KINDS[kind]).append(entity)
+                getattr(facts, ENTITY_LISTS[kind]).append(entity)
                 before, count = old, count + 1
             elif _named(entity, name):
                 entity.corrected, entity.confirmed = True, True
@@ -377,16 +376,16 @@ def _add(by_id: dict[str, ArticleFacts], item: dict[str, Any], owned: set[int]) 
     if sentence is None:
         return 0
     kind = item["kind"]
-    if kind in KINDS:
+    if kind in ENTITY_LISTS:
         _own(facts, owned)
         name = item["name"]
         start = sentence.text.find(name)
         mention = Mention(text=name if start >= 0 else sentence.text[:0], sentence=sentence.id,
                           start=max(start, 0), end=max(start, 0) + (len(name) if start >= 0 else 0))
-        existing = next((e for e in getattr(facts, KINDS[kind]) if _named(e, name)), None)
+        existing = next((e for e in getattr(facts, ENTITY_LISTS[kind]) if _named(e, name)), None)
         if existing is None:
             existing = Entity(name=name, kind=kind, role=item.get("role"), confirmed=True, corrected=True)
-            getattr(facts, KINDS[kind]).append(existing)
+            getattr(facts, ENTITY_LISTS[kind]).append(existing)
         existing.mentions.append(mention)
         return 1
     if kind == "figure":

@@ -14,10 +14,9 @@ import functools
 from typing import Optional
 
 from .lang import key, load as load_lang
-from .model import ArticleFacts, StoryEntity
-from .names import Variants, best_form
+from .model import ENTITY_LISTS, ArticleFacts, StoryEntity
+from .names import Variants
 
-KINDS = {"person": "people", "place": "places", "organization": "organizations"}
 PAGE_MIN_ARTICLES = 2  # a person or organization gets a page when in this many articles, or quoted
 
 
@@ -28,7 +27,7 @@ def story_entities(articles: list[ArticleFacts], slugify, reuse=None) -> list[St
     as many times."""
     connectors = frozenset(load_lang().keys_of("name_connectors"))
     out: list[StoryEntity] = []
-    for kind, attr in KINDS.items():
+    for kind, attr in ENTITY_LISTS.items():
         names = tuple((entity.name, len(entity.mentions)) for facts in articles for entity in getattr(facts, attr))
         if reuse is None:
             variants, renamed = _variants(kind, names, connectors)

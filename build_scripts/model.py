@@ -142,6 +142,10 @@ class SourceMention:
     text: str
 
 
+# The kinds of names, each with the list of `ArticleFacts` that holds it.
+ENTITY_LISTS = {"person": "people", "place": "places", "organization": "organizations"}
+
+
 @dataclass
 class ArticleFacts:
     """Everything extracted from one article."""

@@ -29,6 +29,7 @@ from .storyfile import StoryFileError
 from .cache import Cache
 from .chronology import build_timeline
 from .extract.timex import infer_publication
+from .folders import entries
 from .ingest import IngestError, read_article
 from .lang import Lang, ascii_fold
 from .model import Article, ArticleFacts, Problem, Sentence, Story, StoryInfo
@@ -76,11 +77,7 @@ def load_articles(seeds_dir: Path, lang: Lang, editorial: Optional[editorial_mod
 
 def _article_files(seeds_dir: Path) -> list[str]:
     """The names of the `*.txt` files of `seeds_dir`, sorted."""
-    try:
-        with os.scandir(seeds_dir) as entries:
-            return sorted(e.name for e in entries if e.name.endswith(".txt") and e.is_file())
-    except OSError:
-        return []
+    return sorted(e.name for e in entries(seeds_dir) if e.name.endswith(".txt") and e.is_file())
 
 
 def _own_copy(article: Article) -> Article:
@@ -127,12 +124,13 @@ def run(seeds_dir: Path, lang: Optional[Lang] = None, options: Optional[Options]
     lang = lang or lang_mod.load()
     options = options or Options()
     seeds_dir = Path(seeds_dir)
+    reuse = session.caches_on(options.cache.enabled)  # whether what earlier builds made may be reused
     # 1. The editor's files, then the articles (with the editor's metadata).
     try:
         editorial = editorial_mod.load(seeds_dir, _display(seeds_dir / editorial_mod.FILE, seeds_dir))
     except StoryFileError as exc:
         return Story(articles=[], timeline=[], problems=[exc.problem])
-    articles, problems = load_articles(seeds_dir, lang, editorial, session.caches_on(options.cache.enabled))
+    articles, problems = load_articles(seeds_dir, lang, editorial, reuse)
     try:
         info, story_problems = storyfile.load(seeds_dir, articles, _display(seeds_dir / storyfile.FILE, seeds_dir))
     except StoryFileError as exc:
@@ -145,8 +143,6 @@ def run(seeds_dir: Path, lang: Optional[Lang] = None, options: Optional[Options]
                         if w.startswith("extraction stopped"))
     facts.sort(key=lambda f: (f.article.published is None, f.article.published or 0, f.article.id))
     # 3. A repeated paragraph counts once; then the editor's corrections, wherever the fact is.
-    reuse = session.caches_on(options.cache.enabled)
-
     def kept(stage: str) -> Optional[session.Reuse]:
         """What the stage made in this process's last build, for what did not change."""
         return session.reuse(seeds_dir, stage) if reuse else None

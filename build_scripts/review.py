@@ -11,7 +11,7 @@ import json
 import re
 from typing import Optional
 
-from .model import ArticleFacts, Repeat, ReviewItem, Story
+from .model import ENTITY_LISTS, ArticleFacts, Repeat, ReviewItem, Story
 
 FAR_DAYS = 60   # a relative date resolved this far from publication is worth a look
 SPEAKER_VIA = {"pronoun": "printr-un pronume", "role": "printr-o funcție", "previous": "din paragraful anterior",
@@ -26,7 +26,7 @@ def items(story: Story, reuse=None) -> list[ReviewItem]:
     out: list[ReviewItem] = []
     seen: dict[tuple[str, str], int] = {}  # mentions of each entity in the whole story
     for facts in story.articles:
-        for attr in ("people", "places", "organizations"):
+        for attr in ENTITY_LISTS.values():
             for e in getattr(facts, attr):
                 seen[(attr, e.name)] = seen.get((attr, e.name), 0) + len(e.mentions)
     for facts in story.articles:
@@ -34,9 +34,8 @@ def items(story: Story, reuse=None) -> list[ReviewItem]:
             out += _article(facts, seen)
             continue
         a = facts.article
-        entities = [e for attr in ("people", "places", "organizations") for e in getattr(facts, attr)]
-        once = tuple(seen.get((attr, e.name)) == 1 for attr in ("people", "places", "organizations")
-                     for e in getattr(facts, attr))
+        entities = [e for attr in ENTITY_LISTS.values() for e in getattr(facts, attr)]
+        once = tuple(seen.get((attr, e.name)) == 1 for attr in ENTITY_LISTS.values() for e in getattr(facts, attr))
         out += reuse.get((a.sentences, *facts.quotes, *entities, *facts.numbers, *facts.dates),
                          (a.id, a.title, a.published, a.published_inferred, once,
                           *map(len, (facts.quotes, facts.people, facts.places, facts.organizations, facts.numbers))),
@@ -91,7 +90,7 @@ def _article(facts: ArticleFacts, seen: dict[tuple[str, str], int]) -> list[Revi
         elif q.speaker_via in SPEAKER_VIA:
             add(f"speaker_{q.speaker_via}", f"vorbitorul „{q.speaker}” a fost găsit {SPEAKER_VIA[q.speaker_via]}",
                 q.sentence, _line("speakers", f'"{first}": {q.speaker}   # sau null'))
-    for attr, kind in (("people", "person"), ("places", "place"), ("organizations", "organization")):
+    for kind, attr in ENTITY_LISTS.items():
         for e in getattr(facts, attr):
             if e.corrected:
                 continue

@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 from typing import Callable, Optional
 
+from .folders import entries
 from .model import Problem
 
 PACKAGE = Path(__file__).resolve().parent
@@ -30,7 +31,7 @@ def _inputs(seeds_dir: Path, known: Optional[Callable[[Path], Optional[bytes]]] 
             with open(os.path.join(PACKAGE, rel), "rb") as f:
                 digest.update(rel.encode() + b"\0" + content_digest(f.read()))
     seeds = Path(seeds_dir)
-    for name in sorted(e.name for e in _entries(str(seeds)) if e.is_file()):
+    for name in sorted(e.name for e in entries(str(seeds)) if e.is_file()):
         path = seeds / name
         found = known(path) if known is not None else None
         digest.update(name.encode() + b"\0" + (found or content_digest(path.read_bytes())))
@@ -54,7 +55,7 @@ def _files(top: str, prefix: str = "") -> list[tuple[str, os.stat_result]]:
     """Every file under `top` (relative path, stat), symbolic links to files included, linked folders
     not entered (as `Path.rglob` walks)."""
     out = []
-    for entry in _entries(top):
+    for entry in entries(top):
         rel = prefix + entry.name
         try:
             if entry.is_dir(follow_symlinks=False):
@@ -64,15 +65,6 @@ def _files(top: str, prefix: str = "") -> list[tuple[str, os.stat_result]]:
         except OSError:
             continue
     return out
-
-
-def _entries(folder: str) -> list[os.DirEntry]:
-    """The entries of `folder` (none when it cannot be listed)."""
-    try:
-        with os.scandir(folder) as entries:
-            return list(entries)
-    except OSError:
-        return []
 
 
 def _path(docs_dir: Path) -> Path:

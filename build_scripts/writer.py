@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from .folders import entries
+
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)  # read once: the process's umask
 
@@ -100,11 +102,7 @@ def _targets(root: Path, files: dict[str, str]) -> dict[str, str]:
 
 def _links_in(folder: str) -> set[str]:
     """The names of the symbolic links in `folder` (none when it does not exist yet)."""
-    try:
-        with os.scandir(folder) as entries:
-            return {entry.name for entry in entries if entry.is_symlink()}
-    except OSError:
-        return set()
+    return {entry.name for entry in entries(folder) if entry.is_symlink()}
 
 
 def _status(target: str) -> Optional[tuple]:
@@ -147,11 +145,7 @@ def _generated(root: Path, managed_dirs: tuple[str, ...]) -> list[str]:
     found: list[str] = []
     folders = [os.path.realpath(os.path.join(root, folder)) for folder in managed_dirs]
     while folders:
-        try:
-            entries = list(os.scandir(folders.pop()))
-        except OSError:  # absent, or not a folder
-            continue
-        for entry in entries:
+        for entry in entries(folders.pop()):  # none when absent, or not a folder
             if entry.is_symlink():
                 real = os.path.realpath(entry.path)
                 if os.path.isfile(real):

@@ -48,7 +48,7 @@ class DateFinder:
         self.until = [key(w).split() for w in markers["until"]]
         self.negation = {key(w) for w in markers["negation"]}
         self.in_force = {key(w) for w in markers["in_force"]}
-        self.noun_endings = sorted(lang.keys_of("noun_endings"), key=len, reverse=True)
+        self.noun_endings = lang.noun_endings()
 
     def _noun_forms(self, noun: Token) -> set[str]:
         """The lemma and the word without its article ("Persoanele" -> "persoane", "copiii" -> "copii"):

@@ -183,7 +183,7 @@ class Speakers:
         self.subjunctive_marks = {key(w) for w in lang["requests"]["marks"]}  # "să": "a ținut să precizeze"
         self.said_to = lang.keys_of("said_to")
         self.phrases = {key(verb): {key(n) for n in nouns} for verb, nouns in lang["speech_phrases"].items()}
-        self.noun_endings = sorted(lang.keys_of("noun_endings"), key=len, reverse=True)
+        self.noun_endings = lang.noun_endings()
         self.speaking_for_stems = {self._noun_stem(w) for w in self.speaking_for}  # "Reprezentanții", unlemmatized
         anaphors = lang["organization_anaphors"]
         self.org_generic = {key(w) for w in anaphors["generic"]}

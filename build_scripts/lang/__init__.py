@@ -119,6 +119,11 @@ class Lang:
         """The comparison keys of the words under `name` (diacritics and case folded)."""
         return {key(w) for w in self.words(name)}
 
+    def noun_endings(self) -> list[str]:
+        """The keys of the noun endings (article and case: "ului", "ul", "ei"), longest first: the
+        order in which `names.noun_stems` tries them."""
+        return sorted(self.keys_of("noun_endings"), key=len, reverse=True)
+
     def inverse(self, name: str) -> dict[str, Any]:
         """For `{value: [word, ...]}` mappings, the `{word: value}` lookup (lowercase words)."""
         out: dict[str, Any] = {}
