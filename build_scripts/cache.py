@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from . import storing
 from .model import Article, ArticleFacts
 
 PACKAGE = Path(__file__).resolve().parent
@@ -153,22 +154,13 @@ class Cache:
     def put_parses(self, k: str, data: Optional[bytes]) -> None:
         """Store the parses of the article of key `k` beside its extraction."""
         if self.store and data is not None:
-            self._write(self._path(k).with_suffix(".parses"), data)
+            storing.write(self._path(k).with_suffix(".parses"), data)
 
     def put(self, k: str, value: Extraction) -> Optional[bytes]:
         """Store `value` under `k`; its bytes (None when nothing is stored)."""
         if not self.store:
             return None
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        self._write(self._path(k), data)
+        storing.write(self._path(k), data)
         return data
 
-    @staticmethod
-    def _write(path: Path, data: bytes) -> None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(data)
-            tmp.replace(path)
-        except OSError:
-            pass  # a read-only checkout still builds, only without the cache

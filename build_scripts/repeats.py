@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import os
 import pickle
 import re
 import zlib
@@ -23,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from . import storing
 from .lang import ascii_fold
 from .model import ArticleFacts, Repeat
 
@@ -300,6 +300,7 @@ class Finder:
     def _read(self) -> Optional[Trace]:
         if self.path is None:
             return None
+        storing.wait(self.path)
         try:
             version, order, parts = pickle.loads(self.path.read_bytes())
             if version != self.version:
@@ -329,13 +330,7 @@ class Finder:
             parts[article] = kept[1]
         for article in [a for a in self._parts if a not in parts]:
             del self._parts[article]
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(pickle.dumps((self.version, self.trace.order, parts), protocol=pickle.HIGHEST_PROTOCOL))
-            tmp.replace(self.path)
-        except OSError:
-            pass  # a read-only checkout still builds, only without the trace
+        storing.write_later(self.path, pickle.dumps((self.version, self.trace.order, parts), protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def drop_repeated_facts(articles: list[ArticleFacts], repeats: list[Repeat], reuse=None) -> None:

@@ -30,6 +30,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional, TypeVar
 
+from . import storing
 from .render.memo import PageMemo, code_version, one_build as memo_one_build, wait as memo_wait
 from .repeats import Finder
 from .stamp import content_digest
@@ -108,6 +109,7 @@ def load_read(seeds_dir: Path) -> None:
     if name in _READ_LOADED:
         return
     _READ_LOADED.add(name)
+    storing.wait(_read_path(seeds_dir))
     try:
         kept = pickle.loads(_read_path(seeds_dir).read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
@@ -129,14 +131,7 @@ def save_read(seeds_dir: Path, paths: list[Path]) -> None:
     _READ_STORED[folder] = names
     kept = {n: (_READ[n][0], _READ[n][2]) for n in names
             if n in _READ and all(isinstance(k, str) for k in _READ[n][0][1:])}
-    target = _read_path(seeds_dir)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
-        tmp.replace(target)
-    except OSError:
-        pass  # a read-only checkout still builds
+    storing.write_later(_read_path(seeds_dir), pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _read_path(seeds_dir: Path) -> Path:
@@ -244,6 +239,7 @@ def repeat_finder(seeds_dir: Path) -> Finder:
 def forget() -> None:
     """Drop everything kept (tests); what is being stored is stored first."""
     memo_wait()
+    storing.wait()
     _MEMOS.clear()
     _FINDERS.clear()
     _READ.clear()

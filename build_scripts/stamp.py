@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 from typing import Callable, Optional
 
+from . import storing
 from .folders import entries
 from .model import Problem
 
@@ -77,13 +78,7 @@ def record(seeds_dir: Path, docs_dir: Path, problems: list[Problem],
     the digests of the seeds files as the build read them (see `_inputs`)."""
     data = {"inputs": _inputs(seeds_dir, known), "outputs": _outputs(docs_dir),
             "problems": [[p.path, p.message, p.fatal] for p in problems]}
-    try:
-        STAMP_DIR.mkdir(parents=True, exist_ok=True)
-        tmp = _path(docs_dir).with_suffix(".tmp")
-        tmp.write_text(json.dumps(data), encoding="utf-8")
-        tmp.replace(_path(docs_dir))
-    except OSError:
-        pass
+    storing.write(_path(docs_dir), json.dumps(data).encode("utf-8"))
 
 
 def current(seeds_dir: Path, docs_dir: Path) -> Optional[list[Problem]]:

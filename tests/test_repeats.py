@@ -6,11 +6,12 @@ from __future__ import annotations
 import copy
 import dataclasses
 import random
+import threading
 from pathlib import Path
 
 import pytest
 
-from build_scripts import repeats
+from build_scripts import repeats, storing
 from build_scripts.model import Article, ArticleFacts
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -90,8 +91,26 @@ def test_a_trace_kept_on_disk_is_used_only_by_the_same_code(tmp_path):
     story = _story(random.Random(9), pool)
     finder = repeats.Finder(tmp_path / "trace.pickle")
     first = finder.find(story, version="v1")
+    storing.wait()  # the trace is written in a thread of its own while the build goes on
     assert (tmp_path / "trace.pickle").is_file()
     again = repeats.Finder(tmp_path / "trace.pickle")
     assert again.find(story, version="v1") == first and not again.trace.changed  # nothing compared again
     other = repeats.Finder(tmp_path / "trace.pickle")
     assert other.find(story, version="v2") == first and other.trace.changed  # another code: from scratch
+
+
+def test_a_trace_being_written_is_waited_for_by_its_reader(tmp_path, monkeypatch):
+    """The trace is written in a thread (storing.write_later); a Finder that reads it first waits."""
+    story = _story(random.Random(9), _paragraphs())
+    written = threading.Event()
+    slow_write = storing.write
+
+    def write(path, data):
+        written.wait(5)  # held back until the reader below has started
+        slow_write(path, data)
+
+    monkeypatch.setattr(storing, "write", write)
+    first = repeats.Finder(tmp_path / "trace.pickle").find(story, version="v1")
+    threading.Timer(0.2, written.set).start()
+    again = repeats.Finder(tmp_path / "trace.pickle")
+    assert again.find(story, version="v1") == first and not again.trace.changed  # it read the whole trace
