@@ -117,6 +117,9 @@ class Cache:
     def _path(self, k: str) -> Path:
         return self.folder / k[:2] / f"{k}.pickle"
 
+    def _parses_path(self, k: str) -> Path:
+        return self._path(k).with_suffix(".parses")
+
     def get(self, k: str) -> Optional[Extraction]:
         return self.load(self.read(k))
 
@@ -147,14 +150,14 @@ class Cache:
         if not self.enabled:
             return None
         try:
-            return self._path(k).with_suffix(".parses").read_bytes()
+            return self._parses_path(k).read_bytes()
         except OSError:
             return None
 
     def put_parses(self, k: str, data: Optional[bytes]) -> None:
         """Store the parses of the article of key `k` beside its extraction."""
         if self.store and data is not None:
-            storing.write(self._path(k).with_suffix(".parses"), data)
+            storing.write(self._parses_path(k), data)
 
     def put(self, k: str, value: Extraction) -> Optional[bytes]:
         """Store `value` under `k`; its bytes (None when nothing is stored)."""

@@ -101,13 +101,14 @@ def analyze(article: Article, published=None, deadline: Optional[float] = None, 
     model = [(name, proc) for name, proc in nlp.pipeline if name not in ours]
     parsed = _parsed(nlp)
     keys = [_chunk_key(article.body, chunk) for chunk in chunks]
+    key_of = {id(chunk): k for chunk, k in zip(chunks, keys)}
     found = {k: parsed.get(k) for k in keys}
     for batch in _batches([chunk for chunk, k in zip(chunks, keys) if found[k] is None]):
         # The model runs on a few paragraphs at a time (its matrices work best on batches); the time
         # budget is checked between batches.
         if deadline is not None and time.monotonic() > deadline:
             break
-        batch_keys = [_chunk_key(article.body, chunk) for chunk in batch]
+        batch_keys = [key_of[id(chunk)] for chunk in batch]
         batch_docs = []
         for text, starts in batch_keys:
             doc = nlp.make_doc(text)
