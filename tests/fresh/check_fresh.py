@@ -1,18 +1,20 @@
 #!/usr/bin/env python3
-"""Consistency check for the fresh evaluation set (tests/fresh/).
+"""Consistency check for the fresh evaluation sets (tests/fresh/, tests/fresh2/, tests/fresh3/).
 
-Usage (from /work/main):  .venv/bin/python tests/fresh/check_fresh.py [dir]
+Usage (from /work/main):  .venv/bin/python tests/fresh/check_fresh.py [dir] [--max-words N]
 
 Standard library + PyYAML only. For every NN_topic.txt / NN_topic.gold.yaml pair it checks:
   * the gold parses and has all keys; `published` equals the front-matter date
     (null when the article has no front matter);
   * every date/number/quote `text` and every event `contains` occurs verbatim in the
     article BODY after folding cedilla ş ţ Ş Ţ to comma-below ș ț Ș Ț;
-  * date texts occur in text order (each found after the previous one);
+  * date texts occur in text order, each after the end of the previous one (spans never overlap),
+    except an entry with the same text as the one before, which may sit on the same span
+    (coordinated days, "6 și 11 august");
   * date values are well-formed TIMEX3-style values (null only when published is null);
   * every event date is one of the date values;
   * quote texts have at most 10 words; every speaker is a listed person or organization;
-  * names in the gold use comma-below letters only; body is 250-450 words.
+  * names in the gold use comma-below letters only; body is 250-450 words (or up to --max-words).
 Prints totals per kind. Exit status 1 on any error.
 """
 import collections
@@ -57,7 +59,7 @@ def split_article(path):
     return {}, raw
 
 
-def main(root):
+def main(root, max_words=450):
     root = pathlib.Path(root)
     errors = []
     totals = collections.Counter()
@@ -90,8 +92,8 @@ def main(root):
             errors.append(f"{name}: published {gold.get('published')!r} != article date {pub!r}")
         nwords = len(body.split())
         words_total += nwords
-        if not 250 <= nwords <= 450:
-            errors.append(f"{name}: body has {nwords} words (want 250-450)")
+        if not 250 <= nwords <= max_words:
+            errors.append(f"{name}: body has {nwords} words (want 250-{max_words})")
         fbody = body.translate(FOLD)
 
         def need(text, where):
@@ -106,14 +108,15 @@ def main(root):
         # dates, in text order
         cursor = 0
         values = set()
+        prev_text, prev_pos = None, -1
         for d in gold["dates"]:
             t = d.get("text")
             if need(t, "date text") >= 0:
-                p = fbody.find(t.translate(FOLD), cursor)
+                p = prev_pos if t == prev_text else fbody.find(t.translate(FOLD), cursor)
                 if p < 0:
-                    errors.append(f"{name}: date {t!r} out of text order")
+                    errors.append(f"{name}: date {t!r} out of text order (or overlapping the previous one)")
                 else:
-                    cursor = p + 1
+                    cursor, prev_text, prev_pos = p + len(t), t, p
             v = d.get("value")
             if v is None:
                 if pub is not None:
@@ -162,4 +165,6 @@ def main(root):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else pathlib.Path(__file__).resolve().parent))
+    args = [a for a in sys.argv[1:] if not a.startswith("--max-words")]
+    limit = next((int(a.split("=", 1)[1]) for a in sys.argv[1:] if a.startswith("--max-words=")), 450)
+    sys.exit(main(args[0] if args else pathlib.Path(__file__).resolve().parent, limit))
