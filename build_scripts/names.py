@@ -181,6 +181,15 @@ class Variants:
                 full = self.by_acronym.get(name.replace(".", "").upper(), set())
                 if len({self.find(f) for f in full}) == 1:
                     self.union(next(iter(full)), name)
+            elif kind == "organization" and len(words) >= 2 and is_acronym(name.split()[0]):
+                # "ISU Brașov" and "Inspectoratul pentru Situații de Urgență Brașov": an acronym, then the
+                # words the full name ends with.
+                first, rest = name.split(maxsplit=1)
+                tail = " " + key(rest)
+                full = {f for f in self.by_acronym.get(first.replace(".", "").upper() + initials(rest, self.connectors), ())
+                        if f != name and key(f).endswith(tail)}
+                if len({self.find(f) for f in full}) == 1:
+                    self.union(next(iter(full)), name)
             if len(k) >= MIN_TYPO_KEY:
                 # A one-letter typo: the names sharing a one-deletion variant with it (a few dictionary
                 # look-ups per name, never a scan of every name of that length).

@@ -274,15 +274,16 @@ def _chunks(sentences: list[Sentence]) -> list[list[Sentence]]:
     return out
 
 
-def analyze_text(text: str, published=None, nlp=None, title: str = ""):
+def analyze_text(text: str, published=None, nlp=None, title: str = "", source: Optional[str] = None):
     """A Doc of free text with every layer (tests, examples, evaluation on single sentences); paragraphs
-    are separated by a blank line."""
+    are separated by a blank line; `source`: the publication."""
     from . import lang as lang_mod
     from .segment import split_sentences
 
     nlp = nlp or load()
     article = Article(id="text", path="text", title=title, title_derived=not title, published=published,
-                      published_inferred=False, paragraphs=[p for p in text.split("\n\n") if p.strip()])
+                      published_inferred=False, paragraphs=[p for p in text.split("\n\n") if p.strip()],
+                      source=source)
     article.sentences = split_sentences(article, lang_mod.load())
     return analyze(article, published=published, nlp=nlp)
 

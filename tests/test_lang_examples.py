@@ -17,7 +17,8 @@ def _ids(group):
 
 
 def _doc(example):
-    doc, _ = nlp.analyze_text(example["text"], published=example.get("published"), title=example.get("title", ""))
+    doc, _ = nlp.analyze_text(example["text"], published=example.get("published"), title=example.get("title", ""),
+                              source=example.get("source"))
     return doc
 
 

@@ -44,6 +44,7 @@ class DateFinder:
         markers = lang["reference_markers"]
         self.comparison = [key(w).split() for w in markers["comparison"]]
         self.record_since = {key(w) for w in markers["record_since"]}
+        self.since_after = {key(w) for w in markers["since_after"]}
         self.record_clause = [key(w).split() for w in markers["record_clause"]]
         self.until = [key(w).split() for w in markers["until"]]
         self.negation = {key(w) for w in markers["negation"]}
@@ -100,6 +101,8 @@ class DateFinder:
             return True  # "nu comentase acordul până marți"
         if span.start == 0 or key(doc[span.start - 1].text) not in self.record_since:
             return False
+        if span.end < len(doc) and key(doc[span.end].text) in self.since_after:
+            return True  # "din 2019 încoace"
         # Back from "din": the record's words close before it, not across a long phrase.
         first = _clause_start(doc, span.start - 1, self.RECORD_WINDOW)
         clause = [key(t.text) for t in doc[first: span.start]]
@@ -185,7 +188,8 @@ def _clause_start(doc: Doc, end: int, limit: Optional[int] = None, stop_at_verb:
     start = end
     while start > 0 and not doc[start].is_sent_start and (limit is None or start > end - limit):
         before = doc[start - 1]
-        if before.text in CLAUSE_EDGES or stop_at_verb and before.pos_ in ("VERB", "AUX"):
-            break
+        if before.text in CLAUSE_EDGES or stop_at_verb and before.pos_ in ("VERB", "AUX") \
+                and "Part" not in before.morph.get("VerbForm"):
+            break  # (a participle describes a noun: "mai mare decât cea afectată în vara lui 2024")
         start -= 1
     return start

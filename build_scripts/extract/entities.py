@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lang as lang_mod
 from ..lang import Lang, key
-from ..names import Variants, is_acronym, uninflect
+from ..names import Variants, initials, is_acronym, uninflect
 from . import gazetteer, places
 from .spans import settle
 from .speakers import QUOTE_TOKENS, is_role_word
@@ -84,6 +84,7 @@ class EntityRecognizer:
         found += self._cue_runs(doc)
         found += self._suffix_runs(doc)
         found += self._given_runs(doc)
+        found += self._surnames_alone(doc, found)
         found += self._lexicon_places(doc, found)
         # 2. One layer, overlaps settled by the pipeline's rule (longest, then earliest).
         kept = settle(doc, "entities", found)
@@ -180,12 +181,19 @@ class EntityRecognizer:
         """An organization the NER found, split where it swallowed an acronym in parentheses ("Federația
         Română de Fotbal (FRF)") or the person after it ("ANM Cristiana Dumbravă")."""
         out = []
+        after = doc[span.end + 1] if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")" else None
+        abbreviated = after.text if after is not None and is_acronym(after.text) else None  # "… (IGPR)"
         if len(span) >= 4 and span[-1].text == ")" and span[-3].text == "(" and is_acronym(span[-2].text):
             acronym = doc[span.end - 2: span.end - 1]
+            abbreviated = acronym.text
             out.append(self._make(doc, acronym, "organization", self.known.get(key(acronym.text), ("", acronym.text))[1]))
             span = mention = doc[span.start: span.end - 3]
         for i in range(span.start + 1, span.end - 1):
-            given = key(doc[i].text) in self.given or is_acronym(doc[i - 1].text) and doc[i].pos_ == "PROPN"
+            # A name after an acronym ("RFI Ayelet Cohen"), unless a word of it is a town ("CSU Politehnica
+            # Timișoara": a club) -- a known given name needs no acronym.
+            given = key(doc[i].text) in self.given or (
+                is_acronym(doc[i - 1].text) and doc[i].pos_ == "PROPN"
+                and not any(t.text[:1].isupper() and self._sizeable(t.text) for t in doc[i: span.end]))
             if doc[i - 1].is_quote or doc[i - 1].text in "„“”«" or places.lookup(doc[i: span.end].text):
                 continue  # "Institutul „Matei Balș”", "CSM Râmnicu Vâlcea": named after, not followed by
             if given and doc[i + 1].text[:1].isupper() and doc[i + 1].pos_ == "PROPN":
@@ -193,12 +201,15 @@ class EntityRecognizer:
                 out.append(self._make(doc, person, "person", person.text))
                 span = mention = doc[span.start: i]
                 break
-        located = self._located(doc, span)
+        # "Inspectoratul General al Poliției Române (IGPR)", "Asociația … din România (ANSMR)": the acronym
+        # of the whole is one name, not a unit of another organization nor one located in a place
+        whole = abbreviated is not None and initials(span.text, self.connectors) == abbreviated.replace(".", "").upper()
+        located = None if whole else self._located(doc, span)
         if located:
             span, place = located
             mention = span
             out.append(place)
-        parent = next((i for i in range(span.start + 1, span.end - 1) if self._parent_org(doc, i)), None)
+        parent = None if whole else next((i for i in range(span.start + 1, span.end - 1) if self._parent_org(doc, i)), None)
         if parent is not None:  # "Comisiei pentru Bugete a Parlamentului European": the unit, then its parent
             out += self._organizations(doc, doc[parent + 1: span.end], doc[parent + 1: span.end])
             span = mention = doc[span.start: parent]
@@ -393,6 +404,19 @@ class EntityRecognizer:
                 out.append(self._make(doc, doc[token.i:end], "person", doc[token.i:end].text))
         return out
 
+    def _surnames_alone(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """A capitalized word the model left untagged that is the surname of a person the article names
+        in full ("o discuție cu Toderică" after "Marian Toderică"): that person again. Only a word on its
+        own (not in a longer name: "Liceul Ion Creangă"), not at the start of a sentence, where any word
+        has a capital."""
+        surnames = {key(s.text.split()[-1]) for s in found if s.label_ == "person" and len(s) >= 2}
+        covered = {i for s in found for i in range(s.start, s.end)}
+        capital = lambda i: 0 <= i < len(doc) and doc[i].text[:1].isupper()  # noqa: E731
+        return [self._make(doc, doc[t.i: t.i + 1], "person", t.text) for t in doc
+                if t.i not in covered and not t.is_sent_start and t.is_title and t.is_alpha and len(t.text) >= 3
+                and key(t.text) in surnames and key(t.text) not in self.given
+                and not capital(t.i - 1) and not capital(t.i + 1)]
+
     def _suffix_runs(self, doc: Doc) -> list[Span]:
         """A company's name ending in its legal or business form ("Kessler & Partners", "Black Sea
         Ventures", "Brastrans Construct SRL"): the capitalized words before the form, and "&"."""
@@ -403,7 +427,8 @@ class EntityRecognizer:
             start = token.i
             while start > 0 and not doc[start].is_sent_start:
                 prev = doc[start - 1]
-                if prev.text == "&" or prev.text[:1].isupper() and (prev.is_alpha or is_acronym(prev.text)) \
+                if prev.text == "&" or prev.text[:1].isupper() and (
+                        prev.text.replace("&", "").isalpha() or is_acronym(prev.text)) \
                         and key(prev.text) not in self.not_entities and not is_role_word(prev, self.roles):
                     start -= 1
                 else:
@@ -771,8 +796,8 @@ class EntityRecognizer:
             if not (len(b) == 1 and is_acronym(b.text) and a.end + 1 == b.start and doc[a.end].text == "("
                     and b.end + 1 == c.start and doc[b.end].text == ")"):
                 continue
-            if a._.canonical and c._.canonical and not a._.canonical.endswith(c._.canonical):
-                a._.canonical = f"{a._.canonical} {c._.canonical}"
+            if a._.canonical and c._.canonical and not a._.canonical.endswith(c.text):
+                a._.canonical = f"{a._.canonical} {c.text}"  # as the text names the branch ("… Cluj")
 
     @staticmethod
     def _parenthesized_acronyms(doc: Doc, spans: list[Span]) -> list[tuple[Span, Span]]:

@@ -25,7 +25,7 @@ MIN_WORDS = 3        # fewer words in quotation marks are a term or a title, not
 TERM_WORDS = 4       # at most this many words without a verb and no verb of saying in the sentence: a term
 FRAGMENT_WORDS = 2   # ...unless they complete a verb of saying's clause: "nu va accepta „blocaje artificiale”"
 AFTER_WINDOW = 6     # tokens between a closing mark and its verb ("”, a mai adăugat acesta")
-BEFORE_WINDOW = 8    # tokens between a verb and the opening mark ("a declarat joi, pentru Digi24: „")
+BEFORE_WINDOW = 10   # tokens between a verb and the opening mark ("a declarat joi, pentru Digi24: „")
 
 
 @Language.factory("explainer_quotes", default_config={"lang_code": "ro"})
@@ -138,6 +138,8 @@ class QuoteFinder:
         label = self._label(span)
         if label is not None and key(label.text.rstrip(":").strip()) in self.question_labels:
             return True
+        if label is not None and key(label.text.rstrip(":").strip()) == key(span.doc.user_data.get("source") or "-"):
+            return True  # "Europa FM: V-ați așteptat la premiu?": the outlet that publishes asks
         title = key(doc_title(span))
         return any(w in title.split() or w + "." in title.split() for w in self.interview_words) \
             and len(list(span.sents)) == 1
@@ -384,6 +386,8 @@ class QuoteFinder:
                 continue  # (nor "primarul, acuzat că a primit mită": a participle reports nobody's words)
             if key(verb.lemma_) in self.opinion_verbs:
                 continue  # "analiștii estimează că …": a view or a forecast, not a statement
+            if verb.morph.get("Person") == ["1"] and not any(c.dep_.startswith("nsubj") for c in verb.children):
+                continue  # "Reamintim că …": the newsroom's own words, outside any quotation
             author = None
             if any(c.dep_ in ("expl:pass", "expl:impers") for c in verb.children) and \
                     not any(c.dep_.startswith("nsubj") for c in verb.children):
@@ -526,10 +530,23 @@ class QuoteFinder:
                 break
             if any(i in inside for i in range(previous.start, previous.end)):
                 break
-            if not any("1" in t.morph.get("Person") for t in previous):
+            if not self._first_person(previous):
                 break
             start = previous.start
         return doc[start: statement.end]
+
+    def _first_person(self, sentence: Span) -> bool:
+        """The sentence speaks in the first person: a first-person pronoun or possessive ("eu", "ne",
+        "inima mea"), or verb, except a subjunctive the tagger may misread ("să îi condamne")."""
+        for t in sentence:
+            if "1" not in t.morph.get("Person"):
+                continue
+            if t.pos_ in ("PRON", "DET"):
+                return True
+            verb = t if t.pos_ == "VERB" else t.head
+            if not any(c.dep_ == "mark" and key(c.text) in self.speakers.subjunctive_marks for c in verb.children):
+                return True
+        return False
 
     def _has_that(self, clause: Token) -> bool:
         if any(c.dep_ == "mark" and key(c.text) in self.that for c in clause.children):

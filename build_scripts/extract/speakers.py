@@ -150,7 +150,9 @@ class Memory:
             return None
         best = matching[0]
         rivals = [s for s in matching[1:] if s.sentence == best.sentence and s.name != best.name]
-        named = {n for n, g in self._named_lately(sentence, before) if n != best.name and (gender is None or g == gender)}
+        # (a full name of unknown gender may be the one meant too)
+        named = {n for n, g in self._named_lately(sentence, before) if n != best.name
+                 and (gender is None or g == gender or g is None and len(n.split()) >= 2)}
         return None if rivals or named else best.name
 
 
@@ -450,7 +452,9 @@ class Speakers:
             if named is not None:
                 return named, "name"
             if self._indefinite(subject):
-                return None, None  # "un oficial": nobody in particular
+                # "un oficial": nobody in particular; "un purtător de cuvânt al Comisiei": the body speaks
+                spoken_for = self.spoken_for(doc, subject, names, memory, sentence)
+                return (spoken_for, "role") if spoken_for is not None else (None, None)
             tied = self.role_holder(doc, subject)
             if tied is None and subject.morph.get("Number") == ["Plur"]:
                 # "reprezentanții spitalului": the organization speaks; "oficialii": several people, nobody
@@ -616,6 +620,9 @@ class Speakers:
             if child.dep_ not in ("nmod", "nmod:poss"):
                 continue
             span = names.get(child.i)
+            if span is None and child.pos_ == "NOUN":
+                span = names.get(child.i + 1)  # "reprezentanții agenției Sun&Sea Travel": the body named after its kind
+                span = span if span is not None and span.start == child.i + 1 else None
             if span is not None and span._.canonical and span.label_ == "organization":
                 return span._.canonical
             found = self.organization_named_by(doc, child) or (
@@ -812,6 +819,8 @@ class Speakers:
         words = words[:8]
         phrase = key(" ".join(t.text for t in words))
         for n in range(len(words), 0, -1):
+            if n < len(words) and words[n].pos_ == "ADJ":
+                break  # "președintele polonez" is not whoever the article called "președintele"
             candidate = key(" ".join(t.text for t in words[:n]))
             if candidate in ties:
                 return ties[candidate]
@@ -857,5 +866,7 @@ class Speakers:
         if self.given.get(first) in ("m", "f"):
             return self.given[first]
         if len(name.split()) >= 2 and first:
+            if name.split()[0].endswith(("ă", "Ă")):
+                return None  # "Gheorghiță", "Costică": men's names too
             return "f" if first.endswith("a") else "m"
         return None

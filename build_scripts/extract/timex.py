@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from ..lang import Lang, alternation
+from ..lang import Lang, alternation, without_diacritics_too
 from ..model import DateMention, Sentence
 from .numerals import parse_number, word_pattern
 
@@ -75,6 +75,18 @@ def _tense(text: str, start: int, end: int, rules: "_Rules") -> str:
         return "future"
     if rules.past.search(clause) or rules.participle_before.search(text, max(0, start - 40), start):
         return "past"  # "a fost trimisă joi"; "expertiza predată vineri": a participle right before
+    if left > 0 and text[left - 1] == "," and any(
+            m.end() == left - 1 for m in rules.past.finditer(text, max(0, left - 41), left - 1)):
+        # A phrase set off by a comma right after a past verb goes with it: "au jefuit, în noaptea de 3
+        # spre 4 martie, sucursala".
+        return "past"
+    if right < len(text) and text[right] == "," and not rules.future.search(text) \
+            and len((text[left:start] + text[end:right]).split()) <= 2:
+        # ... or, a phrase of the date alone, before the verb it opens: "între 10 și 21 februarie, în
+        # aceleași poligoane s-a desfășurat".
+        after = next((m.start() for m in rules.clause_edge.finditer(text, right + 1)), len(text))
+        if rules.past.search(text, right + 1, after):
+            return "past"
     # A clause of its own with no tense after a future verb ("Vlăsceanu va citi …, în octombrie."): the
     # future, when nothing in the sentence is past. (A past verb is more often in a clause of its own:
     # "România joacă marți, …, cu Bosnia, care a pierdut …".)
@@ -193,6 +205,7 @@ class _Rules:
 
 @functools.lru_cache(maxsize=4)
 def _rules(lang: Lang) -> _Rules:
+    lang = without_diacritics_too(lang)  # "vineri dimineata", "saptamana viitoare"
     B, E = r"(?<![\w])", r"(?![\w])"  # word edges that respect Romanian letters
     month_of = {w.lower(): int(n) for n, ws in lang["months"].items() for w in ws}
     weekday_of = {w.lower(): int(n) for n, ws in lang["weekdays"].items() for w in ws}
@@ -430,6 +443,19 @@ def _rules(lang: Lang) -> _Rules:
     @rule(rf"{B}({W})(?:\s+({lang.alt('weekday_past_words')}|{lang.alt('weekday_future_words')}))?(?:\s+({DP}))?{E}")
     def _weekday(m, published, tense):
         return with_part(_weekday_value(m, published, tense), m.group(3))
+
+    @rule(rf"{B}({DP})\s+de\s+(\d{{1,2}})\s+({M})(?:\s+({YEAR}))?{E}")
+    def _part_of_dated_day(m, published, tense):
+        """ "în dimineața de 4 martie", "în seara de 9 iunie 2024": that part of that day."""
+        month, day = month_word(m.group(3)), int(m.group(2))
+        if m.group(4):
+            year = int(m.group(4))
+        elif published is not None:
+            year = _year_for_month(month, day, published, tense)
+        else:
+            return _unresolved(m.start(), m.end())
+        d = _safe_date(year, month, day)
+        return with_part(_Match(m.start(), m.end(), _day(d)), m.group(1)) if d else None
 
     def _weekday_value(m, published, tense):
         word = m.group(1).lower()

@@ -78,6 +78,30 @@ def ascii_fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def without_diacritics_too(lang: "Lang") -> "Lang":
+    """The language with every word of its word lists also written without diacritics ("dimineața",
+    "dimineata"): news typed without them still matches. Word lists are the top-level lists of words and
+    those one level inside a mapping, and a mapping's word keys; pairs and examples are left as they are."""
+    def words(value):
+        if isinstance(value, list) and all(isinstance(w, str) for w in value):
+            return value + [f for f in dict.fromkeys(ascii_fold(w) for w in value) if f not in value]
+        return value
+
+    rules: dict[str, Any] = {}
+    for name, value in lang.rules.items():
+        if name == "examples":
+            rules[name] = value
+        elif isinstance(value, dict):
+            inner = {k: words(v) for k, v in value.items()}
+            for k, v in value.items():
+                if isinstance(k, str) and ascii_fold(k) not in inner:
+                    inner[ascii_fold(k)] = words(v)
+            rules[name] = inner
+        else:
+            rules[name] = words(value)
+    return Lang(rules=rules, gazetteer=lang.gazetteer, code=lang.code)
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def key(name: str) -> str:
     """A comparison key: no diacritics, no case, hyphens as spaces ("Kim Jong-un" == "Kim Jong Un")."""
