@@ -38,13 +38,14 @@ class DateFinder:
     def __init__(self, lang: Lang):
         self.lang = lang
         self.age_before = [key(w) for w in lang["age_before"]]
-        self.age_nouns = lang.keys_of("age_nouns")
+        self.age_nouns = lang.keys_of("age_nouns") | lang.keys_of("person_roles")  # "un inginer de 44 de ani"
         self.age_prepositions = lang.keys_of("age_prepositions")
         self.relative_days = lang.keys_of("relative_days")
         markers = lang["reference_markers"]
         self.comparison = [key(w).split() for w in markers["comparison"]]
         self.record_since = {key(w) for w in markers["record_since"]}
         self.since_after = {key(w) for w in markers["since_after"]}
+        self.document_of = {key(w) for w in markers["document_of"]}
         self.record_clause = [key(w).split() for w in markers["record_clause"]]
         self.until = [key(w).split() for w in markers["until"]]
         self.negation = {key(w) for w in markers["negation"]}
@@ -84,7 +85,7 @@ class DateFinder:
         settle(doc, "dates", found)
         return doc
 
-    REFERENCE_WINDOW = 8  # words between a comparison marker and its date
+    REFERENCE_WINDOW = 10  # words between a comparison marker and its date
     RECORD_WINDOW = 7     # words between "nu … mai" / "cel mai" and the "din" of its date
 
     def _is_reference(self, doc: Doc, span: Span) -> bool:
@@ -101,6 +102,8 @@ class DateFinder:
             return True  # "nu comentase acordul până marți"
         if span.start == 0 or key(doc[span.start - 1].text) not in self.record_since:
             return False
+        if any(t.pos_ == "NOUN" and key(t.lemma_) in self.document_of for t in list(span.root.ancestors)[:3]):
+            return True  # "legea fondului funciar din 1991": the act's name
         if span.end < len(doc) and key(doc[span.end].text) in self.since_after:
             return True  # "din 2019 încoace"
         # Back from "din": the record's words close before it, not across a long phrase.

@@ -181,8 +181,10 @@ class EntityRecognizer:
         """An organization the NER found, split where it swallowed an acronym in parentheses ("Federația
         Română de Fotbal (FRF)") or the person after it ("ANM Cristiana Dumbravă")."""
         out = []
-        after = doc[span.end + 1] if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")" else None
-        abbreviated = after.text if after is not None and is_acronym(after.text) else None  # "… (IGPR)"
+        abbreviated = None  # the acronym in parentheses right after the name ("… (IGPR)")
+        if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")" \
+                and is_acronym(doc[span.end + 1].text):
+            abbreviated = doc[span.end + 1].text
         if len(span) >= 4 and span[-1].text == ")" and span[-3].text == "(" and is_acronym(span[-2].text):
             acronym = doc[span.end - 2: span.end - 1]
             abbreviated = acronym.text
@@ -411,7 +413,10 @@ class EntityRecognizer:
         has a capital."""
         surnames = {key(s.text.split()[-1]) for s in found if s.label_ == "person" and len(s) >= 2}
         covered = {i for s in found for i in range(s.start, s.end)}
-        capital = lambda i: 0 <= i < len(doc) and doc[i].text[:1].isupper()  # noqa: E731
+
+        def capital(i: int) -> bool:
+            return 0 <= i < len(doc) and doc[i].text[:1].isupper()
+
         return [self._make(doc, doc[t.i: t.i + 1], "person", t.text) for t in doc
                 if t.i not in covered and not t.is_sent_start and t.is_title and t.is_alpha and len(t.text) >= 3
                 and key(t.text) in surnames and key(t.text) not in self.given
@@ -568,8 +573,12 @@ class EntityRecognizer:
         if label == "person":
             # (a sentence's first word, a noun with its definite article, is a description: "Ciobanul
             # Vasile Moraru"; "Elenei Dumitrache" is a given name in the genitive)
+            nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
             return (token.is_lower or k in self.titles or is_role_word(token, self.roles) or k in self.not_entities
                     or is_acronym(token.text) or self.known.get(k, ("",))[0] == "organization"
+                    # "prefectul de Ilfov Sorin Vâlcu": the place of the role, then the given name
+                    or nxt is not None and k not in self.given and key(nxt.text) in self.given
+                    and self._place_name(token.doc[token.i: token.i + 1])[1]
                     or token.is_sent_start and token.pos_ == "NOUN" and "Def" in token.morph.get("Definite")
                     and k not in self.given and key(token.lemma_) not in self.given)
         if label == "place":

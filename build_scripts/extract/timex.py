@@ -53,6 +53,7 @@ def extract_dates(sentence: Sentence, published: Optional[dt.date], lang: Lang) 
             for i in range(c.start, c.end):
                 taken[i] = True
     chosen = _times_on_their_day(chosen, published, rules, text)
+    chosen = _months_in_their_year(chosen, text, rules)
     return [
         DateMention(text=text[c.start:c.end], value=c.value, type=c.type, sentence=sentence.id,
                     start=c.start, end=c.end, mod=c.mod, flags=c.flags)
@@ -188,6 +189,23 @@ def _times_on_their_day(chosen: list[_Match], published: Optional[dt.date], rule
     return out
 
 
+YEAR_VALUE = re.compile(r"\d{4}")
+MONTH_VALUE = re.compile(r"\d{4}-\d{2}")
+
+
+def _months_in_their_year(chosen: list[_Match], text: str, rules: "_Rules") -> list[_Match]:
+    """ "Anul trecut, în septembrie", "În 2023, în martie": a month written without its year, right after
+    a year, is in that year (not the one nearest to publication)."""
+    ordered = sorted(chosen, key=lambda c: c.start)
+    for year, month in zip(ordered, ordered[1:]):
+        if year.value and month.value and YEAR_VALUE.fullmatch(year.value) and MONTH_VALUE.fullmatch(month.value) \
+                and not re.search(r"\d{4}", text[month.start:month.end]) \
+                and " ".join(text[year.end:month.start].replace(",", " ").split()).lower() in rules.year_month_joins \
+                and "reference" not in year.flags:
+            month.value = year.value + month.value[4:]
+    return chosen
+
+
 def _unresolved(start: int, end: int, type_: str = "DATE") -> _Match:
     return _Match(start, end, None, type_, flags=("unresolved",))
 
@@ -201,6 +219,7 @@ class _Rules:
     past: re.Pattern
     clause_edge: re.Pattern  # punctuation, or a word that opens a clause ("că", "iar", "după ce")
     participle_before: re.Pattern  # a past participle ending right where the expression starts
+    year_month_joins: frozenset  # words between a year and its month ("Anul trecut, în septembrie")
 
 
 @functools.lru_cache(maxsize=4)
@@ -674,7 +693,8 @@ def _rules(lang: Lang) -> _Rules:
     clause_edge = re.compile(rf"[,;:()—–«»„“”\"]|\s(?:{lang.alt('clause_words')})\s", re.I)
     participle_before = re.compile(rf"{B}[^\W\d_]{{2,20}}(?:{lang.alt('past_participle_endings')})\s+\Z", re.I)
     return _Rules(patterns=patterns, future=future, past=past, clause_edge=clause_edge,
-                  participle_before=participle_before)
+                  participle_before=participle_before,
+                  year_month_joins=frozenset(w.lower() for w in lang["year_month_joins"]) | {""})
 
 
 # --- publication date inference ------------------------------------------------------------------
