@@ -246,9 +246,9 @@ class QuoteFinder:
             if said is not None:
                 doc.user_data.setdefault("said_on", {})[inner.start] = said
             return speaker, via
-        introduced = self._introduced_by_colon(doc, inner, sentence, memory, number, names)
+        introduced, how = self._introduced_by_colon(doc, inner, sentence, memory, number, names)
         if introduced is not None:
-            return introduced, "name"
+            return introduced, how
         message = self._message_of(doc, after, sentence, names)
         if message is not None:
             return message, "name"
@@ -278,27 +278,29 @@ class QuoteFinder:
         return None
 
     def _introduced_by_colon(self, doc: Doc, inner: Span, sentence: Span, memory: Memory, number: int,
-                             names: dict[int, Span]) -> Optional[str]:
+                             names: dict[int, Span]) -> tuple[Optional[str], Optional[str]]:
         """ "Premierul Ilie Bolojan a fost categoric: „…”": a clause ending in a colon right before the
-        quotation, whose subject is named, introduces that person's words (no verb of saying needed); so
-        does a person's name alone before the colon ("Ilie Bolojan: „…”")."""
+        quotation, whose subject is named (or a pronoun for the one person it can mean: "el a refuzat să
+        dea detalii: „…”"), introduces that person's words (no verb of saying needed); so does a person's
+        name alone before the colon ("Ilie Bolojan: „…”"). (speaker, how it was found)."""
         i = inner.start - 1
         while i > sentence.start and (doc[i].is_quote or doc[i].text in QUOTE_TOKENS):
             i -= 1
         if i <= sentence.start or doc[i].text != ":":
-            return None
+            return None, None
         label = names.get(i - 1)
         if label is not None and label.label_ == "person" and label._.canonical and label.end == i:
             start = max([t.i + 1 for t in doc[sentence.start: label.start] if t.text == "|"], default=sentence.start)
             if all(t.is_punct or self.speakers.is_role(t) or self.speakers.is_role(t.head) for t in doc[start: label.start]):
-                return label._.canonical  # "Ora 14:20 | Ilie Bolojan: „…”", "Ministrul Sănătății, X: „…”"
+                return label._.canonical, "name"  # "Ora 14:20 | Ilie Bolojan: „…”", "Ministrul Sănătății, X: „…”"
         # The clause before the colon: its words whose head lies outside it are its roots.
         roots = [t for t in doc[sentence.start: i] if t.head.i == t.i or not sentence.start <= t.head.i < i]
         subjects = [c for r in roots for c in r.children if c.dep_.startswith("nsubj") and c.i < i]
         if len(subjects) != 1 or any(c.dep_ in ("obj", "iobj") for r in roots for c in r.children):
-            return None  # ("X a găsit un bilet: „…”": the words are the note's, not X's)
+            return None, None  # ("X a găsit un bilet: „…”": the words are the note's, not X's)
         speaker, via = self.speakers.resolve(doc, subjects[0], subjects[0].head, memory, number, names)
-        return speaker if via == "name" and speaker in doc.user_data.get("people", ()) else None
+        found = via in ("name", "pronoun") and speaker in doc.user_data.get("people", ())
+        return (speaker, via) if found else (None, None)
 
     def _outer_speech_verb(self, verb: Token, sentence: Span) -> Optional[Token]:
         """The verb of saying whose reported clause holds `verb`, in the same sentence."""
