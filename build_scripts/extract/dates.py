@@ -14,6 +14,7 @@ README), run sentence by sentence against the article's publication date. Around
 from __future__ import annotations
 
 import datetime as dt
+from itertools import islice
 from typing import Optional
 
 from spacy.language import Language
@@ -91,9 +92,10 @@ class DateFinder:
     def _is_reference(self, doc: Doc, span: Span) -> bool:
         """A point of comparison or the start of a record: the words before the date, back to the
         clause's verb, a comma or the sentence start (at most REFERENCE_WINDOW), hold a comparison
-        marker; or "din" right before the date closes a record ("nu au mai văzut o asemenea secetă din
-        2007"), not a phrase of its own ("cea mai gravă poluare de după accidentul de la Baia Mare din
-        2000": the accident happened in 2000)."""
+        marker; or "din" right before the date names a legal act or document ("legea fondului funciar din
+        1991"), starts a count ("din 2019 încoace") or closes a record ("nu au mai văzut o asemenea
+        secetă din 2007"), not a phrase of its own ("cea mai gravă poluare de după accidentul de la Baia
+        Mare din 2000": the accident happened in 2000)."""
         start = _clause_start(doc, span.start, self.REFERENCE_WINDOW, stop_at_verb=True)
         before = [key(t.text) for t in doc[start: span.start]]
         if any(_contains(before, marker) for marker in self.comparison):
@@ -102,7 +104,7 @@ class DateFinder:
             return True  # "nu comentase acordul până marți"
         if span.start == 0 or key(doc[span.start - 1].text) not in self.record_since:
             return False
-        if any(t.pos_ == "NOUN" and key(t.lemma_) in self.document_of for t in list(span.root.ancestors)[:3]):
+        if any(t.pos_ == "NOUN" and key(t.lemma_) in self.document_of for t in islice(span.root.ancestors, 3)):
             return True  # "legea fondului funciar din 1991": the act's name
         if span.end < len(doc) and key(doc[span.end].text) in self.since_after:
             return True  # "din 2019 încoace"

@@ -136,9 +136,10 @@ class QuoteFinder:
         if text.startswith(("**", "__")):
             return True
         label = self._label(span)
-        if label is not None and key(label.text.rstrip(":").strip()) in self.question_labels:
+        asker = key(label.text.rstrip(":").strip()) if label is not None else None
+        if asker is not None and asker in self.question_labels:
             return True
-        if label is not None and key(label.text.rstrip(":").strip()) == key(span.doc.user_data.get("source") or "-"):
+        if asker is not None and asker == key(span.doc.user_data.get("source") or "-"):
             return True  # "Europa FM: V-ați așteptat la premiu?": the outlet that publishes asks
         title = key(doc_title(span))
         return any(w in title.split() or w + "." in title.split() for w in self.interview_words) \

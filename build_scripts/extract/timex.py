@@ -151,6 +151,15 @@ def _year_for_month(month: int, day: Optional[int], published: dt.date, tense: s
     return before if distance(before) <= distance(after) else after
 
 
+def _year_of(written: Optional[str], month: int, day: Optional[int], published: Optional[dt.date],
+             tense: str) -> Optional[int]:
+    """The year of a day or month: the one the text writes, else the one `_year_for_month` picks from the
+    publication date; None when neither is known (the expression stays unresolved)."""
+    if written:
+        return int(written)
+    return _year_for_month(month, day, published, tense) if published is not None else None
+
+
 def _weekday_on_or_before(day: dt.date, weekday: int) -> dt.date:
     """The latest date with `weekday` (0 = Monday) on or before `day`."""
     return day - dt.timedelta(days=(day.weekday() - weekday) % 7)
@@ -199,7 +208,7 @@ def _months_in_their_year(chosen: list[_Match], text: str, rules: "_Rules") -> l
     ordered = sorted(chosen, key=lambda c: c.start)
     for year, month in zip(ordered, ordered[1:]):
         if year.value and month.value and YEAR_VALUE.fullmatch(year.value) and MONTH_VALUE.fullmatch(month.value) \
-                and not re.search(r"\d{4}", text[month.start:month.end]) \
+                and not YEAR_VALUE.search(text[month.start:month.end]) \
                 and " ".join(text[year.end:month.start].replace(",", " ").split()).lower() in rules.year_month_joins \
                 and "reference" not in year.flags:
             month.value = year.value + month.value[4:]
@@ -317,11 +326,8 @@ def _rules(lang: Lang) -> _Rules:
         if m.group(3)[:1].isupper() and m.start() > 0 and prev_word(m.string, m.start()) in name_nouns:
             return None  # "stațiunea 2 Mai", "Bulevardul 1 Decembrie": a name, not a date
         day = int(m.group(1))
-        if m.group(4):
-            year = int(m.group(4))
-        elif published is not None:
-            year = _year_for_month(month, day, published, tense)
-        else:
+        year = _year_of(m.group(4), month, day, published, tense)
+        if year is None:
             return _unresolved(m.start(), m.end()) if 1 <= day <= 31 else None
         d = _safe_date(year, month, day)
         if d is None:
@@ -342,11 +348,8 @@ def _rules(lang: Lang) -> _Rules:
     def _day_interval(m, published, tense):
         """ "între 22 mai și 14 iunie 2023": from one day to another, across months."""
         first_month, last_month = month_word(m.group(2)), month_word(m.group(4))
-        if m.group(5):
-            last_year = int(m.group(5))
-        elif published is not None:
-            last_year = _year_for_month(last_month, int(m.group(3)), published, tense)
-        else:
+        last_year = _year_of(m.group(5), last_month, int(m.group(3)), published, tense)
+        if last_year is None:
             return _unresolved(m.start(), m.end())
         first_year = last_year if first_month <= last_month else last_year - 1
         first = _safe_date(first_year, first_month, int(m.group(1)))
@@ -372,12 +375,11 @@ def _rules(lang: Lang) -> _Rules:
     def _night_of_days(m, published, tense):
         """ "în noaptea de 13 spre 14 august 2022": the night that begins on the first day."""
         month = month_word(m.group(2) or m.group(4))
-        if m.group(5):
-            year = int(m.group(5)) - (1 if m.group(2) and month > month_word(m.group(4)) else 0)
-        elif published is not None:
-            year = _year_for_month(month, int(m.group(1)), published, tense)
-        else:
+        year = _year_of(m.group(5), month, int(m.group(1)), published, tense)
+        if year is None:
             return _unresolved(m.start(), m.end())
+        if m.group(5) and m.group(2) and month > month_word(m.group(4)):
+            year -= 1  # "noaptea de 31 decembrie spre 1 ianuarie 2025": the night began the year before
         d = _safe_date(year, month, int(m.group(1)))
         return _Match(m.start(), m.end(), f"{_day(d)}TNI") if d is not None else None
 
@@ -467,11 +469,8 @@ def _rules(lang: Lang) -> _Rules:
     def _part_of_dated_day(m, published, tense):
         """ "în dimineața de 4 martie", "în seara de 9 iunie 2024": that part of that day."""
         month, day = month_word(m.group(3)), int(m.group(2))
-        if m.group(4):
-            year = int(m.group(4))
-        elif published is not None:
-            year = _year_for_month(month, day, published, tense)
-        else:
+        year = _year_of(m.group(4), month, day, published, tense)
+        if year is None:
             return _unresolved(m.start(), m.end())
         d = _safe_date(year, month, day)
         return with_part(_Match(m.start(), m.end(), _day(d)), m.group(1)) if d else None
