@@ -24,7 +24,7 @@ from ..lang import Lang, key
 from ..names import Variants, initials, is_acronym, uninflect
 from . import gazetteer, places
 from .spans import settle
-from .speakers import QUOTE_TOKENS, is_role_word
+from .speakers import QUOTE_TOKENS, is_role_word, name_owned
 
 NER_LABELS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organization"}
 MIN_PLACE_POPULATION = 50_000       # a lone proper noun the NER missed is a place only if this big
@@ -64,6 +64,7 @@ class EntityRecognizer:
         self.definite = [tuple(p) for p in lang["definite_endings"]]
         self.org_places = lang.keys_of("org_location_prepositions")
         self.genitive = lang.keys_of("genitive_articles")
+        self.possessive = lang.keys_of("possessive_articles")
         self.and_words = lang.keys_of("and_words")
         self.inflections = [tuple(p) for p in lang["name_inflections"]]
         self.adjective_inflections = [tuple(p) for p in lang["adjective_inflections"]]
@@ -84,6 +85,7 @@ class EntityRecognizer:
         found += self._cue_runs(doc)
         found += self._suffix_runs(doc)
         found += self._given_runs(doc)
+        found += self._described_runs(doc)
         found += self._surnames_alone(doc, found)
         found += self._lexicon_places(doc, found)
         # 2. One layer, overlaps settled by the pipeline's rule (longest, then earliest).
@@ -387,6 +389,29 @@ class EntityRecognizer:
                 out.append(self._make(doc, span, *(known if known else ("organization", _quotes_paired(span.text)))))
         return out
 
+    def _described_runs(self, doc: Doc) -> list[Span]:
+        """Two or three proper nouns right after a definite role or nationality noun ("Japonezul Yuki Tanabe",
+        "cântărețul Amadou Diarra-Koné"), none of them a genitive ("ministrul Apărării Naționale") nor a
+        known place or organization: a person whose given name no list knows (marked unconfirmed)."""
+        out = []
+        for token in doc:
+            head = key(token.text)
+            base = head[:-2] if head.endswith("ul") else head[:-1] if head.endswith("a") else head
+            if token.pos_ != "NOUN" or "Def" not in token.morph.get("Definite") \
+                    or not (self._is_role(token) or base in self.nationality):
+                continue  # (a definite noun: "doctor Honoris Causa" is a title)
+            end = token.i + 1
+            while end < len(doc) and end - token.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].is_title \
+                    and not doc[end].is_sent_start and not set(doc[end].morph.get("Case")) & {"Gen", "Dat"}:
+                end += 1
+            if not 2 <= end - token.i - 1 <= 3 or end < len(doc) and doc[end].text[:1].isupper():
+                continue
+            span = doc[token.i + 1: end]
+            if self._known(span.text) or places.lookup(span.text):
+                continue
+            out.append(self._make(doc, span, "person", span.text, confirmed=False))
+        return out
+
     def _given_runs(self, doc: Doc) -> list[Span]:
         """A known given name followed by capitalized proper nouns ("Medicul Ana-Maria Pârvu"): a person
         the statistical model may have missed. Never a run into a place or an organization's head."""
@@ -409,16 +434,19 @@ class EntityRecognizer:
     def _surnames_alone(self, doc: Doc, found: list[Span]) -> list[Span]:
         """A capitalized word the model left untagged that is the surname of a person the article names
         in full ("o discuție cu Toderică" after "Marian Toderică"): that person again. Only a word on its
-        own (not in a longer name: "Liceul Ion Creangă"), not at the start of a sentence, where any word
-        has a capital."""
+        own (not in a longer name: "Liceul Ion Creangă"); at the start of a sentence, where any word has a
+        capital, only a proper noun the article never writes in lowercase ("Cristea a părăsit sala")."""
         surnames = {key(s.text.split()[-1]) for s in found if s.label_ == "person" and len(s) >= 2}
+        surnames |= {key(s.text.split(maxsplit=1)[1]) for s in found if s.label_ == "person" and len(s.text.split()) >= 2}
         covered = {i for s in found for i in range(s.start, s.end)}
+        lowercase = {key(t.text) for t in doc if t.is_lower}
 
         def capital(i: int) -> bool:
             return 0 <= i < len(doc) and doc[i].text[:1].isupper()
 
         return [self._make(doc, doc[t.i: t.i + 1], "person", t.text) for t in doc
-                if t.i not in covered and not t.is_sent_start and t.is_title and t.is_alpha and len(t.text) >= 3
+                if t.i not in covered and t.is_title and len(t.text) >= 3 and all(p.isalpha() for p in t.text.split("-"))
+                and (not t.is_sent_start or t.pos_ == "PROPN" and key(t.text) not in lowercase)
                 and key(t.text) in surnames and key(t.text) not in self.given
                 and not capital(t.i - 1) and not capital(t.i + 1)]
 
@@ -660,7 +688,7 @@ class EntityRecognizer:
                  if doc_text(span, i) == "(" and is_acronym(doc_text(span, i + 1)) and doc_text(span, i + 2) == ")"]
         if inner:  # "Direcția de Sănătate Publică (DSP) Teleorman" -> without the acronym
             i = inner[0]
-            words = span.doc[span.start:i].text + " " + span.doc[i + 3:span.end].text
+            words = self._org_base(span.doc[span.start:i]) + " " + span.doc[i + 3:span.end].text  # "Biroului" -> "Biroul"
             return _quotes_paired(words.strip())
         return _quotes_paired(self._org_base(span))
 
@@ -724,7 +752,7 @@ class EntityRecognizer:
         there ("Federațiile sindicale au anunțat")."""
         full = [key(s._.canonical).split() for s in spans
                 if s.label_ == "person" and s._.canonical and len(s._.canonical.split()) >= 2]
-        surnames = {w[-1] for w in full}
+        surnames = {w[-1] for w in full} | {" ".join(w[1:]) for w in full}  # also "Al-Khatib" ("al khatib")
         parts = surnames | {w[0] for w in full}
         # "vanele": "Vana" is a valve; "moțiune": "Moțiunea" is the motion (lemmas, and the words themselves)
         common = {key(w) for t in doc if t.is_lower and t.pos_ == "NOUN" for w in (t.lemma_, t.text)}
@@ -734,18 +762,25 @@ class EntityRecognizer:
         for s in spans:
             if s.label_ == "person" and s._.canonical and len(s._.canonical.split()) >= 2 and len(s) >= 2:
                 by_surname.setdefault(key(s._.canonical).split()[-1], set()).add(s._.canonical)
+                # a double surname alone: "Dascălu-Ungureanu" (the key spells its hyphen as a space)
+                by_surname.setdefault(key(s._.canonical.split(maxsplit=1)[1]), set()).add(s._.canonical)
         out = []
         for span in spans:
             k = key(span.text)
             named = by_surname.get(k, set())
-            if span.label_ == "person" and len(span) == 1 and named and span._.canonical not in named:
+            if span.label_ == "person" and len(span.text.split()) == 1 and named and span._.canonical not in named:
                 # "Sandu" in an article that names Ciprian Sandu is not the gazetteer's Maia Sandu; with two
                 # people of that surname in the article it is neither, for sure: the surname alone.
                 span._.canonical = next(iter(named)) if len(named) == 1 else span.text
             if span.label_ == "person" and len(span) == 1 and k in org_words and k not in parts:
                 continue  # "Kessler" of "Kessler & Partners": the company, cut short
             if span.label_ != "person" and len(span) == 1 and k in surnames:
-                span = self._make(doc, span, "person", span.text)
+                span = self._make(doc, span, "person", next(iter(named)) if len(named) == 1 else span.text)
+            elif span.label_ == "person" and len(self._name_part(doc, span)) == 1 and self._held_by_other(doc, span, spans):
+                # "Șeful Salvamont Bușteni, Radu Ionescu-Vlad": the person is the one in apposition, the
+                # lone word after the role is what they head
+                name = self._name_part(doc, span)
+                span = self._make(doc, name, "organization", name.text, confirmed=False)
             elif (span.label_ == "person" and len(span) == 1 and span._.canonical and k not in parts
                   and k not in self.given and not self.known.get(k) and self._clause_start(doc, span[0])
                   and (k in common or len(k) >= 4 and any(c.startswith(k[:-1]) for c in common))):
@@ -757,6 +792,17 @@ class EntityRecognizer:
             out.append(span)
         doc.spans["entities"] = out
         return out
+
+    def _held_by_other(self, doc: Doc, span: Span, spans: list[Span]) -> bool:
+        """The role before a lone word has a full name in apposition: "Șeful Salvamont Bușteni, Radu
+        Ionescu-Vlad, a declarat" (the parse hangs the name on the role)."""
+        role = next((t for t in (doc[span.start], doc[span.start - 1] if span.start else None)
+                     if t is not None and self._is_role(t) and t.i != span.end - 1), None)
+        if role is None:
+            return False
+        return any(s.label_ == "person" and s is not span and len(s._.canonical.split()) >= 2
+                   and any(t.dep_ == "appos" and t.head.i in (role.i, span.end - 1) for t in s)
+                   for s in spans if s._.canonical)
 
     def _merge(self, doc: Doc, spans: list[Span]) -> None:
         """Join variants per kind: a surname alone, an acronym, a transliteration, a one-letter typo;
@@ -798,7 +844,9 @@ class EntityRecognizer:
     def _local_branches(doc: Doc, spans: list[Span]) -> None:
         """ "Inspectoratul pentru Situații de Urgență (ISU) Brașov", "Direcția de Sănătate Publică (DSP)
         Iași": the place after the acronym names the local branch, so it belongs to the name (the place
-        stays a place of its own too)."""
+        stays a place of its own too). The acronym alone then means that branch, when the article has one
+        ("DGASPC a transmis …" after "… (DGASPC) Covasna")."""
+        branches: dict[str, set[str]] = {}
         for a, b, c in zip(spans, spans[1:], spans[2:]):
             if a.label_ != "organization" or b.label_ != "organization" or c.label_ != "place":
                 continue
@@ -807,6 +855,17 @@ class EntityRecognizer:
                 continue
             if a._.canonical and c._.canonical and not a._.canonical.endswith(c.text):
                 a._.canonical = f"{a._.canonical} {c.text}"  # as the text names the branch ("… Cluj")
+            if a._.canonical:
+                branches.setdefault(b.text, set()).add(a._.canonical)
+        for span in spans:  # one span "Direcția … (DGASPC) Covasna"
+            for i in range(span.start + 1, span.end - 2):
+                if span.label_ == "organization" and span._.canonical and doc[i].text == "(" \
+                        and doc[i + 2].text == ")" and is_acronym(doc[i + 1].text):
+                    branches.setdefault(doc[i + 1].text, set()).add(span._.canonical)
+        for span in spans:
+            named = branches.get(span.text, ())
+            if span.label_ == "organization" and len(named) == 1:
+                span._.canonical = next(iter(named))
 
     @staticmethod
     def _parenthesized_acronyms(doc: Doc, spans: list[Span]) -> list[tuple[Span, Span]]:
@@ -865,6 +924,8 @@ class EntityRecognizer:
 
     def _role_of(self, doc: Doc, span: Span, person_of: dict[int, Span]) -> Optional[str]:
         name = self._name_part(doc, span)
+        if name_owned(name, self.roles, self.possessive) or name_owned(span, self.roles, self.possessive):
+            return None  # "avocatul lui Ion Popescu", "consilierul premierului Ilie Bolojan": not their role
         if name.start > span.start and self._is_role(doc[span.start]) \
                 and not any(t.text == "," for t in doc[span.start:name.start]) \
                 and not set(doc[span.start].morph.get("Case")) & {"Gen", "Dat"}:

@@ -33,6 +33,10 @@ def make_quotes(nlp, name, lang_code: str):
     return QuoteFinder(lang_mod.load(lang_code))
 
 
+# Clauses that are a part of another (its object, complement or adverbial), not a statement of their own.
+SUBORDINATE_DEPS = ("ccomp", "xcomp", "csubj", "obj", "advcl", "acl")
+
+
 class QuoteFinder:
     """Adds doc.spans["quotes"] with `speaker`, `speaker_via` and `direct` on each span."""
 
@@ -49,6 +53,7 @@ class QuoteFinder:
         self.question_labels = {key(w) for w in lang["interview"]["question_labels"]}
         self.opinion_verbs = lang.keys_of("opinion_verbs")
         self.request_verbs = {key(w) for w in lang["requests"]["verbs"]}
+        self.possessive = lang.keys_of("possessive_articles")
 
     def __call__(self, doc: Doc) -> Doc:
         layout = doc.user_data.get("layout")
@@ -99,7 +104,14 @@ class QuoteFinder:
                 found += here
             # A later paragraph that is only a quotation continues this speaker only if this paragraph
             # ended with them and named nobody else after.
-            previous = spoken if spoken and self._last_named(doc, sentences, names) in (None, spoken) else None
+            # (a paragraph that ends in a colon introduces the next: "X, alături de Y, a declarat:")
+            ends_with_colon = any(t.text == ":" for t in doc[max(sentences[-1].end - 2, sentences[-1].start): sentences[-1].end])
+            previous = spoken if spoken and (ends_with_colon or self._last_named(doc, sentences, names) in (None, spoken)) else None
+            if previous and not ends_with_colon and not any(q._.speaker == previous for q in found if q.start >= sentences[0].start) \
+                    and self._named_people(sentences, names) - {previous}:
+                # The paragraph only shows them speaking ("…, iar cancelarul Merz a criticat blocajul"),
+                # beside someone else: the next quotation may be either's.
+                previous = None
         found += self._interview_answers(doc, paragraphs, names, people, found)
         settle(doc, "quotes", found)
         return doc
@@ -161,7 +173,12 @@ class QuoteFinder:
         speaker = interviewee
         if label is not None:
             named = names.get(label.start)
-            if named is not None and named.label_ == "person" and named._.canonical:
+            short = _initials(label.text) if all(len(w) == 1 for w in re.split(r"[\s.:]+", label.text) if w) else ""
+            if short:
+                # "A.S.:" after "Alina Stan:": the one person of the article with those initials
+                people = {p for p in span.doc.user_data.get("people", ()) if len(p.split()) > 1 and _initials(p) == short}
+                speaker = people.pop() if len(people) == 1 else None
+            elif named is not None and named.label_ == "person" and named._.canonical:
                 speaker = named._.canonical
             elif not (interviewee and _initials(label.text) and _initials(label.text) == _initials(interviewee)):
                 speaker = None  # a label that names someone else, or nobody we know
@@ -215,7 +232,10 @@ class QuoteFinder:
         verb = self._verb_after(doc, after, closing)
         if verb is not None and self.speakers.is_medium(doc, verb, names):
             verb = None  # "…», relatează agenția TASS": who said it is elsewhere
-        verb = verb or self._verb_before(doc, inner, sentence) or self._verb_above(inner, sentence)
+        # After a colon the words are the clause before it's: no verb further up (the parse may hang the
+        # quotation from the sentence's first verb: "X i-a cerut lui Y să plece, dar acesta a refuzat: „…”").
+        verb = verb or self._verb_before(doc, inner, sentence) or (
+            None if self._after_colon(doc, inner, sentence) else self._verb_above(inner, sentence))
         while verb is not None:
             subject = self.speakers.subject_of(verb)
             if subject is not None and inner.start <= subject.i < inner.end:
@@ -284,24 +304,58 @@ class QuoteFinder:
         quotation, whose subject is named (or a pronoun for the one person it can mean: "el a refuzat să
         dea detalii: „…”"), introduces that person's words (no verb of saying needed); so does a person's
         name alone before the colon ("Ilie Bolojan: „…”"). (speaker, how it was found)."""
-        i = inner.start - 1
-        while i > sentence.start and (doc[i].is_quote or doc[i].text in QUOTE_TOKENS):
-            i -= 1
-        if i <= sentence.start or doc[i].text != ":":
+        i = self._after_colon(doc, inner, sentence)
+        if i is None:
             return None, None
         label = names.get(i - 1)
         if label is not None and label.label_ == "person" and label._.canonical and label.end == i:
             start = max([t.i + 1 for t in doc[sentence.start: label.start] if t.text == "|"], default=sentence.start)
             if all(t.is_punct or self.speakers.is_role(t) or self.speakers.is_role(t.head) for t in doc[start: label.start]):
                 return label._.canonical, "name"  # "Ora 14:20 | Ilie Bolojan: „…”", "Ministrul Sănătății, X: „…”"
-        # The clause before the colon: its words whose head lies outside it are its roots.
-        roots = [t for t in doc[sentence.start: i] if t.head.i == t.i or not sentence.start <= t.head.i < i]
-        subjects = [c for r in roots for c in r.children if c.dep_.startswith("nsubj") and c.i < i]
-        if len(subjects) != 1 or any(c.dep_ in ("obj", "iobj") for r in roots for c in r.children):
+        aside = self._verbless_label(doc, sentence, i, names)
+        if aside is not None:
+            return aside, "name"
+        # The clause that ends at the colon: the nearest head above the last word before it that has a
+        # subject ("X i-a cerut lui Y să plece, dar acesta a refuzat: „…”" is the second clause's).
+        # A clause that is the object of another ("a explicat ce urmăresc aliații: „…”") is that one's.
+        clause = doc[i - 1]
+        while not any(c.dep_.startswith("nsubj") and c.i < i for c in clause.children) \
+                or clause.dep_.split(":")[0] in SUBORDINATE_DEPS:
+            if clause.head.i == clause.i or not sentence.start <= clause.head.i < i:
+                break
+            clause = clause.head
+        subjects = [c for c in clause.children if c.dep_.startswith("nsubj") and c.i < i]
+        if len(subjects) != 1 or not self.speakers.is_speech_verb(clause) and any(
+                c.dep_ in ("obj", "iobj") and c.i < i for c in clause.children):
             return None, None  # ("X a găsit un bilet: „…”": the words are the note's, not X's)
         speaker, via = self.speakers.resolve(doc, subjects[0], subjects[0].head, memory, number, names)
         found = via in ("name", "pronoun") and speaker in doc.user_data.get("people", ())
         return (speaker, via) if found else (None, None)
+
+    def _verbless_label(self, doc: Doc, sentence: Span, colon: int, names: dict[int, Span]) -> Optional[str]:
+        """ "Ministrul Apărării, Ionuț Moșteanu, prezent la Cincu: „…”": no verb before the colon and one
+        person named there, as its subject would be (not after a preposition: "Întrebare pentru X:")."""
+        before = doc[sentence.start: colon]
+        if any(t.pos_ in ("VERB", "AUX") for t in before):
+            return None
+        people = {names[t.i] for t in before if t.i in names and names[t.i].label_ == "person"}
+        if len(people) != 1:
+            return None
+        person = people.pop()
+        first = doc[person.start]
+        if not person._.canonical or person.start > sentence.start and (
+                doc[person.start - 1].pos_ == "ADP" or key(doc[person.start - 1].text) in self.possessive
+                and first.head.pos_ != "NOUN"):
+            return None
+        return person._.canonical
+
+    @staticmethod
+    def _after_colon(doc: Doc, inner: Span, sentence: Span) -> Optional[int]:
+        """The colon right before the opening mark, if the quotation follows one."""
+        i = inner.start - 1
+        while i > sentence.start and (doc[i].is_quote or doc[i].text in QUOTE_TOKENS):
+            i -= 1
+        return i if i > sentence.start and doc[i].text == ":" else None
 
     def _outer_speech_verb(self, verb: Token, sentence: Span) -> Optional[Token]:
         """The verb of saying whose reported clause holds `verb`, in the same sentence."""
@@ -644,6 +698,11 @@ class QuoteFinder:
             if not (before.is_punct and before.text == "." or key(before.text) in self.titles or before.pos_ == "DET"):
                 return False
         return False
+
+    @staticmethod
+    def _named_people(sentences: list[Span], names: dict[int, Span]) -> set[str]:
+        return {names[t.i]._.canonical for s in sentences for t in s
+                if t.i in names and names[t.i].label_ == "person" and names[t.i]._.canonical}
 
     @staticmethod
     def _last_named(doc: Doc, sentences: list[Span], names: dict[int, Span]) -> Optional[str]:

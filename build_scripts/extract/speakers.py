@@ -53,6 +53,25 @@ def _with_surname(doc: Doc, surname: str) -> set[str]:
     return {p for p in doc.user_data.get("people", ()) if key(p).split()[-1:] == [surname]}
 
 
+def owner_cue(token: Token, roles: set[str], possessive: set[str]) -> bool:
+    """The word right before a name makes it whose, not who: the genitive article ("avocatul lui Ion
+    Popescu") or a role in the genitive-dative ("consilierul premierului Ilie Bolojan")."""
+    return key(token.text) in possessive or (
+        token.pos_ == "NOUN" and bool(set(token.morph.get("Case")) & {"Gen", "Dat"}) and is_role_word(token, roles)
+        and token.morph.get("Number") != ["Plur"])  # ("liderul deputaților Alfred Simonis" leads them)
+
+
+def name_owned(span: Span, roles: set[str], possessive: set[str]) -> bool:
+    """A person's mention whose name follows an owner cue, inside the mention ("premierului Ilie
+    Bolojan") or right before it ("lui Ion Popescu")."""
+    doc, i = span.doc, span.start
+    while i < span.end - 1 and is_role_word(doc[i], roles):
+        i += 1
+    while i > 1 and doc[i - 1].pos_ == "ADJ" and doc[i - 1].is_lower:
+        i -= 1  # "consilierul premierului român Ion Popa"
+    return i > 0 and owner_cue(doc[i - 1], roles, possessive)
+
+
 def is_role_word(token: Token, roles: set[str]) -> bool:
     """A role noun, also with a prefix ("prim-vicepreședintele", "ex-ministrul") or a "-șef" suffix
     ("economistul-șef": economist)."""
@@ -149,6 +168,8 @@ class Memory:
         if not matching:
             return None
         best = matching[0]
+        if gender is not None and any(s.gender is None for s in candidates[:candidates.index(best)]):
+            return None  # someone of unknown gender was salient since: "Truțulescu a plecat. „…”, a spus acesta."
         rivals = [s for s in matching[1:] if s.sentence == best.sentence and s.name != best.name]
         # (a full name of unknown gender may be the one meant too)
         named = {n for n, g in self._named_lately(sentence, before) if n != best.name
@@ -166,6 +187,7 @@ class Speakers:
         self.stem_lengths = sorted({len(x) for x in self.stems})
         self.roles = lang.keys_of("person_roles")
         self.connectors = lang.keys_of("name_connectors")
+        self.possessive = lang.keys_of("possessive_articles")
         self.day_words = {key(w) for words in lang["weekdays"].values() for w in words} \
             | lang.keys_of("relative_days") | {key(w) for words in lang["day_parts"].values() for w in words}
         self.person_nouns = lang.keys_of("age_nouns")  # bărbat, femeie, copil, pacient …: a person, unnamed
@@ -631,8 +653,7 @@ class Speakers:
                 return found
         return None
 
-    @staticmethod
-    def person_in_apposition(noun: Token, names: dict[int, Span]) -> Optional[str]:
+    def person_in_apposition(self, noun: Token, names: dict[int, Span]) -> Optional[str]:
         """A person named in apposition to a noun subject, or right after it, never one in the genitive
         ("șeful lui Grossi") or after a preposition; after the verb, also the person that follows the
         subject's phrase and a comma ("a declarat comandantul exercițiului, generalul Dorin Manolache")."""
@@ -652,6 +673,8 @@ class Speakers:
                 after_comma = after_comma or doc[i].text == ","
                 span = names.get(i)
                 if span is not None and span.label_ == "person" and span._.canonical and span.start == i:
+                    if name_owned(span, self.roles, self.possessive):
+                        break  # "a declarat consilierul premierului Ilie Bolojan": the adviser is someone else
                     before = doc[i - 1]
                     if before.pos_ in ("ADP", "DET") or key(before.text) in ("lui", "de", "cu"):
                         break
@@ -660,13 +683,15 @@ class Speakers:
             span = names.get(token.i)
             if span is None or span.label_ != "person" or not span._.canonical or token.i != span.start:
                 continue
-            if token.i == noun.i:
-                continue
+            if token.i == noun.i or name_owned(span, self.roles, self.possessive):
+                continue  # "Avocatul lui Ion Popescu", "Consilierul premierului Ilie Bolojan": whose, not who
             before = token.doc[token.i - 1]
             if before.pos_ in ("ADP", "DET") or key(before.text) in ("lui", "de", "cu"):
                 continue
-            if before.text == "," or before.i == noun.i or before.pos_ == "NOUN":
-                return span._.canonical
+            if before.text == "," or before.i == noun.i or before.pos_ == "NOUN" or (
+                    before.pos_ == "ADJ" and before.is_lower and before.head.pos_ == "NOUN" and before.head.i < before.i
+                    and before.head.i in {t.i for t in noun.subtree}):
+                return span._.canonical  # also "generalul-locotenent american Mark R. Thompson"
             party = names.get(before.i)
             if party is not None and party.label_ == "organization" and party.start == noun.i + 1:
                 return span._.canonical  # "Deputatul USR Victor Năstase"
