@@ -125,10 +125,14 @@ class Cache:
 
     def read(self, k: str) -> Optional[bytes]:
         """The stored bytes of key `k` (None when absent or when the cache is off)."""
+        return self._stored(self._path(k))
+
+    def _stored(self, path: Path) -> Optional[bytes]:
+        """The bytes of a file of the cache (None when absent or when the cache is off)."""
         if not self.enabled:
             return None
         try:
-            return self._path(k).read_bytes()
+            return path.read_bytes()
         except OSError:
             return None
 
@@ -147,12 +151,7 @@ class Cache:
 
     def get_parses(self, k: str) -> Optional[bytes]:
         """The parses stored beside the extraction of key `k` (None when absent or the cache is off)."""
-        if not self.enabled:
-            return None
-        try:
-            return self._parses_path(k).read_bytes()
-        except OSError:
-            return None
+        return self._stored(self._parses_path(k))
 
     def put_parses(self, k: str, data: Optional[bytes]) -> None:
         """Store the parses of the article of key `k` beside its extraction."""

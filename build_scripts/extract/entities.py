@@ -436,8 +436,7 @@ class EntityRecognizer:
         in full ("o discuție cu Toderică" after "Marian Toderică"): that person again. Only a word on its
         own (not in a longer name: "Liceul Ion Creangă"); at the start of a sentence, where any word has a
         capital, only a proper noun the article never writes in lowercase ("Cristea a părăsit sala")."""
-        surnames = {key(s.text.split()[-1]) for s in found if s.label_ == "person" and len(s) >= 2}
-        surnames |= {key(s.text.split(maxsplit=1)[1]) for s in found if s.label_ == "person" and len(s.text.split()) >= 2}
+        surnames = {k for s in found if s.label_ == "person" and len(s) >= 2 for k in surname_keys(s.text)}
         covered = {i for s in found for i in range(s.start, s.end)}
         lowercase = {key(t.text) for t in doc if t.is_lower}
 
@@ -684,10 +683,8 @@ class EntityRecognizer:
         return text, False
 
     def _org_name(self, span: Span) -> str:
-        inner = [i for i in range(span.start + 1, span.end - 2)
-                 if doc_text(span, i) == "(" and is_acronym(doc_text(span, i + 1)) and doc_text(span, i + 2) == ")"]
-        if inner:  # "Direcția de Sănătate Publică (DSP) Teleorman" -> without the acronym
-            i = inner[0]
+        i = _inner_acronym(span)
+        if i is not None:  # "Direcția de Sănătate Publică (DSP) Teleorman" -> without the acronym
             words = self._org_base(span.doc[span.start:i]) + " " + span.doc[i + 3:span.end].text  # "Biroului" -> "Biroul"
             return _quotes_paired(words.strip())
         return _quotes_paired(self._org_base(span))
@@ -752,7 +749,7 @@ class EntityRecognizer:
         there ("Federațiile sindicale au anunțat")."""
         full = [key(s._.canonical).split() for s in spans
                 if s.label_ == "person" and s._.canonical and len(s._.canonical.split()) >= 2]
-        surnames = {w[-1] for w in full} | {" ".join(w[1:]) for w in full}  # also "Al-Khatib" ("al khatib")
+        surnames = {k for s in spans if s.label_ == "person" and s._.canonical for k in surname_keys(s._.canonical)}
         parts = surnames | {w[0] for w in full}
         # "vanele": "Vana" is a valve; "moțiune": "Moțiunea" is the motion (lemmas, and the words themselves)
         common = {key(w) for t in doc if t.is_lower and t.pos_ == "NOUN" for w in (t.lemma_, t.text)}
@@ -761,9 +758,8 @@ class EntityRecognizer:
         by_surname: dict[str, set[str]] = {}
         for s in spans:
             if s.label_ == "person" and s._.canonical and len(s._.canonical.split()) >= 2 and len(s) >= 2:
-                by_surname.setdefault(key(s._.canonical).split()[-1], set()).add(s._.canonical)
-                # a double surname alone: "Dascălu-Ungureanu" (the key spells its hyphen as a space)
-                by_surname.setdefault(key(s._.canonical.split(maxsplit=1)[1]), set()).add(s._.canonical)
+                for k in surname_keys(s._.canonical):  # also a double surname alone: "Dascălu-Ungureanu"
+                    by_surname.setdefault(k, set()).add(s._.canonical)
         out = []
         for span in spans:
             k = key(span.text)
@@ -858,10 +854,9 @@ class EntityRecognizer:
             if a._.canonical:
                 branches.setdefault(b.text, set()).add(a._.canonical)
         for span in spans:  # one span "Direcția … (DGASPC) Covasna"
-            for i in range(span.start + 1, span.end - 2):
-                if span.label_ == "organization" and span._.canonical and doc[i].text == "(" \
-                        and doc[i + 2].text == ")" and is_acronym(doc[i + 1].text):
-                    branches.setdefault(doc[i + 1].text, set()).add(span._.canonical)
+            i = _inner_acronym(span) if span.label_ == "organization" and span._.canonical else None
+            if i is not None:
+                branches.setdefault(doc[i + 1].text, set()).add(span._.canonical)
         for span in spans:
             named = branches.get(span.text, ())
             if span.label_ == "organization" and len(named) == 1:
@@ -1009,6 +1004,19 @@ class EntityRecognizer:
         if words[0][:1].isupper() and doc[start].is_sent_start or key(words[0]) in self.roles and words[0][:1].isupper():
             words[0] = words[0][:1].lower() + words[0][1:]
         return " ".join(words)
+
+
+def _inner_acronym(span: Span) -> Optional[int]:
+    """Where "(ACRONYM)" opens inside a name ("Direcția de Sănătate Publică (DSP) Iași"), or None."""
+    return next((i for i in range(span.start + 1, span.end - 2) if doc_text(span, i) == "("
+                 and is_acronym(doc_text(span, i + 1)) and doc_text(span, i + 2) == ")"), None)
+
+
+def surname_keys(name: str) -> set[str]:
+    """The keys a full name may be written by alone: its last word, and all after its first word (a double
+    surname: "Dascălu-Ungureanu", keyed "dascalu ungureanu")."""
+    words = name.split(maxsplit=1)
+    return {key(name).split()[-1], key(words[1])} if len(words) == 2 else set()
 
 
 def _quotes_paired(name: str) -> str:

@@ -106,9 +106,10 @@ class QuoteFinder:
             # ended with them and named nobody else after.
             # (a paragraph that ends in a colon introduces the next: "X, alături de Y, a declarat:")
             ends_with_colon = any(t.text == ":" for t in doc[max(sentences[-1].end - 2, sentences[-1].start): sentences[-1].end])
-            previous = spoken if spoken and (ends_with_colon or self._last_named(doc, sentences, names) in (None, spoken)) else None
+            named = self._people_named(sentences, names)
+            previous = spoken if spoken and (ends_with_colon or (named[-1] if named else None) in (None, spoken)) else None
             if previous and not ends_with_colon and not any(q._.speaker == previous for q in found if q.start >= sentences[0].start) \
-                    and self._named_people(sentences, names) - {previous}:
+                    and set(named) - {previous}:
                 # The paragraph only shows them speaking ("…, iar cancelarul Merz a criticat blocajul"),
                 # beside someone else: the next quotation may be either's.
                 previous = None
@@ -173,7 +174,7 @@ class QuoteFinder:
         speaker = interviewee
         if label is not None:
             named = names.get(label.start)
-            short = _initials(label.text) if all(len(w) == 1 for w in re.split(r"[\s.:]+", label.text) if w) else ""
+            short = _initials(label.text, letters_only=True)
             if short:
                 # "A.S.:" after "Alina Stan:": the one person of the article with those initials
                 people = {p for p in span.doc.user_data.get("people", ()) if len(p.split()) > 1 and _initials(p) == short}
@@ -700,29 +701,21 @@ class QuoteFinder:
         return False
 
     @staticmethod
-    def _named_people(sentences: list[Span], names: dict[int, Span]) -> set[str]:
-        return {names[t.i]._.canonical for s in sentences for t in s
-                if t.i in names and names[t.i].label_ == "person" and names[t.i]._.canonical}
-
-    @staticmethod
-    def _last_named(doc: Doc, sentences: list[Span], names: dict[int, Span]) -> Optional[str]:
-        last = None
-        for sentence in sentences:
-            for token in sentence:
-                span = names.get(token.i)
-                if span is not None and span.label_ == "person" and span._.canonical:
-                    last = span._.canonical
-        return last
+    def _people_named(sentences: list[Span], names: dict[int, Span]) -> list[str]:
+        """The people named in these sentences, in reading order (a name once per token)."""
+        return [names[t.i]._.canonical for s in sentences for t in s
+                if t.i in names and names[t.i].label_ == "person" and names[t.i]._.canonical]
 
 
 def doc_title(span: Span) -> str:
     return span.doc.user_data.get("title") or ""
 
 
-def _initials(text: str) -> str:
-    """ "I.M.:" and "Ilinca Mușat" -> "im"."""
+def _initials(text: str, letters_only: bool = False) -> str:
+    """ "I.M.:" and "Ilinca Mușat" -> "im" (with `letters_only`, only "I.M.:" gives them)."""
     words = [w for w in re.split(r"[\s.:]+", text) if w]
-    return "".join(key(w)[:1] for w in words) if all(len(w) == 1 for w in words) or len(words) > 1 else ""
+    letters = all(len(w) == 1 for w in words)
+    return "".join(key(w)[:1] for w in words) if letters or len(words) > 1 and not letters_only else ""
 
 
 def _quote(span: Span, speaker: Optional[str], via: Optional[str], direct: bool) -> Span:
