@@ -6,8 +6,8 @@ README), run sentence by sentence against the article's publication date. Around
   to doc.spans["ages"], which the figures component also leaves alone;
 - "ieri", "azi", "mâine" inside a quotation count from the day it was said when the text gives that day
   ("„Ieri am…”, a declarat marți X" -> the Monday before that Tuesday), not from publication;
-- a date inside a direct quotation, over however many sentences it runs, is flagged "quoted" (the
-  speaker's to place, not an event of the chronology);
+- a date inside a direct quotation, over however many sentences it runs, or anywhere in an interview's
+  answer, is flagged "quoted" (the speaker's to place, not an event of the chronology);
 - a date that is a point of comparison ("față de aceeași perioadă a anului trecut", "decât în 2025") or the
   start of a record ("cea mai gravă secetă din 2007") is flagged "reference": a fact, not an event.
 """
@@ -63,6 +63,7 @@ class DateFinder:
         layout = doc.user_data["layout"]
         published = doc.user_data.get("published")
         quotes = [q for q in doc.spans.get("quotes", []) if q._.direct]
+        speech = quotes + list(doc.spans.get("answers", []))
         found, ages = [], []
         for start, sentence in zip(layout.starts, layout.sentences):
             for mention in extract_dates(sentence, published, self.lang):
@@ -80,7 +81,7 @@ class DateFinder:
                 out._.timex, out._.timex_type, out._.timex_mod = value, mention.type, mention.mod
                 out._.timex_flags = mention.flags + (("said",) if anchor is not None else ()) \
                     + (("reference",) if self._is_reference(doc, span) else ()) \
-                    + (("quoted",) if any(q.start <= span.start < q.end for q in quotes) else ())
+                    + (("quoted",) if any(q.start <= span.start < q.end for q in speech) else ())
                 found.append(out)
         doc.spans["ages"] = ages
         settle(doc, "dates", found)

@@ -63,6 +63,11 @@ class EntityRecognizer:
         self.org_suffixes = lang.keys_of("org_suffixes")
         self.definite = [tuple(p) for p in lang["definite_endings"]]
         self.org_places = lang.keys_of("org_location_prepositions")
+        seats = lang["org_seats"]
+        self.seat_prepositions = sorted({tuple(key(w).split()) for w in seats["prepositions"]}, key=len, reverse=True)
+        self.diplomatic = sorted({tuple(key(w).split()) for w in seats["diplomatic_prepositions"]}, key=len, reverse=True)
+        self.diplomatic_heads = {key(w) for w in seats["diplomatic_heads"]}
+        self.seat_cues = {key(w) for w in seats["place_cues"]}
         self.genitive = lang.keys_of("genitive_articles")
         self.possessive = lang.keys_of("possessive_articles")
         self.and_words = lang.keys_of("and_words")
@@ -183,6 +188,10 @@ class EntityRecognizer:
         """An organization the NER found, split where it swallowed an acronym in parentheses ("Federația
         Română de Fotbal (FRF)") or the person after it ("ANM Cristiana Dumbravă")."""
         out = []
+        seated = self._seated(doc, span)
+        if seated.end > span.end:
+            span = seated
+            mention = doc[mention.start: seated.end]
         abbreviated = None  # the acronym in parentheses right after the name ("… (IGPR)")
         if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")" \
                 and is_acronym(doc[span.end + 1].text):
@@ -267,6 +276,31 @@ class EntityRecognizer:
         known = self._known(nxt.text)
         return key(nxt.text) in self.org_heads or is_acronym(nxt.text) or bool(known and known[0] == "organization")
 
+    def _seated(self, doc: Doc, span: Span) -> Span:
+        """The organization with where it sits, when its name is followed by it: "Departamentul de Stat"
+        + "al SUA", "Direcția de Sănătate Publică" + "a județului Cluj", and for a diplomatic post
+        "Ambasada României" + "la Beirut" (`org_seats`)."""
+        i = span.end
+        words = [key(t.text) for t in doc[i: i + 3]]
+        if not words:
+            return span
+        diplomatic = key(span[0].text) in self.diplomatic_heads
+        if words[0] in self.genitive:
+            after = 1
+        else:
+            after = next((len(p) for p in self.seat_prepositions + (self.diplomatic if diplomatic else [])
+                          if tuple(words[:len(p)]) == p), 0)
+            if not after:
+                return span
+        start = i + after
+        if start < len(doc) and key(doc[start].text) in self.seat_cues:
+            start += 1
+        for end in range(min(len(doc), start + 3), start, -1):
+            place = doc[start:end]
+            if all(t.text[:1].isupper() and not t.is_sent_start for t in place) and self._place_name(place)[1]:
+                return doc[span.start:end]
+        return span
+
     def _located(self, doc: Doc, span: Span) -> Optional[tuple[Span, Span]]:
         """ "Spitalul Clinic de Urgență Floreasca din București": (the organization, the place) when the
         name before the place has a proper name of its own; "Spitalul Județean din Craiova" stays whole."""
@@ -350,7 +384,8 @@ class EntityRecognizer:
                 else:
                     break
             if end - i >= 2:
-                span = doc[i:end]
+                span = self._seated(doc, doc[i:end])
+                end = span.end
                 located = self._located(doc, span)
                 if located:
                     span = located[0]
@@ -706,8 +741,13 @@ class EntityRecognizer:
             if key(candidate) in self.org_heads:
                 rest = words[1:]
                 if candidate.endswith("a") and rest and rest[0][:1].isupper():
-                    # A feminine head back in the nominative takes its adjective with it.
+                    # A feminine head back in the nominative takes its adjectives with it ("Direcției
+                    # Generale Regionale" -> "Direcția Generală Regională").
                     rest = [self._adjective(rest[0]), *rest[1:]]
+                    for j in range(1, len(rest)):
+                        if len(words) != len(span) or span[j + 1].pos_ != "ADJ" or not rest[j][:1].isupper():
+                            break
+                        rest[j] = self._adjective(rest[j])
                 return " ".join([candidate, *rest])
         return span.text
 

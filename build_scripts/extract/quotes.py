@@ -38,7 +38,9 @@ SUBORDINATE_DEPS = ("ccomp", "xcomp", "csubj", "obj", "advcl", "acl")
 
 
 class QuoteFinder:
-    """Adds doc.spans["quotes"] with `speaker`, `speaker_via` and `direct` on each span."""
+    """Adds doc.spans["quotes"] with `speaker`, `speaker_via` and `direct` on each span, and
+    doc.spans["answers"]: each interview answer whole, from its label to the paragraph's end (the
+    interviewee's words, even past a quotation they repeat: "Un primar mi-a spus: „…”. Îl înțeleg.")."""
 
     def __init__(self, lang: Lang):
         self.lang = lang
@@ -76,6 +78,7 @@ class QuoteFinder:
                     span = names.get(token.i)
                     if span is not None and span.start == token.i and span.label_ == "person" and span._.canonical:
                         memory.mention(span._.canonical, number, token.i, self.speakers.gender(span._.canonical, people.get(span._.canonical)))
+                self._unnamed_speaker(sentence, memory, number, paragraph, names)
                 for inner, close in quotations:
                     if not sentence.start <= inner.start < sentence.end:
                         continue
@@ -113,17 +116,20 @@ class QuoteFinder:
                 # The paragraph only shows them speaking ("…, iar cancelarul Merz a criticat blocajul"),
                 # beside someone else: the next quotation may be either's.
                 previous = None
-        found += self._interview_answers(doc, paragraphs, names, people, found)
+        answers = self._interview_answers(doc, paragraphs, names, people, found)
+        found += [quote for quote, _ in answers if quote is not None]
+        doc.spans["answers"] = [whole for _, whole in answers]
         settle(doc, "quotes", found)
         return doc
 
     # -- interviews -------------------------------------------------------------------------------
 
     def _interview_answers(self, doc: Doc, paragraphs, names: dict[int, Span], people: dict,
-                           found: list[Span]) -> list[Span]:
+                           found: list[Span]) -> list[tuple[Optional[Span], Span]]:
         """The answers of an interview laid out as questions and answers: the paragraph right after each
-        question, up to its first quotation mark, is the interviewee's. Nothing unless the article has at
-        least two questions; no speaker unless a label or the title names exactly one person."""
+        question is the interviewee's; its quotation runs up to its first quotation mark (None when it
+        overlaps one already found). Nothing unless the article has at least two questions; no speaker
+        unless a label or the title names exactly one person. Each with the whole answer after its label."""
         spans = [doc[sentences[0].start: sentences[-1].end] for _, sentences in paragraphs]
         questions = [self._is_question(span) for span in spans]
         if sum(questions) < 2:
@@ -133,13 +139,26 @@ class QuoteFinder:
         interviewee = in_title.pop() if len(in_title) == 1 else None
         taken = {i for q in found for i in range(q.start, q.end)}
         out = []
+        speaker: Optional[str] = None
         for i in range(1, len(spans)):
-            if not questions[i - 1] or questions[i]:
+            if questions[i]:
                 continue
-            answer, speaker = self._answer(spans[i], names, interviewee)
-            if answer is None or any(t.i in taken for t in answer):
+            if questions[i - 1]:
+                answer, speaker = self._answer(spans[i], names, interviewee)
+                via = "interview"
+            elif out and out[-1][1].end == spans[i - 1].end and self._label(spans[i]) is None \
+                    and any(questions[i + 1:]):
+                # A paragraph without a label between an answer and the next question goes on with the
+                # answer (the last answer's next paragraphs may be the article's again: left alone).
+                answer, _ = self._answer(spans[i], names, None)
+                via = "previous"
+            else:
                 continue
-            out.append(_quote(answer, speaker, "interview", direct=True))
+            label = self._label(spans[i])
+            whole = doc[label.end if label is not None else spans[i].start: spans[i].end]
+            quote = None if answer is None or any(t.i in taken for t in answer) \
+                else _quote(answer, speaker, via, direct=True)
+            out.append((quote, whole))
         return out
 
     def _is_question(self, span: Span) -> bool:
@@ -183,11 +202,8 @@ class QuoteFinder:
                 speaker = named._.canonical
             elif not (interviewee and _initials(label.text) and _initials(label.text) == _initials(interviewee)):
                 speaker = None  # a label that names someone else, or nobody we know
-        end = start
-        for sentence in span.doc[start: span.end].sents:
-            if any(t.is_quote or t.text in ("„", "”", "«", "»", "“") for t in sentence):
-                break
-            end = sentence.end
+        # Up to its first quotation mark: what follows is someone else's words, repeated.
+        end = next((t.i for t in span.doc[start: span.end] if t.is_quote or t.text in ("„", "”", "«", "»", "“")), span.end)
         while end > start and span.doc[end - 1].is_punct:
             end -= 1
         if len([t for t in span.doc[start:end] if not t.is_punct]) < MIN_WORDS:
@@ -642,6 +658,19 @@ class QuoteFinder:
         return doc[start:end] if end > start else None
 
     # -- salience ---------------------------------------------------------------------------------
+
+    def _unnamed_speaker(self, sentence: Span, memory: Memory, number: int, paragraph: int,
+                         names: dict[int, Span]) -> None:
+        """ "O asistentă din secție … a declarat că …": someone unnamed speaks in this sentence; a pronoun
+        from here on may mean them, so it means nobody (`Memory.unnamed`)."""
+        subject = next((c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subject is None or names.get(subject.i) is not None or not self.speakers.unnamed_person(subject) \
+                or not self.speakers.is_speech_verb(sentence.root) \
+                or any(getattr(names.get(t.i), "label_", None) == "person" for t in subject.subtree) \
+                or self.speakers.person_in_apposition(subject, names) \
+                or self.speakers.is_role(subject) and self.speakers.role_holder(sentence.doc, subject):
+            return
+        memory.unnamed({"Fem": "f", "Masc": "m"}.get(next(iter(subject.morph.get("Gender")), "")), number, paragraph)
 
     def _remember(self, sentence: Span, memory: Memory, number: int, paragraph: int, names: dict[int, Span],
                   people: dict[str, Optional[str]], quotes: list[Span]) -> None:

@@ -109,6 +109,9 @@ class Salient:
     spoke: bool = False
 
 
+UNNAMED = "\u0000unnamed"  # stands in Memory for a speaker the text does not name
+
+
 @dataclass
 class Memory:
     """What a pronoun or a dropped subject can point back to, in reading order."""
@@ -124,7 +127,13 @@ class Memory:
     def last_speaker(self, sentence: int) -> Optional[str]:
         """ "„…”, a mai adăugat.": the one who spoke in this sentence or the one before, if any."""
         spoke = [s for s in reversed(self.recent) if s.spoke and sentence - s.sentence <= 1]
-        return spoke[0].name if spoke and all(s.name == spoke[0].name for s in spoke) else None
+        found = spoke[0].name if spoke and all(s.name == spoke[0].name for s in spoke) else None
+        return None if found is not None and found.startswith(UNNAMED) else found
+
+    def unnamed(self, gender: Optional[str], sentence: int, paragraph: int) -> None:
+        """Someone the text does not name spoke ("O asistentă … a declarat"): a pronoun after it may be
+        them, so it points to nobody."""
+        self.note(f"{UNNAMED}{sentence}", gender, sentence, paragraph, spoke=True)
 
     def organization_spoke(self, name: str, sentence: int) -> None:
         self.organizations = [o for o in self.organizations if sentence - o[0] <= 1 and o[1] != name] + [(sentence, name)]
@@ -170,6 +179,8 @@ class Memory:
         best = matching[0]
         if gender is not None and any(s.gender is None for s in candidates[:candidates.index(best)]):
             return None  # someone of unknown gender was salient since: "Truțulescu a plecat. „…”, a spus acesta."
+        if best.name.startswith(UNNAMED):
+            return None  # "O asistentă … a declarat … „…”, a povestit aceasta": the one not named
         rivals = [s for s in matching[1:] if s.sentence == best.sentence and s.name != best.name]
         # (a full name of unknown gender may be the one meant too)
         named = {n for n, g in self._named_lately(sentence, before) if n != best.name
@@ -191,6 +202,7 @@ class Speakers:
         self.day_words = {key(w) for words in lang["weekdays"].values() for w in words} \
             | lang.keys_of("relative_days") | {key(w) for words in lang["day_parts"].values() for w in words}
         self.person_nouns = lang.keys_of("age_nouns")  # bărbat, femeie, copil, pacient …: a person, unnamed
+        self.kinship = lang.keys_of("kinship_nouns")  # someone's relative: never the person just named
         self.feminine_roles = lang.keys_of("feminine_roles")
         self.unnamed = lang.keys_of("unnamed_sources")
         self.pronoun_gender = {key(w): g for g, words in lang["pronouns"].items() for w in words}
@@ -464,7 +476,7 @@ class Speakers:
             return (found, "pronoun") if found else (None, None)
         if not self.is_role(subject) and subject.pos_ == "NOUN" and key(subject.lemma_) in self.person_nouns \
                 and subject.morph.get("Number") != ["Plur"] and not self._indefinite(subject) \
-                and self._bare(subject):
+                and self._bare(subject) and not self._kin(subject):
             # "a spus femeia", "a spus bărbatul": the one person named in this sentence or the one before.
             tied = memory.only_person(sentence, before=subject.i)
             return (tied, "role") if tied and not self._ambiguous(doc, tied) else (None, None)
@@ -486,7 +498,7 @@ class Speakers:
                 spoken_for = self.spoken_for(doc, subject, names, memory, sentence)
                 if spoken_for is not None:
                     return spoken_for, "role"  # "purtătorul de cuvânt al IDF", nobody named
-            if tied is None and self._bare(subject):
+            if tied is None and self._bare(subject) and not self._kin(subject):
                 # "a spus atacantul" with no role tied: the one person just named, if only one.
                 tied = memory.only_person(sentence, before=subject.i)
                 if tied is not None and self._ambiguous(doc, tied):
@@ -803,6 +815,11 @@ class Speakers:
             return True
         return False
 
+    def _kin(self, noun: Token) -> bool:
+        """ "mama", "Fratele", "tatăl": a relative of someone (the lemmatizer may leave the article on)."""
+        return bool({key(noun.lemma_), key(noun.text)} & self.kinship) or any(
+            key(noun.text).startswith(k) and len(noun.text) - len(k) <= 2 for k in self.kinship)
+
     def _bare(self, noun: Token) -> bool:
         """The noun alone, or with a "de" complement that names no one ("omul de afaceri"), or with an aside
         after a comma: a description, not a name."""
@@ -817,6 +834,12 @@ class Speakers:
         words = [t for t in noun.subtree if not t.is_punct and t.i != noun.i and t.i not in aside]
         return not words or (len(words) == 2 and key(words[0].text) == "de" and words[1].pos_ == "NOUN"
                              and words[1].is_lower and words[0].i == noun.i + 1)
+
+    def unnamed_person(self, token: Token) -> bool:
+        """One person named only by a role or a noun: "Directorul", "un martor", or any indefinite noun
+        that speaks ("O asistentă din secție … a declarat")."""
+        return token.morph.get("Number") != ["Plur"] and token.pos_ == "NOUN" and (
+            self.is_role(token) or key(token.lemma_) in self.person_nouns or self._indefinite(token))
 
     def is_role(self, token: Token) -> bool:
         # (the tagger leaves some hyphenated roles untagged: "Economistul-șef" is X)
