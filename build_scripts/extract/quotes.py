@@ -144,21 +144,19 @@ class QuoteFinder:
             if questions[i]:
                 continue
             if questions[i - 1]:
-                answer, speaker = self._answer(spans[i], names, interviewee)
+                answer, speaker, start = self._answer(spans[i], names, interviewee)
                 via = "interview"
             elif out and out[-1][1].end == spans[i - 1].end and self._label(spans[i]) is None \
                     and any(questions[i + 1:]):
                 # A paragraph without a label between an answer and the next question goes on with the
                 # answer (the last answer's next paragraphs may be the article's again: left alone).
-                answer, _ = self._answer(spans[i], names, None)
+                answer, _, start = self._answer(spans[i], names, None)
                 via = "previous"
             else:
                 continue
-            label = self._label(spans[i])
-            whole = doc[label.end if label is not None else spans[i].start: spans[i].end]
             quote = None if answer is None or any(t.i in taken for t in answer) \
                 else _quote(answer, speaker, via, direct=True)
-            out.append((quote, whole))
+            out.append((quote, doc[start: spans[i].end]))
         return out
 
     def _is_question(self, span: Span) -> bool:
@@ -187,7 +185,8 @@ class QuoteFinder:
                 return None
         return None
 
-    def _answer(self, span: Span, names: dict[int, Span], interviewee: Optional[str]) -> tuple[Optional[Span], Optional[str]]:
+    def _answer(self, span: Span, names: dict[int, Span], interviewee: Optional[str]) -> tuple[Optional[Span], Optional[str], int]:
+        """(its quotation, its speaker, where the answer starts after its label)."""
         label = self._label(span)
         start = label.end if label is not None else span.start
         speaker = interviewee
@@ -207,8 +206,8 @@ class QuoteFinder:
         while end > start and span.doc[end - 1].is_punct:
             end -= 1
         if len([t for t in span.doc[start:end] if not t.is_punct]) < MIN_WORDS:
-            return None, None
-        return span.doc[start:end], speaker
+            return None, None, start
+        return span.doc[start:end], speaker, start
 
     # -- quotations -------------------------------------------------------------------------------
 
@@ -663,19 +662,19 @@ class QuoteFinder:
                          names: dict[int, Span]) -> None:
         """ "O asistentă din secție … a declarat că …": someone unnamed speaks in this sentence; a pronoun
         from here on may mean them, so it means nobody (`Memory.unnamed`)."""
-        subject = next((c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        subject = _main_subject(sentence)
         if subject is None or names.get(subject.i) is not None or not self.speakers.unnamed_person(subject) \
                 or not self.speakers.is_speech_verb(sentence.root) \
                 or any(getattr(names.get(t.i), "label_", None) == "person" for t in subject.subtree) \
                 or self.speakers.person_in_apposition(subject, names) \
                 or self.speakers.is_role(subject) and self.speakers.role_holder(sentence.doc, subject):
             return
-        memory.unnamed({"Fem": "f", "Masc": "m"}.get(next(iter(subject.morph.get("Gender")), "")), number, paragraph)
+        memory.unnamed(self.speakers.noun_gender(subject), number, paragraph)
 
     def _remember(self, sentence: Span, memory: Memory, number: int, paragraph: int, names: dict[int, Span],
                   people: dict[str, Optional[str]], quotes: list[Span]) -> None:
         """The people this sentence makes salient: its main subject, then its speakers."""
-        subject = next((c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        subject = _main_subject(sentence)
         named = names.get(subject.i) if subject is not None else None
         person = named._.canonical if named is not None and named.label_ == "person" else None
         if subject is not None and person is None:
@@ -745,6 +744,11 @@ def _initials(text: str, letters_only: bool = False) -> str:
     words = [w for w in re.split(r"[\s.:]+", text) if w]
     letters = all(len(w) == 1 for w in words)
     return "".join(key(w)[:1] for w in words) if letters or len(words) > 1 and not letters_only else ""
+
+
+def _main_subject(sentence: Span) -> Optional[Token]:
+    """The subject of the sentence's main verb."""
+    return next((c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
 
 
 def _quote(span: Span, speaker: Optional[str], via: Optional[str], direct: bool) -> Span:

@@ -783,6 +783,11 @@ class Speakers:
 
     GENDER = {"m": "Masc", "f": "Fem"}
 
+    def noun_gender(self, noun: Token) -> Optional[str]:
+        """ "f" or "m" from a noun's grammatical gender ("asistentă" -> "f"), None when it has none."""
+        found = noun.morph.get("Gender")
+        return next((g for g, name in self.GENDER.items() if found == [name]), None)
+
     def _unnamed_rival(self, doc: Doc, pronoun: Token, gender: str) -> bool:
         """Someone else the pronoun could mean, named by a noun only: a person noun of the pronoun's
         gender and number one ("fratele său", "un bărbat", "premierul") in the sentence before or in this
