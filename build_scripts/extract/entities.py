@@ -64,7 +64,6 @@ class EntityRecognizer:
         self.definite = [tuple(p) for p in lang["definite_endings"]]
         self.org_places = lang.keys_of("org_location_prepositions")
         seats = lang["org_seats"]
-        self.seat_prepositions = sorted({tuple(key(w).split()) for w in seats["prepositions"]}, key=len, reverse=True)
         self.diplomatic = sorted({tuple(key(w).split()) for w in seats["diplomatic_prepositions"]}, key=len, reverse=True)
         self.diplomatic_heads = {key(w) for w in seats["diplomatic_heads"]}
         self.seat_cues = {key(w) for w in seats["place_cues"]}
@@ -284,14 +283,14 @@ class EntityRecognizer:
         words = [key(t.text) for t in doc[i: i + 3]]
         if not words:
             return span
-        diplomatic = key(span[0].text) in self.diplomatic_heads
         if words[0] in self.genitive:
             after = 1
+        elif key(span[0].text) in self.diplomatic_heads:
+            after = next((len(p) for p in self.diplomatic if tuple(words[:len(p)]) == p), 0)
         else:
-            after = next((len(p) for p in self.seat_prepositions + (self.diplomatic if diplomatic else [])
-                          if tuple(words[:len(p)]) == p), 0)
-            if not after:
-                return span
+            after = 0
+        if not after:
+            return span
         start = i + after
         if start < len(doc) and key(doc[start].text) in self.seat_cues:
             start += 1
@@ -744,8 +743,8 @@ class EntityRecognizer:
                     # A feminine head back in the nominative takes its adjectives with it ("Direcției
                     # Generale Regionale" -> "Direcția Generală Regională").
                     rest = [self._adjective(rest[0]), *rest[1:]]
-                    for j in range(1, len(rest)):
-                        if len(words) != len(span) or span[j + 1].pos_ != "ADJ" or not rest[j][:1].isupper():
+                    for j in range(1, len(rest) if len(words) == len(span) else 1):  # (words are its tokens)
+                        if span[j + 1].pos_ != "ADJ" or not rest[j][:1].isupper():
                             break
                         rest[j] = self._adjective(rest[j])
                 return " ".join([candidate, *rest])

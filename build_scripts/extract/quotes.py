@@ -202,7 +202,7 @@ class QuoteFinder:
             elif not (interviewee and _initials(label.text) and _initials(label.text) == _initials(interviewee)):
                 speaker = None  # a label that names someone else, or nobody we know
         # Up to its first quotation mark: what follows is someone else's words, repeated.
-        end = next((t.i for t in span.doc[start: span.end] if t.is_quote or t.text in ("„", "”", "«", "»", "“")), span.end)
+        end = next((t.i for t in span.doc[start: span.end] if t.is_quote or t.text in QUOTE_TOKENS), span.end)
         while end > start and span.doc[end - 1].is_punct:
             end -= 1
         if len([t for t in span.doc[start:end] if not t.is_punct]) < MIN_WORDS:
