@@ -9,7 +9,8 @@ README), run sentence by sentence against the article's publication date. Around
 - a date inside a direct quotation, over however many sentences it runs, or anywhere in an interview's
   answer, is flagged "quoted" (the speaker's to place, not an event of the chronology);
 - a date that is a point of comparison ("față de aceeași perioadă a anului trecut", "decât în 2025") or the
-  start of a record ("cea mai gravă secetă din 2007") is flagged "reference": a fact, not an event.
+  start of a record ("cea mai gravă secetă din 2007") is flagged "reference": a fact, not an event;
+- a date of a negated statement ("nu s-a prezentat la niciun termen în 2022") is flagged "negated".
 """
 from __future__ import annotations
 
@@ -51,6 +52,9 @@ class DateFinder:
         self.until = [key(w).split() for w in markers["until"]]
         self.negation = {key(w) for w in markers["negation"]}
         self.in_force = {key(w) for w in markers["in_force"]}
+        self.not_negated_after = [key(w).split() for w in markers["not_negated_after"]]
+        self.negation_carriers = {key(w) for w in markers["negation_carriers"]}
+        self.negated_bounds = [key(w).split() for w in markers["negated_bounds"]]
         self.noun_endings = lang.noun_endings()
 
     def _noun_forms(self, noun: Token) -> set[str]:
@@ -79,8 +83,11 @@ class DateFinder:
                     value = self._relative_to(sentence, mention, anchor) or value
                 out = Span(doc, span.start, span.end, label=mention.type)
                 out._.timex, out._.timex_type, out._.timex_mod = value, mention.type, mention.mod
+                # A record ("nu au mai văzut … din 2007") is a reference, not also a negated statement.
+                reference = self._is_reference(doc, span)
                 out._.timex_flags = mention.flags + (("said",) if anchor is not None else ()) \
-                    + (("reference",) if self._is_reference(doc, span) else ()) \
+                    + (("reference",) if reference else ()) \
+                    + (("negated",) if not reference and self._is_negated(doc, span) else ()) \
                     + (("quoted",) if any(q.start <= span.start < q.end for q in speech) else ())
                 found.append(out)
         doc.spans["ages"] = ages
@@ -113,6 +120,40 @@ class DateFinder:
         first = _clause_start(doc, span.start - 1, self.RECORD_WINDOW)
         clause = [key(t.text) for t in doc[first: span.start]]
         return any(_in_order(clause, words) for words in self.record_clause)
+
+    VERB_WINDOW = 6  # heads walked up from a date to the verb it belongs to
+
+    def _is_negated(self, doc: Doc, span: Span) -> bool:
+        """The date belongs to a negated statement: the verb (or the predicate of a copula) the parse
+        attaches it to has a negation ("Fostul primar nu s-a prezentat la niciun termen în 2022",
+        "Dacă joi nu se ajunge la un acord"), or a modal verb above it ("nu va putea fi aplicată în
+        acest an"). Not a date after "până" (`_is_reference` reads what had
+        not happened by then; a promise stays in force until then) or "înainte de" ("nu … înainte de
+        decembrie": then or later), nor a phrase that starts with "nu" ("nu numai", "nu mai târziu de")."""
+        before = [key(t.text) for t in doc[max(0, span.start - 2): span.start]]
+        if any(before[-len(u):] == u for u in (*self.until, *self.negated_bounds)):
+            return False
+        head = span.root
+        for _ in range(self.VERB_WINDOW):
+            if head.pos_ in ("VERB", "AUX") or any(c.dep_ == "cop" for c in head.children):
+                break
+            if head.head.i == head.i:
+                return False
+            head = head.head
+        else:
+            return False
+        if any(t.pos_ == "VERB" and t.dep_ == "conj" and t.head.i == head.i for t in doc[head.i + 1: span.start]):
+            return False  # "nu era omologat și fusese cumpărat … în urmă cu doi ani": the date is the second verb's
+        verbs = [head]
+        if head.dep_ in ("ccomp", "xcomp") and key(head.head.lemma_) in self.negation_carriers:
+            verbs.append(head.head)  # "nu va putea fi aplicată"
+        for verb in verbs:
+            for child in verb.children:
+                if "Neg" in child.morph.get("Polarity") and child.i < verb.i:
+                    after = [key(t.text) for t in doc[child.i + 1: child.i + 3]]
+                    if not any(after[:len(p)] == p for p in self.not_negated_after):
+                        return True
+        return False
 
     def _negated_clause(self, doc: Doc, span: Span) -> bool:
         """A negation in the clause before the date (back to a comma or the sentence start) that states

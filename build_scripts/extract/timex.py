@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from ..lang import Lang, alternation, without_diacritics_too
+from ..lang import Lang, alternation, ascii_fold, without_diacritics_too
 from ..model import DateMention, Sentence
 from .numerals import parse_number, word_pattern
 
@@ -54,6 +54,10 @@ def extract_dates(sentence: Sentence, published: Optional[dt.date], lang: Lang) 
                 taken[i] = True
     chosen = _times_on_their_day(chosen, published, rules, text)
     chosen = _months_in_their_year(chosen, text, rules)
+    if len(chosen) == 1 and rules.place_line.fullmatch(text, 0, chosen[0].start) \
+            and not text[chosen[0].end:].strip(" .") and "dateline" not in chosen[0].flags:
+        # A line of a place and a day ("Cluj-Napoca, 3 martie 2026", a press release's): the dispatch's date.
+        chosen[0].flags = (*chosen[0].flags, "dateline")
     return [
         DateMention(text=text[c.start:c.end], value=c.value, type=c.type, sentence=sentence.id,
                     start=c.start, end=c.end, mod=c.mod, flags=c.flags)
@@ -229,6 +233,7 @@ class _Rules:
     clause_edge: re.Pattern  # punctuation, or a word that opens a clause ("că", "iar", "după ce")
     participle_before: re.Pattern  # a past participle ending right where the expression starts
     year_month_joins: frozenset  # words between a year and its month ("Anul trecut, în septembrie")
+    place_line: re.Pattern  # a place and a comma before a line's only date ("Cluj-Napoca, 3 martie 2026")
 
 
 @functools.lru_cache(maxsize=4)
@@ -344,16 +349,20 @@ def _rules(lang: Lang) -> _Rules:
             return [_Match(m.start(1), m.end(1), _day(d)), _Match(m.start(2), m.end(), _day(end))]
         return _Match(m.start(), m.end(), _day(d))
 
-    @rule(rf"{B}(?:{BETWEEN})\s+(\d{{1,2}})\s+({M})\s+(?:{AND})\s+(\d{{1,2}})\s+({M})(?:\s+({YEAR}))?{E}")
+    @rule(rf"{B}(?:{BETWEEN})\s+(\d{{1,2}})\s+({M})\s+(?:{AND})\s+(\d{{1,2}})\s+({M})(?:\s+({YEAR}))?{E}"
+          rf"|{B}(\d{{1,2}})\s+({M})\s*[-–]\s*(\d{{1,2}})\s+({M})(?:\s+({YEAR}))?{E}")
     def _day_interval(m, published, tense):
-        """ "între 22 mai și 14 iunie 2023": from one day to another, across months."""
-        first_month, last_month = month_word(m.group(2)), month_word(m.group(4))
-        last_year = _year_of(m.group(5), last_month, int(m.group(3)), published, tense)
+        """ "între 22 mai și 14 iunie 2023", "23 februarie – 1 martie 2026": from one day to another,
+        across months."""
+        o = 0 if m.group(1) is not None else 5  # the groups of the alternative that matched
+        first_day, first_month, last_day, last_month = int(m.group(o + 1)), month_word(m.group(o + 2)), \
+            int(m.group(o + 3)), month_word(m.group(o + 4))
+        last_year = _year_of(m.group(o + 5), last_month, last_day, published, tense)
         if last_year is None:
             return _unresolved(m.start(), m.end())
         first_year = last_year if first_month <= last_month else last_year - 1
-        first = _safe_date(first_year, first_month, int(m.group(1)))
-        last = _safe_date(last_year, last_month, int(m.group(3)))
+        first = _safe_date(first_year, first_month, first_day)
+        last = _safe_date(last_year, last_month, last_day)
         if first is None or last is None or last <= first:
             return None
         return _Match(m.start(), m.end(), f"{_day(first)}/{_day(last)}")
@@ -451,6 +460,16 @@ def _rules(lang: Lang) -> _Rules:
     DP = alternation(part_of_day)
     habitual = re.compile(rf"{B}(?:{lang.alt('habitual_markers')}){E}", re.I)
     articled = {w.lower() for ws in lang["weekdays"].values() for w in ws[1:]}
+    # Forms only the articled weekday has ("joia", "sâmbăta"; not "duminica", which is also "duminică"
+    # typed without diacritics): a habit even with no marker ("program prelungit și sâmbăta").
+    bare = {w.lower() for ws in lang["weekdays"].values() for w in (ws[0], ascii_fold(ws[0]))}
+    only_articled = articled - bare
+    every_before = re.compile(rf"{B}(?:{lang.alt('weekday_every_before')})\s+\Z", re.I)
+    this_after = re.compile(rf"\s+(?:{lang.alt('weekday_this_after')}){E}", re.I)
+    # "de luni până vineri": the days of every week, not one day.
+    range_from, range_to = lang.alt("weekday_range_from"), lang.alt("weekday_range_to")
+    range_start = (re.compile(rf"{B}(?:{range_from})\s+\Z", re.I), re.compile(rf"\s+(?:{range_to})\s+(?:{W}){E}", re.I))
+    range_end = re.compile(rf"{B}(?:{range_from})\s+(?:{W})\s+(?:{range_to})\s+\Z", re.I)
 
     def with_part(match: Optional[_Match], part: Optional[str]) -> Optional[_Match]:
         """ "joi seara" -> "2024-06-27TEV": the part of the day, as TIMEX3 does."""
@@ -477,8 +496,14 @@ def _rules(lang: Lang) -> _Rules:
 
     def _weekday_value(m, published, tense):
         word = m.group(1).lower()
-        if word in articled and not m.group(2) and habitual.search(m.string):
-            # "miercurea", "de regulă": every Wednesday, a set (TIMEX3 XXXX-WXX-3), not a day.
+        if not m.group(2) and (
+                word in articled and habitual.search(m.string)
+                or word in only_articled and not this_after.match(m.string, m.end())
+                or every_before.search(m.string, 0, m.start())
+                or range_end.search(m.string, 0, m.start())
+                or range_start[0].search(m.string, 0, m.start()) and range_start[1].match(m.string, m.end())):
+            # "miercurea", "de regulă", "în fiecare joi", "de luni până vineri": every Wednesday, a set
+            # (TIMEX3 XXXX-WXX-3), not a day.
             return _Match(m.start(), m.end(), f"XXXX-WXX-{weekday_of[word] + 1}", flags=("set",))
         if word in {w.lower() for w in lang["ambiguous_weekdays"]}:
             before = m.string[:m.start()].lower()
@@ -691,8 +716,10 @@ def _rules(lang: Lang) -> _Rules:
     past = re.compile(rf"{B}(?:(?:{lang.alt('past_auxiliaries')})\s+{participle}|{lang.alt('past_markers')}){E}", re.I)
     clause_edge = re.compile(rf"[,;:()—–«»„“”\"]|\s(?:{lang.alt('clause_words')})\s", re.I)
     participle_before = re.compile(rf"{B}[^\W\d_]{{2,20}}(?:{lang.alt('past_participle_endings')})\s+\Z", re.I)
+    place_word = rf"[{CAP}][\w.]{{0,30}}"
+    place_line = re.compile(rf"\s*{place_word}(?:(?: |-| - ){place_word}){{0,3}},\s*\Z")
     return _Rules(patterns=patterns, future=future, past=past, clause_edge=clause_edge,
-                  participle_before=participle_before,
+                  participle_before=participle_before, place_line=place_line,
                   year_month_joins=frozenset(w.lower() for w in lang["year_month_joins"]) | {""})
 
 
