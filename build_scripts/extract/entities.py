@@ -166,6 +166,8 @@ class EntityRecognizer:
                     return parts
             if not confirmed and len(span) == 1 and is_acronym(span.text):
                 return self._organizations(doc, mention, span)  # "CFR": an acronym no lexicon places
+            if not confirmed and len(span) > 1 and key(span[0].text) in self.org_heads:
+                return self._organizations(doc, mention, span)  # "Procuratura Anticorupţie": an institution's name
             if confirmed or (self._proper_inside(span) and sum(c.isalpha() for c in span.text) >= 3
                              and not self._common_word(span)):
                 return [self._make(doc, mention, "place", canonical, confirmed)]

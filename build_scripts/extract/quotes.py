@@ -232,6 +232,14 @@ class QuoteFinder:
             out.append((inner, after[0] if after is not None and len(after) else None))
         return out
 
+    def _medium_own(self, inner: Span, verb: Token, sentence: Span) -> bool:
+        """ "«Bruxellesul a trecut de la avertismente la fapte», scrie agenția Reuters": a quotation that
+        opens its sentence, with no other verb of saying outside it, is the medium's own words."""
+        if any(not t.is_punct for t in sentence[: max(0, inner.start - sentence.start)]):
+            return False
+        return not any(self.speakers.is_speech_verb(t) and t.i != verb.i and not inner.start <= t.i < inner.end
+                       for t in sentence)
+
     def _term(self, inner: Span, sentence: Span) -> bool:
         """ "au deschis 120 de „puncte de invincibilitate”": a few words without a verb, in a sentence with
         no verb of saying around them, name a thing; they are nobody's statement."""
@@ -246,8 +254,8 @@ class QuoteFinder:
         # A quotation over several sentences is attributed after its last one ("„… . …”, se arată …").
         closing = after.sent if after is not None and after.sent.start > sentence.start else sentence
         verb = self._verb_after(doc, after, closing)
-        if verb is not None and self.speakers.is_medium(doc, verb, names):
-            verb = None  # "…», relatează agenția TASS": who said it is elsewhere
+        if verb is not None and self.speakers.is_medium(doc, verb, names) and not self._medium_own(inner, verb, closing):
+            verb = None  # "X a afirmat că «…», relatează agenția TASS": who said it is elsewhere
         # After a colon the words are the clause before it's: no verb further up (the parse may hang the
         # quotation from the sentence's first verb: "X i-a cerut lui Y să plece, dar acesta a refuzat: „…”").
         verb = verb or self._verb_before(doc, inner, sentence) or (
@@ -345,7 +353,9 @@ class QuoteFinder:
                 c.dep_ in ("obj", "iobj") and c.i < i for c in clause.children):
             return None, None  # ("X a găsit un bilet: „…”": the words are the note's, not X's)
         speaker, via = self.speakers.resolve(doc, subjects[0], subjects[0].head, memory, number, names)
-        found = via in ("name", "pronoun") and speaker in doc.user_data.get("people", ())
+        # A role ("Procurorul l-a întrerupt: „…”") only before a verb of saying, as after a quotation.
+        found = (via in ("name", "pronoun") or via == "role" and self.speakers.is_speech_verb(clause)) \
+            and speaker in doc.user_data.get("people", ())
         return (speaker, via) if found else (None, None)
 
     def _verbless_label(self, doc: Doc, sentence: Span, colon: int, names: dict[int, Span]) -> Optional[str]:
