@@ -30,6 +30,7 @@ NER_LABELS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organi
 MIN_PLACE_POPULATION = 50_000       # a lone proper noun the NER missed is a place only if this big
 PERSON_OR_PLACE_POPULATION = 1_000_000  # ... and one the NER called a person, unless it is inflected
 MAX_ROLE_TOKENS = 9
+MAX_SEAT_WORDS = 2  # place words after an acronym in parentheses ("(ISJ Cluj)", "(DSP Cluj-Napoca)")
 KIND_ORDER = ("platform", "person", "place", "organization")  # ties between kinds go to the later one
 
 
@@ -851,8 +852,8 @@ class EntityRecognizer:
         explicit = self._parenthesized_acronyms(doc, spans)
         for kind, variants in by_kind.items():
             for full, acronym in explicit:
-                if full.label_ == kind == acronym.label_:
-                    variants.union(full._.canonical, acronym._.canonical)
+                if full.label_ == kind != "person":  # ("Ion Popescu (PSD)": his party)
+                    variants.union(full._.canonical, acronym)
             variants.link(kind)
         for span in spans:
             span._.canonical = by_kind[span.label_].canonical(span._.canonical)
@@ -904,15 +905,21 @@ class EntityRecognizer:
                 span._.canonical = next(iter(named))
 
     @staticmethod
-    def _parenthesized_acronyms(doc: Doc, spans: list[Span]) -> list[tuple[Span, Span]]:
+    def _parenthesized_acronyms(doc: Doc, spans: list[Span]) -> list[tuple[Span, str]]:
         """ "Agenția Internațională pentru Energie Atomică (AIEA)", "Forțele de Apărare ale Israelului
-        (IDF)": a name and the acronym after it, in any language, are one organization."""
+        (IDF)": a name and the acronym after it, in any language, are one organization; so are
+        "Inspectoratul Școlar Județean Cluj (ISJ Cluj)" and the acronym with a place the name holds
+        (whether or not the model marked the acronym there). (name, the acronym as written)."""
         pairs = []
-        for a, b in zip(spans, spans[1:]):
-            gap = doc[a.end: b.start]
-            if len(gap) == 1 and gap[0].text == "(" and len(b) == 1 and is_acronym(b.text) and len(a) > 1:
-                if b.end < len(doc) and doc[b.end].text == ")":
-                    pairs.append((a, b))
+        for a in spans:
+            if len(a) < 2 or a.end + 2 >= len(doc) or doc[a.end].text != "(" or not is_acronym(doc[a.end + 1].text):
+                continue
+            close = next((i for i in range(a.end + 2, min(len(doc), a.end + 3 + MAX_SEAT_WORDS)) if doc[i].text == ")"), None)
+            if close is None:
+                continue
+            words = key(f"{a.text} {a._.canonical}").split()
+            if all(t.text[:1].isupper() and key(t.text) in words for t in doc[a.end + 2: close]):
+                pairs.append((a, doc[a.end + 1: close].text))
         return pairs
 
     def _surnames_by_role(self, doc: Doc, spans: list[Span]) -> None:
