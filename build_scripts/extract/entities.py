@@ -61,6 +61,7 @@ class EntityRecognizer:
         self.nationality = lang.keys_of("nationality_adjectives")
         self.org_heads = lang.keys_of("org_heads")
         self.named_after = lang.keys_of("named_after_cues")
+        self.never_named_after = lang.keys_of("never_named_after")
         self.org_suffixes = lang.keys_of("org_suffixes")
         self.definite = [tuple(p) for p in lang["definite_endings"]]
         self.org_places = lang.keys_of("org_location_prepositions")
@@ -149,6 +150,13 @@ class EntityRecognizer:
         if (label != "organization" and self._after_org_word(doc, span) and not places.lookup(span.text)
                 and key(span[0].text) not in self.given):
             return [self._make(doc, mention, "organization", span.text)]  # "operatorul Ukrenergo"
+        if label == "organization" and self._person_after_role(doc, span):
+            return [self._person_or_place(doc, mention, span)]  # "locotenent-colonelul Avi Shalev" read as an organization
+        if label == "organization" and len(span) >= 3 and self._common_genitive(span[0]) \
+                and key(span[1].text) in self.given and self._person_after_role(doc, span[1:], role=doc[span.start - 1]):
+            # "vicepreședintele Camerei Gelu Dumbravă": the institution, then the person who holds the role
+            person = doc[span.start + 1: span.end]
+            return self._organizations(doc, span[:1], span[:1]) + [self._person_or_place(doc, person, person)]
         if label == "person" and len(mention) > 1 and (key(mention[0].text) in self.org_heads
                                                        or key(mention[-1].text) in self.org_suffixes):
             return self._organizations(doc, mention, mention)  # "Sindicatul Liber Agrochim", "Verbalis AI"
@@ -530,6 +538,25 @@ class EntityRecognizer:
             words[0] = next((c for c in uninflect(words[0], self.inflections) if key(c) in self.given), words[0])
         return self._make(doc, mention, "person", " ".join(words))
 
+    def _person_after_role(self, doc: Doc, span: Span, role: Optional[Token] = None) -> bool:
+        """ "locotenent-colonelul Avi Shalev": two or three capitalized words (a proper noun among them)
+        right after a person's role, none of them an institution's word, a company's ending or an acronym,
+        and not a known organization, name a person (`role`: the word before them, by default)."""
+        role = role if role is not None else doc[span.start - 1] if span.start else None
+        if not 2 <= len(span) <= 3 or role is None or not is_role_word(role, self.roles):
+            return False
+        if key(role.text) in self.org_cues or self._known(span.text) or self._common_genitive(span[0]):
+            return False
+        return any(t.pos_ == "PROPN" for t in span) and all(
+            t.text[:1].isupper() and t.is_alpha and not is_acronym(t.text) and key(t.text) not in self.org_heads
+            and key(t.text) not in self.org_suffixes for t in span)
+
+    @staticmethod
+    def _common_genitive(token: Token) -> bool:
+        """ "Camerei", "Directoratului": a common noun in the genitive, capitalized as a name's first word."""
+        return token.pos_ == "NOUN" and key(token.lemma_) != key(token.text) \
+            and bool(set(token.morph.get("Case")) & {"Gen", "Dat"})
+
     def _after_org_word(self, doc: Doc, span: Span) -> bool:
         """ "operatorul Ukrenergo", "compania SpaceX": a word for a kind of organization right before."""
         return span.start > 0 and key(doc[span.start - 1].text) in self.org_cues
@@ -872,7 +899,8 @@ class EntityRecognizer:
                         or key(doc[i].text) in self.titles or doc[i].text[:1].isupper() and doc[i].pos_ in ("ADJ", "PROPN")
                         and not doc[i].is_sent_start):
                     i -= 1
-                if i >= 0 and (key(doc[i].text) in self.named_after or key(doc[i].text) in self.org_heads):
+                if i >= 0 and (key(doc[i].text) in self.named_after or key(doc[i].text) in self.org_heads
+                               and key(doc[i].text) not in self.never_named_after):
                     continue
             out.append(span)
         doc.spans["entities"] = out
