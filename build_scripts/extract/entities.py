@@ -62,6 +62,7 @@ class EntityRecognizer:
         self.org_heads = lang.keys_of("org_heads")
         self.named_after = lang.keys_of("named_after_cues")
         self.never_named_after = lang.keys_of("never_named_after")
+        self.media_words = lang.keys_of("media_name_words")
         self.org_suffixes = lang.keys_of("org_suffixes")
         self.definite = [tuple(p) for p in lang["definite_endings"]]
         self.org_places = lang.keys_of("org_location_prepositions")
@@ -150,6 +151,9 @@ class EntityRecognizer:
         if (label != "organization" and self._after_org_word(doc, span) and not places.lookup(span.text)
                 and key(span[0].text) not in self.given):
             return [self._make(doc, mention, "organization", span.text)]  # "operatorul Ukrenergo"
+        if label != "organization" and len(span) > 1 and any(key(t.text) in self.media_words for t in span) \
+                and not places.lookup(span.text):
+            return self._organizations(doc, mention, span)  # "Europa FM", "Digi Sport": a medium's name
         if label == "organization" and self._person_after_role(doc, span):
             return [self._person_or_place(doc, mention, span)]  # "locotenent-colonelul Avi Shalev" read as an organization
         if label == "organization" and len(span) >= 3 and self._common_genitive(span[0]) \

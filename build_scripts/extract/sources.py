@@ -70,8 +70,8 @@ class SourceFinder:
                     if unnamed is not None:
                         found.append(unnamed)
             elif key(token.text) in self.speakers.said_to and token.i + 1 < len(doc):
-                named = names.get(token.i + 1)
-                if named is not None and named._.canonical in self.media:
+                named = self._medium_after(doc, token.i + 1, names)
+                if named is not None:
                     found.append(_source(named, named._.canonical))  # "a declarat pentru Digi24"
             if token.pos_ == "VERB" and key(token.lemma_) in self.verbs or self._speech(token):
                 subject = self.speakers.subject_of(token)
@@ -106,6 +106,16 @@ class SourceFinder:
             if not (doc[j].is_lower or doc[j].pos_ == "DET"):
                 return None
         return None
+
+    def _medium_after(self, doc: Doc, i: int, names: dict[int, Span]) -> Optional[Span]:
+        """ "pentru Digi24", "pentru postul NTV Moldova", "pentru Europa FM": a news medium's name at token
+        `i`, or after a word for one there."""
+        if key(doc[i].text) in self.speakers.media_nouns and i + 1 < len(doc):
+            i += 1
+        named = names.get(i)
+        if named is None or named.start != i or named.label_ != "organization":
+            return None
+        return named if named._.canonical in self.media or self.speakers.is_media_name(doc, named) else None
 
     def _speech(self, token: Token) -> bool:
         return self.speakers.is_speech_verb(token)
