@@ -63,6 +63,7 @@ class EntityRecognizer:
         self.named_after = lang.keys_of("named_after_cues")
         self.never_named_after = lang.keys_of("never_named_after")
         self.media_words = lang.keys_of("media_name_words")
+        self.media_nouns = lang.keys_of("media_nouns")
         self.org_suffixes = lang.keys_of("org_suffixes")
         self.definite = [tuple(p) for p in lang["definite_endings"]]
         self.org_places = lang.keys_of("org_location_prepositions")
@@ -131,6 +132,9 @@ class EntityRecognizer:
         for span in doc.spans.get(gazetteer.SPANS_KEY, []):
             if any(inside[span.start:span.end]):
                 continue
+            if len(span) == 1 and key(span.text) in self.media_nouns and span.end < len(doc) \
+                    and doc[span.end].text[:1].isupper() and doc[span.end].is_alpha:
+                continue  # "Cotidianul Magyar Nemzet": the word for a medium, before its name
             s = Span(doc, span.start, span.end, label="platform" if span.id_ in self.platforms else span.label_)
             s._.canonical = span.id_
             out.append(s)
