@@ -682,7 +682,7 @@ class EntityRecognizer:
                     and k not in self.given and key(token.lemma_) not in self.given)
         if label == "place":
             return token.is_lower or k in self.place_cues
-        return token.is_lower
+        return token.is_lower or token.is_sent_start and k in self.not_entities  # "Reprezentantii Termoserv SA"
 
     def _name_like(self, doc: Doc, token: Token) -> bool:
         """A proper noun: tagged so, or capitalized inside the sentence, or - at its start, where every

@@ -576,6 +576,8 @@ class Speakers:
             return None  # "Compania de transport" is a description, not a name
         if any(names[t.i].label_ == "person" for t in words if t.i in names) or any(self.is_role(t) for t in words):
             return None
+        if key(subject.lemma_) in self.speaking_for or self._noun_stem(subject.text) in self.speaking_for_stems:
+            return None  # "Reprezentantii ApaNord Botosani SA": who speaks for the body (`spoken_for`)
         if not any(t.pos_ in ("NOUN", "ADJ") for t in words[1:]):
             return None  # proper nouns only: a person's name the NER did not keep is not guessed here
         return " ".join(t.text for t in words)
