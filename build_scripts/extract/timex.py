@@ -468,8 +468,9 @@ def _rules(lang: Lang) -> _Rules:
     this_after = re.compile(rf"\s+(?:{lang.alt('weekday_this_after')}){E}", re.I)
     # "de luni până vineri": the days of every week, not one day.
     range_from, range_to = lang.alt("weekday_range_from"), lang.alt("weekday_range_to")
-    range_start = (re.compile(rf"{B}(?:{range_from})\s+\Z", re.I), re.compile(rf"\s+(?:{range_to})\s+(?:{W}){E}", re.I))
-    range_end = re.compile(rf"{B}(?:{range_from})\s+(?:{W})\s+(?:{range_to})\s+\Z", re.I)
+    range_from_before = re.compile(rf"{B}(?:{range_from})\s+\Z", re.I)  # "de |luni"
+    range_to_after = re.compile(rf"\s+(?:{range_to})\s+(?:{W}){E}", re.I)  # "luni| până vineri"
+    range_end = re.compile(rf"{B}(?:{range_from})\s+(?:{W})\s+(?:{range_to})\s+\Z", re.I)  # "de luni până |vineri"
 
     def with_part(match: Optional[_Match], part: Optional[str]) -> Optional[_Match]:
         """ "joi seara" -> "2024-06-27TEV": the part of the day, as TIMEX3 does."""
@@ -501,7 +502,7 @@ def _rules(lang: Lang) -> _Rules:
                 or word in only_articled and not this_after.match(m.string, m.end())
                 or every_before.search(m.string, 0, m.start())
                 or range_end.search(m.string, 0, m.start())
-                or range_start[0].search(m.string, 0, m.start()) and range_start[1].match(m.string, m.end())):
+                or range_from_before.search(m.string, 0, m.start()) and range_to_after.match(m.string, m.end())):
             # "miercurea", "de regulă", "în fiecare joi", "de luni până vineri": every Wednesday, a set
             # (TIMEX3 XXXX-WXX-3), not a day.
             return _Match(m.start(), m.end(), f"XXXX-WXX-{weekday_of[word] + 1}", flags=("set",))
