@@ -54,6 +54,7 @@ class QuoteFinder:
         self.title_nouns = lang.keys_of("title_before_quote")
         self.question_labels = {key(w) for w in lang["interview"]["question_labels"]}
         self.opinion_verbs = lang.keys_of("opinion_verbs")
+        self.two_sense_verbs = lang.keys_of("two_sense_verbs")
         self.request_verbs = {key(w) for w in lang["requests"]["verbs"]}
         self.possessive = lang.keys_of("possessive_articles")
 
@@ -410,6 +411,9 @@ class QuoteFinder:
         """ "Grossi a declarat: „…”": a verb of saying shortly before the opening mark."""
         for token in reversed(doc[max(sentence.start, inner.start - BEFORE_WINDOW): inner.start]):
             if self.speakers.is_speech_verb(token):
+                if key(token.lemma_) in self.two_sense_verbs and any(
+                        self.speakers.is_speech_verb(a) for a in token.ancestors if sentence.start <= a.i < sentence.end):
+                    return None  # "Ea a spus că USR nu va susține „…”": the verb above says it (`_verb_above`)
                 return token
             if token.pos_ == "VERB" and self.speakers.is_finite(token) and token.dep_ != "aux":
                 return None  # another clause's verb comes first: "…, iar inspectorii au găsit „…”"
@@ -417,12 +421,17 @@ class QuoteFinder:
 
     def _verb_above(self, inner: Span, sentence: Span) -> Optional[Token]:
         """ "Kim a spus că aceștia au transformat „…”": the nearest verb of saying among the quotation's
-        heads outside it, in the same sentence."""
+        heads outside it, in the same sentence; past a verb that also means something else, whose object
+        the quotation is ("susține": support or claim), when a verb of saying stands above it."""
+        found = None
         for head in inner.root.ancestors:
             if not (inner.start <= head.i < inner.end) and sentence.start <= head.i < sentence.end:
                 if self.speakers.is_speech_verb(head):
+                    if found is None and key(head.lemma_) in self.two_sense_verbs and inner.root.head.i == head.i:
+                        found = head  # "Ea a spus că USR nu va susține „…”": support, or say? the verb above says
+                        continue
                     return head
-        return None
+        return found
 
     def _according_to(self, doc: Doc, sentence: Span, inner: Span,
                       names: dict[int, Span]) -> tuple[Optional[str], Optional[str]]:
