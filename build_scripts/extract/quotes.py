@@ -411,8 +411,7 @@ class QuoteFinder:
         """ "Grossi a declarat: „…”": a verb of saying shortly before the opening mark."""
         for token in reversed(doc[max(sentence.start, inner.start - BEFORE_WINDOW): inner.start]):
             if self.speakers.is_speech_verb(token):
-                if key(token.lemma_) in self.two_sense_verbs and any(
-                        self.speakers.is_speech_verb(a) for a in token.ancestors if sentence.start <= a.i < sentence.end):
+                if self._said_above(token, sentence) is not None:
                     return None  # "Ea a spus că USR nu va susține „…”": the verb above says it (`_verb_above`)
                 return token
             if token.pos_ == "VERB" and self.speakers.is_finite(token) and token.dep_ != "aux":
@@ -423,15 +422,20 @@ class QuoteFinder:
         """ "Kim a spus că aceștia au transformat „…”": the nearest verb of saying among the quotation's
         heads outside it, in the same sentence; past a verb that also means something else, whose object
         the quotation is ("susține": support or claim), when a verb of saying stands above it."""
-        found = None
         for head in inner.root.ancestors:
             if not (inner.start <= head.i < inner.end) and sentence.start <= head.i < sentence.end:
                 if self.speakers.is_speech_verb(head):
-                    if found is None and key(head.lemma_) in self.two_sense_verbs and inner.root.head.i == head.i:
-                        found = head  # "Ea a spus că USR nu va susține „…”": support, or say? the verb above says
-                        continue
-                    return head
-        return found
+                    # "Ea a spus că USR nu va susține „…”": support, or say? the verb above says
+                    return (self._said_above(head, sentence) if inner.root.head.i == head.i else None) or head
+        return None
+
+    def _said_above(self, verb: Token, sentence: Span) -> Optional[Token]:
+        """For a verb of saying that also means something else (`two_sense_verbs`: "susține" is support
+        or claim), the nearest verb of saying above it in the sentence, if any."""
+        if key(verb.lemma_) not in self.two_sense_verbs:
+            return None
+        return next((a for a in verb.ancestors if sentence.start <= a.i < sentence.end and self.speakers.is_speech_verb(a)),
+                    None)
 
     def _according_to(self, doc: Doc, sentence: Span, inner: Span,
                       names: dict[int, Span]) -> tuple[Optional[str], Optional[str]]:
