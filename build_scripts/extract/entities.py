@@ -551,7 +551,7 @@ class EntityRecognizer:
         right after a person's role, none of them an institution's word, a company's ending or an acronym,
         and not a known organization, name a person (`role`: the word before them, by default)."""
         role = role if role is not None else doc[span.start - 1] if span.start else None
-        if not 2 <= len(span) <= 3 or role is None or not is_role_word(role, self.roles):
+        if not 2 <= len(span) <= 3 or role is None or not self._is_role(role):
             return False
         if key(role.text) in self.org_cues or self._known(span.text) or self._common_genitive(span[0]):
             return False
