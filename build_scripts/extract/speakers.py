@@ -72,6 +72,12 @@ def name_owned(span: Span, roles: set[str], possessive: set[str]) -> bool:
     return i > 0 and owner_cue(doc[i - 1], roles, possessive)
 
 
+def _governed(before: Token) -> bool:
+    """The word before a name puts it after a preposition or an article ("lui", "de", "cu"): the name is
+    not the subject's apposition."""
+    return before.pos_ in ("ADP", "DET") or key(before.text) in ("lui", "de", "cu")
+
+
 def is_role_word(token: Token, roles: set[str]) -> bool:
     """A role noun, also with a prefix ("prim-vicepreședintele", "ex-ministrul") or a "-șef" suffix
     ("economistul-șef": economist)."""
@@ -689,8 +695,7 @@ class Speakers:
                 if span is not None and span.label_ == "person" and span._.canonical and span.start == i:
                     if name_owned(span, self.roles, self.possessive):
                         break  # "a declarat consilierul premierului Ilie Bolojan": the adviser is someone else
-                    before = doc[i - 1]
-                    if before.pos_ in ("ADP", "DET") or key(before.text) in ("lui", "de", "cu"):
+                    if _governed(doc[i - 1]):
                         break
                     return span._.canonical
         for token in noun.subtree:
@@ -700,7 +705,7 @@ class Speakers:
             if token.i == noun.i or name_owned(span, self.roles, self.possessive):
                 continue  # "Avocatul lui Ion Popescu", "Consilierul premierului Ilie Bolojan": whose, not who
             before = token.doc[token.i - 1]
-            if before.pos_ in ("ADP", "DET") or key(before.text) in ("lui", "de", "cu"):
+            if _governed(before):
                 continue
             if before.text == "," or before.i == noun.i or before.pos_ == "NOUN" or (
                     before.pos_ == "ADJ" and before.is_lower and before.head.pos_ == "NOUN" and before.head.i < before.i
