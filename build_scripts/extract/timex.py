@@ -54,6 +54,7 @@ def extract_dates(sentence: Sentence, published: Optional[dt.date], lang: Lang) 
                 taken[i] = True
     chosen = _times_on_their_day(chosen, published, rules, text)
     chosen = _months_in_their_year(chosen, text, rules)
+    chosen = _months_before_their_year(chosen, text, rules)
     if len(chosen) == 1 and rules.place_line.fullmatch(text, 0, chosen[0].start) \
             and not text[chosen[0].end:].strip(" .") and "dateline" not in chosen[0].flags:
         # A line of a place and a day ("Cluj-Napoca, 3 martie 2026", a press release's): the dispatch's date.
@@ -219,6 +220,24 @@ def _months_in_their_year(chosen: list[_Match], text: str, rules: "_Rules") -> l
     return chosen
 
 
+def _months_before_their_year(chosen: list[_Match], text: str, rules: "_Rules") -> list[_Match]:
+    """ "În martie și aprilie 2023", "în ianuarie, februarie și martie 2024": months listed before one
+    that carries its year are in that year (a month after the next one in the list, in the year before:
+    "în decembrie și ianuarie 2024")."""
+    ordered = sorted(chosen, key=lambda c: c.start)
+    listed: set[int] = set()  # months that took their year from the list
+    for i in range(len(ordered) - 2, -1, -1):
+        month, after = ordered[i], ordered[i + 1]
+        if month.value and after.value and MONTH_VALUE.fullmatch(month.value) and MONTH_VALUE.fullmatch(after.value) \
+                and not YEAR_VALUE.search(text[month.start:month.end]) \
+                and (i + 1 in listed or YEAR_VALUE.search(text[after.start:after.end])) \
+                and " ".join(text[month.end:after.start].replace(",", " , ").split()).lower() in rules.month_list_joins:
+            year = int(after.value[:4]) - (month.value[5:] > after.value[5:])
+            month.value = f"{year:04d}{month.value[4:]}"
+            listed.add(i)
+    return chosen
+
+
 def _unresolved(start: int, end: int, type_: str = "DATE") -> _Match:
     return _Match(start, end, None, type_, flags=("unresolved",))
 
@@ -233,6 +252,7 @@ class _Rules:
     clause_edge: re.Pattern  # punctuation, or a word that opens a clause ("că", "iar", "după ce")
     participle_before: re.Pattern  # a past participle ending right where the expression starts
     year_month_joins: frozenset  # words between a year and its month ("Anul trecut, în septembrie")
+    month_list_joins: frozenset  # words between listed months ("în martie și aprilie 2023")
     place_line: re.Pattern  # a place and a comma before a line's only date ("Cluj-Napoca, 3 martie 2026")
 
 
@@ -721,7 +741,8 @@ def _rules(lang: Lang) -> _Rules:
     place_line = re.compile(rf"\s*{place_word}(?:(?: |-| - ){place_word}){{0,3}},\s*\Z")
     return _Rules(patterns=patterns, future=future, past=past, clause_edge=clause_edge,
                   participle_before=participle_before, place_line=place_line,
-                  year_month_joins=frozenset(w.lower() for w in lang["year_month_joins"]) | {""})
+                  year_month_joins=frozenset(w.lower() for w in lang["year_month_joins"]) | {""},
+                  month_list_joins=frozenset(w.lower() for w in lang["month_list_joins"]))
 
 
 # --- publication date inference ------------------------------------------------------------------
