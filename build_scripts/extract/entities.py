@@ -54,6 +54,8 @@ class EntityRecognizer:
         self.not_entities = lang.keys_of("not_entities")
         self.not_orgs = set(lang["not_organizations"])
         self.place_cues = lang.keys_of("place_cues")
+        self.state_forms = lang.keys_of("state_forms")
+        self.competition_heads = lang.keys_of("competition_heads")
         self.place_prepositions = lang.keys_of("place_prepositions")
         self.org_cues = lang.keys_of("org_cues")
         self.descriptors = lang.keys_of("org_descriptors")
@@ -85,11 +87,15 @@ class EntityRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         # 1. Candidates from the NER and the gazetteers, each with its kind and canonical name.
         found: list[Span] = []
-        for span in self._gazetteer(doc):
+        for span in self._gazetteer(doc, _inside_other_names(doc)):
             found.append(span)
         for ent in doc.ents:
             found += self._from_ner(doc, ent)
-        found += self._org_runs(doc)
+        # (not a run of capitals inside what the model read as a building, "Teatrul Municipal", or as a
+        # competition, "Liga Campionilor", "Divizia A")
+        building, event = _inside_other_names(doc, ("FACILITY",)), _inside_other_names(doc, ("EVENT",))
+        found += [s for s in self._org_runs(doc) if not all(building[s.start:s.end])
+                  and not (all(event[s.start:s.end]) and key(s[0].text) in self.competition_heads)]
         found += self._cue_runs(doc)
         found += self._suffix_runs(doc)
         found += self._given_runs(doc)
@@ -121,13 +127,8 @@ class EntityRecognizer:
 
     # -- candidates -------------------------------------------------------------------------------
 
-    def _gazetteer(self, doc: Doc) -> list[Span]:
+    def _gazetteer(self, doc: Doc, inside: list[bool]) -> list[Span]:
         """Gazetteer names, except inside a longer name of another kind ("Muzeul Banatului")."""
-        inside = [False] * len(doc)
-        for ent in doc.ents:
-            if ent.label_ not in NER_LABELS:
-                for i in range(ent.start, ent.end):
-                    inside[i] = True
         out = []
         for span in doc.spans.get(gazetteer.SPANS_KEY, []):
             if any(inside[span.start:span.end]):
@@ -177,6 +178,9 @@ class EntityRecognizer:
             return [self._person_or_place(doc, mention, span)]
         if label == "place":
             canonical, confirmed = self._place_name(span)
+            if not confirmed and len(span) > 1 and key(span[0].text) in self.state_forms:
+                canonical, confirmed = self._place_name(span[1:])  # "Republicii Serbia" -> Serbia
+                canonical = canonical if confirmed else span.text
             if not confirmed and len(span) > 1:
                 parts = self._known_places(doc, span)  # "Moscova Phenianului": two places read as one
                 if parts:
@@ -193,6 +197,8 @@ class EntityRecognizer:
 
     def _known_places(self, doc: Doc, span: Span) -> list[Span]:
         """Each word of the span as a place, when every word is a known place on its own."""
+        if any(key(t.text) in self.state_forms for t in span):
+            return []  # "Republica Guineea": a state's full name
         out = []
         for token in span:
             one = doc[token.i: token.i + 1]
@@ -347,7 +353,11 @@ class EntityRecognizer:
         if len(span) != 1:
             return False
         token = span[0]
-        brand = any(c.isupper() for c in token.text[1:]) and not token.text.isupper()
+        # (a capital after a hyphen starts the second name of a place: "Auschwitz-Birkenau"; not after an
+        # article: "Al-Manar")
+        parts = token.text.split("-")
+        brand = not token.text.isupper() and (any(c.isupper() for c in token.text[1:]) if min(map(len, parts)) < 3
+                                              else any(c.isupper() for part in parts for c in part[1:]))
         return brand or token.pos_ in ("NOUN", "ADJ") and token.lemma_[:1].islower()
 
     def _definite(self, text: str) -> Optional[tuple[str, str]]:
@@ -628,7 +638,12 @@ class EntityRecognizer:
         start, end = ent.start, ent.end
         while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].pos_ in ("ADP", "CCONJ")):
             start += 1
-        while end > start and self._trailing_noise(doc, start, end, keep_lower=label == "person"):
+        # "Comisia pentru drepturile omului": an institution's name the model read whole keeps its
+        # lowercase words (not a verb's clause, nor the function words it ends on).
+        described = label == "organization" and key(doc[start].text) in self.org_heads \
+            and not any(t.pos_ in ("VERB", "AUX") or t.like_num for t in doc[start:end])
+        while end > start and (self._trailing_noise(doc, start, end, keep_lower=label == "person" or described)
+                               or described and doc[end - 1].is_lower and doc[end - 1].pos_ in _FUNCTION_POS):
             end -= 1
         if start >= end:
             return None
@@ -1088,6 +1103,20 @@ class EntityRecognizer:
         if words[0][:1].isupper() and doc[start].is_sent_start or key(words[0]) in self.roles and words[0][:1].isupper():
             words[0] = words[0][:1].lower() + words[0][1:]
         return " ".join(words)
+
+
+def _inside_other_names(doc: Doc, labels: Optional[tuple[str, ...]] = None) -> list[bool]:
+    """For each token, whether it is inside a name the model gave a kind we do not keep (an event, a
+    facility, a work), or one of `labels`."""
+    inside = [False] * len(doc)
+    for ent in doc.ents:
+        if ent.label_ not in NER_LABELS if labels is None else ent.label_ in labels:
+            for i in range(ent.start, ent.end):
+                inside[i] = True
+    return inside
+
+
+_FUNCTION_POS = ("ADP", "CCONJ", "SCONJ", "DET", "PRON", "PART", "ADV")  # words a name does not end on
 
 
 def _inner_acronym(span: Span) -> Optional[int]:
