@@ -356,8 +356,8 @@ class EntityRecognizer:
         # (a capital after a hyphen starts the second name of a place: "Auschwitz-Birkenau"; not after an
         # article: "Al-Manar")
         parts = token.text.split("-")
-        brand = not token.text.isupper() and (any(c.isupper() for c in token.text[1:]) if min(map(len, parts)) < 3
-                                              else any(c.isupper() for part in parts for c in part[1:]))
+        parts = parts if min(map(len, parts)) >= 3 else [token.text]
+        brand = not token.text.isupper() and any(c.isupper() for part in parts for c in part[1:])
         return brand or token.pos_ in ("NOUN", "ADJ") and token.lemma_[:1].islower()
 
     def _definite(self, text: str) -> Optional[tuple[str, str]]:
