@@ -87,15 +87,15 @@ class EntityRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         # 1. Candidates from the NER and the gazetteers, each with its kind and canonical name.
         found: list[Span] = []
-        for span in self._gazetteer(doc, _inside_other_names(doc)):
+        labels = _model_labels(doc)
+        for span in self._gazetteer(doc, labels):
             found.append(span)
         for ent in doc.ents:
             found += self._from_ner(doc, ent)
         # (not a run of capitals inside what the model read as a building, "Teatrul Municipal", or as a
         # competition, "Liga Campionilor", "Divizia A")
-        building, event = _inside_other_names(doc, ("FACILITY",)), _inside_other_names(doc, ("EVENT",))
-        found += [s for s in self._org_runs(doc) if not all(building[s.start:s.end])
-                  and not (all(event[s.start:s.end]) and key(s[0].text) in self.competition_heads)]
+        found += [s for s in self._org_runs(doc) if not _all_in(labels, s, "FACILITY")
+                  and not (_all_in(labels, s, "EVENT") and key(s[0].text) in self.competition_heads)]
         found += self._cue_runs(doc)
         found += self._suffix_runs(doc)
         found += self._given_runs(doc)
@@ -127,11 +127,12 @@ class EntityRecognizer:
 
     # -- candidates -------------------------------------------------------------------------------
 
-    def _gazetteer(self, doc: Doc, inside: list[bool]) -> list[Span]:
-        """Gazetteer names, except inside a longer name of another kind ("Muzeul Banatului")."""
+    def _gazetteer(self, doc: Doc, labels: list[Optional[str]]) -> list[Span]:
+        """Gazetteer names, except inside a longer name of another kind ("Muzeul Banatului"; `labels`:
+        `_model_labels`)."""
         out = []
         for span in doc.spans.get(gazetteer.SPANS_KEY, []):
-            if any(inside[span.start:span.end]):
+            if any(label is not None and label not in NER_LABELS for label in labels[span.start:span.end]):
                 continue
             if len(span) == 1 and key(span.text) in self.media_nouns and span.end < len(doc) \
                     and doc[span.end].text[:1].isupper() and doc[span.end].is_alpha:
@@ -1105,15 +1106,17 @@ class EntityRecognizer:
         return " ".join(words)
 
 
-def _inside_other_names(doc: Doc, labels: Optional[tuple[str, ...]] = None) -> list[bool]:
-    """For each token, whether it is inside a name the model gave a kind we do not keep (an event, a
-    facility, a work), or one of `labels`."""
-    inside = [False] * len(doc)
+def _model_labels(doc: Doc) -> list[Optional[str]]:
+    """For each token, the label of the model's name it is in (None outside every name)."""
+    labels: list[Optional[str]] = [None] * len(doc)
     for ent in doc.ents:
-        if ent.label_ not in NER_LABELS if labels is None else ent.label_ in labels:
-            for i in range(ent.start, ent.end):
-                inside[i] = True
-    return inside
+        labels[ent.start:ent.end] = [ent.label_] * len(ent)
+    return labels
+
+
+def _all_in(labels: list[Optional[str]], span: Span, label: str) -> bool:
+    """Every token of `span` is inside a name the model labelled `label`."""
+    return all(found == label for found in labels[span.start:span.end])
 
 
 _FUNCTION_POS = ("ADP", "CCONJ", "SCONJ", "DET", "PRON", "PART", "ADV")  # words a name does not end on
