@@ -200,9 +200,19 @@ def _collector_kept() -> Iterator[None]:
 
 
 def _chunk_key(body: str, chunk: list[Sentence]) -> tuple[str, tuple[int, ...]]:
-    """What the model parses of a chunk: its text and where its sentences start in it."""
-    base = chunk[0].start
-    return body[base: chunk[-1].end], tuple(s.start - base for s in chunk)
+    """What the model parses of a chunk: its text and where its sentences start in it (and where the
+    entry of a live text starts after its time stamp: the model reads it as a sentence of its own)."""
+    from . import lang as lang_mod
+    from .segment import stamp_end
+
+    lang, base = lang_mod.load(), chunk[0].start
+    starts = []
+    for s in chunk:
+        starts.append(s.start - base)
+        entry = stamp_end(s.text, lang)
+        if entry:
+            starts.append(s.start - base + entry)
+    return body[base: chunk[-1].end], tuple(starts)
 
 
 class Parsed:

@@ -22,6 +22,22 @@ def _end(lang: Lang) -> re.Pattern:
     return re.compile(rf"[.!?…]{{1,5}}[\"'”»“)]{{0,3}}\s+(?=[{lang['capital_letters']}0-9„“”\"«—–-])")
 
 
+def stamp_end(text: str, lang: Lang) -> int:
+    """Where the entry of a live text begins after its time stamp ("ORA 15:40 | Președintele …" -> 13),
+    or 0 when `text` opens with no stamp (`entry_stamps`)."""
+    stamps = lang["entry_stamps"]
+    found = _stamp(tuple(stamps["words"]), tuple(stamps["separators"]), lang["capital_letters"]).match(text)
+    return found.end() if found else 0
+
+
+@functools.lru_cache(maxsize=4)
+def _stamp(words: tuple[str, ...], separators: tuple[str, ...], capitals: str) -> re.Pattern:
+    """An optional stamp word, a time, a separator and the capital that opens the entry (bounded)."""
+    word = "|".join(re.escape(w) for w in words)
+    mark = "".join(re.escape(s) for s in separators)
+    return re.compile(rf"(?:(?i:{word})\s{{1,3}})?\d{{1,2}}[:.]\d{{2}}\s{{0,3}}[{mark}]\s{{1,3}}(?=[{capitals}„“\"«])")
+
+
 def split_sentences(article: Article, lang: Lang) -> list[Sentence]:
     """The sentences of `article`, with offsets into `article.body`."""
     abbreviations = {a.lower() for a in lang["abbreviations"]}

@@ -97,6 +97,7 @@ class EntityRecognizer:
         found += [s for s in self._org_runs(doc) if not _all_in(labels, s, "FACILITY")
                   and not (_all_in(labels, s, "EVENT") and key(s[0].text) in self.competition_heads)]
         found += self._cue_runs(doc)
+        found += self._spelled_runs(doc)
         found += self._suffix_runs(doc)
         found += self._given_runs(doc)
         found += self._described_runs(doc)
@@ -422,6 +423,39 @@ class EntityRecognizer:
                 known = self._known(span.text)
                 out.append(self._make(doc, span, *(known if known else ("organization", self._org_name(span)))))
             i = end
+        return out
+
+    def _spelled_runs(self, doc: Doc) -> list[Span]:
+        """The name right before an acronym in parentheses that spells its initials ("Blocul Național
+        Sindical (BNS)", "Alianța pentru Unirea Românilor (AUR)"): one organization, whether or not the
+        model read the name; a name the lexicons know keeps its kind, a place is left to them. The run
+        goes back over capitalized words and the connectors between them, as many words as the acronym
+        has letters."""
+        out = []
+        skip = self.connectors | self.and_words
+        for token in doc:
+            i = token.i
+            if token.text != "(" or i < 2 or i + 2 >= len(doc) or doc[i + 2].text != ")" \
+                    or not is_acronym(doc[i + 1].text) or doc[i + 1].text in self.not_orgs:
+                continue
+            letters = key(doc[i + 1].text.replace(".", ""))
+            start, words = i, 0
+            while start > 0 and words < len(letters):
+                word = doc[start - 1]
+                if word.text[:1].isupper() and word.is_alpha:
+                    words += 1
+                elif not (key(word.text) in skip and words and not word.is_sent_start):
+                    break
+                start -= 1
+                if word.is_sent_start:
+                    break
+            span = doc[start:i]
+            if words != len(letters) or not span[0].text[:1].isupper() or key(initials(span.text, skip)) != letters:
+                continue
+            known = self._known(span.text)
+            if known is None and places.lookup(span.text):
+                continue
+            out.append(self._make(doc, span, *(known if known else ("organization", self._org_name(span)))))
         return out
 
     def _cue_runs(self, doc: Doc) -> list[Span]:

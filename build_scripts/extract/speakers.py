@@ -83,7 +83,7 @@ def is_role_word(token: Token, roles: set[str]) -> bool:
     ("economistul-șef": economist)."""
     for word in (token.lemma_, token.text):
         k = key(word)
-        for suffix in ("-sef", "-sefa", "-sefului", "-sefei"):
+        for suffix in (" sef", " sefa", " sefului", " sefei"):  # (`key` reads the hyphen as a space)
             if k.endswith(suffix) and len(k) > len(suffix) + 2:
                 base = k[: -len(suffix)]
                 if any(b in roles for b in (base, base.removesuffix("ul"), base.removesuffix("a"), base.removesuffix("ului"))):

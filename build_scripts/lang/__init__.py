@@ -56,7 +56,7 @@ SCHEMA: dict[str, dict[str, type]] = {
         "possessive_articles": list, "kinship_nouns": list,
     },
     "page": {"caption_credit_markers": list, "byline_markers": list, "read_also_markers": list,
-             "social_markers": list, "foreign_function_words": list},
+             "social_markers": list, "foreign_function_words": list, "entry_stamps": dict},
     "gazetteer": {"given_names": dict, "people": list, "places": list, "organizations": list},
     # Generated from RONEC (scripts/given_names_from_ronec.py): more given names, joined to the gazetteer's.
     "given_names": {"given_names": dict},
