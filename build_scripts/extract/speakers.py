@@ -230,6 +230,7 @@ class Speakers:
         anaphors = lang["organization_anaphors"]
         self.org_generic = {key(w) for w in anaphors["generic"]}
         self.org_typed = {key(w) for w in anaphors["typed"]}
+        self.org_cues = lang.keys_of("org_cues")  # "firma", "compania", "operatorul": a word for an organization
         self.synonyms = {key(w): {key(x) for x in group} for group in lang["role_synonyms"] for w in group}
 
     # -- verbs ------------------------------------------------------------------------------------
@@ -510,7 +511,7 @@ class Speakers:
                 if tied is not None and self._ambiguous(doc, tied):
                     tied = None
             return (tied, "role") if tied else (None, None)
-        named = self.person_in_apposition(subject, names)
+        named = self.person_in_apposition(subject, names) or self.organization_in_apposition(subject, names)
         if named is not None:
             return named, "name"  # "a declarat apărătorul fostului ministru, avocatul Cosmin Dobrin"
         unknown = self._capitalized_name(doc, subject, verb, names)
@@ -714,6 +715,18 @@ class Speakers:
             party = names.get(before.i)
             if party is not None and party.label_ == "organization" and party.start == noun.i + 1:
                 return span._.canonical  # "Deputatul USR Victor Năstase"
+        return None
+
+    def organization_in_apposition(self, noun: Token, names: dict[int, Span]) -> Optional[str]:
+        """ "Firma care operează cursa, DejTrans Express SRL, a anunțat": the organization named after a
+        comma, in apposition to a word for an organization (`org_cues`)."""
+        if noun.pos_ != "NOUN" or key(noun.text) not in self.org_cues:
+            return None
+        for child in noun.rights:
+            span = names.get(child.i)
+            if child.dep_ == "appos" and span is not None and span.label_ == "organization" and span._.canonical \
+                    and noun.doc[span.start - 1].text == ",":
+                return span._.canonical
         return None
 
     def organization_named_by(self, doc: Doc, noun: Token) -> Optional[str]:
