@@ -73,6 +73,7 @@ class EntityRecognizer:
         self.diplomatic = sorted({tuple(key(w).split()) for w in seats["diplomatic_prepositions"]}, key=len, reverse=True)
         self.diplomatic_heads = {key(w) for w in seats["diplomatic_heads"]}
         self.seat_cues = {key(w) for w in seats["place_cues"]}
+        self.dashed_seat_cues = {key(w) for w in seats["after_dash"]}
         self.genitive = lang.keys_of("genitive_articles")
         self.possessive = lang.keys_of("possessive_articles")
         self.and_words = lang.keys_of("and_words")
@@ -312,6 +313,8 @@ class EntityRecognizer:
             return span
         if words[0] in self.genitive:
             after = 1
+        elif doc[i].text in ("-", "–") and len(words) > 1 and words[1] in self.dashed_seat_cues:
+            after = 2  # "Instituția Prefectului - Județul Neamț": the official form
         elif key(span[0].text) in self.diplomatic_heads:
             after = next((len(p) for p in self.diplomatic if tuple(words[:len(p)]) == p), 0)
         else:
