@@ -21,7 +21,9 @@ import weakref
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
+from . import lang as lang_mod
 from .model import Article, ArticleFacts, Sentence
+from .segment import split_sentences, stamp_end
 
 MODEL = "ro_legal_fl"
 MODEL_VERSION = "3.6.1"
@@ -202,9 +204,6 @@ def _collector_kept() -> Iterator[None]:
 def _chunk_key(body: str, chunk: list[Sentence]) -> tuple[str, tuple[int, ...]]:
     """What the model parses of a chunk: its text and where its sentences start in it (and where the
     entry of a live text starts after its time stamp: the model reads it as a sentence of its own)."""
-    from . import lang as lang_mod
-    from .segment import stamp_end
-
     lang, base = lang_mod.load(), chunk[0].start
     starts = []
     for s in chunk:
@@ -287,9 +286,6 @@ def _chunks(sentences: list[Sentence]) -> list[list[Sentence]]:
 def analyze_text(text: str, published=None, nlp=None, title: str = "", source: Optional[str] = None):
     """A Doc of free text with every layer (tests, examples, evaluation on single sentences); paragraphs
     are separated by a blank line; `source`: the publication."""
-    from . import lang as lang_mod
-    from .segment import split_sentences
-
     nlp = nlp or load()
     article = Article(id="text", path="text", title=title, title_derived=not title, published=published,
                       published_inferred=False, paragraphs=[p for p in text.split("\n\n") if p.strip()],

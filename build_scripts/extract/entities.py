@@ -220,10 +220,9 @@ class EntityRecognizer:
             span = seated
             mention = doc[mention.start: seated.end]
         abbreviated = None  # the acronym in parentheses right after the name ("… (IGPR)")
-        if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")" \
-                and is_acronym(doc[span.end + 1].text):
+        if _bracketed_acronym(doc, span.end):
             abbreviated = doc[span.end + 1].text
-        if len(span) >= 4 and span[-1].text == ")" and span[-3].text == "(" and is_acronym(span[-2].text):
+        if len(span) >= 4 and _bracketed_acronym(doc, span.end - 3):
             acronym = doc[span.end - 2: span.end - 1]
             abbreviated = acronym.text
             out.append(self._make(doc, acronym, "organization", self.known.get(key(acronym.text), ("", acronym.text))[1]))
@@ -438,8 +437,7 @@ class EntityRecognizer:
         skip = self.connectors | self.and_words
         for token in doc:
             i = token.i
-            if token.text != "(" or i < 2 or i + 2 >= len(doc) or doc[i + 2].text != ")" \
-                    or not is_acronym(doc[i + 1].text) or doc[i + 1].text in self.not_orgs:
+            if i < 2 or not _bracketed_acronym(doc, i) or doc[i + 1].text in self.not_orgs:
                 continue
             letters = key(doc[i + 1].text.replace(".", ""))
             start, words = i, 0
@@ -1159,10 +1157,14 @@ def _all_in(labels: list[Optional[str]], span: Span, label: str) -> bool:
 _FUNCTION_POS = ("ADP", "CCONJ", "SCONJ", "DET", "PRON", "PART", "ADV")  # words a name does not end on
 
 
+def _bracketed_acronym(doc: Doc, i: int) -> bool:
+    """An acronym in parentheses opens at token `i`: "(", "IGPR", ")"."""
+    return i + 2 < len(doc) and doc[i].text == "(" and is_acronym(doc[i + 1].text) and doc[i + 2].text == ")"
+
+
 def _inner_acronym(span: Span) -> Optional[int]:
     """Where "(ACRONYM)" opens inside a name ("Direcția de Sănătate Publică (DSP) Iași"), or None."""
-    return next((i for i in range(span.start + 1, span.end - 2) if doc_text(span, i) == "("
-                 and is_acronym(doc_text(span, i + 1)) and doc_text(span, i + 2) == ")"), None)
+    return next((i for i in range(span.start + 1, span.end - 2) if _bracketed_acronym(span.doc, i)), None)
 
 
 def surname_keys(name: str) -> set[str]:
@@ -1186,7 +1188,3 @@ def _quotes_paired(name: str) -> str:
 
 
 _QUOTE_MARKS = set("„“”\"«»")
-
-
-def doc_text(span: Span, i: int) -> str:
-    return span.doc[i].text
