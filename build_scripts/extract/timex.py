@@ -55,6 +55,7 @@ def extract_dates(sentence: Sentence, published: Optional[dt.date], lang: Lang) 
     chosen = _times_on_their_day(chosen, published, rules, text)
     chosen = _months_in_their_year(chosen, text, rules)
     chosen = _months_before_their_year(chosen, text, rules)
+    chosen = _adjacent_months(chosen, text, rules)
     if len(chosen) == 1 and rules.place_line.fullmatch(text, 0, chosen[0].start) \
             and not text[chosen[0].end:].strip(" .") and "dateline" not in chosen[0].flags:
         # A line of a place and a day ("Cluj-Napoca, 3 martie 2026", a press release's): the dispatch's date.
@@ -134,7 +135,8 @@ NEAR_OTHER_WAY = 45   # ... is read the other way when that is this close to pub
 
 def _year_for_month(month: int, day: Optional[int], published: dt.date, tense: str) -> int:
     """The year of a month (and day) given without one: the latest on or before publication in a past
-    sentence, the next one in a future sentence, otherwise the nearest to publication."""
+    sentence (always, for "since", see `date_tense`), the next one in a future sentence, otherwise the
+    nearest to publication."""
     ref = (month, day or 1)
     pub = (published.month, published.day if day else 1)
     before = published.year if ref <= pub else published.year - 1
@@ -145,6 +147,8 @@ def _year_for_month(month: int, day: Optional[int], published: dt.date, tense: s
         d = _safe_date(year, month, min(day or 1, 28))
         return abs((d - pub_day).days) if d else 10**6
 
+    if tense == "since":
+        return before  # "au crescut de la 1 ianuarie": begun by publication, however far back
     preferred = {"past": before, "future": after}.get(tense)
     if preferred is not None:
         other = after if preferred == before else before
@@ -238,6 +242,31 @@ def _months_before_their_year(chosen: list[_Match], text: str, rules: "_Rules") 
     return chosen
 
 
+def _adjacent_months(chosen: list[_Match], text: str, rules: "_Rules") -> list[_Match]:
+    """ "în martie și aprilie 2023", "în lunile iunie, iulie și august": months in a row, listed, are one
+    period (TIMEX3 start/end), as days in a row are ("1 și 2 martie"); months apart ("iunie și august")
+    stay two dates."""
+    ordered = sorted(chosen, key=lambda c: c.start)
+    runs: list[list[_Match]] = []
+    for c in ordered:
+        last = runs[-1][-1] if runs else None
+        if last is not None and _month_index(last) is not None and _month_index(c) is not None \
+                and _month_index(c) == _month_index(last) + 1 \
+                and " ".join(text[last.end:c.start].replace(",", " , ").split()).lower() in rules.period_list_joins:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return [_Match(run[0].start, run[-1].end, f"{run[0].value}/{run[-1].value}") if len(run) > 1 else run[0]
+            for run in runs]
+
+
+def _month_index(match: _Match) -> Optional[int]:
+    """The month of a plain month's match as a count of months (None for anything else)."""
+    if match.value is None or match.mod or match.flags or not MONTH_VALUE.fullmatch(match.value):
+        return None
+    return int(match.value[:4]) * 12 + int(match.value[5:])
+
+
 def _unresolved(start: int, end: int, type_: str = "DATE") -> _Match:
     return _Match(start, end, None, type_, flags=("unresolved",))
 
@@ -253,6 +282,7 @@ class _Rules:
     participle_before: re.Pattern  # a past participle ending right where the expression starts
     year_month_joins: frozenset  # words between a year and its month ("Anul trecut, în septembrie")
     month_list_joins: frozenset  # words between listed months ("în martie și aprilie 2023")
+    period_list_joins: frozenset  # words between months in a row that make one period
     place_line: re.Pattern  # a place and a comma before a line's only date ("Cluj-Napoca, 3 martie 2026")
 
 
@@ -338,6 +368,20 @@ def _rules(lang: Lang) -> _Rules:
         d = _safe_date(int(m.group(4)), int(m.group(3)), int(m.group(1)))
         return _Match(m.start(), m.end(), _day(d)) if d else None
 
+    bound = re.compile(rf"{B}(?:{lang.alt('date_bound_before')})\s+\Z", re.I)
+    since = re.compile(rf"{B}(?:(?:{lang.alt('date_since_before')})|[^\W\d_]{{0,20}}(?:{lang.alt('past_participle_endings')})"
+                       rf"\s+(?:{lang.alt('date_since_after_verb')}))\s+\Z", re.I)
+
+    def date_tense(text: str, start: int, tense: str) -> str:
+        """The tense that places a month or day written at `start` in a clause of `tense`: after a bound
+        ("amânată pentru martie") the clause's tense says nothing of it ("present": the nearest); after
+        "since" in a past clause ("au crescut de la 1 ianuarie") it is strictly past ("since")."""
+        if tense == "past" and bound.search(text, 0, start):
+            return "present"
+        if tense == "past" and since.search(text, 0, start):
+            return "since"
+        return tense
+
     AND = alternation(lang["range_words"]["and"])
     name_nouns = {w.lower() for w in lang["date_name_nouns"]}
     BETWEEN = alternation(lang["range_words"]["between"])
@@ -351,7 +395,7 @@ def _rules(lang: Lang) -> _Rules:
         if m.group(3)[:1].isupper() and m.start() > 0 and prev_word(m.string, m.start()) in name_nouns:
             return None  # "stațiunea 2 Mai", "Bulevardul 1 Decembrie": a name, not a date
         day = int(m.group(1))
-        year = _year_of(m.group(4), month, day, published, tense)
+        year = _year_of(m.group(4), month, day, published, date_tense(m.string, m.start(), tense))
         if year is None:
             return _unresolved(m.start(), m.end()) if 1 <= day <= 31 else None
         d = _safe_date(year, month, day)
@@ -369,18 +413,19 @@ def _rules(lang: Lang) -> _Rules:
             return [_Match(m.start(1), m.end(1), _day(d)), _Match(m.start(2), m.end(), _day(end))]
         return _Match(m.start(), m.end(), _day(d))
 
-    @rule(rf"{B}(?:{BETWEEN})\s+(\d{{1,2}})\s+({M})\s+(?:{AND})\s+(\d{{1,2}})\s+({M})(?:\s+({YEAR}))?{E}"
-          rf"|{B}(\d{{1,2}})\s+({M})\s*[-–]\s*(\d{{1,2}})\s+({M})(?:\s+({YEAR}))?{E}")
+    @rule(rf"{B}(?:{BETWEEN})\s+(\d{{1,2}})\s+({M})(?:\s+({YEAR}))?\s+(?:{AND})\s+(\d{{1,2}})\s+({M})(?:\s+({YEAR}))?{E}"
+          rf"|{B}(\d{{1,2}})\s+({M})(?:\s+({YEAR}))?\s*[-–]\s*(\d{{1,2}})\s+({M})(?:\s+({YEAR}))?{E}")
     def _day_interval(m, published, tense):
-        """ "între 22 mai și 14 iunie 2023", "23 februarie – 1 martie 2026": from one day to another,
-        across months."""
-        o = 0 if m.group(1) is not None else 5  # the groups of the alternative that matched
+        """ "între 22 mai și 14 iunie 2023", "23 februarie – 1 martie 2026", "între 7 septembrie 2026 și
+        29 ianuarie 2027": from one day to another, across months (and years)."""
+        o = 0 if m.group(1) is not None else 6  # the groups of the alternative that matched
         first_day, first_month, last_day, last_month = int(m.group(o + 1)), month_word(m.group(o + 2)), \
-            int(m.group(o + 3)), month_word(m.group(o + 4))
-        last_year = _year_of(m.group(o + 5), last_month, last_day, published, tense)
+            int(m.group(o + 4)), month_word(m.group(o + 5))
+        last_year = _year_of(m.group(o + 6), last_month, last_day, published, tense)
         if last_year is None:
             return _unresolved(m.start(), m.end())
-        first_year = last_year if first_month <= last_month else last_year - 1
+        first_year = int(m.group(o + 3)) if m.group(o + 3) else \
+            last_year if first_month <= last_month else last_year - 1
         first = _safe_date(first_year, first_month, first_day)
         last = _safe_date(last_year, last_month, last_day)
         if first is None or last is None or last <= first:
@@ -465,6 +510,7 @@ def _rules(lang: Lang) -> _Rules:
         if published is None:
             return _unresolved(m.start(), m.end())
         month = month_word(word)
+        tense = date_tense(m.string, m.start(), tense)
         return _Match(m.start(), m.end(), _month(_year_for_month(month, None, published, tense), month))
 
     @rule(rf"{B}(?:(?:anul|anului)\s+)?({YEAR}){E}")
@@ -499,11 +545,20 @@ def _rules(lang: Lang) -> _Rules:
         match.value += f"T{part_of_day[part.lower()]}"
         return match
 
-    bound = re.compile(rf"{B}(?:{lang.alt('weekday_bound_before')})\s+\Z", re.I)
 
     @rule(rf"{B}({W})(?:\s+({lang.alt('weekday_past_words')}|{lang.alt('weekday_future_words')}))?(?:\s+({DP}))?{E}")
     def _weekday(m, published, tense):
-        return with_part(_weekday_value(m, published, tense), m.group(3))
+        return with_part(_weekday_value(m.string, m.start(), m.end(), m.group(1), m.group(2), published, tense), m.group(3))
+
+    part_before = {w.lower(): p for p, ws in lang["day_parts_before"].items() for w in ws}
+
+    @rule(rf"{B}({alternation(part_before)})\s+de\s+({W}){E}")
+    def _part_of_weekday(m, published, tense):
+        """ "în seara de vineri", "în cursul dimineții de sâmbătă": that part of that weekday."""
+        found = _weekday_value(m.string, m.start(2), m.end(2), m.group(2), None, published, tense)
+        if found is None or not found.value or len(found.value) != 10 or "set" in found.flags:
+            return found if found is not None and found.value is None else None
+        return _Match(m.start(), m.end(), f"{found.value}T{part_before[m.group(1).lower()]}")
 
     @rule(rf"{B}({DP})\s+de\s+(\d{{1,2}})\s+({M})(?:\s+({YEAR}))?{E}")
     def _part_of_dated_day(m, published, tense):
@@ -515,30 +570,49 @@ def _rules(lang: Lang) -> _Rules:
         d = _safe_date(year, month, day)
         return with_part(_Match(m.start(), m.end(), _day(d)), m.group(1)) if d else None
 
-    def _weekday_value(m, published, tense):
-        word = m.group(1).lower()
-        if not m.group(2) and (
-                word in articled and habitual.search(m.string)
-                or word in only_articled and not this_after.match(m.string, m.end())
-                or every_before.search(m.string, 0, m.start())
-                or range_end.search(m.string, 0, m.start())
-                or range_from_before.search(m.string, 0, m.start()) and range_to_after.match(m.string, m.end())):
+    @rule(rf"{B}({W})\s+(?:{AND})\s+({W}){E}")
+    def _weekday_pair(m, published, tense):
+        """ "marți și miercuri": two days in a row, one period (TIMEX3 start/end); two days apart ("vineri
+        și duminică") are two dates, left to the single weekdays."""
+        first, second = weekday_of[m.group(1).lower()], weekday_of[m.group(2).lower()]
+        if second != (first + 1) % 7:
+            return None
+        if published is None:
+            return _unresolved(m.start(), m.end())
+        # Each word must read as a day ("două luni și marți" is no Monday); in a past clause the pair has
+        # ended by publication (its second day is the latest such day), else it starts as its first would.
+        days = [_weekday_value(m.string, m.start(g), m.end(g), m.group(g), None, published, tense) for g in (1, 2)]
+        if any(d is None or not d.value or "set" in d.flags for d in days):
+            return None  # a habit ("marțea și miercurea"), or not a day
+        past = tense == "past"
+        start = dt.date.fromisoformat(days[1].value) - dt.timedelta(days=1) if past else dt.date.fromisoformat(days[0].value)
+        return _Match(m.start(), m.end(), f"{_day(start)}/{_day(start + dt.timedelta(days=1))}")
+
+    def _weekday_value(text: str, start: int, end: int, word: str, modifier: Optional[str], published, tense):
+        """The day of the weekday `word` written at text[start:end] (`modifier`: "trecută", "viitoare"…)."""
+        word = word.lower()
+        if not modifier and (
+                word in articled and habitual.search(text)
+                or word in only_articled and not this_after.match(text, end)
+                or every_before.search(text, 0, start)
+                or range_end.search(text, 0, start)
+                or range_from_before.search(text, 0, start) and range_to_after.match(text, end)):
             # "miercurea", "de regulă", "în fiecare joi", "de luni până vineri": every Wednesday, a set
             # (TIMEX3 XXXX-WXX-3), not a day.
-            return _Match(m.start(), m.end(), f"XXXX-WXX-{weekday_of[word] + 1}", flags=("set",))
+            return _Match(start, end, f"XXXX-WXX-{weekday_of[word] + 1}", flags=("set",))
         if word in {w.lower() for w in lang["ambiguous_weekdays"]}:
-            before = m.string[:m.start()].lower()
+            before = text[:start].lower()
             if any(re.search(rf"(?:^|\s){re.escape(b)}\s*$", before) for b in lang["weekday_blockers_before"]):
                 return None
-            after = m.string[m.end():].lower()
+            after = text[end:].lower()
             if any(re.match(rf"\s*{re.escape(b)}(?!\w)", after) for b in lang["weekday_blockers_after"]):
                 return None
             if re.match(r"\s+de\s+[a-zăâîșț]", after) or re.search(r"\d\s*$", before):
                 return None
         if published is None:
-            return _unresolved(m.start(), m.end())
+            return _unresolved(start, end)
         target = weekday_of[word]
-        modifier = (m.group(2) or "").lower()
+        modifier = (modifier or "").lower()
         if modifier in {w.lower() for w in lang["weekday_past_words"]}:
             monday = published - dt.timedelta(days=published.weekday() + 7)
             day = monday + dt.timedelta(days=target)
@@ -548,7 +622,7 @@ def _rules(lang: Lang) -> _Rules:
         else:
             later = _weekday_after(published, target)
             earlier = _weekday_on_or_before(published, target)
-            if tense == "past" and bound.search(m.string, 0, m.start()):
+            if tense == "past" and bound.search(text, 0, start):
                 tense = "present"  # "a prelungit alerta până miercuri": the bound, not the past
             if tense == "future":
                 day = later
@@ -556,7 +630,7 @@ def _rules(lang: Lang) -> _Rules:
                 day = earlier
             else:
                 day = earlier if (published - earlier) <= (later - published) else later
-        return _Match(m.start(), m.end(), _day(day))
+        return _Match(start, end, _day(day))
 
     @rule(rf"{B}(?:(?:{lang.alt('time_before')})\s+)?(?:{lang.alt('time_nouns')})\s+(\d{{1,2}})(?:[:.](\d{{2}}))?(?:\s+({DP}))?(?![\w:.]\d)")
     def _time(m, published, tense):
@@ -742,7 +816,8 @@ def _rules(lang: Lang) -> _Rules:
     return _Rules(patterns=patterns, future=future, past=past, clause_edge=clause_edge,
                   participle_before=participle_before, place_line=place_line,
                   year_month_joins=frozenset(w.lower() for w in lang["year_month_joins"]) | {""},
-                  month_list_joins=frozenset(w.lower() for w in lang["month_list_joins"]))
+                  month_list_joins=frozenset(w.lower() for w in lang["month_list_joins"]),
+                  period_list_joins=frozenset(w.lower() for w in lang["period_list_joins"]))
 
 
 # --- publication date inference ------------------------------------------------------------------
