@@ -52,6 +52,7 @@ def extract_dates(sentence: Sentence, published: Optional[dt.date], lang: Lang) 
             chosen.append(c)
             for i in range(c.start, c.end):
                 taken[i] = True
+    chosen = [c for c in chosen if "not_date" not in c.flags]
     chosen = _times_on_their_day(chosen, published, rules, text)
     chosen = _months_in_their_year(chosen, text, rules)
     chosen = _months_before_their_year(chosen, text, rules)
@@ -436,6 +437,11 @@ def _rules(lang: Lang) -> _Rules:
     def _year_interval(m, published, tense):
         first, last = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         return _Match(m.start(), m.end(), f"{first}/{last}") if first < last else None
+
+    @rule(rf"{B}(?:{lang.alt('two_year_spans')})\s+{YEAR}\s*[-–/]\s*(?:{YEAR}|\d{{2}}){E}")
+    def _two_year_span(m, published, tense):
+        """ "anul școlar 2026-2027": no date (it holds its years, so they are none either)."""
+        return _Match(m.start(), m.end(), None, flags=("not_date",))
 
     @rule(rf"{B}noaptea\s+de\s+({W})\s+spre\s+({W}){E}")
     def _night(m, published, tense):
