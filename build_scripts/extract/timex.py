@@ -576,23 +576,27 @@ def _rules(lang: Lang) -> _Rules:
         d = _safe_date(year, month, day)
         return with_part(_Match(m.start(), m.end(), _day(d)), m.group(1)) if d else None
 
-    @rule(rf"{B}({W})\s+(?:{AND})\s+({W}){E}")
+    @rule(rf"{B}(?:({BETWEEN})\s+)?({W})\s+(?:{AND})\s+({W}){E}")
     def _weekday_pair(m, published, tense):
-        """ "marți și miercuri": two days in a row, one period (TIMEX3 start/end); two days apart ("vineri
-        și duminică") are two dates, left to the single weekdays."""
-        first, second = weekday_of[m.group(1).lower()], weekday_of[m.group(2).lower()]
-        if second != (first + 1) % 7:
+        """ "marți și miercuri", "între vineri și duminică": two days in a row, or the days between two,
+        are one period (TIMEX3 start/end); two days apart without "între" ("vineri și duminică") are two
+        dates, left to the single weekdays."""
+        first, second = weekday_of[m.group(2).lower()], weekday_of[m.group(3).lower()]
+        length = (second - first) % 7
+        if length == 0 or not m.group(1) and length != 1:
             return None
         if published is None:
             return _unresolved(m.start(), m.end())
-        # Each word must read as a day ("două luni și marți" is no Monday); in a past clause the pair has
-        # ended by publication (its second day is the latest such day), else it starts as its first would.
-        days = [_weekday_value(m.string, m.start(g), m.end(g), m.group(g), None, published, tense) for g in (1, 2)]
+        # Each word must read as a day ("două luni și marți" is no Monday); in a past clause the period has
+        # ended by publication (its last day is the latest such day), else it starts as its first would.
+        days = [_weekday_value(m.string, m.start(g), m.end(g), m.group(g), None, published, tense) for g in (2, 3)]
         if any(d is None or not d.value or "set" in d.flags for d in days):
             return None  # a habit ("marțea și miercurea"), or not a day
-        past = tense == "past"
-        start = dt.date.fromisoformat(days[1].value) - dt.timedelta(days=1) if past else dt.date.fromisoformat(days[0].value)
-        return _Match(m.start(), m.end(), f"{_day(start)}/{_day(start + dt.timedelta(days=1))}")
+        if tense == "past":
+            start = dt.date.fromisoformat(days[1].value) - dt.timedelta(days=length)
+        else:
+            start = dt.date.fromisoformat(days[0].value)
+        return _Match(m.start(), m.end(), f"{_day(start)}/{_day(start + dt.timedelta(days=length))}")
 
     def _weekday_value(text: str, start: int, end: int, word: str, modifier: Optional[str], published, tense):
         """The day of the weekday `word` written at text[start:end] (`modifier`: "trecută", "viitoare"…)."""
