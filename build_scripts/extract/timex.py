@@ -436,7 +436,15 @@ def _rules(lang: Lang) -> _Rules:
     @rule(rf"{B}(?:{BETWEEN})\s+({YEAR})\s+(?:{AND})\s+({YEAR}){E}|{B}({YEAR})\s*[-–]\s*({YEAR}){E}")
     def _year_interval(m, published, tense):
         first, last = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        if m.group(3) and in_name(m.string, m.start()):
+            return _Match(m.start(), m.end(), None, flags=("not_date",))  # "Programul Regional Nord-Est 2021-2027"
         return _Match(m.start(), m.end(), f"{first}/{last}") if first < last else None
+
+    def in_name(text: str, start: int) -> bool:
+        """Whether the word right before `start` is capitalized and not the sentence's first: a span of
+        years there ends a name ("Programul Regional Nord-Est 2021-2027", "Strategia Națională 2021-2030")."""
+        words = text[:start].split()
+        return len(words) > 1 and words[-1][:1].isupper() and words[-1][-1:].isalpha()
 
     @rule(rf"{B}(?:{lang.alt('two_year_spans')})\s+{YEAR}\s*[-–/]\s*(?:{YEAR}|\d{{2}}){E}")
     def _two_year_span(m, published, tense):
@@ -464,6 +472,7 @@ def _rules(lang: Lang) -> _Rules:
         return _Match(m.start(), m.end(), f"{_day(d)}TNI") if d is not None else None
 
     month_prefix = {w[:3].lower(): month for w, month in month_of.items() if len(w) >= 3}
+    month_nouns = {w.lower() for w in lang["month_nouns"]}
 
     CAP = lang["capital_letters"]
 
@@ -495,7 +504,7 @@ def _rules(lang: Lang) -> _Rules:
     def _month_year(m, published, tense):
         return _Match(m.start(), m.end(), _month(int(m.group(2)), month_word(m.group(1))))
 
-    @rule(rf"{B}({M})\s+((?:{RU})\s+(?:{RM})|(?:{THIS})\s+(?:{RU})){E}")
+    @rule(rf"{B}({M})\s+(?:(?:{lang.alt('month_of_year')})\s+)?((?:{RU})\s+(?:{RM})|(?:{THIS})\s+(?:{RU})){E}")
     def _month_relative_year(m, published, tense):
         year, _ = relative_period(m.group(2), published, tense)
         if year is None or len(year) != 4:
@@ -509,7 +518,9 @@ def _rules(lang: Lang) -> _Rules:
             before_ok = any(re.search(rf"(?:^|\s){re.escape(cue)}\s*$", m.string[:m.start()], re.I)
                             for cue in lang["month_cue_words"])
             after = next_word(m.string, m.end())
-            if not before_ok or (after and after not in safe_next):
+            # "luna mai" is the month whatever follows ("în luna mai a anului viitor").
+            month_noun = prev_word(m.string, m.start()) in month_nouns
+            if not before_ok or (after and after not in safe_next and not month_noun):
                 return None
         if "." in word and not re.search(r"\d\s*$", m.string[:m.start()]):
             return None  # "mar." alone is too weak without a day before it
@@ -729,7 +740,10 @@ def _rules(lang: Lang) -> _Rules:
 
     @rule(rf"{B}(?:({OB})\s+({PN})|({PN})\s+({OA})){YEAR_OF}{E}")
     def _year_part(m, published, tense):
-        """ "primul trimestru", "semestrul I", "prima jumătate a anului viitor" -> a span of months."""
+        """ "primul trimestru", "semestrul I", "prima jumătate a anului viitor" -> a span of months; not a
+        part of something else ("trimestrul al treilea de sarcină")."""
+        if not m.group(0).endswith(tuple("0123456789")) and re.match(rf"\s+(?:{lang.alt('year_part_not_of')})\s+[a-zăâîșț]", m.string[m.end():]):
+            return None
         size = part_months[(m.group(2) or m.group(3)).lower()]
         n = ord_before[m.group(1).lower()] if m.group(1) else ord_after[m.group(4).lower()]
         if n * size > 12:
