@@ -707,6 +707,16 @@ class QuoteFinder:
                 and subject.morph.get("Number") != ["Plur"]:
             # "Directorul AIEA urmează să se întoarcă …": the person the article tied the role to.
             person = self.speakers.role_holder(sentence.doc, subject)
+        if subject is not None and person is None and named is None and subject.pos_ == "NOUN" \
+                and not self.speakers.is_role(subject):
+            # "Cel mai tensionat moment a venit când avocatul, Mihnea Stoian, a contestat …": with a thing
+            # as the main subject, the person who acts in the clause of time or cause is the salient one.
+            subject = next((c for clause in sentence.root.children if clause.dep_ == "advcl"
+                            for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+            named = names.get(subject.i) if subject is not None else None
+            person = named._.canonical if named is not None and named.label_ == "person" else None
+            if subject is not None and person is None:
+                person = self.speakers.person_in_apposition(subject, names)
         if person:
             spoke = self.speakers.is_speech_verb(sentence.root)  # "Rafila a anunțat noi măsuri."
             memory.note(person, self.speakers.gender(person, people.get(person)), number, paragraph, spoke=spoke)
