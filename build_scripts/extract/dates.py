@@ -5,7 +5,8 @@ README), run sentence by sentence against the article's publication date. Around
 - an age is neither a duration nor a date ("un bărbat de 45 de ani", "persoanele sub 40 de ani"): it goes
   to doc.spans["ages"], which the figures component also leaves alone;
 - "ieri", "azi", "mâine" inside a quotation count from the day it was said when the text gives that day
-  ("„Ieri am…”, a declarat marți X" -> the Monday before that Tuesday), not from publication;
+  ("„Ieri am…”, a declarat marți X" -> the Monday before that Tuesday), not from publication; when it
+  does not, they are left out (a quote may be a day old: counted from publication, the day may be wrong);
 - a date inside a direct quotation, over however many sentences it runs, or anywhere in an interview's
   answer, is flagged "quoted" (the speaker's to place, not an event of the chronology);
 - a date that is a point of comparison ("față de aceeași perioadă a anului trecut", "decât în 2025") or the
@@ -81,6 +82,8 @@ class DateFinder:
                 anchor = self._said_on(doc, span, quotes, sentence, start, published)
                 if anchor is not None:
                     value = self._relative_to(sentence, mention, anchor) or value
+                elif self._unanchored_deictic(span, quotes):
+                    continue
                 out = Span(doc, span.start, span.end, label=mention.type)
                 out._.timex, out._.timex_type, out._.timex_mod = value, mention.type, mention.mod
                 # A record ("nu au mai văzut … din 2007") is a reference, not also a negated statement.
@@ -204,6 +207,12 @@ class DateFinder:
                 except ValueError:
                     return None
         return None
+
+    def _unanchored_deictic(self, span: Span, quotes: list[Span]) -> bool:
+        """ "„Mâine ne apucăm de pregătire”, a spus antrenorul": a relative day inside a direct quotation
+        whose day of saying the text does not give. It counts from that day, not from publication (the
+        quote may be a day old), so it is left out rather than put on a wrong day."""
+        return key(span.text).split()[0] in self.relative_days and any(q.start <= span.start < q.end for q in quotes)
 
     def _relative_to(self, sentence: Sentence, mention, anchor: dt.date) -> Optional[str]:
         for again in extract_dates(sentence, anchor, self.lang):
