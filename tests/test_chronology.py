@@ -31,3 +31,11 @@ def test_durations_are_not_events_and_order_is_chronological(story):
     from build_scripts.chronology import sort_key
     assert values == sorted(values, key=sort_key)
     assert dt.date(2025, 5, 1) not in [sort_key(v)[0] for v in values]
+
+
+def test_date_labels_read_as_spans_at_their_precision():
+    from build_scripts.render.labels import date_label
+
+    assert date_label("2024-06-28T16:00/2024-06-28T19:00") == "28 iunie 2024, orele 16:00–19:00"
+    assert date_label("2025-06-08T23:00/2025-06-09T03:00") == "8 iunie 2025, ora 23:00 – 9 iunie 2025, ora 03:00"
+    assert date_label("2023-03/2023-04") == "martie 2023 – aprilie 2023"

@@ -199,13 +199,23 @@ def _times_on_their_day(chosen: list[_Match], published: Optional[dt.date], rule
             if published is None:
                 out.append(_Match(c.start, c.end, None, flags=("time", "unresolved")))
             else:
-                out.append(_Match(c.start, c.end, _day(published) + c.value, flags=("time", "publication_day")))
+                out.append(_Match(c.start, c.end, _on_day(published, c.value), flags=("time", "publication_day")))
             continue
         if day.value is None:
             out.append(_Match(c.start, c.end, None, flags=("time", "unresolved")))
         else:
-            out.append(_Match(c.start, c.end, day.value[:10] + c.value, flags=("time",)))
+            out.append(_Match(c.start, c.end, _on_day(dt.date.fromisoformat(day.value[:10]), c.value), flags=("time",)))
     return out
+
+
+def _on_day(day: dt.date, time: str) -> str:
+    """A time ("T12:00") or a span of times ("T23:00/T03:00") on `day`; a span that ends before it begins
+    ends the next day."""
+    if "/" not in time:
+        return _day(day) + time
+    first, last = time.split("/")
+    end = day + dt.timedelta(days=1) if last < first else day
+    return f"{_day(day)}{first}/{_day(end)}{last}"
 
 
 YEAR_VALUE = re.compile(r"\d{4}")
@@ -663,6 +673,15 @@ def _rules(lang: Lang) -> _Rules:
         if hour > 23 or minute > 59:
             return None
         return _Match(m.start(), m.end(), f"T{hour:02d}:{minute:02d}", flags=("time",))
+
+    @rule(rf"{B}(?:{BETWEEN})\s+(?:{lang.alt('time_nouns')})\s+(\d{{1,2}})(?:[:.](\d{{2}}))?\s+(?:{AND})\s+(\d{{1,2}})(?:[:.](\d{{2}}))?(?![\w:.]\d)")
+    def _time_interval(m, published, tense):
+        """ "între orele 16:00 și 19:00": from one hour to the other, on their day (found afterwards, as a
+        single hour's); "între orele 23:00 și 03:00" ends the next day."""
+        hours = [(int(m.group(1)), int(m.group(2) or 0)), (int(m.group(3)), int(m.group(4) or 0))]
+        if any(h > 23 or mi > 59 for h, mi in hours) or hours[0] == hours[1]:
+            return None
+        return _Match(m.start(), m.end(), "/".join(f"T{h:02d}:{mi:02d}" for h, mi in hours), flags=("time",))
 
     @rule(rf"{B}({lang.alt('relative_days')})(?:\s+({DP}))?{E}")
     def _relative_day(m, published, tense):

@@ -22,6 +22,8 @@ def date_label(value: Optional[str], mod: Optional[str] = None) -> str:
         return "dată nerezolvată"
     if "/" in value:
         first, last = value.split("/", 1)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", first) and last[:11] == first[:11] and len(last) == 16:
+            return f"{date_label(first[:10])}, orele {first[11:]}–{last[11:]}"  # hours of one day
         return f"{date_label(first)} – {date_label(last)}"
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}T(NI|EV|MO|AF|MI)", value):
         part = {"NI": "noaptea", "EV": "seara", "MO": "dimineața", "AF": "după-amiaza", "MI": "la prânz"}[value[11:]]
