@@ -674,6 +674,25 @@ def _rules(lang: Lang) -> _Rules:
             return None
         return _Match(m.start(), m.end(), f"T{hour:02d}:{minute:02d}", flags=("time",))
 
+    weekend_past = {w.lower() for w in lang["weekday_past_words"]}
+
+    @rule(rf"{B}(?:(?:{lang.alt('weekend_before')})\s+)?(?:{lang.alt('weekend_words')})"
+          rf"(?:\s+({lang.alt('weekday_past_words')}|{lang.alt('weekday_future_words')}|{lang.alt('weekday_this_after')}))?{E}")
+    def _weekend(m, published, tense):
+        """ "în weekend", "weekendul trecut": that Saturday and Sunday, one period. In a past clause (or
+        "trecut") the last one ended by publication; otherwise the one under way or next."""
+        text = m.group(0).lower()
+        if not m.group(1) and not any(text.startswith(w) for w in lang["weekend_before"]):
+            return None  # "un weekend pierdut", "fiecare weekend": no particular one
+        if published is None:
+            return _unresolved(m.start(), m.end())
+        modifier = (m.group(1) or "").lower()
+        if modifier in weekend_past or not modifier and tense == "past":
+            saturday = _weekday_on_or_before(published, 6) - dt.timedelta(days=1)
+        else:
+            saturday = _weekday_on_or_before(published, 5) if published.weekday() >= 5 else _weekday_after(published, 5)
+        return _Match(m.start(), m.end(), f"{_day(saturday)}/{_day(saturday + dt.timedelta(days=1))}")
+
     @rule(rf"{B}(?:{BETWEEN})\s+(?:{lang.alt('time_nouns')})\s+(\d{{1,2}})(?:[:.](\d{{2}}))?\s+(?:{AND})\s+(\d{{1,2}})(?:[:.](\d{{2}}))?(?![\w:.]\d)")
     def _time_interval(m, published, tense):
         """ "între orele 16:00 și 19:00": from one hour to the other, on their day (found afterwards, as a
