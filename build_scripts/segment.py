@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import Optional
 
 from .lang import Lang
 from .model import Article, Sentence
@@ -93,6 +94,25 @@ def quoted_ranges(text: str, lang: Lang) -> list[Quotation]:
     A mark that is also a closer (” “ " '') opens only after a space or an opening bracket and before a
     word, so a site that opens with ” ("”este complet scăpată”") is read right.
     """
+    return _scan(text, lang)[0]
+
+
+def unclosed_opening(text: str, lang: Lang) -> Optional[tuple[int, int]]:
+    """The first quotation mark of `text` left open at its end, outside any quotation: (its position, its
+    length), or None. A quotation running over several paragraphs is open at the end of each but the last
+    ("„Am aflat … din istoria sa." / "„Voi contesta decizia …”, a scris el.")."""
+    stack = _scan(text, lang)[1]
+    return (stack[0][1], stack[0][2]) if stack else None
+
+
+def opens_with_quotation(text: str, lang: Lang) -> bool:
+    """Whether `text` begins with an opening quotation mark."""
+    text = text.lstrip()
+    return any(text.startswith(o) and _opens_here(text, 0, len(o)) for o, _ in lang["quote_marks"])
+
+
+def _scan(text: str, lang: Lang) -> tuple[list[Quotation], list[tuple[str, int, int]]]:
+    """The balanced quotations of `text`, and the marks left open at its end (mark, position, length)."""
     pairs = [tuple(p) for p in lang["quote_marks"]]
     marks = sorted({m for pair in pairs for m in pair}, key=len, reverse=True)
     openers = {o for o, _ in pairs}
@@ -123,7 +143,7 @@ def quoted_ranges(text: str, lang: Lang) -> list[Quotation]:
         if mark in openers and _opens_here(text, i, n) and len(stack) < 8:
             stack.append((mark, i, n))
         i += n
-    return sorted(found, key=lambda q: q.open)
+    return sorted(found, key=lambda q: q.open), stack
 
 
 @functools.lru_cache(maxsize=8)

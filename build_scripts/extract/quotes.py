@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lang as lang_mod
 from ..lang import Lang, key
-from ..segment import quoted_ranges
+from ..segment import opens_with_quotation, quoted_ranges, unclosed_opening
 from .spans import settle
 from .speakers import QUOTE_TOKENS, Memory, Speakers, verb_start
 
@@ -67,9 +67,10 @@ class QuoteFinder:
         previous: Optional[str] = None  # the speaker the last paragraph ended on
         paragraphs = _paragraphs(doc, layout)
         doc.user_data["paragraph_of"] = {s.start: p for p, sentences in paragraphs for s in sentences}
+        continued = self._continued(doc, paragraphs)
         for paragraph, sentences in paragraphs:
             start, end = sentences[0].start_char, sentences[-1].end_char
-            quotations = self._quotations(doc, start, end)
+            quotations = self._quotations(doc, start, end) + continued.get(paragraph, [])
             spoken: Optional[str] = None
             last_quoted: Optional[tuple[int, str]] = None  # (sentence, speaker) of a quotation that ended it
             quoted = [q[0] for q in quotations]
@@ -96,6 +97,11 @@ class QuoteFinder:
                         # "„…”, a declarat ministrul. „…”": a quotation that is a whole sentence right after
                         # an attributed one in the same paragraph goes on with the same speaker.
                         speaker, via = last_quoted[1], "previous"
+                    if speaker is None and via is None and close is None and here == [] and spoken \
+                            and inner.start - 1 == sentence.start and any(inner is c[0] for c in continued.get(paragraph, [])):
+                        # "Sorin Velicu a vorbit 40 de minute. „Am condus …" (the quotation goes on in the
+                        # next paragraph): the one the sentence before showed speaking.
+                        speaker, via = spoken, "previous"
                     here.append(_quote(inner, speaker, via, direct=True))
                 for clause, speaker, via in self._reported(doc, sentence, quoted, memory, number, names):
                     here.append(_quote(clause, speaker, via, direct=False))
@@ -117,6 +123,7 @@ class QuoteFinder:
                 # The paragraph only shows them speaking ("…, iar cancelarul Merz a criticat blocajul"),
                 # beside someone else: the next quotation may be either's.
                 previous = None
+        self._one_speaker_across_paragraphs(found, continued, paragraphs)
         answers = self._interview_answers(doc, paragraphs, names, people, found)
         found += [quote for quote, _ in answers if quote is not None]
         doc.spans["answers"] = [whole for _, whole in answers]
@@ -211,6 +218,37 @@ class QuoteFinder:
         return span.doc[start:end], speaker, start
 
     # -- quotations -------------------------------------------------------------------------------
+
+    def _continued(self, doc: Doc, paragraphs) -> dict[int, list[tuple[Span, None]]]:
+        """Quotations that run on into the next paragraph, by paragraph: a mark left open at a paragraph's
+        end, when the next paragraph opens with a quotation mark (the press's way of quoting over several
+        paragraphs: each opens, only the last closes). The inner span runs to the paragraph's end."""
+        out: dict[int, list[tuple[Span, None]]] = {}
+        for (paragraph, sentences), (_, following) in zip(paragraphs, paragraphs[1:]):
+            start, end = sentences[0].start_char, sentences[-1].end_char
+            found = unclosed_opening(doc.text[start:end], self.lang)
+            if found is None or not opens_with_quotation(doc.text[following[0].start_char:following[-1].end_char], self.lang):
+                continue
+            inner = doc.char_span(start + found[0] + found[1], end, alignment_mode="contract")
+            if inner is not None and len(inner) > 1:
+                out[paragraph] = [(inner, None)]
+        return out
+
+    @staticmethod
+    def _one_speaker_across_paragraphs(found: list[Span], continued: dict, paragraphs) -> None:
+        """A quotation that runs on into the next paragraph has one speaker: the part without one takes
+        the other part's (its next part is the quotation that opens the next paragraph)."""
+        following = {paragraph: sentences for (paragraph, _), (_, sentences) in zip(paragraphs, paragraphs[1:])}
+        for paragraph, parts in continued.items():
+            first = next((q for q in found if q.start == parts[0][0].start), None)
+            head = following[paragraph][0]
+            rest = next((q for q in found if q._.direct and head.start <= q.start <= head.start + 1), None)
+            if first is None or rest is None:
+                continue
+            if first._.speaker is None and rest._.speaker:
+                first._.speaker, first._.speaker_via = rest._.speaker, "previous"
+            elif rest._.speaker is None and first._.speaker:
+                rest._.speaker, rest._.speaker_via = first._.speaker, "previous"
 
     def _quotations(self, doc: Doc, start: int, end: int) -> list[tuple[Span, Token]]:
         """(inner span, first token after the closing mark) for each top-level quotation."""
