@@ -19,8 +19,9 @@ FOREIGN_SHARE = 0.2  # a paragraph whose words are this often English function w
 
 @functools.lru_cache(maxsize=4)
 def _end(lang: Lang) -> re.Pattern:
-    """End of a sentence: . ! ? or … (and closing marks), then space and a capital, digit, dash or quote."""
-    return re.compile(rf"[.!?…]{{1,5}}[\"'”»“)]{{0,3}}\s+(?=[{lang['capital_letters']}0-9„“”\"«—–-])")
+    """End of a sentence: . ! ? or … (and closing marks), then space and a capital, digit, dash or quote
+    (also '' typed for „, as sites without the Romanian marks write it)."""
+    return re.compile(rf"[.!?…]{{1,5}}[\"'”»“)]{{0,3}}\s+(?=[{lang['capital_letters']}0-9„“”\"'«—–-])")
 
 
 def stamp_end(text: str, lang: Lang) -> int:
