@@ -85,8 +85,12 @@ class QuoteFinder:
                     if not sentence.start <= inner.start < sentence.end:
                         continue
                     if len([t for t in inner if not t.is_punct]) < MIN_WORDS and (
-                            self._verb_above(inner, sentence) is None or not inner[0].is_lower):
-                        continue  # two words: a fragment of reported speech, or a term in quotation marks
+                            self._verb_above(inner, sentence) is None or not inner[0].is_lower) \
+                            and not (inner.start - 1 == sentence.start and self._verb_after(doc, close, sentence) is not None):
+                        # two words: a fragment of reported speech, or a term in quotation marks; not a
+                        # reply that opens its sentence and a verb of saying follows („Respinsă greșit”, a
+                        # replicat Stoian)
+                        continue
                     if self._term(inner, sentence):
                         continue
                     speaker, via = self._direct_speaker(doc, inner, close, sentence, memory, number, names)
