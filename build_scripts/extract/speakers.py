@@ -924,7 +924,10 @@ class Speakers:
                 and s.start > role.i and s.start - role.i <= 3 and any(t.head == role for t in s)]
         if len(orgs) != 1:
             return None
-        forms = {key(orgs[0].text), key(orgs[0]._.canonical)}
+        # Every way the article wrote it: the role may name it in another case than its canonical name
+        # ("directorul general al Societății de Transport București (STB)").
+        forms = {key(s.text) for s in doc.spans.get("entities", []) if s.label_ == "organization"
+                 and s._.canonical == orgs[0]._.canonical} | {key(orgs[0]._.canonical)}
         holders = {person for tied, people in doc.user_data.get("role_holders", {}).items() for person in people
                    if any(f and f" {f}" in f" {tied}" for f in forms)}
         return holders.pop() if len(holders) == 1 else None
