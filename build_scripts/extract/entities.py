@@ -401,11 +401,17 @@ class EntityRecognizer:
                 i += 1
                 continue
             end = i + 1
+            named = False  # past a name in quotation marks only a capitalized word goes on ("… «Sf. Andrei» Constanța")
             while end < len(doc) and not doc[end].is_sent_start:
                 nxt = doc[end]
                 if key(nxt.text) in self.given:
                     break
-                if nxt.text[:1].isupper() and nxt.is_alpha or key(nxt.text) in self.nationality:
+                quoted = 0 if named else self._quoted_name_end(doc, end)
+                if quoted:
+                    end, named = quoted, True  # "Spitalul Clinic de Urgență pentru Copii „Sfânta Maria”"
+                elif named and not (nxt.text[:1].isupper() and nxt.is_alpha):
+                    break
+                elif nxt.text[:1].isupper() and nxt.is_alpha or key(nxt.text) in self.nationality:
                     end += 1
                 elif self._joined_genitive(doc, end):
                     end += 2  # "Ministerul Mediului, Apelor și Pădurilor", "Forumul Familiilor … și Persoanelor …"
@@ -426,6 +432,22 @@ class EntityRecognizer:
                 out.append(self._make(doc, span, *(known if known else ("organization", self._org_name(span)))))
             i = end
         return out
+
+    QUOTED_NAME_MAX = 6  # words of a name in quotation marks after an institution's words
+
+    @staticmethod
+    def _quoted_name_end(doc: Doc, i: int) -> int:
+        """Where a name in quotation marks that opens at token `i` ends (past its closing mark), when it
+        is a few capitalized words ("„Alexandru Ioan Cuza”", "«Sf. Apostol Andrei»"); 0 otherwise."""
+        if i >= len(doc) or doc[i].text not in OPENING_MARKS:
+            return 0
+        for j in range(i + 1, min(len(doc), i + 2 + EntityRecognizer.QUOTED_NAME_MAX)):
+            if doc[j].text in CLOSING_MARKS:
+                inner = [t for t in doc[i + 1: j] if not t.is_punct]
+                return j + 1 if inner and all(t.text[:1].isupper() or t.like_num for t in inner) else 0
+            if doc[j].is_sent_start:
+                return 0
+        return 0
 
     def _spelled_runs(self, doc: Doc) -> list[Span]:
         """The name right before an acronym in parentheses that spells its initials ("Blocul Național
@@ -1188,3 +1210,5 @@ def _quotes_paired(name: str) -> str:
 
 
 _QUOTE_MARKS = set("„“”\"«»")
+OPENING_MARKS = ("„", "«", "“")  # what opens a name in quotation marks after an institution's words
+CLOSING_MARKS = ("”", "»", "“", '"')
