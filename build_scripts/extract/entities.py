@@ -840,8 +840,11 @@ class EntityRecognizer:
         words = span.text.split()
         if len(span) >= 2 and key(words[0]) in self.descriptors:
             rest = span[1:]
-            while len(rest) > 1 and rest[0].is_lower:  # "Compania privată DTEK"
-                rest = rest[1:]
+            # Lowercase words between the descriptor and the name ("Compania privată DTEK", "Clubul de
+            # fotbal Sepsi OSK"), but not a connector right before capitals ("Bursa de Valori București").
+            lower = next((j for j, t in enumerate(rest) if not t.is_lower), len(rest))
+            if 0 < lower < len(rest) and key(rest[lower - 1].text) not in self.connectors:
+                rest = rest[lower:]
             if all(t.pos_ == "PROPN" or is_acronym(t.text) for t in rest):
                 known = self._known(rest.text)
                 return known[1] if known else rest.text
