@@ -27,6 +27,7 @@ from .spans import settle
 from .speakers import QUOTE_TOKENS, is_role_word, name_owned
 
 NER_LABELS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organization"}
+PLACE_LABELS = ("GPE", "LOC")
 MIN_PLACE_POPULATION = 50_000       # a lone proper noun the NER missed is a place only if this big
 PERSON_OR_PLACE_POPULATION = 1_000_000  # ... and one the NER called a person, unless it is inflected
 MAX_ROLE_TOKENS = 9
@@ -606,7 +607,7 @@ class EntityRecognizer:
             canonical, confirmed = self._place_name(span)
             inflected = confirmed and key(canonical) != key(span.text)
             if confirmed and (inflected or self._sizeable(canonical, PERSON_OR_PLACE_POPULATION)
-                              or self._after_preposition(doc, span[0])):
+                              or self._after_preposition(doc, span[0]) or self._beside_place(doc, span[0])):
                 return self._make(doc, mention, "place", canonical)
         words = [t.text for t in span]
         if len(words) >= 2 and key(words[0]) not in self.given:
@@ -653,6 +654,14 @@ class EntityRecognizer:
             return False
         before = doc[token.i - 2]
         return not (before.text[:1].isupper() and not before.is_sent_start)
+
+    def _beside_place(self, doc: Doc, token: Token) -> bool:
+        """ "regiunile Odesa și Dnipropetrovsk", "între Năvodari și Vama Veche": joined by "și" to what the
+        model read as a place."""
+        before = token.i >= 2 and key(doc[token.i - 1].text) in self.and_words and doc[token.i - 2].ent_type_ in PLACE_LABELS
+        after = token.i + 2 < len(doc) and key(doc[token.i + 1].text) in self.and_words \
+            and doc[token.i + 2].ent_type_ in PLACE_LABELS
+        return before or after
 
     def _after_place_word(self, doc: Doc, span: Span) -> bool:
         """ "regiunea Kursk", "orașul Enerhodar": a place word right before the name."""
