@@ -572,7 +572,6 @@ def _rules(lang: Lang) -> _Rules:
         match.value += f"T{part_of_day[part.lower()]}"
         return match
 
-
     @rule(rf"{B}({W})(?:\s+({lang.alt('weekday_past_words')}|{lang.alt('weekday_future_words')}))?(?:\s+({DP}))?{E}")
     def _weekday(m, published, tense):
         return with_part(_weekday_value(m.string, m.start(), m.end(), m.group(1), m.group(2), published, tense), m.group(3))
