@@ -232,6 +232,7 @@ class Speakers:
         self.org_typed = {key(w) for w in anaphors["typed"]}
         self.org_cues = lang.keys_of("org_cues")  # "firma", "compania", "operatorul": a word for an organization
         self.synonyms = {key(w): {key(x) for x in group} for group in lang["role_synonyms"] for w in group}
+        self.nationality = lang.keys_of("nationality_adjectives")
 
     # -- verbs ------------------------------------------------------------------------------------
 
@@ -906,6 +907,9 @@ class Speakers:
         by_organization = self._holder_in(doc, role)
         if by_organization:
             return by_organization
+        by_country = self._holder_of_country(ties, words)
+        if by_country:
+            return by_country
         head = key(role.lemma_)
         heads = {head, key(role.text)}
         if len(words) == 1:
@@ -915,6 +919,18 @@ class Speakers:
                    if key(tied.split()[0]) in heads}
         bare = len(words) == 1 or phrase in ties
         return holders.pop() if len(holders) == 1 and bare else None
+
+    def _holder_of_country(self, ties: dict[str, str], words: list[Token]) -> Optional[str]:
+        """ "președintele polonez": the one person the article tied to the same role of that country
+        ("președintele Poloniei, Karol Nawrocki"); the adjective's stem begins the country's name."""
+        if len(words) != 2 or key(words[1].text) not in self.nationality:
+            return None
+        adjective = key(words[1].text).removesuffix("a")
+        stem = adjective[:-2] if len(adjective) > 5 else adjective
+        head = key(words[0].text)
+        found = {person for tied, person in ties.items()
+                 if len(tied.split()) == 2 and tied.split()[0] == head and tied.split()[1].startswith(stem)}
+        return found.pop() if len(found) == 1 else None
 
     @staticmethod
     def _holder_in(doc: Doc, role: Token) -> Optional[str]:
