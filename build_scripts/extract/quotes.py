@@ -450,8 +450,12 @@ class QuoteFinder:
         return None
 
     def _verb_before(self, doc: Doc, inner: Span, sentence: Span) -> Optional[Token]:
-        """ "Grossi a declarat: „…”": a verb of saying shortly before the opening mark."""
-        for token in reversed(doc[max(sentence.start, inner.start - BEFORE_WINDOW): inner.start]):
+        """ "Grossi a declarat: „…”": a verb of saying shortly before the opening mark; after "că" right
+        before the mark, as far back as the sentence goes ("El i-a răspuns avocatei, în ultimul cuvânt al
+        acuzării, că „…”"), while no other verb comes first."""
+        opening = inner.start - 1
+        that = opening > sentence.start and key(doc[opening - 1].text) in self.that
+        for token in reversed(doc[sentence.start if that else max(sentence.start, inner.start - BEFORE_WINDOW): inner.start]):
             if self.speakers.is_speech_verb(token):
                 if self._said_above(token, sentence) is not None:
                     return None  # "Ea a spus că USR nu va susține „…”": the verb above says it (`_verb_above`)
