@@ -79,10 +79,13 @@ class DateFinder:
                     ages.append(Span(doc, span.start, span.end, label="age"))
                     continue
                 value = mention.value
-                anchor = self._said_on(doc, span, quotes, sentence, start, published)
+                quote = self._quote_of_relative_day(span, quotes)
+                anchor = self._said_on(doc, quote, sentence, start, published) if quote is not None else None
                 if anchor is not None:
                     value = self._relative_to(sentence, mention, anchor) or value
-                elif self._unanchored_deictic(span, quotes):
+                elif quote is not None:
+                    # "„Mâine ne apucăm de pregătire”, a spus antrenorul": the day of saying is not given, and
+                    # counted from publication the day may be wrong (a quote may be a day old): left out.
                     continue
                 out = Span(doc, span.start, span.end, label=mention.type)
                 out._.timex, out._.timex_type, out._.timex_mod = value, mention.type, mention.mod
@@ -188,14 +191,15 @@ class DateFinder:
             return True  # "Octavian Bârsan, de 52 de ani, …"
         return False
 
-    def _said_on(self, doc: Doc, span: Span, quotes: list[Span], sentence: Sentence, start: int,
-                 published: Optional[dt.date]) -> Optional[dt.date]:
-        """The day a quotation holding this relative day was said, when the verb of saying gives it."""
+    def _quote_of_relative_day(self, span: Span, quotes: list[Span]) -> Optional[Span]:
+        """The direct quotation holding `span`, when `span` is a relative day ("ieri", "mâine"), else None."""
         if key(span.text).split()[0] not in self.relative_days:
             return None
-        quote = next((q for q in quotes if q.start <= span.start < q.end), None)
-        if quote is None:
-            return None
+        return next((q for q in quotes if q.start <= span.start < q.end), None)
+
+    def _said_on(self, doc: Doc, quote: Span, sentence: Sentence, start: int,
+                 published: Optional[dt.date]) -> Optional[dt.date]:
+        """The day `quote` (holding a relative day) was said, when the verb of saying gives it."""
         said = doc.user_data.get("said_on", {}).get(quote.start)
         if said is None:
             return None
@@ -207,12 +211,6 @@ class DateFinder:
                 except ValueError:
                     return None
         return None
-
-    def _unanchored_deictic(self, span: Span, quotes: list[Span]) -> bool:
-        """ "„Mâine ne apucăm de pregătire”, a spus antrenorul": a relative day inside a direct quotation
-        whose day of saying the text does not give. It counts from that day, not from publication (the
-        quote may be a day old), so it is left out rather than put on a wrong day."""
-        return key(span.text).split()[0] in self.relative_days and any(q.start <= span.start < q.end for q in quotes)
 
     def _relative_to(self, sentence: Sentence, mention, anchor: dt.date) -> Optional[str]:
         for again in extract_dates(sentence, anchor, self.lang):

@@ -27,7 +27,7 @@ from .spans import settle
 from .speakers import QUOTE_TOKENS, is_role_word, name_owned
 
 NER_LABELS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organization"}
-PLACE_LABELS = ("GPE", "LOC")
+PLACE_LABELS = tuple(label for label, kind in NER_LABELS.items() if kind == "place")  # the model's labels of places
 MIN_PLACE_POPULATION = 50_000       # a lone proper noun the NER missed is a place only if this big
 PERSON_OR_PLACE_POPULATION = 1_000_000  # ... and one the NER called a person, unless it is inflected
 MAX_ROLE_TOKENS = 9

@@ -246,7 +246,7 @@ def _months_before_their_year(chosen: list[_Match], text: str, rules: "_Rules") 
         if month.value and after.value and MONTH_VALUE.fullmatch(month.value) and MONTH_VALUE.fullmatch(after.value) \
                 and not YEAR_VALUE.search(text[month.start:month.end]) \
                 and (i + 1 in listed or YEAR_VALUE.search(text[after.start:after.end])) \
-                and " ".join(text[month.end:after.start].replace(",", " , ").split()).lower() in rules.month_list_joins:
+                and _words_between(text, month, after) in rules.month_list_joins:
             year = int(after.value[:4]) - (month.value[5:] > after.value[5:])
             month.value = f"{year:04d}{month.value[4:]}"
             listed.add(i)
@@ -263,12 +263,18 @@ def _adjacent_months(chosen: list[_Match], text: str, rules: "_Rules") -> list[_
         last = runs[-1][-1] if runs else None
         if last is not None and _month_index(last) is not None and _month_index(c) is not None \
                 and _month_index(c) == _month_index(last) + 1 \
-                and " ".join(text[last.end:c.start].replace(",", " , ").split()).lower() in rules.period_list_joins:
+                and _words_between(text, last, c) in rules.period_list_joins:
             runs[-1].append(c)
         else:
             runs.append([c])
     return [_Match(run[0].start, run[-1].end, f"{run[0].value}/{run[-1].value}") if len(run) > 1 else run[0]
             for run in runs]
+
+
+def _words_between(text: str, first: _Match, second: _Match) -> str:
+    """The words between two expressions, lowercase, a comma as a word of its own ("," stands for it in
+    `month_list_joins` and `period_list_joins`)."""
+    return " ".join(text[first.end:second.start].replace(",", " , ").split()).lower()
 
 
 def _month_index(match: _Match) -> Optional[int]:
