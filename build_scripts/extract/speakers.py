@@ -230,6 +230,8 @@ class Speakers:
         anaphors = lang["organization_anaphors"]
         self.org_generic = {key(w) for w in anaphors["generic"]}
         self.org_typed = {key(w) for w in anaphors["typed"]}
+        self.org_kinds = {key(w): {key(x) for x in group} | {self._noun_stem(x) for x in group}
+                          for group in anaphors["kinds"] for w in group}
         self.org_cues = lang.keys_of("org_cues")  # "firma", "compania", "operatorul": a word for an organization
         self.synonyms = {key(w): {key(x) for x in group} for group in lang["role_synonyms"] for w in group}
         self.nationality = lang.keys_of("nationality_adjectives")
@@ -742,7 +744,26 @@ class Speakers:
                  and (key(s._.canonical.split()[0]) in (key(noun.text), head) or self._noun_stem(s._.canonical.split()[0]) == stem)
                  or s.label_ == "organization" and s._.canonical and len(s) > 1
                  and (key(s[0].lemma_) == head or self._noun_stem(s[0].text) == stem)}
+        kind = self.org_kinds.get(head) or self.org_kinds.get(stem)
+        if kind and not any(c.dep_ in ("nmod", "appos", "flat", "amod") for c in noun.children):
+            # "Compania a anunțat": also an organization named before with a word of its kind.
+            found |= {s._.canonical for s in doc.spans.get("entities", []) if s.label_ == "organization"
+                      and s._.canonical and s.end <= noun.i and self._described_as(s, kind)}
         return found.pop() if len(found) == 1 else None
+
+    def _described_as(self, span: Span, kind: set[str]) -> bool:
+        """Whether a word of `kind` (lemma keys and stems) introduces the organization `span`: its first
+        word ("Firma Alfa Construct SRL"), the word right before it ("clubului FC Siderurgistul"), the
+        noun its name depends on ("Producătorul de lactate Carpatica Foods SA") or a noun in apposition
+        after it ("Verbalis AI, un startup")."""
+        root = span.root
+        words = [span.doc[span.start - 1]] if span.start > 0 else []
+        if len(span) > 1:
+            words.append(span[0])
+        if root.head.i < span.start and root.dep_ in ("nmod", "appos"):
+            words.append(root.head)
+        words += [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
+        return any(w.pos_ == "NOUN" and (key(w.lemma_) in kind or self._noun_stem(w.text) in kind) for w in words)
 
     def _surname_with_role(self, doc: Doc, span: Span) -> Optional[str]:
         """The one person with this surname whose role the article gave with the word before it."""
