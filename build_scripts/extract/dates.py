@@ -46,7 +46,8 @@ class DateFinder:
         self.relative_days = lang.keys_of("relative_days")
         markers = lang["reference_markers"]
         self.comparison = [key(w).split() for w in markers["comparison"]]
-        self.record_since = {key(w) for w in markers["record_since"]}
+        self.record_since = [key(w).split() for w in markers["record_since"]]
+        self.count_since = [key(w).split() for w in markers["count_since"]]
         self.since_after = {key(w) for w in markers["since_after"]}
         self.document_of = {key(w) for w in markers["document_of"]}
         self.record_clause = [key(w).split() for w in markers["record_clause"]]
@@ -116,7 +117,10 @@ class DateFinder:
             return True
         if any(before[-len(u):] == u for u in self.until) and self._negated_clause(doc, span):
             return True  # "nu comentase acordul până marți"
-        if span.start == 0 or key(doc[span.start - 1].text) not in self.record_since:
+        before = [key(t.text) for t in doc[max(0, span.start - 2): span.start]]
+        if any(before[-len(s):] == s for s in self.count_since) and self._ordinal_frame(doc, span):
+            return True  # "Este al patrulea dezvoltator cercetat … de la începutul anului trecut"
+        if not any(before[-len(s):] == s for s in self.record_since):
             return False
         if any(t.pos_ == "NOUN" and key(t.lemma_) in self.document_of for t in islice(span.root.ancestors, 3)):
             return True  # "legea fondului funciar din 1991": the act's name
@@ -126,6 +130,16 @@ class DateFinder:
         first = _clause_start(doc, span.start - 1, self.RECORD_WINDOW)
         clause = [key(t.text) for t in doc[first: span.start]]
         return any(_in_order(clause, words) for words in self.record_clause)
+
+    def _ordinal_frame(self, doc: Doc, span: Span) -> bool:
+        """The sentence says what a thing is in a count before the date: an ordinal whose noun (or
+        itself) has a copula ("Este al patrulea …", "Este prima dată când …"), and the date's verb is no
+        promise ("Este primul tren care va circula de la 1 martie": it starts then)."""
+        verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        if verb is not None and any(key(c.text) in self.in_force for c in verb.children if c.dep_ in ("aux", "mark")):
+            return False
+        return any(t.morph.get("NumType") == ["Ord"] and any(c.dep_ == "cop" for c in (*t.children, *t.head.children))
+                   for t in doc[span.sent.start: span.start])
 
     VERB_WINDOW = 6  # heads walked up from a date to the verb it belongs to
 
