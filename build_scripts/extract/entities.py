@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lang as lang_mod
 from ..lang import Lang, key
-from ..names import Variants, initials, is_acronym, uninflect
+from ..names import Variants, initials, is_acronym, noun_stems, uninflect
 from . import gazetteer, places
 from .spans import settle
 from .speakers import QUOTE_TOKENS, is_role_word, name_owned
@@ -75,6 +75,9 @@ class EntityRecognizer:
         self.diplomatic_heads = {key(w) for w in seats["diplomatic_heads"]}
         self.seat_cues = {key(w) for w in seats["place_cues"]}
         self.dashed_seat_cues = {key(w) for w in seats["after_dash"]}
+        self.state_bodies = {key(w) for w in seats["state_bodies"]}
+        self.home_country = seats["home_country"]
+        self.noun_endings = lang.noun_endings()
         self.genitive = lang.keys_of("genitive_articles")
         self.possessive = lang.keys_of("possessive_articles")
         self.and_words = lang.keys_of("and_words")
@@ -115,6 +118,7 @@ class EntityRecognizer:
         kept = self._lone_words(doc, kept)
         kept = self._named_after(doc, kept)
         self._local_branches(doc, kept)
+        self._state_seats(doc, kept)
         self._merge(doc, kept)
         doc.user_data["people"] = {s._.canonical for s in kept if s.label_ == "person" and s._.canonical}
         # Where a person's or organization's name starts: a subject after its verb may be one.
@@ -1024,6 +1028,28 @@ class EntityRecognizer:
             named = branches.get(span.text, ())
             if span.label_ == "organization" and len(named) == 1:
                 span._.canonical = next(iter(named))
+
+    def _state_seats(self, doc: Doc, spans: list[Span]) -> None:
+        """ "Ministerul Apărării de la Kiev", "Guvernul de la Budapesta": a state's body followed by
+        "de la" and a foreign place keeps the place in its name (the place stays a place of its own);
+        "de la București" only when the article also names the same body of another state."""
+        seated = []
+        for org, place in zip(spans, spans[1:]):
+            if org.label_ != "organization" or place.label_ != "place" or not org._.canonical \
+                    or not place._.canonical or place.start != org.end + 2 \
+                    or [key(t.text) for t in doc[org.end: place.start]] != ["de", "la"]:
+                continue
+            base = self._org_base(org)
+            head = key(base.split()[0])
+            if self.state_bodies.isdisjoint([head, *noun_stems(head, self.noun_endings, 4)]):
+                continue
+            found = places.lookup(place._.canonical)
+            if found is not None and found.country:
+                seated.append((org, base, place._.canonical, found.country != self.home_country))
+        foreign = {key(base) for _, base, _, abroad in seated if abroad}
+        for org, base, place, abroad in seated:
+            if abroad or key(base) in foreign:
+                org._.canonical = f"{base} de la {place}"
 
     @staticmethod
     def _parenthesized_acronyms(doc: Doc, spans: list[Span]) -> list[tuple[Span, str]]:
