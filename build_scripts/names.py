@@ -52,6 +52,18 @@ def noun_stems(word: str, endings: Iterable[str], min_stem: int) -> list[str]:
     return [word[: -len(e)] for e in endings if word.endswith(e) and len(word) - len(e) >= min_stem]
 
 
+OPENING_MARKS, CLOSING_MARKS = "„“«\"", "”“»\""
+
+
+def _quoted_part(name: str) -> Optional[str]:
+    """The words in quotation marks inside a name ("Dobrogea" of "Inspectoratul … „Dobrogea” …")."""
+    start = next((i for i, ch in enumerate(name) if ch in OPENING_MARKS), None)
+    if start is None or start == 0:
+        return None
+    end = next((i for i in range(start + 1, len(name)) if name[i] in CLOSING_MARKS), None)
+    return name[start + 1:end] if end is not None and end > start + 1 else None
+
+
 def initials(name: str, skip: set[str]) -> str:
     """The acronym of a name: first letters of its words that are not connectors ("AIEA")."""
     return "".join(w[0] for w in name.replace("-", " ").split() if w and key(w) not in skip).upper()
@@ -87,9 +99,12 @@ class Variants:
     dictionary look-ups, never a comparison of every pair.
     """
 
-    def __init__(self, connectors: set[str], legal_suffixes: Iterable[str] = (), given: Iterable[str] = ()):
-        """`legal_suffixes` ("SRL", "SA") and `given` names as comparison keys (`lang.key`)."""
+    def __init__(self, connectors: set[str], legal_suffixes: Iterable[str] = (), given: Iterable[str] = (),
+                 acronym_skips: Iterable[str] = ()):
+        """`legal_suffixes` ("SRL", "SA"), `given` names and the words an acronym may also leave out
+        (`acronym_skips`: "și") as comparison keys (`lang.key`)."""
         self.connectors = connectors
+        self.acronym_connectors = set(connectors) | set(acronym_skips)
         self.given = given if isinstance(given, (set, frozenset)) else set(given)
         self.legal_suffixes = legal_suffixes if isinstance(legal_suffixes, (set, frozenset)) else set(legal_suffixes)
         self.parent: dict[str, str] = {}
@@ -99,6 +114,7 @@ class Variants:
         self.by_surname: dict[str, set[str]] = {}
         self.by_first: dict[str, set[str]] = {}
         self.by_acronym: dict[str, set[str]] = {}
+        self.by_quoted_head: dict[str, set[str]] = {}  # acronym of the words before a quoted name -> names
         self.by_deletion: dict[str, set[str]] = {}  # key with one letter removed -> names (typo blocking)
 
     def find(self, name: str) -> str:
@@ -134,9 +150,14 @@ class Variants:
         if len(words) >= 2:
             self.by_surname.setdefault(words[-1], set()).add(name)
             self.by_first.setdefault(words[0], set()).add(name)
-            acronym = initials(name, self.connectors)
-            if len(acronym) >= 2:
-                self.by_acronym.setdefault(acronym, set()).add(name)
+            for acronym in {initials(name, self.connectors), initials(name, self.acronym_connectors)}:
+                if len(acronym) >= 2:
+                    self.by_acronym.setdefault(acronym, set()).add(name)
+            quoted = _quoted_part(name)
+            if quoted is not None:
+                head = initials(name[:name.index(quoted) - 1], self.connectors)
+                if len(head) >= 2:
+                    self.by_quoted_head.setdefault(head, set()).add(name)
         sk = skeleton(name)
         if len(sk) >= MIN_SKELETON:
             self.by_skeleton.setdefault(sk, set()).add(name)
@@ -188,6 +209,10 @@ class Variants:
                 tail = " " + key(rest)
                 full = {f for f in self.by_acronym.get(first.replace(".", "").upper() + initials(rest, self.connectors), ())
                         if f != name and key(f).endswith(tail)}
+                # "ISU Dobrogea" and "Inspectoratul pentru Situații de Urgență „Dobrogea” al județului
+                # Constanța": the words before the name in quotation marks, then that name or the end.
+                full |= {f for f in self.by_quoted_head.get(first.replace(".", "").upper(), ())
+                         if f != name and (key(_quoted_part(f)) == key(rest) or key(f).endswith(tail))}
                 if len({self.find(f) for f in full}) == 1:
                     self.union(next(iter(full)), name)
             if len(k) >= MIN_TYPO_KEY:

@@ -61,6 +61,7 @@ class EntityRecognizer:
         self.org_cues = lang.keys_of("org_cues")
         self.descriptors = lang.keys_of("org_descriptors")
         self.connectors = lang.keys_of("name_connectors")
+        self.acronym_skips = lang.keys_of("acronym_skips")
         self.nationality = lang.keys_of("nationality_adjectives")
         self.org_heads = lang.keys_of("org_heads")
         self.named_after = lang.keys_of("named_after_cues")
@@ -972,7 +973,7 @@ class EntityRecognizer:
         by_kind: dict[str, Variants] = {}
         spans = [s for s in spans if s._.canonical]
         for span in spans:
-            by_kind.setdefault(span.label_, Variants(self.connectors, self.org_suffixes, self.given)).add(span._.canonical)
+            by_kind.setdefault(span.label_, Variants(self.connectors, self.org_suffixes, self.given, self.acronym_skips)).add(span._.canonical)
         explicit = self._parenthesized_acronyms(doc, spans)
         for kind, variants in by_kind.items():
             for full, acronym in explicit:
