@@ -63,8 +63,11 @@ class SourceFinder:
             phrase = self._phrase_at(folded, token.i, self.phrases)
             if phrase:
                 named = self._name_after(doc, token.i + phrase, names)
+                held = self._holder_named(doc, token.i + phrase, names) if named is None else None
                 if named is not None:
                     found.append(_source(named, named._.canonical))
+                elif held is not None:
+                    found.append(held)  # "potrivit managerului teatrului, Mihai Nistor"
                 else:
                     unnamed = self._unnamed_at(doc, token.i + phrase)
                     if unnamed is not None:
@@ -77,8 +80,11 @@ class SourceFinder:
                 subject = self.speakers.subject_of(token)
                 if subject is not None:
                     named = names.get(subject.i)
+                    held = self._holder_named(doc, subject.i, names) if named is None else None
                     if named is not None and key(token.lemma_) in self.verbs:
                         found.append(_source(named, named._.canonical))
+                    elif held is not None and key(token.lemma_) in self.verbs:
+                        found.append(held)  # "Purtătoarea de cuvânt a BNR, Ioana Mateescu, a transmis"
                     else:
                         unnamed = self._unnamed_at(doc, subject.i)
                         if unnamed is not None:
@@ -106,6 +112,16 @@ class SourceFinder:
             if not (doc[j].is_lower or doc[j].pos_ == "DET"):
                 return None
         return None
+
+    def _holder_named(self, doc: Doc, i: int, names: dict[int, Span]) -> Optional[Span]:
+        """A role at token `i` (maybe after an article) with the person who holds it named in apposition:
+        that person ("șefului administrației, Andrii Hnatiuk")."""
+        if i < len(doc) and doc[i].pos_ == "DET":
+            i += 1
+        if i >= len(doc) or not self.speakers.is_role(doc[i]):
+            return None
+        person = self.speakers.person_in_apposition(doc[i], names)
+        return _source(doc[i:i + 1], person) if person is not None else None
 
     def _medium_after(self, doc: Doc, i: int, names: dict[int, Span]) -> Optional[Span]:
         """ "pentru Digi24", "pentru postul NTV Moldova", "pentru Europa FM": a news medium's name at token
