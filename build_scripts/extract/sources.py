@@ -78,8 +78,14 @@ class SourceFinder:
                     found.append(_source(named, named._.canonical))  # "a declarat pentru Digi24"
             if token.pos_ == "VERB" and key(token.lemma_) in self.verbs or self._speech(token):
                 subject = self.speakers.subject_of(token)
+                passive = any(c.dep_ == "aux:pass" for c in token.children)
+                if passive and key(token.lemma_) in self.verbs:
+                    named = self._agent(doc, token, names)
+                    if named is not None:
+                        found.append(_source(named, named._.canonical))
+                    subject = None  # the subject of a passive is what was reported
                 if subject is not None:
-                    named = names.get(subject.i)
+                    named = names.get(subject.i) or self._name_of_noun(doc, subject, names)
                     held = self._holder_named(doc, subject.i, names) if named is None else None
                     if named is not None and key(token.lemma_) in self.verbs:
                         found.append(_source(named, named._.canonical))
@@ -112,6 +118,27 @@ class SourceFinder:
             if not (doc[j].is_lower or doc[j].pos_ == "DET"):
                 return None
         return None
+
+    @staticmethod
+    def _agent(doc: Doc, verb: Token, names: dict[int, Span]) -> Optional[Span]:
+        """Who did the reporting of a passive: the name after "de" within a few words ("a fost publicat
+        miercuri de Autoritatea Electorală Permanentă")."""
+        for j in range(verb.i + 1, min(len(doc) - 1, verb.i + 4)):
+            if key(doc[j].text) == "de":
+                named = names.get(j + 1)
+                return named if named is not None and named.start == j + 1 else None
+        return None
+
+    def _name_of_noun(self, doc: Doc, noun: Token, names: dict[int, Span]) -> Optional[Span]:
+        """ "a anunțat operatorul național Ukrenergo", "compania Nuclearelectrica": the name right after
+        a word for an organization (maybe with an adjective between)."""
+        if noun.pos_ != "NOUN" or key(noun.text) not in self.speakers.org_cues:
+            return None
+        i = noun.i + 1
+        if i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+            i += 1
+        named = names.get(i)
+        return named if named is not None and named.start == i and named.label_ == "organization" else None
 
     def _holder_named(self, doc: Doc, i: int, names: dict[int, Span]) -> Optional[Span]:
         """A role at token `i` (maybe after an article) with the person who holds it named in apposition:
