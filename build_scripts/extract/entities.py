@@ -109,6 +109,7 @@ class EntityRecognizer:
         found += self._described_runs(doc)
         found += self._surnames_alone(doc, found)
         found += self._lexicon_places(doc, found)
+        found = [s for s in found if not self._description(s)]
         # 2. One layer, overlaps settled by the pipeline's rule (longest, then earliest).
         kept = settle(doc, "entities", found)
         # 3. One name, one kind in an article (the kind most of its mentions got; the publication is an
@@ -349,6 +350,12 @@ class EntityRecognizer:
                 return head, self._make(doc, tail, "place", canonical)
             return None
         return None
+
+    def _description(self, span: Span) -> bool:
+        """ "Agenția britanică", "Compania germană": a word for an organization and nationalities after
+        it describe one, they do not name it."""
+        return span.label_ == "organization" and len(span) >= 2 and key(span[0].text) in self.descriptors \
+            and all(t.is_lower and key(t.text) in self.nationality for t in span[1:])
 
     def _pair(self, span: Span) -> bool:
         """One hyphenated token of two known places ("Giurgiu-Ruse"), not itself a place."""
@@ -864,7 +871,8 @@ class EntityRecognizer:
                 return known[1] if known else rest.text
         if is_acronym(words[0]) or len(words) == 1:
             return span.text
-        for candidate in uninflect(words[0], self.inflections):
+        # (a head word of the list confirms a short stem: "Apelor Române" -> "Apele Române")
+        for candidate in uninflect(words[0], self.inflections, min_stem=2):
             if key(candidate) in self.org_heads:
                 rest = words[1:]
                 if candidate.endswith("a") and rest and rest[0][:1].isupper():
@@ -1108,6 +1116,7 @@ class EntityRecognizer:
             span._.role = role
             holders = doc.user_data.setdefault("role_holders", {}).setdefault(role_key(role), set())
             holders.add(span._.canonical)
+            doc.user_data.setdefault("role_at", {}).setdefault((role_key(role), span._.canonical), span.start)
             if len(holders) == 1:
                 ties[role_key(role)] = span._.canonical
             else:

@@ -894,7 +894,16 @@ class Speakers:
 
     def role_holder(self, doc: Doc, role: Token) -> Optional[str]:
         found = self._role_holder(doc, role)
-        return None if found is not None and self._ambiguous(doc, found) else found
+        return None if found is not None and (self._ambiguous(doc, found) or self._tied_later(doc, role, found)) else found
+
+    def _tied_later(self, doc: Doc, role: Token, person: str) -> bool:
+        """The article ties the role to `person` only after this mention of it, and to someone else
+        before it ("Potrivit primarului comunei, Vasile Ursu, …”, a spus primarul. … primarul Ioana
+        Ionescu"): the mention is not theirs."""
+        heads = {self._noun_stem(w) for w in (role.text, *self.synonyms.get(key(role.text), ()))}
+        at = [(i, who) for (tied, who), i in doc.user_data.get("role_at", {}).items()
+              if self._noun_stem(tied.split()[0]) in heads]
+        return all(i > role.i for i, who in at if who == person) and any(i < role.i for i, who in at if who != person)
 
     def _role_holder(self, doc: Doc, role: Token) -> Optional[str]:
         """The person the article tied this role to: the longest tied phrase the role's words begin,
