@@ -35,11 +35,12 @@ def skeleton(name: str) -> str:
     return "".join(out)
 
 
-def uninflect(word: str, inflections: Iterable[tuple[str, str]]) -> list[str]:
-    """Candidate base forms of an inflected proper name ("Rusiei" -> ["Rusia", ...]), best first."""
+def uninflect(word: str, inflections: Iterable[tuple[str, str]], min_stem: int = 3) -> list[str]:
+    """Candidate base forms of an inflected proper name ("Rusiei" -> ["Rusia", ...]), best first, each
+    keeping at least `min_stem` letters of the word."""
     out = []
     for ending, base in inflections:
-        if word.endswith(ending) and len(word) > len(ending) + 2:
+        if word.endswith(ending) and len(word) >= len(ending) + min_stem:
             candidate = word[: len(word) - len(ending)] + base
             if candidate not in out:
                 out.append(candidate)
