@@ -53,7 +53,8 @@ def noun_stems(word: str, endings: Iterable[str], min_stem: int) -> list[str]:
     return [word[: -len(e)] for e in endings if word.endswith(e) and len(word) - len(e) >= min_stem]
 
 
-OPENING_MARKS, CLOSING_MARKS = "„“«\"", "”“»\""
+OPENING_MARKS = ("„", "«", "“")  # what opens a name in quotation marks inside an institution's name
+CLOSING_MARKS = ("”", "»", "“", '"')
 
 
 def _quoted_part(name: str) -> Optional[str]:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lang as lang_mod
 from ..lang import Lang, key
-from ..names import Variants, initials, is_acronym, noun_stems, uninflect
+from ..names import CLOSING_MARKS, OPENING_MARKS, Variants, initials, is_acronym, noun_stems, uninflect
 from . import gazetteer, places
 from .spans import settle
 from .speakers import QUOTE_TOKENS, is_role_word, name_owned
@@ -1258,5 +1258,3 @@ def _quotes_paired(name: str) -> str:
 
 
 _QUOTE_MARKS = set("„“”\"«»")
-OPENING_MARKS = ("„", "«", "“")  # what opens a name in quotation marks after an institution's words
-CLOSING_MARKS = ("”", "»", "“", '"')
