@@ -117,7 +117,7 @@ class DateFinder:
             return True
         if any(before[-len(u):] == u for u in self.until) and self._negated_clause(doc, span):
             return True  # "nu comentase acordul până marți"
-        before = [key(t.text) for t in doc[max(0, span.start - 2): span.start]]
+        # (the clause's words end with the preposition before the date: no verb or comma stands there)
         if any(before[-len(s):] == s for s in self.count_since) and self._ordinal_frame(doc, span):
             return True  # "Este al patrulea dezvoltator cercetat … de la începutul anului trecut"
         if not any(before[-len(s):] == s for s in self.record_since):

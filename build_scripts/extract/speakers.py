@@ -230,8 +230,8 @@ class Speakers:
         anaphors = lang["organization_anaphors"]
         self.org_generic = {key(w) for w in anaphors["generic"]}
         self.org_typed = {key(w) for w in anaphors["typed"]}
-        self.org_kinds = {key(w): {key(x) for x in group} | {self._noun_stem(x) for x in group}
-                          for group in anaphors["kinds"] for w in group}
+        kinds = [({key(x) for x in group} | {self._noun_stem(x) for x in group}, group) for group in anaphors["kinds"]]
+        self.org_kinds = {key(w): kind for kind, group in kinds for w in group}  # a noun -> its kind's keys and stems
         self.org_cues = lang.keys_of("org_cues")  # "firma", "compania", "operatorul": a word for an organization
         self.synonyms = {key(w): {key(x) for x in group} for group in lang["role_synonyms"] for w in group}
         self.nationality = lang.keys_of("nationality_adjectives")
