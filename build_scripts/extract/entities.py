@@ -61,7 +61,6 @@ class EntityRecognizer:
         self.org_cues = lang.keys_of("org_cues")
         self.descriptors = lang.keys_of("org_descriptors")
         self.connectors = lang.keys_of("name_connectors")
-        self.acronym_skips = lang.keys_of("acronym_skips")
         self.nationality = lang.keys_of("nationality_adjectives")
         self.org_heads = lang.keys_of("org_heads")
         self.named_after = lang.keys_of("named_after_cues")
@@ -980,8 +979,8 @@ class EntityRecognizer:
         an acronym in parentheses right after a name is that name."""
         by_kind: dict[str, Variants] = {}
         spans = [s for s in spans if s._.canonical]
-        for span in spans:
-            by_kind.setdefault(span.label_, Variants(self.connectors, self.org_suffixes, self.given, self.acronym_skips)).add(span._.canonical)
+        for span in spans:  # (an acronym may leave out "și", as `_spelled_runs` reads it: "OCPI")
+            by_kind.setdefault(span.label_, Variants(self.connectors, self.org_suffixes, self.given, self.and_words)).add(span._.canonical)
         explicit = self._parenthesized_acronyms(doc, spans)
         for kind, variants in by_kind.items():
             for full, acronym in explicit:
