@@ -166,8 +166,10 @@ class QuoteFinder:
                 via = "previous"
             else:
                 continue
-            quote = None if answer is None or any(t.i in taken for t in answer) \
-                else _quote(answer, speaker, via, direct=True)
+            if answer is not None:
+                # Up to the words of someone else it reports, found before ("Vecinii îmi spun că …").
+                answer = _words_before(doc, answer.start, next((t.i for t in answer if t.i in taken), answer.end))
+            quote = None if answer is None else _quote(answer, speaker, via, direct=True)
             out.append((quote, doc[start: spans[i].end]))
         return out
 
@@ -215,11 +217,8 @@ class QuoteFinder:
                 speaker = None  # a label that names someone else, or nobody we know
         # Up to its first quotation mark: what follows is someone else's words, repeated.
         end = next((t.i for t in span.doc[start: span.end] if t.is_quote or t.text in QUOTE_TOKENS), span.end)
-        while end > start and span.doc[end - 1].is_punct:
-            end -= 1
-        if len([t for t in span.doc[start:end] if not t.is_punct]) < MIN_WORDS:
-            return None, None, start
-        return span.doc[start:end], speaker, start
+        answer = _words_before(span.doc, start, end)
+        return answer, speaker if answer is not None else None, start
 
     # -- quotations -------------------------------------------------------------------------------
 
@@ -828,6 +827,16 @@ def _initials(text: str, letters_only: bool = False) -> str:
 def _main_subject(sentence: Span) -> Optional[Token]:
     """The subject of the sentence's main verb."""
     return next((c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+
+
+def _words_before(doc: Doc, start: int, end: int) -> Optional[Span]:
+    """The words from `start` up to `end`, without the punctuation before `end`; None when fewer than
+    MIN_WORDS are left."""
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    if len([t for t in doc[start:end] if not t.is_punct]) < MIN_WORDS:
+        return None
+    return doc[start:end]
 
 
 def _quote(span: Span, speaker: Optional[str], via: Optional[str], direct: bool) -> Span:
