@@ -716,8 +716,10 @@ class Speakers:
                     and before.head.i in {t.i for t in noun.subtree}):
                 return span._.canonical  # also "generalul-locotenent american Mark R. Thompson"
             party = names.get(before.i)
-            if party is not None and party.label_ == "organization" and party.start == noun.i + 1:
-                return span._.canonical  # "Deputatul USR Victor Năstase"
+            if party is not None and party.label_ == "organization" and party.start > 0:
+                role = doc[party.start - 1]  # "Deputatul USR Victor Năstase", "Președintele comisiei, deputatul USR …"
+                if role.i == noun.i or (role.dep_ == "appos" and role.head.i == noun.i):
+                    return span._.canonical
         return None
 
     def organization_in_apposition(self, noun: Token, names: dict[int, Span]) -> Optional[str]:
