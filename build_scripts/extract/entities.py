@@ -624,6 +624,12 @@ class EntityRecognizer:
             if confirmed and (inflected or self._sizeable(canonical, PERSON_OR_PLACE_POPULATION)
                               or self._after_preposition(doc, span[0]) or self._beside_place(doc, span[0])):
                 return self._make(doc, mention, "place", canonical)
+        first = span[0]
+        if first.pos_ == "NOUN" and first.lemma_[:1].islower() and "Def" in first.morph.get("Definite") \
+                and key(first.text) in {key(first.lemma_) + ending for ending in ("ul", "l", "le")} \
+                and not any(key(t.text) in self.given or key(t.lemma_) in self.given for t in span):
+            # "Viitorul Comun": a common noun with its article and no given name is no person's name
+            return self._make(doc, mention, "person", None, confirmed=False)
         words = [t.text for t in span]
         if len(words) >= 2 and key(words[0]) not in self.given:
             # "Elenei Dumitrache" -> "Elena Dumitrache": a given name in the genitive.
