@@ -264,8 +264,7 @@ class EntityRecognizer:
         if len(span) == 1 and not is_acronym(words[0]):
             if key(words[0]) in self.org_heads:
                 # "Primăriei", "Guvernul": the institution the article is about (the model's call).
-                head = next((c for c in [words[0], *uninflect(words[0], self.inflections)]
-                             if key(c) in self.org_heads and c[-1:] in ("l", "a")), words[0])
+                head = self._head_nominative(words[0])
                 known = self._known(head)
                 return out + [self._make(doc, mention, *(known if known else ("organization", head)))]
             institution = self._institution(doc, span)
@@ -897,6 +896,11 @@ class EntityRecognizer:
                 return " ".join([candidate, *rest])
         return span.text
 
+    def _head_nominative(self, word: str) -> str:
+        """An organization's head word alone, in the nominative with its article: "Primăriei" -> "Primăria"."""
+        return next((c for c in [word, *uninflect(word, self.inflections)]
+                     if key(c) in self.org_heads and c[-1:] in ("l", "a")), word)
+
     def _adjective(self, word: str) -> str:
         for ending, base in self.adjective_inflections:
             if word.endswith(ending) and len(word) > len(ending) + 2:
@@ -1059,7 +1063,7 @@ class EntityRecognizer:
                     or not place._.canonical or place.start != org.end + 2 \
                     or [key(t.text) for t in doc[org.end: place.start]] != ["de", "la"]:
                 continue
-            base = self._org_base(org)
+            base = self._head_nominative(org.text) if len(org) == 1 else self._org_base(org)  # "Guvernului"
             head = key(base.split()[0])
             if self.state_bodies.isdisjoint([head, *noun_stems(head, self.noun_endings, 4)]):
                 continue
