@@ -387,9 +387,9 @@ class EntityRecognizer:
         return None
 
     def _institution(self, doc: Doc, span: Span) -> Optional[str]:
-        """ "ministrul Sănătății" -> "Ministerul Sănătății": a department after the role that heads it
-        ("fostul ministru al Mediului" too); the department is a common noun in the genitive, never a name
-        ("ministrul Mateescu")."""
+        """ "ministrul Sănătății" -> "Ministerul Sănătății": a department after the role that heads it (the
+        role's forms in `role_institutions`); the department is a common noun, never a name ("ministrul
+        Mateescu")."""
         token = span[0]
         if token.pos_ == "PROPN" or token.lemma_[:1].isupper() and not set(token.morph.get("Case")) & {"Gen", "Dat"}:
             return None
@@ -780,7 +780,7 @@ class EntityRecognizer:
                     # "prefectul de Ilfov Sorin Vâlcu": the place of the role, then the given name
                     or nxt is not None and k not in self.given and key(nxt.text) in self.given
                     and (self._place_name(token.doc[token.i: token.i + 1])[1]
-                         # "ministrul Mediului Sorin Mateescu": the role's department, then the given name
+                         # "ministrul Mediului Sorin Mateescu": a common noun in the genitive, then the given name
                          or token.pos_ == "NOUN" and bool(set(token.morph.get("Case")) & {"Gen", "Dat"}))
                     or token.is_sent_start and token.pos_ == "NOUN" and "Def" in token.morph.get("Definite")
                     and k not in self.given and key(token.lemma_) not in self.given)
