@@ -24,7 +24,7 @@ from ..lang import Lang, key
 from ..names import CLOSING_MARKS, OPENING_MARKS, Variants, initials, is_acronym, noun_stems, uninflect
 from . import gazetteer, places
 from .spans import settle
-from .speakers import QUOTE_TOKENS, is_role_word, name_owned
+from .speakers import QUOTE_TOKENS, in_genitive, is_role_word, name_owned
 
 NER_LABELS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organization"}
 PLACE_LABELS = tuple(label for label, kind in NER_LABELS.items() if kind == "place")  # the model's labels of places
@@ -281,7 +281,7 @@ class EntityRecognizer:
                 return out  # "Apărării", "Energiei": a common noun's capital, cut from a longer name
         elif not any(t.pos_ == "PROPN" or is_acronym(t.text) for t in span) and key(words[0]) not in self.org_heads \
                 and not self._after_org_word(doc, span) and all(t.lemma_[:1].islower() for t in span if t.is_alpha) \
-                and set(span[0].morph.get("Case")) & {"Gen", "Dat"}:
+                and in_genitive(span[0]):
             return out  # "Apărării Naționale", "Externe": words of a name whose head is missing
         if not len(span) or span.text in self.not_orgs or key(span.text) in self.not_entities:
             return out
@@ -293,9 +293,8 @@ class EntityRecognizer:
         if i + 1 >= len(doc) or i < 1 or doc[i].text not in (",",) and key(doc[i].text) not in self.and_words:
             return False
         before, after = doc[i - 1], doc[i + 1]
-        genitive = {"Gen", "Dat"}
         return (after.text[:1].isupper() and key(after.text) not in self.org_heads and not after.is_sent_start
-                and bool(set(before.morph.get("Case")) & genitive) and bool(set(after.morph.get("Case")) & genitive)
+                and in_genitive(before) and in_genitive(after)
                 and (doc[i].text != "," or i + 2 < len(doc) and self._joined_genitive(doc, i + 2)))
 
     def _parent_org(self, doc: Doc, i: int) -> bool:
@@ -391,7 +390,7 @@ class EntityRecognizer:
         role's forms in `role_institutions`); the department is a common noun, never a name ("ministrul
         Mateescu")."""
         token = span[0]
-        if token.pos_ == "PROPN" or token.lemma_[:1].isupper() and not set(token.morph.get("Case")) & {"Gen", "Dat"}:
+        if token.pos_ == "PROPN" or token.lemma_[:1].isupper() and not in_genitive(token):
             return None
         for back in (1, 2):
             if span.start - back < 0:
@@ -538,7 +537,7 @@ class EntityRecognizer:
                 continue  # (a definite noun: "doctor Honoris Causa" is a title)
             end = token.i + 1
             while end < len(doc) and end - token.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].is_title \
-                    and not doc[end].is_sent_start and not set(doc[end].morph.get("Case")) & {"Gen", "Dat"}:
+                    and not doc[end].is_sent_start and not in_genitive(doc[end]):
                 end += 1
             if not 2 <= end - token.i - 1 <= 3 or end < len(doc) and doc[end].text[:1].isupper():
                 continue
@@ -652,7 +651,7 @@ class EntityRecognizer:
     def _common_genitive(token: Token) -> bool:
         """ "Camerei", "Directoratului": a common noun in the genitive, capitalized as a name's first word."""
         return token.pos_ == "NOUN" and key(token.lemma_) != key(token.text) \
-            and bool(set(token.morph.get("Case")) & {"Gen", "Dat"})
+            and in_genitive(token)
 
     def _after_org_word(self, doc: Doc, span: Span) -> bool:
         """ "operatorul Ukrenergo", "compania SpaceX": a word for a kind of organization right before."""
@@ -781,7 +780,7 @@ class EntityRecognizer:
                     or nxt is not None and k not in self.given and key(nxt.text) in self.given
                     and (self._place_name(token.doc[token.i: token.i + 1])[1]
                          # "ministrul Mediului Sorin Mateescu": a common noun in the genitive, then the given name
-                         or token.pos_ == "NOUN" and bool(set(token.morph.get("Case")) & {"Gen", "Dat"}))
+                         or token.pos_ == "NOUN" and in_genitive(token))
                     or token.is_sent_start and token.pos_ == "NOUN" and "Def" in token.morph.get("Definite")
                     and k not in self.given and key(token.lemma_) not in self.given)
         if label == "place":
@@ -1143,7 +1142,7 @@ class EntityRecognizer:
             return None  # "avocatul lui Ion Popescu", "consilierul premierului Ilie Bolojan": not their role
         if name.start > span.start and self._is_role(doc[span.start]) \
                 and not any(t.text == "," for t in doc[span.start:name.start]) \
-                and not set(doc[span.start].morph.get("Case")) & {"Gen", "Dat"}:
+                and not in_genitive(doc[span.start]):
             # "avocatul Cosmin Dobrin", "premierul Ilie Bolojan": the role is part of the mention.
             return self._role_phrase(doc, doc[span.start], name)
         root = name.root
@@ -1168,7 +1167,7 @@ class EntityRecognizer:
         for token in candidates:
             if token.i in person_of and not (span.start <= token.i < span.end) or not self._is_role(token):
                 continue
-            if token.dep_ == "nmod" and set(token.morph.get("Case")) & {"Gen", "Dat"}:
+            if token.dep_ == "nmod" and in_genitive(token):
                 continue  # "fratele edilului, Dorin Stanciu": the mayor is someone else
             phrase = self._role_phrase(doc, token, name)
             if phrase:

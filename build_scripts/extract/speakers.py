@@ -53,11 +53,16 @@ def _with_surname(doc: Doc, surname: str) -> set[str]:
     return {p for p in doc.user_data.get("people", ()) if key(p).split()[-1:] == [surname]}
 
 
+def in_genitive(token: Token) -> bool:
+    """Whether the parse gives the word the genitive-dative case ("Sănătății", "premierului")."""
+    return bool(set(token.morph.get("Case")) & {"Gen", "Dat"})
+
+
 def owner_cue(token: Token, roles: set[str], possessive: set[str]) -> bool:
     """The word right before a name makes it whose, not who: the genitive article ("avocatul lui Ion
     Popescu") or a role in the genitive-dative ("consilierul premierului Ilie Bolojan")."""
     return key(token.text) in possessive or (
-        token.pos_ == "NOUN" and bool(set(token.morph.get("Case")) & {"Gen", "Dat"}) and is_role_word(token, roles)
+        token.pos_ == "NOUN" and in_genitive(token) and is_role_word(token, roles)
         and token.morph.get("Number") != ["Plur"])  # ("liderul deputaților Alfred Simonis" leads them)
 
 

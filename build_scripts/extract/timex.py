@@ -781,11 +781,13 @@ def _rules(lang: Lang) -> _Rules:
             return published.year + delta
         return published.year - 1 if tense == "past" and first_month > published.month else published.year
 
+    part_of_other = re.compile(rf"\s+(?:{lang.alt('year_part_not_of')})\s+[a-zăâîșț]")  # "… de sarcină"
+
     @rule(rf"{B}(?:({OB})\s+({PN})|({PN})\s+({OA})){YEAR_OF}{E}")
     def _year_part(m, published, tense):
         """ "primul trimestru", "semestrul I", "prima jumătate a anului viitor" -> a span of months; not a
         part of something else ("trimestrul al treilea de sarcină")."""
-        if not m.group(0).endswith(tuple("0123456789")) and re.match(rf"\s+(?:{lang.alt('year_part_not_of')})\s+[a-zăâîșț]", m.string[m.end():]):
+        if not m.group(0).endswith(tuple("0123456789")) and part_of_other.match(m.string, m.end()):
             return None
         size = part_months[(m.group(2) or m.group(3)).lower()]
         n = ord_before[m.group(1).lower()] if m.group(1) else ord_after[m.group(4).lower()]
