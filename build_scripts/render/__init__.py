@@ -200,9 +200,9 @@ def _articles(pages: _Pages) -> None:
         # The page reads the article, the articles it shares a paragraph with (their paragraphs' places
         # and links), which of its sentences are events, and the names it links to.
         if pages.reuse(path, sig.article(facts), site.newest,
-                       [(r.article, r.paragraph, r.of_article, r.of_paragraph, sig.link(r.article), sig.link(r.of_article))
-                        for r in site.repeats_of.get(facts.article.id, ())],
-                       sorted(site.event_sentences.get(facts.article.id, ())), sig.article_names(facts)):
+                       tuple((r.article, r.paragraph, r.of_article, r.of_paragraph, sig.link(r.article),
+                              sig.link(r.of_article)) for r in site.repeats_of.get(facts.article.id, ())),
+                       tuple(sorted(site.event_sentences.get(facts.article.id, ()))), sig.article_names(facts)):
             continue
         h = pages.helpers(path)
         lead = next((s.text for s in facts.article.sentences if not s.furniture), facts.article.title)
@@ -259,10 +259,10 @@ def _entities(pages: _Pages) -> None:
     for item in entities_mod.entity_pages(story, site):
         # The page reads the entity, its quotes (with their dates), its events and the articles naming it.
         entity = item.entity  # the page shows its name, kind, role and aliases; its mentions, through the lists
-        if pages.reuse(item.path, (entity.name, entity.kind, entity.slug, entity.role, entity.aliases), site.newest,
-                       _quotes_read(pages, item.quotes), [sig.event(e) for e in item.events],
-                       [sig.link(a) for a in entity.articles],
-                       [(f.article.id, sentence, n) for f, sentence, n in item.articles]):
+        if pages.reuse(item.path, (entity.name, entity.kind, entity.slug, entity.role, tuple(entity.aliases)),
+                       site.newest, _quotes_read(pages, item.quotes), tuple(sig.event(e) for e in item.events),
+                       tuple(sig.link(a) for a in entity.articles),
+                       tuple((f.article.id, sentence, n) for f, sentence, n in item.articles)):
             continue
         uses = [site.by_id[a] for a in dict.fromkeys(item.entity.articles) if a in site.by_id]  # for the date
         pages.page(item.path, "entity.md.j2", item=item, uses=uses, title=item.entity.name,
@@ -313,6 +313,6 @@ def _mention_read(pages: _Pages, entity) -> Optional[tuple]:
     return (first, pages.sig.link(first[0])) if first else None
 
 
-def _quotes_read(pages: _Pages, quotes: list) -> list[str]:
+def _quotes_read(pages: _Pages, quotes: list) -> tuple[str, ...]:
     """What a list of quotes shows: each quote, its date, and the article it links to."""
-    return [pages.sig.quote(f, q) for f, q in quotes]
+    return tuple(pages.sig.quote(f, q) for f, q in quotes)

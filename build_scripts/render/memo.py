@@ -395,8 +395,8 @@ class Signatures:
             self._entities[name] = found
         return found
 
-    def article_names(self, facts: ArticleFacts) -> list[str]:
+    def article_names(self, facts: ArticleFacts) -> tuple[str, ...]:
         """The names an article page links to or describes (its entities and speakers)."""
         names = [e.name for group in (facts.people, facts.places, facts.organizations) for e in group]
         names += [q.speaker for q in facts.quotes if q.speaker]
-        return [self.entity(n) for n in names]
+        return tuple(self.entity(n) for n in names)
