@@ -76,6 +76,13 @@ def is_acronym(word: str) -> bool:
     return len(letters) >= 2 and letters.isalpha() and letters.isupper()
 
 
+def is_web_name(word: str, domains: Iterable[str]) -> bool:
+    """A name written as a web address ("Deschide.md", "HotNews.ro"): a capitalized word, a dot and a
+    domain ending of `domains` (folded)."""
+    name, dot, domain = word.rpartition(".")
+    return bool(dot) and key(domain) in domains and name[:1].isupper() and name.isalnum()
+
+
 def _deletions(k: str) -> set[str]:
     """The key and every string made by deleting one of its letters: two keys one edit apart (a letter
     added, removed or replaced) always share one of these."""

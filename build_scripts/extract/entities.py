@@ -20,8 +20,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import lang as lang_mod
-from ..lang import Lang, key
-from ..names import CLOSING_MARKS, OPENING_MARKS, Variants, initials, is_acronym, noun_stems, uninflect
+from ..lang import Lang, ascii_fold, key
+from ..names import CLOSING_MARKS, OPENING_MARKS, Variants, initials, is_acronym, is_web_name, noun_stems, uninflect
 from . import gazetteer, places
 from .spans import settle
 from .speakers import QUOTE_TOKENS, in_genitive, is_role_word, name_owned
@@ -30,6 +30,7 @@ NER_LABELS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organi
 PLACE_LABELS = tuple(label for label, kind in NER_LABELS.items() if kind == "place")  # the model's labels of places
 MIN_PLACE_POPULATION = 50_000       # a lone proper noun the NER missed is a place only if this big
 PERSON_OR_PLACE_POPULATION = 1_000_000  # ... and one the NER called a person, unless it is inflected
+MIN_CLUB_TOWN = 15_000  # a town this big after a name that is no given name makes a club's or firm's name
 MAX_ROLE_TOKENS = 9
 MAX_SEAT_WORDS = 2  # place words after an acronym in parentheses ("(ISJ Cluj)", "(DSP Cluj-Napoca)")
 KIND_ORDER = ("platform", "person", "place", "organization")  # ties between kinds go to the later one
@@ -68,6 +69,7 @@ class EntityRecognizer:
         self.media_words = lang.keys_of("media_name_words")
         self.media_nouns = lang.keys_of("media_nouns")
         self.org_suffixes = lang.keys_of("org_suffixes")
+        self.web_domains = lang.keys_of("web_domains")
         self.definite = [tuple(p) for p in lang["definite_endings"]]
         self.org_places = lang.keys_of("org_location_prepositions")
         seats = lang["org_seats"]
@@ -104,6 +106,7 @@ class EntityRecognizer:
         found += self._cue_runs(doc)
         found += self._spelled_runs(doc)
         found += self._suffix_runs(doc)
+        found += self._web_names(doc)
         found += self._given_runs(doc)
         found += self._described_runs(doc)
         found += self._surnames_alone(doc, found)
@@ -162,6 +165,8 @@ class EntityRecognizer:
         if known:
             # "șeful Hidroelectrica" tagged as a person: the organization's mention is its name alone.
             return [self._make(doc, mention if known[0] == "person" else span, known[0], known[1])]
+        if label != "organization" and len(span) == 1 and is_web_name(span.text, self.web_domains):
+            return [self._make(doc, mention, "organization", span.text)]  # "Deschide.md": an outlet
         if (label != "organization" and self._after_org_word(doc, span) and not places.lookup(span.text)
                 and key(span[0].text) not in self.given):
             return [self._make(doc, mention, "organization", span.text)]  # "operatorul Ukrenergo"
@@ -180,6 +185,8 @@ class EntityRecognizer:
             return self._organizations(doc, mention, mention)  # "Sindicatul Liber Agrochim", "Verbalis AI"
         if self._pair(span):
             return []  # "Zimnicea-Șiștov": two places joined, each named on its own elsewhere
+        if label != "organization" and self._named_with_town(span):
+            return self._organizations(doc, mention, span)  # "Petrocub Hîncești": a club with its town
         if label == "person":
             institution = self._institution(doc, span) if len(span) == 1 else None
             if institution:
@@ -203,6 +210,24 @@ class EntityRecognizer:
                 return [self._make(doc, mention, "place", canonical, confirmed)]
             return []
         return self._organizations(doc, mention, span)
+
+    def _named_with_town(self, span: Span) -> bool:
+        """ "Petrocub Hîncești", "Sheriff Tiraspol": a name that is no given name, no place and no
+        state's form, then a Romanian or Moldovan town, names a club or a firm with its town, not a person
+        or a place. Only the towns the lexicon knows down to the village: a town abroad is too often
+        a surname ("Lincoln", "Washington"), and a person's given name may be one we do not know."""
+        if not 2 <= len(span) <= 3 or not all(t.is_alpha and t.text[:1].isupper() for t in span):
+            return False
+        if span.start and self._is_role(span.doc[span.start - 1]):
+            return False  # "Președintele X Y": a person
+        word = span[-1].text
+        town = places.lookup_local(word)
+        if town is None or town.population < MIN_CLUB_TOWN or ascii_fold(word) != word and places.lookup_exact(word) is None:
+            return False  # a village's name is too often a surname ("Dumbravă"); "Român" is not "Roman"
+        if places.lookup(span.text) or places.lookup(span[:-1].text) or self._known(span[:-1].text):
+            return False  # "Sânmihaiu Român": a place of its own
+        return not any(key(t.text) in self.given or key(t.text) in self.state_forms
+                       or places.lookup(t.text) for t in span[:-1])
 
     def _known_places(self, doc: Doc, span: Span) -> list[Span]:
         """Each word of the span as a place, when every word is a known place on its own."""
@@ -254,7 +279,8 @@ class EntityRecognizer:
             span, place = located
             mention = span
             out.append(place)
-        parent = None if whole else next((i for i in range(span.start + 1, span.end - 1) if self._parent_org(doc, i)), None)
+        parent = None if whole else next((i for i in range(span.start + 1, span.end - 1) if self._parent_org(doc, i)
+                                          and not self._generic_unit(doc, doc[span.start: i])), None)
         if parent is not None:  # "Comisiei pentru Bugete a Parlamentului European": the unit, then its parent
             out += self._organizations(doc, doc[parent + 1: span.end], doc[parent + 1: span.end])
             span = mention = doc[span.start: parent]
@@ -305,6 +331,14 @@ class EntityRecognizer:
             return False
         known = self._known(nxt.text)
         return key(nxt.text) in self.org_heads or is_acronym(nxt.text) or bool(known and known[0] == "organization")
+
+    def _generic_unit(self, doc: Doc, unit: Span) -> bool:
+        """ "Inspectoratul General", "Statul Major General" before "al Poliției Române": an institution's
+        word and adjectives only name no unit of their own, so the whole is one name ("Inspectoratul
+        General al Poliției Române"); before an acronym ("Consiliul Director al BNR") it is a unit."""
+        after = doc[unit.end + 1] if unit.end + 1 < len(doc) else None
+        return len(unit) >= 2 and key(unit[0].text) in self.org_heads and after is not None \
+            and not is_acronym(after.text) and all(t.pos_ == "ADJ" and t.text[:1].isupper() for t in unit[1:])
 
     def _seated(self, doc: Doc, span: Span) -> Span:
         """The organization with where it sits, when its name is followed by it: "Departamentul de Stat"
@@ -584,6 +618,18 @@ class EntityRecognizer:
                 and key(t.text) in surnames and key(t.text) not in self.given
                 and not capital(t.i - 1) and not capital(t.i + 1)]
 
+    def _web_names(self, doc: Doc) -> list[Span]:
+        """An outlet named by its web address ("Deschide.md", "HotNews.ro"): one capitalized word, a dot
+        and a known domain ending (`web_domains`), as one token."""
+        out = []
+        for token in doc:
+            if not is_web_name(token.text, self.web_domains):
+                continue
+            span = doc[token.i: token.i + 1]
+            known = self._known(span.text)
+            out.append(self._make(doc, span, *(known if known else ("organization", span.text))))
+        return out
+
     def _suffix_runs(self, doc: Doc) -> list[Span]:
         """A company's name ending in its legal or business form ("Kessler & Partners", "Black Sea
         Ventures", "Brastrans Construct SRL"): the capitalized words before the form, and "&"."""
@@ -736,6 +782,8 @@ class EntityRecognizer:
         name_start, name_end = start, end
         while name_start < name_end - (label == "person") and self._leading_noise(doc[name_start], label):
             name_start += 1
+        if label == "person":
+            name_start = self._after_named_place_or_org(doc, name_start, name_end)
         if label == "organization":
             start = name_start  # "șeful Hidroelectrica": the role before an organization is a person's
         if label == "person":
@@ -753,6 +801,20 @@ class EntityRecognizer:
         if not len(name) or not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
             return None
         return doc[start:end], name
+
+    def _after_named_place_or_org(self, doc: Doc, start: int, end: int) -> int:
+        """Where a person's name starts when the model read a known organization before a given name
+        ("pentru Știrile ProTV Ioana Mocanu"), or a place after its preposition before two capitalized
+        words ("a declarat la Geneva Marianne Dufour") as part of it."""
+        for j in range(start + 1, end - 1):
+            if key(doc[j].text) in self.given and key(doc[j - 1].text) not in self.given \
+                    and (self._known(doc[start:j].text) or ("",))[0] == "organization":
+                return j
+        if end - start >= 3 and start > 0 and key(doc[start - 1].text) in self.place_prepositions \
+                and places.lookup(doc[start].text) and key(doc[start].text) not in self.given \
+                and all(t.text[:1].isupper() and t.is_alpha for t in doc[start + 1:end]):
+            return start + 1
+        return start
 
     def _trailing_noise(self, doc: Doc, start: int, end: int, keep_lower: bool = False) -> bool:
         last = doc[end - 1]

@@ -153,12 +153,25 @@ class SourceFinder:
     def _medium_after(self, doc: Doc, i: int, names: dict[int, Span]) -> Optional[Span]:
         """ "pentru Digi24", "pentru postul NTV Moldova", "pentru Europa FM": a news medium's name at token
         `i`, or after a word for one there."""
-        if key(doc[i].text) in self.speakers.media_nouns and i + 1 < len(doc):
-            i += 1
         named = names.get(i)
+        if (named is None or named.start != i) and key(doc[i].text) in self.speakers.media_nouns and i + 1 < len(doc):
+            i += 1
+            named = names.get(i)
         if named is None or named.start != i or named.label_ != "organization":
             return None
-        return named if named._.canonical in self.media or self.speakers.is_media_name(doc, named) else None
+        return named if self._told(doc, named) or named._.canonical in self.media \
+            or self.speakers.is_media_name(doc, named) else None
+
+    def _told(self, doc: Doc, named: Span) -> bool:
+        """ "a recunoscut pentru Argeș Expres", "a declarat sâmbătă pentru Bihoreanul": what someone says
+        "for" an organization, right after the verb of saying (or its time), they say to a medium; not
+        "a cerut fonduri pentru Spitalul Județean"."""
+        verb = named.root.head
+        if named.root.dep_ != "obl" or verb.i >= named.start or not self._speech(verb) \
+                or any(c.dep_ in ("obj", "iobj") for c in verb.children):
+            return False
+        between = doc[verb.i + 1: named.start - 1]
+        return len(between) <= 3 and not any(t.dep_ in ("obj", "iobj", "ccomp", "nsubj") or t.is_punct for t in between)
 
     def _speech(self, token: Token) -> bool:
         return self.speakers.is_speech_verb(token)

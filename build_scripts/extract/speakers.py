@@ -20,7 +20,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from ..lang import Lang, key
-from ..names import initials, is_acronym, noun_stems
+from ..names import initials, is_acronym, is_web_name, noun_stems
 from . import gazetteer
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
@@ -222,6 +222,7 @@ class Speakers:
         self.media = {e["name"] for e in lang.gazetteer["organizations"] if e.get("kind") == "media"}
         self.media_nouns = lang.keys_of("media_nouns")
         self.media_words = lang.keys_of("media_name_words")
+        self.web_domains = lang.keys_of("web_domains")
         self.utterance = lang.keys_of("utterance_verbs")
         self.utterance_stems = {stem_of(v) for v in lang["utterance_verbs"] if len(stem_of(v)) >= 5}
         self.documents = lang.keys_of("document_nouns")
@@ -266,8 +267,9 @@ class Speakers:
 
     def is_media_name(self, doc: Doc, span: Span) -> bool:
         """A news medium: known to the gazetteer, introduced by a word for one ("cotidianul Haaretz"),
-        or with a word of media names in it ("Times", "News", "TV")."""
-        if span._.canonical in self.media:
+        with a word of media names in it ("Times", "News", "TV"), or named by its web address
+        ("Deschide.md")."""
+        if span._.canonical in self.media or len(span) == 1 and is_web_name(span.text, self.web_domains):
             return True
         if span.start > 0 and key(doc[span.start - 1].text) in self.media_nouns:
             return True
@@ -751,6 +753,10 @@ class Speakers:
                  and (key(s._.canonical.split()[0]) in (key(noun.text), head) or self._noun_stem(s._.canonical.split()[0]) == stem)
                  or s.label_ == "organization" and s._.canonical and len(s) > 1
                  and (key(s[0].lemma_) == head or self._noun_stem(s[0].text) == stem)}
+        # "Biroul premierului israelian" is not "Biroul ONU pentru …": the words that qualify the noun are
+        # in the organization's name
+        qualifiers = {key(c.text) for c in noun.children if c.dep_ in ("nmod", "amod", "flat", "appos")}
+        found = {name for name in found if qualifiers <= set(key(name).split())}
         kind = self.org_kinds.get(head) or self.org_kinds.get(stem)
         if kind and not any(c.dep_ in ("nmod", "appos", "flat", "amod") for c in noun.children):
             # "Compania a anunțat": also an organization named before with a word of its kind.
