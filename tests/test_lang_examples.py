@@ -95,3 +95,8 @@ def test_an_unknown_rule_file_is_refused(tmp_path):
 def test_cedilla_and_comma_forms_are_one_letter():
     assert lang_mod.fold_diacritics("Româniaş ţară ŞŢ") == "Româniaș țară ȘȚ"
     assert lang_mod.ascii_fold("Știri și țări") == "Stiri si tari"
+
+
+def test_letters_without_a_decomposition_fold_too():
+    # Turkish, Polish, Nordic and Slavic names in foreign news: "Yıldırım" and "Yildirim" are one name.
+    assert lang_mod.ascii_fold("Yıldırım Łukasz Ødegaard Đoković Straße") == "Yildirim Lukasz Odegaard Dokovic Strasse"

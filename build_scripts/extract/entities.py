@@ -175,6 +175,8 @@ class EntityRecognizer:
             return self._organizations(doc, mention, span)  # "Europa FM", "Digi Sport": a medium's name
         if label == "organization" and self._person_after_role(doc, span):
             return [self._person_or_place(doc, mention, span)]  # "locotenent-colonelul Avi Shalev" read as an organization
+        if label == "organization" and self._given_name_first(doc, span):
+            return [self._person_or_place(doc, mention, span)]  # "argentinianul Tomás Olivera" read as an organization
         if label == "organization" and len(span) >= 3 and self._common_genitive(span[0]) \
                 and key(span[1].text) in self.given and self._person_after_role(doc, span[1:], role=doc[span.start - 1]):
             # "vicepreședintele Camerei Gelu Dumbravă": the institution, then the person who holds the role
@@ -692,6 +694,21 @@ class EntityRecognizer:
         return any(t.pos_ == "PROPN" for t in span) and all(
             t.text[:1].isupper() and t.is_alpha and not is_acronym(t.text) and key(t.text) not in self.org_heads
             and key(t.text) not in self.org_suffixes for t in span)
+
+    def _given_name_first(self, doc: Doc, span: Span) -> bool:
+        """ "Tomás Olivera" read as an organization: two or three capitalized words, the first a known
+        given name, none an institution's word, a company's ending, a medium's word or an acronym, and not
+        right after a word for what is named after a person ("Aeroportul Henri Coandă") nor in quotes."""
+        if not 2 <= len(span) <= 3 or key(span[0].text) not in self.given or self._known(span.text) \
+                or places.lookup(span.text):
+            return False
+        before = doc[span.start - 1] if span.start else None
+        if before is not None and (before.is_quote or key(before.text) in self.named_after
+                                   or key(before.text) in self.org_heads or key(before.text) in self.org_cues):
+            return False
+        return all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() and not is_acronym(t.text)
+                   and key(t.text) not in self.org_heads and key(t.text) not in self.org_suffixes
+                   and key(t.text) not in self.media_words for t in span)
 
     @staticmethod
     def _common_genitive(token: Token) -> bool:

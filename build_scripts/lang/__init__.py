@@ -72,10 +72,15 @@ def fold_diacritics(text: str) -> str:
     return text.translate(_COMMA_BELOW)
 
 
+# Latin letters that Unicode does not decompose into a base letter and a mark ("Yıldırım", "Łukasz").
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss"})
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def ascii_fold(text: str) -> str:
-    """Return `text` without diacritics ("Știri" -> "Stiri"), for slugs and loose comparisons."""
-    decomposed = unicodedata.normalize("NFKD", fold_diacritics(text))
+    """Return `text` without diacritics ("Știri" -> "Stiri", "Yıldırım" -> "Yildirim"), for slugs and
+    loose comparisons."""
+    decomposed = unicodedata.normalize("NFKD", fold_diacritics(text).translate(_UNDECOMPOSED))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
