@@ -240,6 +240,7 @@ class Speakers:
         self.org_kinds = {key(w): kind for kind, group in kinds for w in group}  # a noun -> its kind's keys and stems
         self.org_cues = lang.keys_of("org_cues")  # "firma", "compania", "operatorul": a word for an organization
         self.synonyms = {key(w): {key(x) for x in group} for group in lang["role_synonyms"] for w in group}
+        self.chief_roles = lang.keys_of("chief_roles")
         self.nationality = lang.keys_of("nationality_adjectives")
 
     # -- verbs ------------------------------------------------------------------------------------
@@ -975,10 +976,11 @@ class Speakers:
                  if len(tied.split()) == 2 and tied.split()[0] == head and tied.split()[1].startswith(stem)}
         return found.pop() if len(found) == 1 else None
 
-    @staticmethod
-    def _holder_in(doc: Doc, role: Token) -> Optional[str]:
+    def _holder_in(self, doc: Doc, role: Token) -> Optional[str]:
         """ "șeful Hidroelectrica": the one person whose role the article tied to that organization
-        ("președintele Directoratului Hidroelectrica, Mihnea Dobre")."""
+        ("președintele Directoratului Hidroelectrica, Mihnea Dobre"); for a role word other than a chief's
+        (`chief_roles`), one whose tied role holds that word or a synonym of it ("senatorul PSD" is the
+        "liderul senatorilor PSD")."""
         orgs = [s for s in doc.spans.get("entities", []) if s.label_ == "organization" and s._.canonical
                 and s.start > role.i and s.start - role.i <= 3 and any(t.head == role for t in s)]
         if len(orgs) != 1:
@@ -987,8 +989,12 @@ class Speakers:
         # ("directorul general al Societății de Transport București (STB)").
         forms = {key(s.text) for s in doc.spans.get("entities", []) if s.label_ == "organization"
                  and s._.canonical == orgs[0]._.canonical} | {key(orgs[0]._.canonical)}
+        word = key(role.text)
+        heads = None if word in self.chief_roles else \
+            {self._noun_stem(w) for w in (role.text, *self.synonyms.get(word, ()))}
         holders = {person for tied, people in doc.user_data.get("role_holders", {}).items() for person in people
-                   if any(f and f" {f}" in f" {tied}" for f in forms)}
+                   if any(f and f" {f}" in f" {tied}" for f in forms)
+                   and (heads is None or any(self._noun_stem(w) in heads for w in tied.split()))}
         return holders.pop() if len(holders) == 1 else None
 
     def gender(self, name: str, role: Optional[str] = None) -> Optional[str]:
