@@ -215,9 +215,10 @@ class EntityRecognizer:
 
     def _named_with_town(self, span: Span) -> bool:
         """ "Petrocub Hîncești", "Sheriff Tiraspol": a name that is no given name, no place and no
-        state's form, then a Romanian or Moldovan town, names a club or a firm with its town, not a person
-        or a place. Only the towns the lexicon knows down to the village: a town abroad is too often
-        a surname ("Lincoln", "Washington"), and a person's given name may be one we do not know."""
+        state's form, then a Romanian or Moldovan town of `MIN_CLUB_TOWN` people or more, names a club or
+        a firm with its town, not a person or a place. Only the two countries' towns: a town abroad is
+        too often a surname ("Lincoln", "Washington"), and a person's given name may be one we do not
+        know; a village's name is too often a surname too ("Dumbravă", "Santana")."""
         if not 2 <= len(span) <= 3 or not all(t.is_alpha and t.text[:1].isupper() for t in span):
             return False
         if span.start and self._is_role(span.doc[span.start - 1]):
