@@ -718,8 +718,14 @@ class EntityRecognizer:
             and in_genitive(token)
 
     def _after_org_word(self, doc: Doc, span: Span) -> bool:
-        """ "operatorul Ukrenergo", "compania SpaceX": a word for a kind of organization right before."""
-        return span.start > 0 and key(doc[span.start - 1].text) in self.org_cues
+        """ "operatorul Ukrenergo", "compania SpaceX": a word for a kind of organization right before, or
+        with its field after it ("compania de cercetare Novel Research", "firma de construcții Alfa
+        Grup")."""
+        i = span.start
+        if i > 0 and key(doc[i - 1].text) in self.org_cues:
+            return True
+        return i > 2 and doc[i - 1].is_lower and doc[i - 1].pos_ == "NOUN" and key(doc[i - 2].text) in self.connectors \
+            and key(doc[i - 3].text) in self.org_cues
 
     def _clause_start(self, doc: Doc, token: Token) -> bool:
         """First word of a sentence or of a sentence inside a quotation: capitalized for grammar only."""
