@@ -692,9 +692,13 @@ class EntityRecognizer:
             return False
         if key(role.text) in self.org_cues or self._known(span.text) or self._common_genitive(span[0]):
             return False
-        return any(t.pos_ == "PROPN" for t in span) and all(
-            t.text[:1].isupper() and t.is_alpha and not is_acronym(t.text) and key(t.text) not in self.org_heads
-            and key(t.text) not in self.org_suffixes for t in span)
+        return any(t.pos_ == "PROPN" for t in span) and all(t.is_alpha and self._person_word(t) for t in span)
+
+    def _person_word(self, token: Token) -> bool:
+        """A capitalized word that may be part of a person's name: no acronym, no institution's word and no
+        company's ending."""
+        return token.text[:1].isupper() and not is_acronym(token.text) and key(token.text) not in self.org_heads \
+            and key(token.text) not in self.org_suffixes
 
     def _given_name_first(self, doc: Doc, span: Span) -> bool:
         """ "Tomás Olivera" read as an organization: two or three capitalized words, the first a known
@@ -707,9 +711,8 @@ class EntityRecognizer:
         if before is not None and (before.is_quote or key(before.text) in self.named_after
                                    or key(before.text) in self.org_heads or key(before.text) in self.org_cues):
             return False
-        return all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() and not is_acronym(t.text)
-                   and key(t.text) not in self.org_heads and key(t.text) not in self.org_suffixes
-                   and key(t.text) not in self.media_words for t in span)
+        return all(t.text.replace("-", "").isalpha() and self._person_word(t) and key(t.text) not in self.media_words
+                   for t in span)
 
     @staticmethod
     def _common_genitive(token: Token) -> bool:

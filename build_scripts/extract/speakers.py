@@ -910,11 +910,15 @@ class Speakers:
         found = self._role_holder(doc, role)
         return None if found is not None and (self._ambiguous(doc, found) or self._tied_later(doc, role, found)) else found
 
+    def _role_stems(self, role: Token) -> set[str]:
+        """The stems of a role word and of its synonyms ("primarul", "edilul" -> "primar", "edil")."""
+        return {self._noun_stem(w) for w in (role.text, *self.synonyms.get(key(role.text), ()))}
+
     def _tied_later(self, doc: Doc, role: Token, person: str) -> bool:
         """The article ties the role to `person` only after this mention of it, and to someone else
         before it ("Potrivit primarului comunei, Vasile Ursu, …”, a spus primarul. … primarul Ioana
         Ionescu"): the mention is not theirs."""
-        heads = {self._noun_stem(w) for w in (role.text, *self.synonyms.get(key(role.text), ()))}
+        heads = self._role_stems(role)
         at = [(i, who) for (tied, who), i in doc.user_data.get("role_at", {}).items()
               if self._noun_stem(tied.split()[0]) in heads]
         return all(i > role.i for i, who in at if who == person) and any(i < role.i for i, who in at if who != person)
@@ -989,9 +993,7 @@ class Speakers:
         # ("directorul general al Societății de Transport București (STB)").
         forms = {key(s.text) for s in doc.spans.get("entities", []) if s.label_ == "organization"
                  and s._.canonical == orgs[0]._.canonical} | {key(orgs[0]._.canonical)}
-        word = key(role.text)
-        heads = None if word in self.chief_roles else \
-            {self._noun_stem(w) for w in (role.text, *self.synonyms.get(word, ()))}
+        heads = None if key(role.text) in self.chief_roles else self._role_stems(role)
         holders = {person for tied, people in doc.user_data.get("role_holders", {}).items() for person in people
                    if any(f and f" {f}" in f" {tied}" for f in forms)
                    and (heads is None or any(self._noun_stem(w) in heads for w in tied.split()))}
