@@ -89,6 +89,7 @@ class EntityRecognizer:
         self.known = gazetteer.canonical_forms(lang)
         self.spelled = gazetteer.spelled_forms(lang)
         self.platforms = {e["name"] for e in lang.gazetteer["organizations"] if e.get("kind") == "platform"}
+        self.media = {e["name"] for e in lang.gazetteer["organizations"] if e.get("kind") == "media"}
         self.pronouns = {key(w) for words in lang["pronouns"].values() for w in words}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -143,7 +144,12 @@ class EntityRecognizer:
         `_model_labels`)."""
         out = []
         for span in doc.spans.get(gazetteer.SPANS_KEY, []):
-            if any(label is not None and label not in NER_LABELS for label in labels[span.start:span.end]):
+            # (a newsroom the model read as a work, a programme, is the gazetteer's newsroom: "Știrile
+            # ProTV" alone, or with the given name of the person who spoke to it after it)
+            if any(label is not None and label not in NER_LABELS for label in labels[span.start:span.end]) \
+                    and not (span.id_ in self.media and all(
+                        ent.start >= span.start and (ent.end <= span.end or key(doc[span.end].text) in self.given)
+                        for ent in doc.ents if ent.label_ not in NER_LABELS and ent.start < span.end and span.start < ent.end)):
                 continue
             if len(span) == 1 and key(span.text) in self.media_nouns and span.end < len(doc) \
                     and doc[span.end].text[:1].isupper() and doc[span.end].is_alpha:
@@ -175,6 +181,12 @@ class EntityRecognizer:
             return self._organizations(doc, mention, span)  # "Europa FM", "Digi Sport": a medium's name
         if label == "organization" and self._person_after_role(doc, span):
             return [self._person_or_place(doc, mention, span)]  # "locotenent-colonelul Avi Shalev" read as an organization
+        after_medium = self._name_after_medium(span) if label == "organization" else None
+        if after_medium is not None:
+            # "pentru Al Jazeera Khaled Abu Samra": the newsroom, then the person who spoke to it
+            person = span[after_medium:]
+            return [self._make(doc, span[:after_medium], "organization", self._known(span[:after_medium].text)[1]),
+                    self._person_or_place(doc, person, person)]
         if label == "organization" and self._given_name_first(doc, span):
             return [self._person_or_place(doc, mention, span)]  # "argentinianul Tomás Olivera" read as an organization
         if label == "organization" and len(span) >= 3 and self._common_genitive(span[0]) \
@@ -700,6 +712,21 @@ class EntityRecognizer:
         return token.text[:1].isupper() and not is_acronym(token.text) and key(token.text) not in self.org_heads \
             and key(token.text) not in self.org_suffixes
 
+    def _name_after_medium(self, span: Span) -> Optional[int]:
+        """Where a person's name starts in what the model read as one organization: a news medium the
+        gazetteer knows, then two to four capitalized words a person's name may hold, none known and
+        none a medium's word ("Al Jazeera Khaled Abu Samra"); None when it is not so."""
+        for j in range(1, len(span) - 1):
+            known = self._known(span[:j].text)
+            if known is None or known[1] not in self.media:
+                continue
+            rest = span[j:]
+            if 2 <= len(rest) <= 4 and not self._known(rest.text) and not places.lookup(rest.text) \
+                    and all(t.is_alpha and self._person_word(t) and key(t.text) not in self.media_words for t in rest):
+                return j
+            return None
+        return None
+
     def _given_name_first(self, doc: Doc, span: Span) -> bool:
         """ "Tomás Olivera" read as an organization: two or three capitalized words, the first a known
         given name, none an institution's word, a company's ending, a medium's word or an acronym, and not
@@ -814,9 +841,12 @@ class EntityRecognizer:
         if label == "organization":
             start = name_start  # "șeful Hidroelectrica": the role before an organization is a person's
         if label == "person":
-            # "pentru ZF Radu Costache": the newsroom before the name is no part of the person's mention.
+            # "pentru ZF Radu Costache", "pentru Știrile ProTV Ioana Mocanu": the newsroom before the name
+            # is no part of the person's mention.
             while start < name_start and (self._known(doc[start].text) or ("",))[0] == "organization":
                 start += 1
+            if start < name_start and (self._known(doc[start:name_start].text) or ("",))[0] == "organization":
+                start = name_start
         if label == "person":
             for i in range(name_start, name_end):
                 if doc[i].is_punct and doc[i].text not in "-.'’":
