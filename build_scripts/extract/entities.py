@@ -32,6 +32,7 @@ MIN_PLACE_POPULATION = 50_000       # a lone proper noun the NER missed is a pla
 PERSON_OR_PLACE_POPULATION = 1_000_000  # ... and one the NER called a person, unless it is inflected
 MIN_CLUB_TOWN = 15_000  # a town this big after a name that is no given name makes a club's or firm's name
 MAX_ROLE_TOKENS = 9
+MAX_NAME_WORDS = 5  # a person's name the parse extends is at most this long
 MAX_SEAT_WORDS = 2  # place words after an acronym in parentheses ("(ISJ Cluj)", "(DSP Cluj-Napoca)")
 KIND_ORDER = ("platform", "person", "place", "organization")  # ties between kinds go to the later one
 
@@ -163,6 +164,8 @@ class EntityRecognizer:
         label = NER_LABELS.get(ent.label_)
         if label is None:
             return []
+        if label == "person":
+            ent = _with_flat_tail(doc, ent)
         trimmed = self._trim(doc, ent, label)
         if trimmed is None:
             return []
@@ -196,11 +199,15 @@ class EntityRecognizer:
             return self._organizations(doc, span[:1], span[:1]) + [self._person_or_place(doc, person, person)]
         if label == "person" and len(mention) > 1 and (key(mention[0].text) in self.org_heads
                                                        or key(mention[-1].text) in self.org_suffixes):
-            return self._organizations(doc, mention, mention)  # "Sindicatul Liber Agrochim", "Verbalis AI"
+            # "Sindicatul Liber Agrochim", "Verbalis AI"; "Fondatorul Plativo Technologies": without the role
+            named = span if is_role_word(mention[0], self.roles) and key(span[-1].text) in self.org_suffixes else mention
+            return self._organizations(doc, named, named)
         if self._pair(span):
             return []  # "Zimnicea-Șiștov": two places joined, each named on its own elsewhere
         if label != "organization" and self._named_with_town(span):
             return self._organizations(doc, mention, span)  # "Petrocub Hîncești": a club with its town
+        if label == "person" and self._after_genitive_article(doc, mention, span):
+            return self._organizations(doc, mention, span)  # "directorul general al Lactis Carpatia"
         if label == "person":
             institution = self._institution(doc, span) if len(span) == 1 else None
             if institution:
@@ -712,6 +719,17 @@ class EntityRecognizer:
         return token.text[:1].isupper() and not is_acronym(token.text) and key(token.text) not in self.org_heads \
             and key(token.text) not in self.org_suffixes
 
+    def _after_genitive_article(self, doc: Doc, mention: Span, span: Span) -> bool:
+        """ "directorul general al Lactis Carpatia": a name right after the genitive article is whose, and
+        a person's name there takes "lui" ("al lui Ion Popa") or the genitive ending ("al Mariei"); so a
+        name there with neither, that is no known given name or place, names an organization."""
+        i = mention.start
+        if i == 0 or key(doc[i - 1].text) not in self.genitive or doc[i - 1].pos_ != "DET" or mention.start != span.start:
+            return False
+        first = span[0]
+        return key(first.text) not in self.given and not in_genitive(first) and not key(first.text).endswith(("ei", "ii")) \
+            and not places.lookup(span.text) and not self._known(span.text)
+
     def _name_after_medium(self, span: Span) -> Optional[int]:
         """Where a person's name starts in what the model read as one organization: a news medium the
         gazetteer knows, then two to four capitalized words a person's name may hold, none known and
@@ -904,7 +922,8 @@ class EntityRecognizer:
                     and k not in self.given and key(token.lemma_) not in self.given)
         if label == "place":
             return token.is_lower or k in self.place_cues
-        return token.is_lower or token.is_sent_start and k in self.not_entities  # "Reprezentantii Termoserv SA"
+        # "Reprezentantii Termoserv SA", "Fondatorul Plativo Technologies"
+        return token.is_lower or token.is_sent_start and (k in self.not_entities or is_role_word(token, self.roles))
 
     def _name_like(self, doc: Doc, token: Token) -> bool:
         """A proper noun: tagged so, or capitalized inside the sentence, or - at its start, where every
@@ -1284,7 +1303,9 @@ class EntityRecognizer:
             if j < span.start - 1:
                 candidates.append(doc[j])
         for token in candidates:
-            if token.i in person_of and not (span.start <= token.i < span.end) or not self._is_role(token):
+            # (the tagger often reads a woman's role after her name as an adjective: "Ioana Cerchez, analistă la …")
+            if token.i in person_of and not (span.start <= token.i < span.end) or not (
+                    self._is_role(token) or token.pos_ == "ADJ" and token.i == name.end + 1 and is_role_word(token, self.roles)):
                 continue
             if token.dep_ == "nmod" and in_genitive(token):
                 continue  # "fratele edilului, Dorin Stanciu": the mayor is someone else
@@ -1342,6 +1363,18 @@ class EntityRecognizer:
         if words[0][:1].isupper() and doc[start].is_sent_start or key(words[0]) in self.roles and words[0][:1].isupper():
             words[0] = words[0][:1].lower() + words[0][1:]
         return " ".join(words)
+
+
+def _with_flat_tail(doc: Doc, ent: Span) -> Span:
+    """A person's name the model cut before its last words ("Rokas" of "Rokas Žemaitis"): the
+    capitalized proper nouns the parser joined to it as parts of one name (`flat`), outside any other
+    name of the model."""
+    end = ent.end
+    while end < len(doc) and end - ent.start < MAX_NAME_WORDS and doc[end].dep_.startswith("flat") \
+            and ent.start <= doc[end].head.i < end and doc[end].pos_ == "PROPN" and doc[end].is_alpha \
+            and doc[end].text[:1].isupper() and not doc[end].ent_type_:
+        end += 1
+    return ent if end == ent.end else doc[ent.start:end]
 
 
 def _model_labels(doc: Doc) -> list[Optional[str]]:

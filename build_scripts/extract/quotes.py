@@ -78,7 +78,9 @@ class QuoteFinder:
                 here: list[Span] = []
                 for token in sentence:
                     span = names.get(token.i)
-                    if span is not None and span.start == token.i and span.label_ == "person" and span._.canonical:
+                    # (a person named inside a quotation is spoken of: no role or pronoun after it means them)
+                    if span is not None and span.start == token.i and span.label_ == "person" and span._.canonical \
+                            and not any(inner.start <= token.i < inner.end for inner in quoted):
                         memory.mention(span._.canonical, number, token.i, self.speakers.gender(span._.canonical, people.get(span._.canonical)))
                 self._unnamed_speaker(sentence, memory, number, paragraph, names)
                 for inner, close in quotations:
