@@ -111,6 +111,7 @@ class EntityRecognizer:
         found += self._web_names(doc)
         found += self._given_runs(doc)
         found += self._described_runs(doc)
+        found += self._apposed_runs(doc)
         found += self._surnames_alone(doc, found)
         found += self._lexicon_places(doc, found)
         found = [s for s in found if not self._description(s)]
@@ -599,6 +600,34 @@ class EntityRecognizer:
                 continue
             span = doc[token.i + 1: end]
             if self._known(span.text) or places.lookup(span.text):
+                continue
+            out.append(self._make(doc, span, "person", span.text, confirmed=False))
+        return out
+
+    def _apposed_runs(self, doc: Doc) -> list[Span]:
+        """Two or three proper nouns the parser joined as one name (`flat`), then a comma and a role
+        ("Larissa Teixeira, interul stânga al Galațiului, a marcat"): a person the model missed (marked
+        unconfirmed). Never a known name or place, nor one with an institution's word or a company's
+        ending."""
+        out = []
+        for token in doc:
+            if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.dep_.startswith("flat"):
+                continue
+            end = token.i + 1
+            while end < len(doc) and end - token.i < 3 and doc[end].dep_.startswith("flat") \
+                    and doc[end].head.i == token.i and doc[end].pos_ == "PROPN":
+                end += 1
+            if end - token.i < 2 or end + 1 >= len(doc) or doc[end].text != ",":
+                continue
+            role = doc[end + 1]
+            if role.pos_ == "ADJ" and end + 2 < len(doc):
+                role = doc[end + 2]  # "…, fostul ministru"
+            if not self._is_role(role) or "Def" not in role.morph.get("Definite"):
+                continue
+            span = doc[token.i:end]
+            # (nor a club with its town: "Sheriff Tiraspol, campioana Moldovei")
+            if self._known(span.text) or places.lookup(span.text) or self._named_with_town(span) \
+                    or not all(t.is_alpha and self._person_word(t) for t in span):
                 continue
             out.append(self._make(doc, span, "person", span.text, confirmed=False))
         return out
