@@ -287,8 +287,11 @@ class EntityRecognizer:
             given = key(doc[i].text) in self.given or (
                 is_acronym(doc[i - 1].text) and doc[i].pos_ == "PROPN"
                 and not any(t.text[:1].isupper() and self._sizeable(t.text) for t in doc[i: span.end]))
-            if doc[i - 1].is_quote or doc[i - 1].text in "„“”«" or places.lookup(doc[i: span.end].text):
-                continue  # "Institutul „Matei Balș”", "CSM Râmnicu Vâlcea": named after, not followed by
+            if doc[i - 1].is_quote or doc[i - 1].text in "„“”«&" or key(doc[i - 1].text) in self.and_words \
+                    or places.lookup(doc[i: span.end].text):
+                # "Institutul „Matei Balș”", "CSM Râmnicu Vâlcea", "Fundația Bill & Melinda Gates": named
+                # after, not followed by
+                continue
             if given and doc[i + 1].text[:1].isupper() and doc[i + 1].pos_ == "PROPN":
                 person = doc[i: span.end]
                 out.append(self._make(doc, person, "person", person.text))
@@ -613,10 +616,7 @@ class EntityRecognizer:
         for token in doc:
             if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.dep_.startswith("flat"):
                 continue
-            end = token.i + 1
-            while end < len(doc) and end - token.i < 3 and doc[end].dep_.startswith("flat") \
-                    and doc[end].head.i == token.i and doc[end].pos_ == "PROPN":
-                end += 1
+            end = _flat_end(doc, token.i, token.i + 1, 3)
             if end - token.i < 2 or end + 1 >= len(doc) or doc[end].text != ",":
                 continue
             role = doc[end + 1]
@@ -1395,15 +1395,19 @@ class EntityRecognizer:
 
 
 def _with_flat_tail(doc: Doc, ent: Span) -> Span:
-    """A person's name the model cut before its last words ("Rokas" of "Rokas Žemaitis"): the
-    capitalized proper nouns the parser joined to it as parts of one name (`flat`), outside any other
-    name of the model."""
-    end = ent.end
-    while end < len(doc) and end - ent.start < MAX_NAME_WORDS and doc[end].dep_.startswith("flat") \
-            and ent.start <= doc[end].head.i < end and doc[end].pos_ == "PROPN" and doc[end].is_alpha \
+    """A person's name the model cut before its last words ("Rokas" of "Rokas Žemaitis"), with them."""
+    end = _flat_end(doc, ent.start, ent.end, MAX_NAME_WORDS)
+    return ent if end == ent.end else doc[ent.start:end]
+
+
+def _flat_end(doc: Doc, start: int, end: int, longest: int) -> int:
+    """Where the name `doc[start:end]` ends with the capitalized proper nouns after it that the parser
+    joined to it as parts of one name (`flat`), outside any name of the model; at most `longest` words."""
+    while end < len(doc) and end - start < longest and doc[end].dep_.startswith("flat") \
+            and start <= doc[end].head.i < end and doc[end].pos_ == "PROPN" and doc[end].is_alpha \
             and doc[end].text[:1].isupper() and not doc[end].ent_type_:
         end += 1
-    return ent if end == ent.end else doc[ent.start:end]
+    return end
 
 
 def _model_labels(doc: Doc) -> list[Optional[str]]:

@@ -47,6 +47,7 @@ class SourceFinder:
             self.phrases.setdefault(words[0], []).append(words)
         self.verbs = {key(v) for v in lang["source_verbs"]}
         self.unnamed = lang.keys_of("unnamed_sources")
+        self.anaphoric = lang.keys_of("anaphoric_modifiers")
         self.speakers = Speakers(lang)
         self.media = {name for kind, name, _ in gazetteer.entries(lang) if kind == "organization"
                       and any(e.get("kind") == "media" and e["name"] == name for e in lang.gazetteer["organizations"])}
@@ -62,16 +63,16 @@ class SourceFinder:
         for token in doc:
             phrase = self._phrase_at(folded, token.i, self.phrases)
             if phrase:
-                named = self._name_after(doc, token.i + phrase, names)
-                held = self._holder_named(doc, token.i + phrase, names) if named is None else None
-                if named is not None:
+                # "potrivit unor surse din Ministerul Finanțelor": the unnamed sources, not the ministry
+                unnamed = self._unnamed_at(doc, token.i + phrase)
+                named = self._name_after(doc, token.i + phrase, names) if unnamed is None else None
+                held = self._holder_named(doc, token.i + phrase, names) if named is None and unnamed is None else None
+                if unnamed is not None:
+                    found.append(unnamed)
+                elif named is not None:
                     found.append(_source(named, named._.canonical))
                 elif held is not None:
                     found.append(held)  # "potrivit managerului teatrului, Mihai Nistor"
-                else:
-                    unnamed = self._unnamed_at(doc, token.i + phrase)
-                    if unnamed is not None:
-                        found.append(unnamed)
             elif key(token.text) in self.speakers.said_to and token.i + 1 < len(doc):
                 named = self._medium_after(doc, token.i + 1, names)
                 if named is not None:
@@ -84,6 +85,12 @@ class SourceFinder:
                     if named is not None:
                         found.append(_source(named, named._.canonical))
                     subject = None  # the subject of a passive is what was reported
+                after = self._unnamed_at(doc, token.i + 1) if not passive and self.speakers.attributes(token) else None
+                if after is not None:
+                    # "…, au precizat surse judiciare": unnamed sources right after the verb that closes
+                    # what they said (the parse may take them for its object and anything for its subject)
+                    found.append(after)
+                    subject = None
                 if subject is not None:
                     named = names.get(subject.i) or self._name_of_noun(doc, subject, names)
                     held = self._holder_named(doc, subject.i, names) if named is None else None
@@ -191,6 +198,8 @@ class SourceFinder:
         modifiers = [c for c in noun.rights if c.dep_ in ("amod", "nmod") and c.i - noun.i <= 4]
         if not modifiers:
             return None  # "surse" alone says nothing about who
+        if all(key(m.text) in self.anaphoric and not list(m.children) for m in modifiers):
+            return None  # "sursele citate", "sursele menționate": those named before, nobody new
         end = max(t.i for m in modifiers for t in m.subtree) + 1
         if end - start > 6 or any(t.is_punct for t in doc[start:end]):
             return None

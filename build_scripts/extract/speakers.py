@@ -359,7 +359,7 @@ class Speakers:
             if child.dep_ in ("obj", "appos", "nmod", "obl", "xcomp", "dep") and child.i - verb.i <= INVERTED_WINDOW:
                 if (child.pos_ == "PROPN" or self.is_role(child) or key(child.text) in self.pronoun_gender
                         or child.dep_ != "obl" and key(child.lemma_) in self.org_generic | self.org_typed
-                        or child.dep_ == "obj" and key(child.lemma_) in self.person_nouns and self._attributes(verb)
+                        or child.dep_ == "obj" and key(child.lemma_) in self.person_nouns and self.attributes(verb)
                         or child.pos_ == "NOUN"
                         and any(t.i in named for t in child.subtree if 0 <= t.i - child.i <= NAME_AFTER_NOUN)):
                     if child.dep_ == "obl" and any(c.dep_ == "case" for c in child.children):
@@ -376,7 +376,7 @@ class Speakers:
         return None
 
     @staticmethod
-    def _attributes(verb: Token) -> bool:
+    def attributes(verb: Token) -> bool:
         """The verb stands where an attribution does: right after a comma or a closing quotation mark
         ("„…?”, a întrebat femeia"), where a noun after it is its subject, not its object."""
         doc, first = verb.doc, verb_start(verb)
