@@ -61,6 +61,7 @@ class EntityRecognizer:
         self.competition_heads = lang.keys_of("competition_heads")
         self.place_prepositions = lang.keys_of("place_prepositions")
         self.org_cues = lang.keys_of("org_cues")
+        self.representatives = lang.keys_of("representatives_of")
         self.descriptors = lang.keys_of("org_descriptors")
         self.connectors = lang.keys_of("name_connectors")
         self.nationality = lang.keys_of("nationality_adjectives")
@@ -561,7 +562,9 @@ class EntityRecognizer:
         a name that starts with a given name ("producătorul Radu Pârvulescu")."""
         out = []
         for token in doc:
-            if key(token.text) not in self.org_cues or token.i + 1 >= len(doc):
+            if token.i + 1 >= len(doc) or key(token.text) not in self.org_cues and not (
+                    key(token.text) in self.representatives and doc[token.i + 1].pos_ == "PROPN"
+                    and not in_genitive(doc[token.i + 1]) and not key(doc[token.i + 1].text).endswith(("ei", "ii", "ului"))):
                 continue
             start = end = token.i + 1
             if doc[start].is_sent_start or key(doc[start].text) in self.given:
@@ -1352,7 +1355,8 @@ class EntityRecognizer:
             token = doc[j]
             if token.pos_ in ("VERB", "AUX") or token.text in (";", ":", "(", ")") or token.is_quote:
                 return None
-            if self._is_role(token) and (token.is_sent_start or doc[j - 1].is_punct or doc[j - 1].pos_ in ("ADP", "DET")):
+            # (after a verb too: "a declarat directorul general al Lactis Carpatia, Horia Oprean")
+            if self._is_role(token) and (token.is_sent_start or doc[j - 1].is_punct or doc[j - 1].pos_ in ("ADP", "DET", "VERB")):
                 return token
             if token.is_sent_start:
                 return None

@@ -503,9 +503,13 @@ class QuoteFinder:
 
     @staticmethod
     def _named_after(sentence: Span, quote: Span, names: dict[int, Span]) -> bool:
-        """Someone other than the speaker named after the quotation ("…”, a spus X despre Y")."""
-        people = {names[i]._.canonical for i in range(quote.end, sentence.end)
-                  if i in names and names[i].label_ in ("person", "organization") and names[i]._.canonical}
+        """Someone other than the speaker named after the quotation ("…”, a spus X despre Y"); not an
+        organization after the speaker's own name, in their role ("…”, avertizează Sorin Vâlcu, profesor
+        la ASE")."""
+        named = [(i, names[i]) for i in range(quote.end, sentence.end)
+                 if i in names and names[i].label_ in ("person", "organization") and names[i]._.canonical]
+        own = next((i for i, span in named if span._.canonical == quote._.speaker and span.label_ == "person"), None)
+        people = {span._.canonical for i, span in named if span.label_ == "person" or own is None or i < own}
         return bool(people - {quote._.speaker})
 
     @staticmethod

@@ -562,14 +562,23 @@ class Speakers:
 
     def _person_closing(self, doc: Doc, verb: Token, names: dict[int, Span]) -> Optional[str]:
         """ "…”, a declarat luni, la ieșirea de la minister, liderul FSLI, Marius Nistor.": the parse lost
-        the inverted subject; the speaker is the person whose name closes the sentence after a comma or a
-        role, with no other verb and no other person between the verb and the name."""
+        the inverted subject; the speaker is the person whose name closes the sentence (or is followed
+        only by their role: "…, Ovidiu Zăvoianu, președintele FTI.") after a comma or a role, with no
+        other verb and no other person between the verb and the name."""
         end = verb.sent.end
         while end > verb.i + 1 and doc[end - 1].is_punct:
             end -= 1
         person = names.get(end - 1)
-        if person is None or person.end != end or person.label_ != "person" or not person._.canonical \
-                or person.start <= verb.i + 1:
+        if person is None or person.label_ != "person":
+            # the name, then a comma and the role that closes the sentence
+            comma = next((t.i for t in doc[verb.i + 2: end] if t.text == "," and t.i - 1 in names
+                          and names[t.i - 1].label_ == "person" and t.i + 1 < end and self.is_role(doc[t.i + 1])), None)
+            tail = doc[comma:end] if comma is not None else None
+            if tail is None or any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in tail):
+                return None
+            person = names[comma - 1]
+            end = max(comma, person.end)  # (the mention may hold the role: "Ovidiu Zăvoianu, președintele")
+        if person.end != end or person.label_ != "person" or not person._.canonical or person.start <= verb.i + 1:
             return None
         before = doc[person.start - 1]
         if before.text != "," and not self.is_role(before):
@@ -966,6 +975,10 @@ class Speakers:
         holders = {person for tied, people in everyone.items() for person in people
                    if key(tied.split()[0]) in heads}
         bare = len(words) == 1 or phrase in ties
+        if not bare and len(holders) == 1 and all(t.pos_ == "ADJ" for t in words[1:]):
+            # "directorul general" for the one person tied to "directorul general al Lactis Carpatia"
+            bare = {person for tied, people in everyone.items() for person in people
+                    if f"{tied} ".startswith(f"{phrase} ")} == holders
         return holders.pop() if len(holders) == 1 and bare else None
 
     def _holder_of_country(self, ties: dict[str, str], words: list[Token]) -> Optional[str]:
