@@ -177,26 +177,31 @@ class QuoteFinder:
 
     def _is_question(self, span: Span) -> bool:
         text = span.text.strip()
+        label = self._label(span)
+        asker = key(label.text.strip("*_ ").rstrip(":").strip("*_ ")) if label is not None else None
+        # A turn labelled as the interviewer's, or as the outlet that publishes ("Europa FM: V-ați
+        # așteptat la premiu?"), is a question even when it ends in a full stop ("**Libertatea:** În
+        # finală ați jucat cu …").
+        if asker is not None and (asker in self.question_labels or asker == key(span.doc.user_data.get("source") or "-")):
+            return True
         if not text.rstrip("*_ ").endswith("?"):
             return False
         if text.startswith(("**", "__")):
             return True
-        label = self._label(span)
-        asker = key(label.text.rstrip(":").strip()) if label is not None else None
-        if asker is not None and asker in self.question_labels:
-            return True
-        if asker is not None and asker == key(span.doc.user_data.get("source") or "-"):
-            return True  # "Europa FM: V-ați așteptat la premiu?": the outlet that publishes asks
         title = key(doc_title(span))
         return any(w in title.split() or w + "." in title.split() for w in self.interview_words) \
             and len(list(span.sents)) == 1
 
     @staticmethod
     def _label(span: Span) -> Optional[Span]:
-        """ "Reporter:", "Ilinca Mușat:", "I.M.:" opening a paragraph (a colon within its first words)."""
-        for token in span[:6]:
-            if token.text == ":":
-                return span.doc[span.start: token.i + 1] if token.i > span.start else None
+        """ "Reporter:", "Ilinca Mușat:", "I.M.:" opening a paragraph (a colon within its first words), also
+        in bold ("**Libertatea:**": the label without its marks)."""
+        start = span.start
+        while start < span.end and span.doc[start].text.strip("*_") == "":
+            start += 1
+        for token in span.doc[start: min(span.end, start + 6)]:
+            if token.text.strip("*_") == ":":
+                return span.doc[start: token.i + 1] if token.i > start else None
             if token.is_quote or token.pos_ == "VERB":
                 return None
         return None
@@ -205,6 +210,8 @@ class QuoteFinder:
         """(its quotation, its speaker, where the answer starts after its label)."""
         label = self._label(span)
         start = label.end if label is not None else span.start
+        while start < span.end and span.doc[start].text.strip("*_") == "":
+            start += 1  # the bold mark closing the label
         speaker = interviewee
         if label is not None:
             named = names.get(label.start)
@@ -825,7 +832,7 @@ def doc_title(span: Span) -> str:
 
 def _initials(text: str, letters_only: bool = False) -> str:
     """ "I.M.:" and "Ilinca Mușat" -> "im" (with `letters_only`, only "I.M.:" gives them)."""
-    words = [w for w in re.split(r"[\s.:]+", text) if w]
+    words = [w for w in re.split(r"[\s.:*_]+", text) if w]
     letters = all(len(w) == 1 for w in words)
     return "".join(key(w)[:1] for w in words) if letters or len(words) > 1 and not letters_only else ""
 

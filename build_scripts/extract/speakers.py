@@ -447,6 +447,9 @@ class Speakers:
             # "a spus consilierul Popa" where the article names two Popas: the one with that role.
             found = self._surname_with_role(doc, span)
             return (found, "role") if found else (None, None)
+        if span is not None and span.label_ == "place" and self.is_role(subject) and subject.i == span.start \
+                and len(span) > 1:
+            span = None  # "antrenoarea Slatinei": a role with its town, not the town
         if span is not None and span.label_ in ("platform", "place"):
             return None, None  # "pe Facebook": where it was said; "Coreea de Nord a confirmat": a state, no speaker
         if span is not None and span.label_ == "organization" and self.is_role(subject.head) \
@@ -902,6 +905,11 @@ class Speakers:
         aside |= {t.i for c in noun.children if c.i > noun.i and c.pos_ == "PROPN"
                   and any(x.dep_ == "case" and key(x.text) in self.said_to for x in c.children) for t in c.subtree}
         words = [t for t in noun.subtree if not t.is_punct and t.i != noun.i and t.i not in aside]
+        # "atacantul de 24 de ani": an age describes, it does not name
+        age = [key(t.text) for t in words]
+        if 3 <= len(age) <= 4 and age[0] == "de" and words[1].like_num and age[-1] in ("ani", "an") \
+                and (len(age) == 3 or age[2] == "de") and words[0].i == noun.i + 1:
+            return True
         return not words or (len(words) == 2 and key(words[0].text) == "de" and words[1].pos_ == "NOUN"
                              and words[1].is_lower and words[0].i == noun.i + 1)
 
