@@ -62,6 +62,7 @@ class EntityRecognizer:
         self.place_prepositions = lang.keys_of("place_prepositions")
         self.org_cues = lang.keys_of("org_cues")
         self.representatives = lang.keys_of("representatives_of")
+        self.club_prefixes = set(lang["club_prefixes"])  # as written: capitals
         self.descriptors = lang.keys_of("org_descriptors")
         self.connectors = lang.keys_of("name_connectors")
         self.nationality = lang.keys_of("nationality_adjectives")
@@ -208,6 +209,9 @@ class EntityRecognizer:
             return []  # "Zimnicea-Șiștov": two places joined, each named on its own elsewhere
         if label != "organization" and self._named_with_town(span):
             return self._organizations(doc, mention, span)  # "Petrocub Hîncești": a club with its town
+        if label == "person" and len(span) > 1 and not any(key(t.text) in self.given for t in span) \
+                and any(is_acronym(t.text) and len(t.text) >= 3 and not _roman(t.text) for t in span):
+            return self._organizations(doc, mention, span)  # "Váci NKSE": a name with an acronym in it
         if label == "person" and self._after_genitive_article(doc, mention, span):
             return self._organizations(doc, mention, span)  # "directorul general al Lactis Carpatia"
         if label == "person":
@@ -289,6 +293,7 @@ class EntityRecognizer:
                 is_acronym(doc[i - 1].text) and doc[i].pos_ == "PROPN"
                 and not any(t.text[:1].isupper() and self._sizeable(t.text) for t in doc[i: span.end]))
             if doc[i - 1].is_quote or doc[i - 1].text in "„“”«&" or key(doc[i - 1].text) in self.and_words \
+                    or doc[i - 1].text in self.club_prefixes \
                     or places.lookup(doc[i: span.end].text):
                 # "Institutul „Matei Balș”", "CSM Râmnicu Vâlcea", "Fundația Bill & Melinda Gates": named
                 # after, not followed by
@@ -1086,9 +1091,17 @@ class EntityRecognizer:
             if s._.canonical:
                 kinds.setdefault(key(s._.canonical), []).append(s.label_)
         source = key(doc.user_data.get("source") or "")
+        # "Gloria Turda" and "FC Gloria Turda": a club named without its prefix is the same club
+        clubs = {key(" ".join(s._.canonical.split()[1:])): s._.canonical for s in spans
+                 if s.label_ == "organization" and s._.canonical and len(s._.canonical.split()) >= 2
+                 and s._.canonical.split()[0] in self.club_prefixes
+                 and not places.lookup(" ".join(s._.canonical.split()[1:]))}  # ("CSM București": the town is the town)
         out = []
         for s in spans:
             k = key(s._.canonical or "")
+            if k in clubs:
+                out.append(self._make(doc, s, "organization", clubs[k], s._.confirmed))
+                continue
             labels = kinds.get(k, [])
             best = s.label_
             if k and k == source:
@@ -1396,6 +1409,12 @@ class EntityRecognizer:
         if words[0][:1].isupper() and doc[start].is_sent_start or key(words[0]) in self.roles and words[0][:1].isupper():
             words[0] = words[0][:1].lower() + words[0][1:]
         return " ".join(words)
+
+
+def _roman(word: str) -> bool:
+    """A Roman numeral, maybe with its ordinal ending ("XVIII-lea", "VII")."""
+    letters = word.split("-")[0]
+    return bool(letters) and all(c in "IVXLCDM" for c in letters)
 
 
 def _with_flat_tail(doc: Doc, ent: Span) -> Span:
