@@ -67,7 +67,7 @@ def test_dates_beat_dateparser(results):
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["corpus", "dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
                                   "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13",
-                                  "fresh14", "fresh15", "fresh16"])
+                                  "fresh14", "fresh15", "fresh16", "fresh17"])
 def test_a_named_speaker_is_almost_always_right(results, name):
     # A quote given to the wrong person is the worst error: when unsure the extractor names nobody.
     assert results[name]["scores"]["speakers"].precision >= 0.92

@@ -1368,9 +1368,10 @@ class EntityRecognizer:
             token = doc[j]
             if token.pos_ in ("VERB", "AUX") or token.text in (";", ":", "(", ")") or token.is_quote:
                 return None
-            # (after a verb too: "a declarat directorul general al Lactis Carpatia, Horia Oprean")
+            # (after a verb too: "a declarat directorul general al Lactis Carpatia, Horia Oprean"; never a
+            # plural: "întoarcerea unui regiment de ingineri din război, Kim Jong Un")
             if self._is_role(token) and (token.is_sent_start or doc[j - 1].is_punct or doc[j - 1].pos_ in ("ADP", "DET", "VERB")):
-                return token
+                return None if "Plur" in token.morph.get("Number") else token
             if token.is_sent_start:
                 return None
         return None

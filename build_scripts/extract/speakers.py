@@ -230,6 +230,7 @@ class Speakers:
         self.control_verbs = lang.keys_of("control_verbs")
         self.subjunctive_marks = {key(w) for w in lang["requests"]["marks"]}  # "să": "a ținut să precizeze"
         self.said_to = lang.keys_of("said_to")
+        self.year_words = {key(w) for w in lang["duration_units"]["Y"]}  # "de 24 de ani": an age
         self.phrases = {key(verb): {key(n) for n in nouns} for verb, nouns in lang["speech_phrases"].items()}
         self.noun_endings = lang.noun_endings()
         self.speaking_for_stems = {self._noun_stem(w) for w in self.speaking_for}  # "Reprezentanții", unlemmatized
@@ -907,7 +908,7 @@ class Speakers:
         words = [t for t in noun.subtree if not t.is_punct and t.i != noun.i and t.i not in aside]
         # "atacantul de 24 de ani": an age describes, it does not name
         age = [key(t.text) for t in words]
-        if 3 <= len(age) <= 4 and age[0] == "de" and words[1].like_num and age[-1] in ("ani", "an") \
+        if 3 <= len(age) <= 4 and age[0] == "de" and words[1].like_num and age[-1] in self.year_words \
                 and (len(age) == 3 or age[2] == "de") and words[0].i == noun.i + 1:
             return True
         return not words or (len(words) == 2 and key(words[0].text) == "de" and words[1].pos_ == "NOUN"
