@@ -100,6 +100,11 @@ def _tense(text: str, start: int, end: int, rules: "_Rules") -> str:
     # "România joacă marți, …, cu Bosnia, care a pierdut …".)
     if rules.future.search(text, 0, start) and not rules.past.search(text):
         return "future"
+    # ... and a date alone opening the sentence, before a comma, in a sentence whose verb is future
+    # with nothing past ("Sâmbătă, la 31 de ani, va alerga maratonul").
+    if left == 0 and right < len(text) and text[right] == "," and not text[:start].strip() \
+            and rules.future.search(text, right) and not rules.past.search(text):
+        return "future"
     return "present"
 
 
