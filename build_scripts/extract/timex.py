@@ -854,15 +854,20 @@ def _rules(lang: Lang) -> _Rules:
     articles = alternation(lang["article_numbers"])
 
     unit_order = {"Y": 0, "M": 1, "W": 2, "D": 3, "H": 4, "MIN": 5}
+    singular = {unit: words[0].lower() for unit, words in lang["duration_units"].items()}  # each list's first
 
     @rule(rf"{B}(\d{{1,3}}|{NUMW})\s+(?:de\s+)?({U})\s+(?:{AND})\s+(\d{{1,3}}|{NUMW})\s+(?:de\s+)?({U}){E}")
     def _compound_duration(m, published, tense):
-        """ "6 ani și 8 luni", "trei ani și șase luni": one duration (P6Y8M)."""
+        """ "6 ani și 8 luni", "trei ani și șase luni": one duration (P6Y8M); "2 ore și 27 de minute" too,
+        its hours and minutes after TIMEX3's "T" (PT2H27M)."""
         first, second = unit_of[m.group(2).lower()], unit_of[m.group(4).lower()]
         a, b = parse_number(m.group(1), lang), parse_number(m.group(3), lang)
-        if a is None or b is None or unit_order[first] >= unit_order[second] or {first, second} & {"H", "MIN"}:
+        if a is None or b is None or unit_order[first] >= unit_order[second]:
             return None
-        return _Match(m.start(), m.end(), f"P{int(a)}{first}{int(b)}{second}", type="DURATION")
+        parts = [(int(a), first), (int(b), second)]
+        date = "".join(f"{n}{u}" for n, u in parts if u not in ("H", "MIN"))
+        time = "".join(f"{n}{'M' if u == 'MIN' else u}" for n, u in parts if u in ("H", "MIN"))
+        return _Match(m.start(), m.end(), f"P{date}" + (f"T{time}" if time else ""), type="DURATION")
 
     @rule(rf"{B}({NUM})\s+(?:de\s+)?({U}){E}")
     def _duration(m, published, tense):
@@ -877,6 +882,8 @@ def _rules(lang: Lang) -> _Rules:
         if n is None or n <= 0:
             return None
         unit = unit_of[m.group(2).lower()]
+        if n >= 2 and m.group(2).lower() == singular[unit]:
+            return None  # "a doua zi": an ordinal before a unit in the singular is the next day, not two days
         value = f"PT{int(n)}H" if unit == "H" else f"PT{int(n)}M" if unit == "MIN" else f"P{int(n)}{unit}"
         return _Match(m.start(1), m.end(), value, type="DURATION")
 
