@@ -178,7 +178,7 @@ class QuoteFinder:
     def _is_question(self, span: Span) -> bool:
         text = span.text.strip()
         label = self._label(span)
-        asker = key(label.text.strip("*_ ").rstrip(":").strip("*_ ")) if label is not None else None
+        asker = key(label.text.rstrip("*_: ")) if label is not None else None
         # A turn labelled as the interviewer's, or as the outlet that publishes ("Europa FM: V-ați
         # așteptat la premiu?"), is a question even when it ends in a full stop ("**Libertatea:** În
         # finală ați jucat cu …").
@@ -196,9 +196,7 @@ class QuoteFinder:
     def _label(span: Span) -> Optional[Span]:
         """ "Reporter:", "Ilinca Mușat:", "I.M.:" opening a paragraph (a colon within its first words), also
         in bold ("**Libertatea:**": the label without its marks)."""
-        start = span.start
-        while start < span.end and span.doc[start].text.strip("*_") == "":
-            start += 1
+        start = _past_marks(span.doc, span.start, span.end)
         for token in span.doc[start: min(span.end, start + 6)]:
             if token.text.strip("*_") == ":":
                 return span.doc[start: token.i + 1] if token.i > start else None
@@ -209,9 +207,7 @@ class QuoteFinder:
     def _answer(self, span: Span, names: dict[int, Span], interviewee: Optional[str]) -> tuple[Optional[Span], Optional[str], int]:
         """(its quotation, its speaker, where the answer starts after its label)."""
         label = self._label(span)
-        start = label.end if label is not None else span.start
-        while start < span.end and span.doc[start].text.strip("*_") == "":
-            start += 1  # the bold mark closing the label
+        start = _past_marks(span.doc, label.end if label is not None else span.start, span.end)  # (closing bold)
         speaker = interviewee
         if label is not None:
             named = names.get(label.start)
@@ -840,6 +836,13 @@ def _initials(text: str, letters_only: bool = False) -> str:
 def _main_subject(sentence: Span) -> Optional[Token]:
     """The subject of the sentence's main verb."""
     return next((c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+
+
+def _past_marks(doc: Doc, start: int, end: int) -> int:
+    """The first token from `start` (before `end`) that is not only bold or italic marks ("**")."""
+    while start < end and doc[start].text.strip("*_") == "":
+        start += 1
+    return start
 
 
 def _words_before(doc: Doc, start: int, end: int) -> Optional[Span]:

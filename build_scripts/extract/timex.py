@@ -102,7 +102,7 @@ def _tense(text: str, start: int, end: int, rules: "_Rules") -> str:
         return "future"
     # ... and a date alone opening the sentence, before a comma, in a sentence whose verb is future
     # with nothing past ("Sâmbătă, la 31 de ani, va alerga maratonul").
-    if left == 0 and right < len(text) and text[right] == "," and not text[:start].strip() \
+    if right < len(text) and text[right] == "," and not text[:start].strip() \
             and rules.future.search(text, right) and not rules.past.search(text):
         return "future"
     return "present"
