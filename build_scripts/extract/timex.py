@@ -166,6 +166,13 @@ def _year_for_month(month: int, day: Optional[int], published: dt.date, tense: s
     return before if distance(before) <= distance(after) else after
 
 
+def _period_distance(first: Optional[dt.date], last: Optional[dt.date], published: dt.date) -> int:
+    """Days from publication to the period from `first` to `last` (0 inside it)."""
+    if first is None or last is None:
+        return 10**6
+    return max((first - published).days, (published - last).days, 0)
+
+
 def _year_of(written: Optional[str], month: int, day: Optional[int], published: Optional[dt.date],
              tense: str) -> Optional[int]:
     """The year of a day or month: the one the text writes, else the one `_year_for_month` picks from the
@@ -435,19 +442,38 @@ def _rules(lang: Lang) -> _Rules:
             return [_Match(m.start(1), m.end(1), _day(d)), _Match(m.start(2), m.end(), _day(end))]
         return _Match(m.start(), m.end(), _day(d))
 
+    FROM, TO = lang.alt("day_range_from"), lang.alt("day_range_to")
+    from_before = re.compile(rf"(?:^|\s)(?:{FROM})\s+\Z", re.I)
+
     @rule(rf"{B}(?:{BETWEEN})\s+(\d{{1,2}})\s+({M})(?:\s+({YEAR}))?\s+(?:{AND})\s+(\d{{1,2}})\s+({M})(?:\s+({YEAR}))?{E}"
-          rf"|{B}(\d{{1,2}})\s+({M})(?:\s+({YEAR}))?\s*[-–]\s*(\d{{1,2}})\s+({M})(?:\s+({YEAR}))?{E}")
+          rf"|{B}(\d{{1,2}})\s+({M})(?:\s+({YEAR}))?\s*[-–]\s*(\d{{1,2}})\s+({M})(?:\s+({YEAR}))?{E}"
+          rf"|{B}(\d{{1,2}})\s+({M})(?:\s+({YEAR}))?\s+(?:{TO})\s+(\d{{1,2}})\s+({M})(?:\s+({YEAR}))?{E}")
     def _day_interval(m, published, tense):
         """ "între 22 mai și 14 iunie 2023", "23 februarie – 1 martie 2026", "între 7 septembrie 2026 și
-        29 ianuarie 2027": from one day to another, across months (and years)."""
-        o = 0 if m.group(1) is not None else 6  # the groups of the alternative that matched
+        29 ianuarie 2027", "de la 15 iunie până la 7 septembrie": from one day to another, across months
+        (and years). With no year written, the period nearest publication that the tense allows."""
+        o = next(o for o in (0, 6, 12) if m.group(o + 1) is not None)  # the groups of the alternative that matched
+        if o == 12 and not from_before.search(m.string[max(0, m.start() - 16):m.start()]):
+            return None  # "… 15 iunie până la 7 septembrie" with no "de la" before: not one period
         first_day, first_month, last_day, last_month = int(m.group(o + 1)), month_word(m.group(o + 2)), \
             int(m.group(o + 4)), month_word(m.group(o + 5))
-        last_year = _year_of(m.group(o + 6), last_month, last_day, published, tense)
+        crosses = first_month > last_month
+        if m.group(o + 6):
+            last_year = int(m.group(o + 6))
+        elif m.group(o + 3):
+            last_year = int(m.group(o + 3)) + crosses
+        elif published is None:
+            last_year = None
+        else:
+            # Counted from either end, the period whose days are nearest publication ("de la 16 septembrie
+            # până la 20 decembrie" in June: this year's, though last December is nearer than the next).
+            by_last = _year_of(None, last_month, last_day, published, tense)
+            by_first = _year_of(None, first_month, first_day, published, tense) + crosses
+            last_year = min((by_last, by_first), key=lambda y: _period_distance(
+                _safe_date(y - crosses, first_month, first_day), _safe_date(y, last_month, last_day), published))
         if last_year is None:
             return _unresolved(m.start(), m.end())
-        first_year = int(m.group(o + 3)) if m.group(o + 3) else \
-            last_year if first_month <= last_month else last_year - 1
+        first_year = int(m.group(o + 3)) if m.group(o + 3) else last_year - crosses
         first = _safe_date(first_year, first_month, first_day)
         last = _safe_date(last_year, last_month, last_day)
         if first is None or last is None or last <= first:
@@ -685,6 +711,7 @@ def _rules(lang: Lang) -> _Rules:
         return _Match(m.start(), m.end(), f"T{hour:02d}:{minute:02d}", flags=("time",))
 
     weekend_past = {w.lower() for w in lang["weekday_past_words"]}
+    day_follows = re.compile(rf"\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+(?:{M}){E}", re.I)
 
     @rule(rf"{B}(?:(?:{lang.alt('weekend_before')})\s+)?(?:{lang.alt('weekend_words')})"
           rf"(?:\s+({lang.alt('weekday_past_words')}|{lang.alt('weekday_future_words')}|{lang.alt('weekday_this_after')}))?{E}")
@@ -694,6 +721,8 @@ def _rules(lang: Lang) -> _Rules:
         text = m.group(0).lower()
         if not m.group(1) and not any(text.startswith(w) for w in lang["weekend_before"]):
             return None  # "un weekend pierdut", "fiecare weekend": no particular one
+        if not m.group(1) and day_follows.match(m.string, m.end()):
+            return None  # "în weekendul 29-30 mai": the days that follow say which
         if published is None:
             return _unresolved(m.start(), m.end())
         modifier = (m.group(1) or "").lower()
