@@ -60,10 +60,12 @@ class DateFinder:
         self.noun_endings = lang.noun_endings()
 
     def _noun_forms(self, noun: Token) -> set[str]:
-        """The lemma and the word without its article ("Persoanele" -> "persoane", "copiii" -> "copii"):
-        the lemmatizer leaves a capitalized word at a sentence start as it is."""
+        """The lemma and the word without its article ("Persoanele" -> "persoane", "copiii" -> "copii"),
+        and a feminine's nominative ("Hotărârii" -> "hotărâre", "Legii" -> "lege"): the lemmatizer leaves a
+        capitalized word as it is."""
         text = key(noun.text)
-        return {key(noun.lemma_), text, *noun_stems(text, self.noun_endings, 3)}
+        stems = noun_stems(text, self.noun_endings, 3)
+        return {key(noun.lemma_), text, *stems, *(stem + end for stem in stems for end in ("e", "a"))}
 
     def __call__(self, doc: Doc) -> Doc:
         layout = doc.user_data["layout"]
@@ -122,8 +124,8 @@ class DateFinder:
             return True  # "Este al patrulea dezvoltator cercetat … de la începutul anului trecut"
         if not any(before[-len(s):] == s for s in self.record_since):
             return False
-        if any(t.pos_ == "NOUN" and key(t.lemma_) in self.document_of for t in islice(span.root.ancestors, 3)):
-            return True  # "legea fondului funciar din 1991": the act's name
+        if any(t.pos_ == "NOUN" and self._noun_forms(t) & self.document_of for t in islice(span.root.ancestors, 3)):
+            return True  # "legea fondului funciar din 1991", "Hotărârii nr. 247 din 2 iulie 2009": the act's name
         if span.end < len(doc) and key(doc[span.end].text) in self.since_after:
             return True  # "din 2019 încoace"
         # Back from "din": the record's words close before it, not across a long phrase.
