@@ -115,6 +115,7 @@ class EntityRecognizer:
         found += self._described_runs(doc)
         found += self._apposed_runs(doc)
         found += self._surnames_alone(doc, found)
+        found += self._named_runs(doc, found)
         found += self._lexicon_places(doc, found)
         found = [s for s in found if not self._description(s)]
         # 2. One layer, overlaps settled by the pipeline's rule (longest, then earliest).
@@ -676,6 +677,29 @@ class EntityRecognizer:
                 and (not t.is_sent_start or t.pos_ == "PROPN" and key(t.text) not in lowercase)
                 and key(t.text) in surnames and key(t.text) not in self.given
                 and not capital(t.i - 1) and not capital(t.i + 1)]
+
+    def _named_runs(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """Two or three proper nouns the parser joined as one name (`flat`), untagged here, whose last word
+        the model reads as a person elsewhere in the article ("în regia lituanianului Rokas Žemaitis", then
+        "spune Žemaitis"): that person in full. Never a known name or place, nor one with an institution's
+        word or a company's ending."""
+        alone = {key(s.text) for s in found if s.label_ == "person" and len(s) == 1}
+        covered = {i for s in found for i in range(s.start, s.end)}
+        out = []
+        for token in doc:
+            if token.pos_ != "PROPN" or token.dep_.startswith("flat") or token.i in covered \
+                    or token.i > 0 and doc[token.i - 1].text[:1].isupper():
+                continue
+            end = _flat_end(doc, token.i, token.i + 1, 3)
+            span = doc[token.i:end]
+            if len(span) < 2 or key(span[-1].text) not in alone or any(t.i in covered for t in span) \
+                    or end < len(doc) and doc[end].text[:1].isupper():
+                continue
+            if self._known(span.text) or places.lookup(span.text) \
+                    or not all(t.is_alpha and self._person_word(t) for t in span):
+                continue
+            out.append(self._make(doc, span, "person", span.text))
+        return out
 
     def _web_names(self, doc: Doc) -> list[Span]:
         """An outlet named by its web address ("Deschide.md", "HotNews.ro"): one capitalized word, a dot

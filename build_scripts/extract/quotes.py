@@ -737,13 +737,24 @@ class QuoteFinder:
 
     def _unnamed_speaker(self, sentence: Span, memory: Memory, number: int, paragraph: int,
                          names: dict[int, Span]) -> None:
-        """ "O asistentă din secție … a declarat că …": someone unnamed speaks in this sentence; a pronoun
-        from here on may mean them, so it means nobody (`Memory.unnamed`)."""
+        """ "O asistentă din secție … a declarat că …": someone unnamed speaks in this sentence, or a role
+        nobody was tied to is what it speaks of ("Liderul social-democraților a fost și mai direct."); a
+        pronoun from here on may mean them, so it means nobody (`Memory.unnamed`)."""
         subject = _main_subject(sentence)
-        if subject is None or names.get(subject.i) is not None or not self.speakers.unnamed_person(subject) \
-                or not self.speakers.is_speech_verb(sentence.root) \
-                or any(getattr(names.get(t.i), "label_", None) == "person" for t in subject.subtree) \
-                or self.speakers.person_in_apposition(subject, names) \
+        if subject is None or not self.speakers.unnamed_person(subject):
+            return
+        named = names.get(subject.i)
+        names_someone = any(names[t.i].label_ == "person" and names[t.i]._.canonical for t in sentence if t.i in names)
+        if self.speakers.is_speech_verb(sentence.root):
+            # (a reference the entity layer kept without a name: a role may be the one just named,
+            # "Oficialul a mai spus"; a relative in a sentence that names nobody is not, "Bunica mea mi-a povestit")
+            if named is not None and (named._.canonical or names_someone
+                                      or self.speakers.is_role(subject) and not self.speakers._kin(subject)) \
+                    or any(getattr(names.get(t.i), "label_", None) == "person" for t in subject.subtree if t.i != subject.i):
+                return
+        elif not self.speakers.is_role(subject) or self.speakers._indefinite(subject) or names_someone:
+            return  # (a role as the subject of a sentence that names nobody)
+        if self.speakers.person_in_apposition(subject, names) \
                 or self.speakers.is_role(subject) and self.speakers.role_holder(sentence.doc, subject):
             return
         memory.unnamed(self.speakers.noun_gender(subject), number, paragraph)

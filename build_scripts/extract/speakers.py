@@ -86,8 +86,7 @@ def _governed(before: Token) -> bool:
 def is_role_word(token: Token, roles: set[str]) -> bool:
     """A role noun, also with a prefix ("prim-vicepreședintele", "ex-ministrul") or a "-șef" suffix
     ("economistul-șef": economist)."""
-    for word in (token.lemma_, token.text):
-        k = key(word)
+    for k in _role_forms(token):
         for suffix in (" sef", " sefa", " sefului", " sefei"):  # (`key` reads the hyphen as a space)
             if k.endswith(suffix) and len(k) > len(suffix) + 2:
                 base = k[: -len(suffix)]
@@ -101,6 +100,21 @@ def is_role_word(token: Token, roles: set[str]) -> bool:
                 break
             k = k[len(key(prefix).rstrip()):].lstrip()
     return False
+
+
+def _role_forms(token: Token) -> list[str]:
+    """The keys of a noun's lemma and text, and of the nominative of a feminine in the genitive-dative
+    the lemmatizer left as it is or gave a wrong ending ("senatoarei", "ministrei", "consilierei",
+    "directoară" -> "senatoare", "ministră", "consilieră", "directoare")."""
+    forms = []
+    for word in (token.lemma_, token.text):
+        k = key(word)
+        forms.append(k)
+        if k.endswith("ei") and len(k) > 5:
+            forms += [k[:-1], k[:-2] + "a"]
+        if k.endswith("oara"):
+            forms.append(k[:-1] + "e")
+    return forms
 
 
 def stem_of(lemma: str) -> str:
@@ -471,6 +485,15 @@ class Speakers:
         if k == "care" and verb.dep_.startswith("acl") and verb.head.i != verb.i:
             # "…, António Costa, care a declarat": the relative pronoun stands for the noun it follows.
             head = verb.head
+            comma = subject.i - 1
+            before = names.get(comma - 1) if comma > 0 and doc[comma].text == "," else None
+            if before is not None and before.label_ == "person" and before._.canonical and before.end == comma and (
+                    head.i in names and names[head.i].label_ != "person"
+                    or self.is_role(head) and not self._kin(head) and before.root.head.i == head.i):
+                # "deputatului PSD de Vaslui Costel Anghelache, care a anunțat", the clause hung on "PSD" or
+                # on "deputatului": the person named right before the comma, not a party or a town in their
+                # description
+                return before._.canonical, "name"
             named = names.get(head.i)
             if named is not None and named.label_ == "platform":
                 named = names.get(named.end)  # "a comentat pe Facebook Pârvu, care a promis că …"
@@ -511,8 +534,13 @@ class Speakers:
                 # "un oficial": nobody in particular; "un purtător de cuvânt al Comisiei": the body speaks
                 spoken_for = self.spoken_for(doc, subject, names, memory, sentence)
                 return (spoken_for, "role") if spoken_for is not None else (None, None)
-            tied = self.role_holder(doc, subject)
-            if tied is None and subject.morph.get("Number") == ["Plur"]:
+            # "Consilierii USR au transmis": never one of them (the verb says so: the tagger reads a
+            # singular in "-ele" as a plural, "vicepreședintele")
+            agrees = [c for c in verb.children if c.dep_ in ("aux", "aux:pass")] or [verb]  # (not the participle)
+            plural = subject.morph.get("Number") == ["Plur"]
+            tied = None if plural and all(t.morph.get("Number") == ["Plur"] for t in agrees) \
+                else self.role_holder(doc, subject)
+            if tied is None and plural:
                 # "reprezentanții spitalului": the organization speaks; "oficialii": several people, nobody
                 spoken_for = self.spoken_for(doc, subject, names, memory, sentence)
                 return (spoken_for, "role") if spoken_for is not None else (None, None)
