@@ -54,6 +54,7 @@ def extract_dates(sentence: Sentence, published: Optional[dt.date], lang: Lang) 
                 taken[i] = True
     chosen = [c for c in chosen if "not_date" not in c.flags]
     chosen = _times_on_their_day(chosen, published, rules, text)
+    chosen = _clock_periods(chosen, text, rules)
     chosen = _months_in_their_year(chosen, text, rules)
     chosen = _months_before_their_year(chosen, text, rules)
     chosen = _adjacent_months(chosen, text, rules)
@@ -220,6 +221,41 @@ def _times_on_their_day(chosen: list[_Match], published: Optional[dt.date], rule
     return out
 
 
+DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+BETWEEN_BEFORE = 8  # characters before a period's first day where its "între" may stand
+
+
+def _clock_periods(chosen: list[_Match], text: str, rules: "_Rules") -> list[_Match]:
+    """ "joi, ora 10:00, până vineri la ora 21:00", "între 15 mai, ora 08:00, și 17 mai, ora 06:00": a day
+    and its hour, then up to another day and its hour, are one period from the first hour to the last
+    (TIMEX3 start/end), not four dates."""
+    ordered = sorted(chosen, key=lambda c: c.start)
+    out: list[_Match] = []
+    i = 0
+    while i < len(ordered):
+        run = ordered[i:i + 4]
+        if len(run) == 4 and all(c.value for c in run):
+            first_day, first_hour, last_day, last_hour = run
+            between = text[max(0, first_day.start - BETWEEN_BEFORE):first_day.start].lower().split()
+            after_between = bool(between) and between[-1] in rules.range_between
+            if "time" not in first_day.flags and "time" not in last_day.flags \
+                    and DAY_VALUE.fullmatch(first_day.value) and DAY_VALUE.fullmatch(last_day.value) \
+                    and "time" in first_hour.flags and "time" in last_hour.flags \
+                    and first_hour.value.startswith(first_day.value) and last_hour.value.startswith(last_day.value) \
+                    and "/" not in first_hour.value + last_hour.value and first_hour.value < last_hour.value \
+                    and _words_between(text, first_day, first_hour) in rules.clock_period_joins \
+                    and _words_between(text, last_day, last_hour) in rules.clock_period_joins \
+                    and (_words_between(text, first_hour, last_day) in rules.clock_period_to
+                         or after_between and _words_between(text, first_hour, last_day) in rules.clock_period_and):
+                start = text.lower().rindex(between[-1], 0, first_day.start) if after_between else first_day.start
+                out.append(_Match(start, last_hour.end, f"{first_hour.value}/{last_hour.value}"))
+                i += 4
+                continue
+        out.append(ordered[i])
+        i += 1
+    return out
+
+
 def _on_day(day: dt.date, time: str) -> str:
     """A time ("T12:00") or a span of times ("T23:00/T03:00") on `day`; a span that ends before it begins
     ends the next day."""
@@ -312,6 +348,10 @@ class _Rules:
     year_month_joins: frozenset  # words between a year and its month ("Anul trecut, în septembrie")
     month_list_joins: frozenset  # words between listed months ("în martie și aprilie 2023")
     period_list_joins: frozenset  # words between months in a row that make one period
+    clock_period_joins: frozenset  # words between a day and its hour in a period ("joi, ora 10:00, până …")
+    clock_period_to: frozenset  # words between its first hour and its last day
+    range_between: frozenset  # "între", which opens a period ...
+    clock_period_and: frozenset  # ... closed by "și" ("între 15 mai, ora 08:00, și 17 mai, ora 06:00")
     place_line: re.Pattern  # a place and a comma before a line's only date ("Cluj-Napoca, 3 martie 2026")
 
 
@@ -927,7 +967,11 @@ def _rules(lang: Lang) -> _Rules:
                   participle_before=participle_before, place_line=place_line,
                   year_month_joins=frozenset(w.lower() for w in lang["year_month_joins"]) | {""},
                   month_list_joins=frozenset(w.lower() for w in lang["month_list_joins"]),
-                  period_list_joins=frozenset(w.lower() for w in lang["period_list_joins"]))
+                  period_list_joins=frozenset(w.lower() for w in lang["period_list_joins"]),
+                  clock_period_joins=frozenset(w.lower() for w in lang["clock_period_joins"]),
+                  clock_period_to=frozenset(w.lower() for w in lang["clock_period_to"]),
+                  range_between=frozenset(w.lower() for w in lang["range_words"]["between"]),
+                  clock_period_and=frozenset(p.lower() for w in lang["range_words"]["and"] for p in (w, ", " + w)))
 
 
 # --- publication date inference ------------------------------------------------------------------
