@@ -56,6 +56,8 @@ class QuoteFinder:
         self.opinion_verbs = lang.keys_of("opinion_verbs")
         self.two_sense_verbs = lang.keys_of("two_sense_verbs")
         self.request_verbs = {key(w) for w in lang["requests"]["verbs"]}
+        self.statement_nouns = lang.keys_of("statement_nouns")
+        self.owner_verbs = lang.keys_of("owner_verbs")
         self.possessive = lang.keys_of("possessive_articles")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -111,6 +113,16 @@ class QuoteFinder:
                     here.append(_quote(inner, speaker, via, direct=True))
                 for clause, speaker, via in self._reported(doc, sentence, quoted, memory, number, names):
                     here.append(_quote(clause, speaker, via, direct=False))
+                owner = self._statement_owner(sentence, names)
+                if owner is not None:
+                    # "„…” Declarația îi aparține deputatului X.": the quotation just before is X's.
+                    unclaimed = [q for q in found if q._.direct and q._.speaker is None and q.start >= sentences[0].start
+                                 and all(t.is_punct or t.is_space for t in doc[q.end: sentence.start])]
+                    for q in unclaimed:
+                        q._.speaker, q._.speaker_via = owner, "name"
+                        last_quoted = (number, owner)
+                        if owner in people:
+                            memory.note(owner, self.speakers.gender(owner, people[owner]), number, paragraph, spoke=True)
                 last = here[-1] if here else None
                 last_quoted = (number, last._.speaker) if last is not None and last._.direct and last._.speaker \
                     and not self._named_after(sentence, last, names) else None
@@ -732,6 +744,22 @@ class QuoteFinder:
         while start < end and doc[start].is_punct and not doc[start].is_quote:
             start += 1  # "a precizat că, după accident, …": no comma opens the statement
         return doc[start:end] if end > start else None
+
+    def _statement_owner(self, sentence: Span, names: dict[int, Span]) -> Optional[str]:
+        """The person or organization a sentence says the words before were ("Declarația îi aparține
+        deputatului PSD Costel Anghelache", "Este reacția lui Bogdan Lazăr"): the one named in the
+        complement of a statement noun's verb of belonging, or of the statement noun after a copula."""
+        root = sentence.root
+        if key(root.lemma_) in self.owner_verbs and any(
+                c.dep_ == "nsubj" and key(c.lemma_) in self.statement_nouns for c in root.children):
+            owners = [c for c in root.children if c.dep_ in ("iobj", "obl", "obj")]
+        elif key(root.lemma_) in self.statement_nouns and any(c.dep_ == "cop" for c in root.children):
+            owners = [c for c in root.children if c.dep_ == "nmod"]
+        else:
+            return None
+        named = [names[t.i] for owner in owners for t in owner.subtree if t.i in names and names[t.i]._.canonical]
+        # (the person before the party or institution that describes them: "deputatului PNL … Ion Crăciun")
+        return next((s._.canonical for kind in ("person", "organization") for s in named if s.label_ == kind), None)
 
     # -- salience ---------------------------------------------------------------------------------
 

@@ -241,6 +241,7 @@ class Speakers:
         self.utterance_stems = {stem_of(v) for v in lang["utterance_verbs"] if len(stem_of(v)) >= 5}
         self.documents = lang.keys_of("document_nouns")
         self.speaking_for = lang.keys_of("speaking_for")
+        self.party_of = {key(w): party for party, words in lang["party_members"].items() for w in words}
         self.control_verbs = lang.keys_of("control_verbs")
         self.subjunctive_marks = {key(w) for w in lang["requests"]["marks"]}  # "să": "a ținut să precizeze"
         self.said_to = lang.keys_of("said_to")
@@ -324,6 +325,13 @@ class Speakers:
             return False
         fold = token._.fold
         return any(fold[:n] in self.stems for n in self.stem_lengths)
+
+    @staticmethod
+    def _plural_agreement(verb: Token) -> bool:
+        """The verb is in the plural by its auxiliaries, or by itself when it has none (a participle is
+        tagged singular: "au transmis")."""
+        agrees = [c for c in verb.children if c.dep_ in ("aux", "aux:pass")] or [verb]
+        return all(t.morph.get("Number") == ["Plur"] for t in agrees)
 
     @staticmethod
     def is_plural(verb: Token) -> bool:
@@ -508,6 +516,9 @@ class Speakers:
                 return person, "name"
             tied = self.role_holder(doc, head)
             return (tied, "role") if tied else (None, None)
+        party = self.party_of.get(k)
+        if party is not None and self._plural_agreement(verb):
+            return party, "role"  # "Liberalii au transmis că …": the party speaks
         anaphor = self._organization_anaphor(subject, memory, sentence)
         if anaphor is not None:
             return anaphor, "role"
@@ -536,10 +547,8 @@ class Speakers:
                 return (spoken_for, "role") if spoken_for is not None else (None, None)
             # "Consilierii USR au transmis": never one of them (the verb says so: the tagger reads a
             # singular in "-ele" as a plural, "vicepreședintele")
-            agrees = [c for c in verb.children if c.dep_ in ("aux", "aux:pass")] or [verb]  # (not the participle)
             plural = subject.morph.get("Number") == ["Plur"]
-            tied = None if plural and all(t.morph.get("Number") == ["Plur"] for t in agrees) \
-                else self.role_holder(doc, subject)
+            tied = None if plural and self._plural_agreement(verb) else self.role_holder(doc, subject)
             if tied is None and plural:
                 # "reprezentanții spitalului": the organization speaks; "oficialii": several people, nobody
                 spoken_for = self.spoken_for(doc, subject, names, memory, sentence)
