@@ -459,7 +459,8 @@ class QuoteFinder:
         if after is None:
             return None
         for token in doc[after.i: min(after.i + AFTER_WINDOW, sentence.end)]:
-            if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ != "aux"):
+            if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ != "aux") \
+                    or token.pos_ == "NOUN" and self.speakers.is_speech_verb(token):  # ("povesteste": a noun to the tagger)
                 return token if self.speakers.is_speech_verb(token) else None
             if not (token.is_punct or token.pos_ in ("AUX", "PART", "ADV", "PRON")):
                 return None  # ("„…” și a avertizat că …": a verb after "și" opens a clause of its own)
@@ -516,16 +517,24 @@ class QuoteFinder:
                     return named._.canonical, "according"
         return None, None
 
-    @staticmethod
-    def _named_after(sentence: Span, quote: Span, names: dict[int, Span]) -> bool:
+    def _named_after(self, sentence: Span, quote: Span, names: dict[int, Span]) -> bool:
         """Someone other than the speaker named after the quotation ("…”, a spus X despre Y"); not an
         organization after the speaker's own name, in their role ("…”, avertizează Sorin Vâlcu, profesor
-        la ASE")."""
+        la ASE"), nor one before it that their role names or that they spoke to ("…”, a explicat pentru
+        News.ro meteorologul ANM Răzvan Dincă")."""
+        doc = sentence.doc
         named = [(i, names[i]) for i in range(quote.end, sentence.end)
                  if i in names and names[i].label_ in ("person", "organization") and names[i]._.canonical]
         own = next((i for i, span in named if span._.canonical == quote._.speaker and span.label_ == "person"), None)
-        people = {span._.canonical for i, span in named if span.label_ == "person" or own is None or i < own}
-        return bool(people - {quote._.speaker})
+
+        def counts(i: int, span: Span) -> bool:
+            if span.label_ == "person" or own is None:
+                return True
+            if i > own:
+                return False
+            return not (self.speakers.is_role(doc[span.start - 1]) or self.speakers.is_media_name(doc, span))
+
+        return bool({span._.canonical for i, span in named if counts(i, span)} - {quote._.speaker})
 
     @staticmethod
     def _only_quote(doc: Doc, inner: Span, start: int, end: int) -> bool:

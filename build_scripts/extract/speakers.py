@@ -241,6 +241,7 @@ class Speakers:
         self.utterance_stems = {stem_of(v) for v in lang["utterance_verbs"] if len(stem_of(v)) >= 5}
         self.documents = lang.keys_of("document_nouns")
         self.speaking_for = lang.keys_of("speaking_for")
+        self.titles = lang.keys_of("person_titles")
         self.party_of = {key(w): party for party, words in lang["party_members"].items() for w in words}
         self.control_verbs = lang.keys_of("control_verbs")
         self.subjunctive_marks = {key(w) for w in lang["requests"]["marks"]}  # "să": "a ținut să precizeze"
@@ -320,8 +321,9 @@ class Speakers:
         nouns = self.phrases.get(key(token.lemma_))
         if nouns and any(c.dep_ == "obj" and key(c.lemma_) in nouns for c in token.children):
             return True  # "a dat asigurări că", "a atras atenția că"
-        # Text without diacritics confuses the lemmatizer ("anuntat"): fall back on the stem.
-        if token.pos_ != "VERB":
+        # Text without diacritics confuses the lemmatizer ("anuntat") and the tagger ("povesteste" read as
+        # a noun, though it has a subject): fall back on the stem.
+        if token.pos_ != "VERB" and not (token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children)):
             return False
         fold = token._.fold
         return any(fold[:n] in self.stems for n in self.stem_lengths)
@@ -621,10 +623,13 @@ class Speakers:
             end = max(comma, person.end)  # (the mention may hold the role: "Ovidiu Zăvoianu, președintele")
         if person.end != end or person.label_ != "person" or not person._.canonical or person.start <= verb.i + 1:
             return None
-        before = doc[person.start - 1]
-        if before.text != "," and not self.is_role(before):
+        first = person.start
+        while first > verb.i + 1 and key(doc[first - 1].text) in self.titles:
+            first -= 1  # "dr. Sorin Apetrei, medic epidemiolog"
+        before = doc[first - 1]
+        if before.text != "," and not self.is_role(before) and first == person.start:
             return None
-        between = doc[verb.i + 1: person.start]
+        between = doc[verb.i + 1: first]
         if any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in between):
             return None
         if any(names[t.i].label_ == "person" for t in between if t.i in names):
