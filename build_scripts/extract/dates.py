@@ -197,8 +197,13 @@ class DateFinder:
         if first >= 3 and key(doc[first - 1].text) in ("si", "și") and doc[first - 2].like_num \
                 and key(doc[first - 3].text) == "intre":
             first -= 2  # "persoanele între 50 și 74 de ani": the range's first number
+            before = key(doc[max(0, first - 5): first].text)
+            if any(before.endswith(phrase) for phrase in self.age_before):
+                return True  # "cu vârste între 11 și 18 ani"
         if first >= 2:
             prep, noun = doc[first - 1], doc[first - 2]
+            if key(noun.text) == "de" and first >= 3 and key(prep.text) != "de":
+                noun = doc[first - 3]  # "persoanele de peste 65 de ani"
             if key(prep.text) in self.age_prepositions and (
                     self._noun_forms(noun) & self.age_nouns or noun.pos_ == "PRON" and "3" in noun.morph.get("Person")):
                 return True  # "un bărbat de 45 de ani", "cei mai mulți dintre ei sub cinci ani"
