@@ -82,8 +82,9 @@ def _tense(text: str, start: int, end: int, rules: "_Rules") -> str:
     clause = text[left:right]
     if rules.future.search(clause):
         return "future"
-    if rules.past.search(clause) or rules.participle_before.search(text, max(0, start - 40), start):
-        return "past"  # "a fost trimisă joi"; "expertiza predată vineri": a participle right before
+    participle = rules.participle_before.search(text, max(0, start - 40), start)
+    if rules.past.search(clause) or participle and participle.group(0).strip().lower() not in rules.forward_participles:
+        return "past"  # "a fost trimisă joi"; "expertiza predată vineri", "pus miercuri": a participle right before
     if left > 0 and text[left - 1] == "," and any(
             m.end() == left - 1 for m in rules.past.finditer(text, max(0, left - 41), left - 1)):
         # A phrase set off by a comma right after a past verb goes with it: "au jefuit, în noaptea de 3
@@ -93,7 +94,8 @@ def _tense(text: str, start: int, end: int, rules: "_Rules") -> str:
             and len((text[left:start] + text[end:right]).split()) <= 2:
         # ... or, a phrase of the date alone, before the verb it opens: "între 10 și 21 februarie, în
         # aceleași poligoane s-a desfășurat".
-        after = next((m.start() for m in rules.clause_edge.finditer(text, right + 1)), len(text))
+        # (past the commas of a phrase set off inside the clause: "Marți, la Bacău, s-au înregistrat")
+        after = next((m.start() for m in rules.clause_edge.finditer(text, right + 1) if text[m.start()] != ","), len(text))
         if rules.past.search(text, right + 1, after):
             return "past"
     # A clause of its own with no tense after a future verb ("Vlăsceanu va citi …, în octombrie."): the
@@ -345,6 +347,7 @@ class _Rules:
     past: re.Pattern
     clause_edge: re.Pattern  # punctuation, or a word that opens a clause ("că", "iar", "după ce")
     participle_before: re.Pattern  # a past participle ending right where the expression starts
+    forward_participles: frozenset  # ... that looks ahead ("așteptată în weekend"): no past
     year_month_joins: frozenset  # words between a year and its month ("Anul trecut, în septembrie")
     month_list_joins: frozenset  # words between listed months ("în martie și aprilie 2023")
     period_list_joins: frozenset  # words between months in a row that make one period
@@ -543,7 +546,11 @@ def _rules(lang: Lang) -> _Rules:
         if published is None:
             return _unresolved(m.start(), m.end())
         target = weekday_of[m.group(1).lower()]
-        day = _weekday_after(published, target) if tense == "future" else _weekday_on_or_before(published, target)
+        later, earlier = _weekday_after(published, target), _weekday_on_or_before(published, target)
+        if tense == "present":  # no mark of tense: the nearest, as for a weekday
+            day = earlier if (published - earlier) <= (later - published) else later
+        else:
+            day = later if tense == "future" else earlier
         return _Match(m.start(), m.end(), f"{_day(day)}TNI")
 
     @rule(rf"{B}noaptea\s+de\s+(\d{{1,2}})(?:\s+({M}))?\s+spre\s+(\d{{1,2}})\s+({M})(?:\s+({YEAR}))?{E}")
@@ -960,11 +967,12 @@ def _rules(lang: Lang) -> _Rules:
     participle = rf"\w*(?:{lang.alt('past_participle_endings')})"
     past = re.compile(rf"{B}(?:(?:{lang.alt('past_auxiliaries')})\s+{participle}|{lang.alt('past_markers')}){E}", re.I)
     clause_edge = re.compile(rf"[,;:()—–«»„“”\"]|\s(?:{lang.alt('clause_words')})\s", re.I)
-    participle_before = re.compile(rf"{B}[^\W\d_]{{2,20}}(?:{lang.alt('past_participle_endings')})\s+\Z", re.I)
+    participle_before = re.compile(rf"{B}[^\W\d_]{{1,20}}(?:{lang.alt('past_participle_endings')})\s+\Z", re.I)
     place_word = rf"[{CAP}][\w.]{{0,30}}"
     place_line = re.compile(rf"\s*{place_word}(?:(?: |-| - ){place_word}){{0,3}},\s*\Z")
     return _Rules(patterns=patterns, future=future, past=past, clause_edge=clause_edge,
                   participle_before=participle_before, place_line=place_line,
+                  forward_participles=frozenset(w.lower() for w in lang["forward_participles"]),
                   year_month_joins=frozenset(w.lower() for w in lang["year_month_joins"]) | {""},
                   month_list_joins=frozenset(w.lower() for w in lang["month_list_joins"]),
                   period_list_joins=frozenset(w.lower() for w in lang["period_list_joins"]),
