@@ -94,8 +94,11 @@ class SourceFinder:
                 if subject is not None:
                     named = names.get(subject.i) or self._name_of_noun(doc, subject, names)
                     held = self._holder_named(doc, subject.i, names) if named is None else None
+                    party = self.speakers.party_of.get(key(subject.text)) if named is None else None
                     if named is not None and key(token.lemma_) in self.verbs:
                         found.append(_source(named, named._.canonical))
+                    elif party is not None and key(token.lemma_) in self.verbs and self.speakers.plural_agreement(token):
+                        found.append(_source(doc[subject.i: subject.i + 1], party))  # "Liberalii au transmis"
                     elif held is not None and key(token.lemma_) in self.verbs:
                         found.append(held)  # "Purtătoarea de cuvânt a BNR, Ioana Mateescu, a transmis"
                     else:

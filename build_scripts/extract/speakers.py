@@ -329,7 +329,7 @@ class Speakers:
         return any(fold[:n] in self.stems for n in self.stem_lengths)
 
     @staticmethod
-    def _plural_agreement(verb: Token) -> bool:
+    def plural_agreement(verb: Token) -> bool:
         """The verb is in the plural by its auxiliaries, or by itself when it has none (a participle is
         tagged singular: "au transmis")."""
         agrees = [c for c in verb.children if c.dep_ in ("aux", "aux:pass")] or [verb]
@@ -519,7 +519,7 @@ class Speakers:
             tied = self.role_holder(doc, head)
             return (tied, "role") if tied else (None, None)
         party = self.party_of.get(k)
-        if party is not None and self._plural_agreement(verb):
+        if party is not None and self.plural_agreement(verb):
             return party, "role"  # "Liberalii au transmis că …": the party speaks
         anaphor = self._organization_anaphor(subject, memory, sentence)
         if anaphor is not None:
@@ -550,7 +550,7 @@ class Speakers:
             # "Consilierii USR au transmis": never one of them (the verb says so: the tagger reads a
             # singular in "-ele" as a plural, "vicepreședintele")
             plural = subject.morph.get("Number") == ["Plur"]
-            tied = None if plural and self._plural_agreement(verb) else self.role_holder(doc, subject)
+            tied = None if plural and self.plural_agreement(verb) else self.role_holder(doc, subject)
             if tied is None and plural:
                 # "reprezentanții spitalului": the organization speaks; "oficialii": several people, nobody
                 spoken_for = self.spoken_for(doc, subject, names, memory, sentence)
