@@ -58,6 +58,7 @@ class QuoteFinder:
         self.request_verbs = {key(w) for w in lang["requests"]["verbs"]}
         self.statement_nouns = lang.keys_of("statement_nouns")
         self.owner_verbs = lang.keys_of("owner_verbs")
+        self.backward_cues = [key(w).split() for w in lang["backward_cues"]]
         self.possessive = lang.keys_of("possessive_articles")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -142,6 +143,7 @@ class QuoteFinder:
                 # beside someone else: the next quotation may be either's.
                 previous = None
         self._one_speaker_across_paragraphs(found, continued, paragraphs)
+        self._speaker_named_next(doc, found, paragraphs, names)
         answers = self._interview_answers(doc, paragraphs, names, people, found)
         found += [quote for quote, _ in answers if quote is not None]
         doc.spans["answers"] = [whole for _, whole in answers]
@@ -253,6 +255,33 @@ class QuoteFinder:
             if inner is not None and len(inner) > 1:
                 out[paragraph] = [(inner, None)]
         return out
+
+    def _speaker_named_next(self, doc: Doc, found: list[Span], paragraphs, names: dict[int, Span]) -> None:
+        """A paragraph that is only a quotation, followed by one whose first sentence shows someone else
+        speaking without a quotation of its own: pointing back ("Cu aceste cuvinte i-a răspuns Irina
+        Moldovan"), the words are theirs; otherwise the quotation does not go on with the speaker before
+        (either may have said it)."""
+        for (_, sentences), (_, following) in zip(paragraphs, paragraphs[1:]):
+            start, end = sentences[0].start, sentences[-1].end
+            quotes = [q for q in found if start <= q.start < end]
+            if not quotes or any(not q._.direct or q._.speaker_via not in ("previous", None) for q in quotes) \
+                    or not all(t.is_punct or any(q.start <= t.i < q.end for q in quotes) for t in doc[start:end]):
+                continue
+            first = following[0]
+            if any(first.start <= q.start < first.end for q in found):
+                continue
+            speaker = next((names[s.i]._.canonical for v in first if self.speakers.is_speech_verb(v)
+                            for s in [self.speakers.subject_of(v)] if s is not None and s.i in names
+                            and names[s.i].label_ == "person" and names[s.i]._.canonical), None)
+            if speaker is None:
+                continue
+            words = [key(t.text) for t in first[:6]]
+            backward = any(words[:len(cue)] == cue for cue in self.backward_cues)
+            for q in quotes:
+                if backward:
+                    q._.speaker, q._.speaker_via = speaker, "name"
+                elif q._.speaker != speaker:
+                    q._.speaker, q._.speaker_via = None, None
 
     @staticmethod
     def _one_speaker_across_paragraphs(found: list[Span], continued: dict, paragraphs) -> None:
