@@ -121,7 +121,6 @@ class QuoteFinder:
                                  and all(t.is_punct or t.is_space for t in doc[q.end: sentence.start])]
                     for q in unclaimed:
                         q._.speaker, q._.speaker_via = owner, "name"
-                        last_quoted = (number, owner)
                         if owner in people:
                             memory.note(owner, self.speakers.gender(owner, people[owner]), number, paragraph, spoke=True)
                 last = here[-1] if here else None

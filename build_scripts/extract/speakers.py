@@ -330,17 +330,18 @@ class Speakers:
 
     @staticmethod
     def plural_agreement(verb: Token) -> bool:
-        """The verb is in the plural by its auxiliaries, or by itself when it has none (a participle is
-        tagged singular: "au transmis")."""
+        """The verb is in the plural by its auxiliaries, or by itself when it has none (the participle of
+        "au transmis" is tagged singular)."""
         agrees = [c for c in verb.children if c.dep_ in ("aux", "aux:pass")] or [verb]
-        return all(t.morph.get("Number") == ["Plur"] for t in agrees)
+        numbers = {str(n) for t in agrees for n in t.morph.get("Number")}
+        return "Plur" in numbers and "Sing" not in numbers
 
-    @staticmethod
-    def is_plural(verb: Token) -> bool:
-        aux = [c for c in verb.children if c.dep_ in ("aux", "aux:pass")]
-        numbers = {str(n) for t in [verb, *aux] for n in t.morph.get("Number")}
-        persons = {str(p) for t in [verb, *aux] for p in t.morph.get("Person")}
-        return "Plur" in numbers and "Sing" not in numbers or "1" in persons or "2" in persons
+    def is_plural(self, verb: Token) -> bool:
+        """A verb whose dropped subject is a group, or the speaker with others or the one spoken to
+        ("Au mai declarat că …", "Vom cere …")."""
+        persons = {str(p) for t in [verb, *verb.children] if t.dep_ in ("aux", "aux:pass") or t is verb
+                   for p in t.morph.get("Person")}
+        return self.plural_agreement(verb) or "1" in persons or "2" in persons
 
     # -- subjects ---------------------------------------------------------------------------------
 
