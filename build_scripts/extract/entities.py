@@ -67,6 +67,7 @@ class EntityRecognizer:
         self.connectors = lang.keys_of("name_connectors")
         self.nationality = lang.keys_of("nationality_adjectives")
         self.org_heads = lang.keys_of("org_heads")
+        self.club_words = lang.keys_of("club_words")
         self.named_after = lang.keys_of("named_after_cues")
         self.never_named_after = lang.keys_of("never_named_after")
         self.media_words = lang.keys_of("media_name_words")
@@ -247,7 +248,9 @@ class EntityRecognizer:
         know; a village's name is too often a surname too ("Dumbravă", "Santana")."""
         if not 2 <= len(span) <= 3 or not all(t.is_alpha and t.text[:1].isupper() for t in span):
             return False
-        if span.start and self._is_role(span.doc[span.start - 1]):
+        # ("Unirea Dej", "antrenorul Unirii Dej": a club's word, even after a role or as a given name)
+        club = any(key(w) in self.club_words for w in [span[0].text, *uninflect(span[0].text, self.inflections, min_stem=2)])
+        if span.start and self._is_role(span.doc[span.start - 1]) and not club:
             return False  # "Președintele X Y": a person
         word = span[-1].text
         town = places.lookup_local(word)
@@ -255,8 +258,8 @@ class EntityRecognizer:
             return False  # a village's name is too often a surname ("Dumbravă"); "Român" is not "Roman"
         if places.lookup(span.text) or places.lookup(span[:-1].text) or self._known(span[:-1].text):
             return False  # "Sânmihaiu Român": a place of its own
-        return not any(key(t.text) in self.given or key(t.text) in self.state_forms
-                       or places.lookup(t.text) for t in span[:-1])
+        return club or not any(key(t.text) in self.given or key(t.text) in self.state_forms
+                               or places.lookup(t.text) for t in span[:-1])
 
     def _known_places(self, doc: Doc, span: Span) -> list[Span]:
         """Each word of the span as a place, when every word is a known place on its own."""
@@ -1081,6 +1084,8 @@ class EntityRecognizer:
             return span.text
         # (a head word of the list confirms a short stem: "Apelor Române" -> "Apele Române")
         for candidate in uninflect(words[0], self.inflections, min_stem=2):
+            if key(candidate) in self.club_words and len(words) == len(span) and all(t.pos_ == "PROPN" for t in span[1:]):
+                return " ".join([candidate, *words[1:]])  # "Unirii Dej" -> "Unirea Dej": the club and its town
             if key(candidate) in self.org_heads:
                 rest = words[1:]
                 if candidate.endswith("a") and rest and rest[0][:1].isupper():
