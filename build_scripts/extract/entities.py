@@ -151,10 +151,11 @@ class EntityRecognizer:
         out = []
         for span in doc.spans.get(gazetteer.SPANS_KEY, []):
             # (a newsroom the model read as a work, a programme, is the gazetteer's newsroom: "Știrile
-            # ProTV" alone, or with the given name of the person who spoke to it after it)
+            # ProTV" alone, or with the given name or the role of the person who spoke to it after it)
+            spoke_to = span.end < len(doc) and (key(doc[span.end].text) in self.given or self._is_role(doc[span.end]))
             if any(label is not None and label not in NER_LABELS for label in labels[span.start:span.end]) \
                     and not (span.id_ in self.media and all(
-                        ent.start >= span.start and (ent.end <= span.end or key(doc[span.end].text) in self.given)
+                        ent.start >= span.start and (ent.end <= span.end or spoke_to)
                         for ent in doc.ents if ent.label_ not in NER_LABELS and ent.start < span.end and span.start < ent.end)):
                 continue
             if len(span) == 1 and key(span.text) in self.media_nouns and span.end < len(doc) \

@@ -382,13 +382,15 @@ class Speakers:
             return after_medium
         for child in verb.rights:
             # (the parser sometimes calls an inverted subject xcomp or dep: "a declarat Țoiu după semnare")
-            if child.dep_ in ("obj", "appos", "nmod", "obl", "xcomp", "dep") and child.i - verb.i <= INVERTED_WINDOW:
+            # (and "expl" for a pronoun: "a scris acesta pe Facebook")
+            if child.dep_ in ("obj", "appos", "nmod", "obl", "xcomp", "dep") and child.i - verb.i <= INVERTED_WINDOW \
+                    or child.dep_ == "expl" and key(child.text) in self.pronoun_gender and child.i - verb.i == 1:
                 if (child.pos_ == "PROPN" or self.is_role(child) or key(child.text) in self.pronoun_gender
                         or child.dep_ != "obl" and key(child.lemma_) in self.org_generic | self.org_typed
                         or child.dep_ == "obj" and key(child.lemma_) in self.person_nouns and self.attributes(verb)
                         or child.pos_ == "NOUN"
                         and any(t.i in named for t in child.subtree if 0 <= t.i - child.i <= NAME_AFTER_NOUN)):
-                    if child.dep_ == "obl" and any(c.dep_ == "case" for c in child.children):
+                    if child.dep_ in ("obl", "obj") and any(c.dep_ == "case" for c in child.children):
                         continue  # "pe Telegram", "la București": a place or a medium, not the speaker
                     return child
         # "a transmis luni AEP", "a anunțat marți DNA": past a day, a name or an acronym the parse hung
