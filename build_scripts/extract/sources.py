@@ -19,9 +19,10 @@ from .. import lang as lang_mod
 from ..lang import Lang, key
 from . import gazetteer
 from .spans import settle
-from .speakers import Speakers
+from .speakers import QUOTE_TOKENS, Speakers
 
 MAX_LOWER_WORDS = 4   # "potrivit agenției de stat KCNA": lowercase words allowed before the name
+SAID_WINDOW = 5       # words back from a medium's name to the verb of saying ("a declarat sâmbătă pentru …")
 
 
 @Language.factory("explainer_sources", default_config={"lang_code": "ro"})
@@ -74,9 +75,15 @@ class SourceFinder:
                 elif held is not None:
                     found.append(held)  # "potrivit managerului teatrului, Mihai Nistor"
             elif key(token.text) in self.speakers.said_to and token.i + 1 < len(doc):
-                named = self._medium_after(doc, token.i + 1, names)
+                after = token.i + 1
+                while after + 1 < len(doc) and (doc[after].is_quote or doc[after].text in QUOTE_TOKENS):
+                    after += 1  # "pentru „Adevărul”"
+                named = self._medium_after(doc, after, names)
+                own = self._own_outlet(doc, after) if named is None else None
                 if named is not None:
                     found.append(_source(named, named._.canonical))  # "a declarat pentru Digi24"
+                elif own is not None:
+                    found.append(own)  # "a declarat pentru Tribuna", in Tribuna's own article
             if token.pos_ == "VERB" and key(token.lemma_) in self.verbs or self._speech(token):
                 subject = self.speakers.subject_of(token)
                 passive = any(c.dep_ == "aux:pass" for c in token.children)
@@ -159,6 +166,15 @@ class SourceFinder:
             return None
         person = self.speakers.person_in_apposition(doc[i], names)
         return _source(doc[i:i + 1], person) if person is not None else None
+
+    def _own_outlet(self, doc: Doc, i: int) -> Optional[Span]:
+        """The article's own publication named at token `i` ("Situația e dificilă, a declarat pentru Tribuna
+        medicul-șef", in an article of Tribuna): a medium, whatever the model made of its name."""
+        outlet = key(doc.user_data.get("source") or "").split()
+        if not outlet or [key(t.text) for t in doc[i: i + len(outlet)]] != outlet \
+                or not doc[i].text[:1].isupper() or not any(self._speech(t) for t in doc[max(0, i - SAID_WINDOW): i]):
+            return None  # (said to it: a verb of saying just before "pentru")
+        return _source(doc[i: i + len(outlet)], doc.user_data["source"])
 
     def _medium_after(self, doc: Doc, i: int, names: dict[int, Span]) -> Optional[Span]:
         """ "pentru Digi24", "pentru postul NTV Moldova", "pentru Europa FM": a news medium's name at token
