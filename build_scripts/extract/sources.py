@@ -155,7 +155,12 @@ class SourceFinder:
         if i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].is_lower:
             i += 1
         named = names.get(i)
-        return named if named is not None and named.start == i and named.label_ == "organization" else None
+        if named is None or named.start != i:
+            # "Firma care administrează casa de amanet, Aurum Credit Amanet SRL, a transmis": its name in
+            # apposition, set off by commas
+            named = next((names[c.i] for c in noun.children if c.dep_ == "appos" and c.i in names
+                          and names[c.i].start == c.i and c.i > 0 and doc[c.i - 1].text == ","), None)
+        return named if named is not None and named.label_ == "organization" else None
 
     def _holder_named(self, doc: Doc, i: int, names: dict[int, Span]) -> Optional[Span]:
         """A role at token `i` (maybe after an article) with the person who holds it named in apposition:
