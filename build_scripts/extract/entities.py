@@ -222,6 +222,8 @@ class EntityRecognizer:
             if institution:
                 return [self._make(doc, mention, "organization", institution)]  # "fostul ministru al Mediului"
             return [self._person_or_place(doc, mention, span)]
+        if label == "place" and len(span) > 1 and key(span[-1].text) in self.org_suffixes:
+            return self._organizations(doc, mention, span)  # "Valuta Nord SRL": a company's ending, no place
         if label == "place":
             canonical, confirmed = self._place_name(span)
             if not confirmed and len(span) > 1 and key(span[0].text) in self.state_forms:
