@@ -259,8 +259,8 @@ class EntityRecognizer:
         town = places.lookup_local(word)
         if town is None or town.population < MIN_CLUB_TOWN or ascii_fold(word) != word and places.lookup_exact(word) is None:
             return False  # a village's name is too often a surname ("Dumbravă"); "Român" is not "Roman"
-        if places.lookup(span.text) or places.lookup(span[:-1].text) or self._known(span[:-1].text):
-            return False  # "Sânmihaiu Român": a place of its own
+        if places.lookup(span.text) or not club and places.lookup(span[:-1].text) or self._known(span[:-1].text):
+            return False  # "Sânmihaiu Român": a place of its own (a club's word may be a place too: "Olimpia")
         return club or not any(key(t.text) in self.given or key(t.text) in self.state_forms
                                or places.lookup(t.text) for t in span[:-1])
 
