@@ -26,6 +26,7 @@ TERM_WORDS = 4       # at most this many words without a verb and no verb of say
 FRAGMENT_WORDS = 2   # ...unless they complete a verb of saying's clause: "nu va accepta „blocaje artificiale”"
 AFTER_WINDOW = 6     # tokens between a closing mark and its verb ("”, a mai adăugat acesta")
 BEFORE_WINDOW = 10   # tokens between a verb and the opening mark ("a declarat joi, pentru Digi24: „")
+ROLE_BEFORE_ORG = 4  # words back from an organization to the role that names it ("purtătorul de cuvânt al")
 
 
 @Language.factory("explainer_quotes", default_config={"lang_code": "ro"})
@@ -35,6 +36,7 @@ def make_quotes(nlp, name, lang_code: str):
 
 # Clauses that are a part of another (its object, complement or adverbial), not a statement of their own.
 SUBORDINATE_DEPS = ("ccomp", "xcomp", "csubj", "obj", "advcl", "acl")
+
 
 
 class QuoteFinder:
@@ -560,7 +562,9 @@ class QuoteFinder:
                 return True
             if i > own:
                 return False
-            return not (self.speakers.is_role(doc[span.start - 1]) or self.speakers.is_media_name(doc, span))
+            # (a role within a few words before it: "purtătorul de cuvânt al ASF, Dragoș Nicoară")
+            return not (any(self.speakers.is_role(t) for t in doc[max(quote.end, span.start - ROLE_BEFORE_ORG): span.start])
+                        or self.speakers.is_media_name(doc, span))
 
         return bool({span._.canonical for i, span in named if counts(i, span)} - {quote._.speaker})
 
