@@ -150,13 +150,8 @@ class EntityRecognizer:
         `_model_labels`)."""
         out = []
         for span in doc.spans.get(gazetteer.SPANS_KEY, []):
-            # (a newsroom the model read as a work, a programme, is the gazetteer's newsroom: "Știrile
-            # ProTV" alone, or with the given name or the role of the person who spoke to it after it)
-            spoke_to = span.end < len(doc) and (key(doc[span.end].text) in self.given or self._is_role(doc[span.end]))
             if any(label is not None and label not in NER_LABELS for label in labels[span.start:span.end]) \
-                    and not (span.id_ in self.media and all(
-                        ent.start >= span.start and (ent.end <= span.end or spoke_to)
-                        for ent in doc.ents if ent.label_ not in NER_LABELS and ent.start < span.end and span.start < ent.end)):
+                    and not self._newsroom_read_as_work(doc, span):
                 continue
             if len(span) == 1 and key(span.text) in self.media_nouns and span.end < len(doc) \
                     and doc[span.end].text[:1].isupper() and doc[span.end].is_alpha:
@@ -165,6 +160,15 @@ class EntityRecognizer:
             s._.canonical = span.id_
             out.append(s)
         return out
+
+    def _newsroom_read_as_work(self, doc: Doc, span: Span) -> bool:
+        """A newsroom of the gazetteer that the model read as a work, a programme ("Știrile ProTV"), alone
+        or with the given name or the role of the person who spoke to it after it: still the newsroom."""
+        if span.id_ not in self.media:
+            return False
+        spoke_to = span.end < len(doc) and (key(doc[span.end].text) in self.given or self._is_role(doc[span.end]))
+        return all(ent.start >= span.start and (ent.end <= span.end or spoke_to)
+                   for ent in doc.ents if ent.label_ not in NER_LABELS and ent.start < span.end and span.start < ent.end)
 
     def _from_ner(self, doc: Doc, ent: Span) -> list[Span]:
         label = NER_LABELS.get(ent.label_)
@@ -641,8 +645,7 @@ class EntityRecognizer:
                 continue
             span = doc[token.i:end]
             # (nor a club with its town: "Sheriff Tiraspol, campioana Moldovei")
-            if self._known(span.text) or places.lookup(span.text) or self._named_with_town(span) \
-                    or not all(t.is_alpha and self._person_word(t) for t in span):
+            if not self._may_be_person(span) or self._named_with_town(span):
                 continue
             out.append(self._make(doc, span, "person", span.text, confirmed=False))
         return out
@@ -701,8 +704,7 @@ class EntityRecognizer:
             if len(span) < 2 or key(span[-1].text) not in alone or any(t.i in covered for t in span) \
                     or end < len(doc) and doc[end].text[:1].isupper():
                 continue
-            if self._known(span.text) or places.lookup(span.text) \
-                    or not all(t.is_alpha and self._person_word(t) for t in span):
+            if not self._may_be_person(span):
                 continue
             out.append(self._make(doc, span, "person", span.text))
         return out
@@ -786,6 +788,12 @@ class EntityRecognizer:
         return token.text[:1].isupper() and not is_acronym(token.text) and key(token.text) not in self.org_heads \
             and key(token.text) not in self.org_suffixes
 
+    def _may_be_person(self, span: Span) -> bool:
+        """Words a person's name the model missed may be: no known name, no place, each a capitalized
+        word with no acronym, institution's word or company's ending."""
+        return not self._known(span.text) and not places.lookup(span.text) \
+            and all(t.is_alpha and self._person_word(t) for t in span)
+
     def _after_genitive_article(self, doc: Doc, mention: Span, span: Span) -> bool:
         """ "directorul general al Lactis Carpatia": a name right after the genitive article is whose, and
         a person's name there takes "lui" ("al lui Ion Popa") or the genitive ending ("al Mariei"); so a
@@ -806,8 +814,7 @@ class EntityRecognizer:
             if known is None or known[1] not in self.media:
                 continue
             rest = span[j:]
-            if 2 <= len(rest) <= 4 and not self._known(rest.text) and not places.lookup(rest.text) \
-                    and all(t.is_alpha and self._person_word(t) and key(t.text) not in self.media_words for t in rest):
+            if 2 <= len(rest) <= 4 and self._may_be_person(rest) and not any(key(t.text) in self.media_words for t in rest):
                 return j
             return None
         return None

@@ -51,7 +51,6 @@ class QuoteFinder:
         self.according = lang.keys_of("according_to")
         self.according_phrases = sorted({tuple(k.split()) for k in self.according}, key=len, reverse=True)
         self.relative = lang.keys_of("relative_words")
-        self.titles = lang.keys_of("person_titles")
         self.interview_words = {key(w) for w in lang["interview"]["title_words"]}
         self.title_nouns = lang.keys_of("title_before_quote")
         self.question_labels = {key(w) for w in lang["interview"]["question_labels"]}
@@ -891,7 +890,7 @@ class QuoteFinder:
             before = token.doc[token.i - back]
             if key(before.text) in self.according:
                 return True
-            if not (before.is_punct and before.text == "." or key(before.text) in self.titles or before.pos_ == "DET"):
+            if not (before.is_punct and before.text == "." or key(before.text) in self.speakers.titles or before.pos_ == "DET"):
                 return False
         return False
 
