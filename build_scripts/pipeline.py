@@ -331,7 +331,7 @@ def build(seeds_dir: Path, docs_dir: Path, lang: Optional[Lang] = None,
 def up_to_date(seeds_dir: Path, docs_dir: Path) -> Optional[list[Problem]]:
     """The problems of the last build when nothing it depends on changed since (its pages are current),
     else None. Lets the MkDocs hook reuse the build that `make site` just ran."""
-    return stamp_mod.current(seeds_dir, docs_dir)
+    return stamp_mod.current(seeds_dir, docs_dir, session.file_digest)  # a file's digest while its status holds
 
 
 def check(seeds_dir: Path, docs_dir: Path, lang: Optional[Lang] = None,

@@ -20,7 +20,7 @@ import zlib
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Iterator, Optional
 
 from . import storing
 from .lang import ascii_fold
@@ -182,21 +182,7 @@ def find_traced(articles: list[ArticleFacts], previous: Optional[Trace] = None) 
         if seen.kept and text != seen.text:  # gone or edited: its buckets and words change
             dirty_bands.update(seen.bands)
             dirty_exact.add(seen.exact)
-    seen_exact: dict[str, tuple[str, int]] = {}
-    buckets: dict[tuple[int, ...], deque[tuple[str, int, str]]] = {}
-    pending: list[tuple[str, int, str, str, list[tuple[int, ...]]]] = []  # kept, not yet in the buckets
-
-    def fill() -> None:
-        """The kept paragraphs so far into `seen_exact` and the buckets (before a comparison)."""
-        for article_id, index, text, exact, bands in pending:
-            seen_exact[exact] = (article_id, index)
-            for band in bands:
-                bucket = buckets.get(band)
-                if bucket is None:
-                    bucket = buckets[band] = deque(maxlen=BUCKET)
-                bucket.append((article_id, index, text))
-        pending.clear()
-
+    kept = _Kept()
     found: list[Repeat] = []
     total = sum(len(p) for p in given.values())
     trace = Trace(order=order, changed=previous is None or order != previous.order or len(old) != total)
@@ -208,9 +194,10 @@ def find_traced(articles: list[ArticleFacts], previous: Optional[Trace] = None) 
             trace.seen.update(run.seen)
             trace.articles[article.id] = run
             found += run.repeats
-            pending += run.kept
+            kept.add(run)
             continue
         run = _ArticleRun(list(article.paragraphs), [], [], [], set(), set())
+        kept.add(run)
         for index, text in enumerate(article.paragraphs, start=1):
             k = (article.id, index)
             before = old.get(k)
@@ -220,8 +207,7 @@ def find_traced(articles: list[ArticleFacts], previous: Optional[Trace] = None) 
                                                                  and dirty_bands.isdisjoint(before.bands))):
                 now = before
             else:
-                fill()
-                now = _decide(text, seen_exact, buckets)
+                now = _decide(text, *kept.before(_fingerprint(text)))
                 trace.changed = True
                 if before is None or before.kept != now.kept:
                     dirty_bands.update(now.bands)
@@ -239,9 +225,84 @@ def find_traced(articles: list[ArticleFacts], previous: Optional[Trace] = None) 
                 run.repeats.append(repeat)
                 continue
             run.kept.append((article.id, index, text, now.exact, now.bands))
-            pending.append(run.kept[-1])
         trace.articles[article.id] = run
     return found, trace
+
+
+class _Kept:
+    """The paragraphs kept so far in a run of `find_traced`, by article (each article's part of the run,
+    whose kept list may still grow), and what a comparison reads of them: the paragraph with the same
+    words, and the latest `BUCKET` paragraphs of each of its bands. After an edit few bands are read:
+    each is filled on demand, looking only through the articles that have it and only past where it
+    was last filled (and the same for the words). Past `LAZY_MAX` bands and words (a first run, or an
+    edit whose paragraph many others share) every kept paragraph goes into the buckets as it comes.
+    Either way a comparison sees the same paragraphs, in the same order."""
+
+    LAZY_MAX = 256
+
+    def __init__(self) -> None:
+        self.runs: list[_ArticleRun] = []
+        self.sets: dict[str, list[set]] = {"bands": [], "words": []}  # each run's bands, each run's words
+        self.buckets: dict[tuple[int, ...], deque[tuple[str, int, str]]] = {}
+        self.cursors: dict[object, tuple[int, int]] = {}  # band or words -> (run, entry) looked through up to
+        self.same: dict[str, tuple[str, int]] = {}  # words -> the latest paragraph kept with them
+        self.filled: Optional[tuple[int, int]] = None  # (run, entry) every bucket is filled up to, once all are
+
+    def add(self, run: _ArticleRun) -> None:
+        self.runs.append(run)
+        self.sets["bands"].append(run.bands)
+        self.sets["words"].append(run.words)
+
+    def before(self, fingerprint: "_Fingerprint") -> tuple[dict[str, tuple[str, int]],
+                                                             dict[tuple[int, ...], deque[tuple[str, int, str]]]]:
+        """What a comparison of `fingerprint` reads: the paragraph kept with its words (by words) and the
+        buckets (at least those of its bands)."""
+        if self.filled is None and len(self.cursors) + len(fingerprint.bands) + 1 > self.LAZY_MAX:
+            self.buckets, self.same, self.filled = {}, {}, (0, 0)
+        if self.filled is not None:
+            self._fill_all()
+            return self.same, self.buckets
+        if fingerprint.exact is not None:
+            self._look(fingerprint.exact, "words", self._words)
+        for band in fingerprint.bands:
+            self._look(band, "bands", self._band)
+        return self.same, self.buckets
+
+    def _look(self, what: object, where: str, take: Callable) -> None:
+        """`take(what, entry)` for each kept paragraph not yet looked through for `what`, in order, in the
+        articles whose `where` (their bands, or their words) has `what`: they cover those of their kept
+        paragraphs."""
+        start, first = self.cursors.get(what, (0, 0))
+        runs = self.runs
+        for i in [i for i, found in enumerate(self.sets[where][start:], start) if what in found]:
+            for entry in runs[i].kept[first if i == start else 0:]:
+                take(what, entry)
+        self.cursors[what] = (len(runs) - 1, len(runs[-1].kept))
+
+    def _words(self, words: str, entry: tuple) -> None:
+        if entry[3] == words:
+            self.same[words] = entry[:2]
+
+    def _band(self, band: tuple[int, ...], entry: tuple) -> None:
+        if band in entry[4]:
+            bucket = self.buckets.get(band)
+            if bucket is None:
+                bucket = self.buckets[band] = deque(maxlen=BUCKET)
+            bucket.append(entry[:3])
+
+    def _fill_all(self) -> None:
+        """Every kept paragraph into the buckets and the words."""
+        start, first = self.filled
+        for i in range(start, len(self.runs)):
+            for article_id, index, text, exact, bands in self.runs[i].kept[first if i == start else 0:]:
+                self.same[exact] = (article_id, index)
+                for band in bands:
+                    bucket = self.buckets.get(band)
+                    if bucket is None:
+                        bucket = self.buckets[band] = deque(maxlen=BUCKET)
+                    bucket.append((article_id, index, text))
+        last = len(self.runs) - 1
+        self.filled = (last, len(self.runs[last].kept))
 
 
 def _decide(text: str, seen_exact: dict[str, tuple[str, int]],
@@ -285,6 +346,23 @@ class Finder:
         self.trace: Optional[Trace] = None
         self.loaded = False
         self._parts: dict[str, tuple[list[_Seen], bytes]] = {}  # article -> its decisions, pickled
+        self._runs: dict[str, _ArticleRun] = {}  # article -> the part of the run whose decisions `_parts` holds
+
+    def _decisions(self) -> Iterator[tuple[str, Callable[[], list[tuple[int, _Seen]]]]]:
+        """Each article of the trace with what gives its decisions (index, decision): its part of the
+        run when the run was made in this process, else the trace grouped by article."""
+        trace = self.trace
+        if trace.articles.keys() == set(trace.order):
+            for article in trace.order:
+                run = trace.articles[article]
+                if run.seen:
+                    yield article, lambda run=run: [(k[1], seen) for k, seen in run.seen]
+            return
+        by_article: dict[str, list[tuple[int, _Seen]]] = {}
+        for (article, index), seen in trace.seen.items():
+            by_article.setdefault(article, []).append((index, seen))
+        for article, decisions in by_article.items():
+            yield article, lambda decisions=decisions: decisions
 
     def find(self, articles: list[ArticleFacts], version: str = "", reuse: bool = True) -> list[Repeat]:
         """Every paragraph that repeats an earlier one (`reuse=False`: compared from scratch, as `find`)."""
@@ -318,18 +396,21 @@ class Finder:
     def _write(self) -> None:
         if self.path is None:
             return
-        by_article: dict[str, list[tuple[int, _Seen]]] = {}
-        for (article, index), seen in self.trace.seen.items():
-            by_article.setdefault(article, []).append((index, seen))
+        runs = self.trace.articles
         parts: dict[str, bytes] = {}
-        for article, decisions in by_article.items():
+        for article, decided in self._decisions():
             kept = self._parts.get(article)
+            if kept is not None and article in runs and runs[article] is self._runs.get(article):
+                parts[article] = kept[1]  # the same part of the run as the one pickled: the same decisions
+                continue
+            decisions = decided()
             if kept is None or len(kept[0]) != len(decisions) or any(a is not b for a, (_, b) in zip(kept[0], decisions)):
                 kept = self._parts[article] = ([seen for _, seen in decisions],
                                                pickle.dumps(decisions, protocol=pickle.HIGHEST_PROTOCOL))
             parts[article] = kept[1]
         for article in [a for a in self._parts if a not in parts]:
             del self._parts[article]
+        self._runs = dict(runs)
         storing.write_later(self.path, pickle.dumps((self.version, self.trace.order, parts), protocol=pickle.HIGHEST_PROTOCOL))
 
 

@@ -96,6 +96,15 @@ def _digest(path: Path) -> bytes:
     return digest
 
 
+def file_digest(path: Path) -> Optional[bytes]:
+    """`content_digest` of the bytes of `path` now (not read again while its status is unchanged, see
+    `_digest`), or None when it cannot be read."""
+    try:
+        return _digest(path)
+    except OSError:
+        return None
+
+
 def read_digest(path: Path) -> Optional[bytes]:
     """The digest of the bytes of `path` when `read` last read it (`stamp.content_digest`), or None."""
     found = _READ.get(str(path))

@@ -81,12 +81,14 @@ def record(seeds_dir: Path, docs_dir: Path, problems: list[Problem],
     storing.write(_path(docs_dir), json.dumps(data).encode("utf-8"))
 
 
-def current(seeds_dir: Path, docs_dir: Path) -> Optional[list[Problem]]:
-    """The last build's problems if its inputs and pages are unchanged, else None."""
+def current(seeds_dir: Path, docs_dir: Path,
+            known: Optional[Callable[[Path], Optional[bytes]]] = None) -> Optional[list[Problem]]:
+    """The last build's problems if its inputs and pages are unchanged, else None. `known(path)`: the
+    digest of a seeds file's bytes as they are now (`content_digest`), or None to read them."""
     try:
         data = json.loads(_path(docs_dir).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if data.get("inputs") != _inputs(seeds_dir) or data.get("outputs") != _outputs(docs_dir):
+    if data.get("inputs") != _inputs(seeds_dir, known) or data.get("outputs") != _outputs(docs_dir):
         return None
     return [Problem(*p) for p in data.get("problems", [])]

@@ -212,3 +212,29 @@ def test_an_article_file_is_read_again_whenever_its_status_changes(tmp_path, mon
         assert session._digest(path) == content_digest(b"two") != first  # ...but not the same change time
     finally:
         session.forget()
+
+
+def test_a_build_stamp_read_through_kept_digests_still_sees_every_edit(tmp_path, monkeypatch):
+    """The MkDocs hook asks whether the last build is current with the digests the process keeps
+    (`session.file_digest`): the same answer as reading every seeds file, before and after an edit."""
+    from build_scripts import stamp
+
+    monkeypatch.setattr(stamp, "STAMP_DIR", tmp_path / "stamps")
+    monkeypatch.setattr(session, "RACY_NS", -10**12)  # statuses kept at once, as for files changed long ago
+    seeds, docs = tmp_path / "seeds", tmp_path / "docs"
+    seeds.mkdir()
+    docs.mkdir()
+    article = seeds / "a.txt"
+    article.write_text("Un paragraf.\n", encoding="utf-8")
+    (docs / "index.md").write_text("pagina\n", encoding="utf-8")
+    session.forget()
+    try:
+        session.file_digest(article)  # the digest the process keeps
+        stamp.record(seeds, docs, [])
+        assert stamp.current(seeds, docs, session.file_digest) == [] == stamp.current(seeds, docs)
+        article.write_text("Un paragraf schimbat.\n", encoding="utf-8")
+        assert stamp.current(seeds, docs, session.file_digest) is None is stamp.current(seeds, docs)
+        (seeds / "b.txt").write_text("Alt articol.\n", encoding="utf-8")
+        assert stamp.current(seeds, docs, session.file_digest) is None
+    finally:
+        session.forget()

@@ -37,3 +37,24 @@ def test_an_article_passed_in_one_step_keeps_its_part_of_the_run():
     _, second = repeats.find_traced(story, first)
     same = [f.article.id for f in story if second.articles[f.article.id] is first.articles.get(f.article.id)]
     assert same  # the articles before the edit, at least
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_comparisons_see_the_same_paragraphs_whether_buckets_fill_on_demand_or_all_at_once(seed, monkeypatch):
+    """A few comparisons (an edit) fill only the buckets they read; many fill every bucket as they go.
+    Both give every run the same repeats, from scratch and after edits."""
+    monkeypatch.setattr(repeats, "BUCKET", 2 if seed % 2 else repeats.BUCKET)
+    rng = random.Random(100 + seed)
+    pool = _paragraphs()
+    story = _story(rng, pool, n=50)
+    found, traces = {}, {}
+    for lazy in (0, 10**9):
+        monkeypatch.setattr(repeats._Kept, "LAZY_MAX", lazy)
+        found[lazy], traces[lazy] = repeats.find_traced(story)
+    assert found[0] == found[10**9]
+    for _ in range(10):
+        story = _edited(rng, story, pool)
+        for lazy in (0, 10**9):
+            monkeypatch.setattr(repeats._Kept, "LAZY_MAX", lazy)
+            found[lazy], traces[lazy] = repeats.find_traced(story, traces[lazy])
+        assert found[0] == found[10**9] == repeats.find_traced(story)[0]
