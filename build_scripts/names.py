@@ -114,6 +114,7 @@ class Variants:
         (`acronym_skips`: "și") as comparison keys (`lang.key`)."""
         self.connectors = connectors
         self.acronym_connectors = set(connectors) | set(acronym_skips)
+        self.and_words = set(acronym_skips)  # words that join two parts of one name ("și")
         self.given = given if isinstance(given, (set, frozenset)) else set(given)
         self.legal_suffixes = legal_suffixes if isinstance(legal_suffixes, (set, frozenset)) else set(legal_suffixes)
         self.parent: dict[str, str] = {}
@@ -239,6 +240,21 @@ class Variants:
                     short = self.by_key.get(" ".join(words[:-1]))
                     if short is not None:
                         self.union(name, short)
+        if kind == "organization" and self.and_words:
+            # "Ministerul Muncii" and "Ministerul Muncii, Familiei și Solidarității Sociale": a name whose
+            # next words are joined to it ("," or "și") by the one name that has them.
+            cut_at: dict[str, set[str]] = {}
+            for name in self.by_key.values():
+                words = key(name).split()
+                for cut in range(2, len(words)):
+                    if words[cut - 1].endswith(","):
+                        cut_at.setdefault(" ".join(words[:cut])[:-1], set()).add(name)
+                    elif words[cut] in self.and_words:
+                        cut_at.setdefault(" ".join(words[:cut]), set()).add(name)
+            for name in list(self.by_key.values()):
+                longer = cut_at.get(key(name), set())
+                if len({self.find(x) for x in longer}) == 1:
+                    self.union(next(iter(longer)), name)
         if kind == "person":
             # "Josep Borrell" and "Josep Borrell Fontelles": one name the other's first words.
             multi = sorted((n for n in self.by_key.values() if len(key(n).split()) >= 2), key=lambda n: len(key(n)))

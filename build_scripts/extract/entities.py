@@ -673,7 +673,8 @@ class EntityRecognizer:
         """A capitalized word the model left untagged that is the surname of a person the article names
         in full ("o discuție cu Toderică" after "Marian Toderică"): that person again. Only a word on its
         own (not in a longer name: "Liceul Ion Creangă"); at the start of a sentence, where any word has a
-        capital, only a proper noun the article never writes in lowercase ("Cristea a părăsit sala")."""
+        capital, only a proper noun or a subject the article never writes in lowercase ("Cristea a
+        părăsit sala"; "Ardelean s-a întâlnit cu …", which the model reads as an adjective)."""
         surnames = {k for s in found if s.label_ == "person" and len(s) >= 2 for k in surname_keys(s.text)}
         covered = {i for s in found for i in range(s.start, s.end)}
         lowercase = {key(t.text) for t in doc if t.is_lower}
@@ -683,7 +684,7 @@ class EntityRecognizer:
 
         return [self._make(doc, doc[t.i: t.i + 1], "person", t.text) for t in doc
                 if t.i not in covered and t.is_title and len(t.text) >= 3 and all(p.isalpha() for p in t.text.split("-"))
-                and (not t.is_sent_start or t.pos_ == "PROPN" and key(t.text) not in lowercase)
+                and (not t.is_sent_start or (t.pos_ == "PROPN" or t.dep_ == "nsubj") and key(t.text) not in lowercase)
                 and key(t.text) in surnames and key(t.text) not in self.given
                 and not capital(t.i - 1) and not capital(t.i + 1)]
 
@@ -1087,7 +1088,11 @@ class EntityRecognizer:
             lower = next((j for j, t in enumerate(rest) if not t.is_lower), len(rest))
             if 0 < lower < len(rest) and key(rest[lower - 1].text) not in self.connectors:
                 rest = rest[lower:]
-            if all(t.pos_ == "PROPN" or is_acronym(t.text) for t in rest):
+            # (a brand the model reads as a common noun is capitalized and ends in a proper noun:
+            # "Rețeaua Provizia Market"; not a place: "Banca Transilvania" keeps its name)
+            if all(t.pos_ == "PROPN" or is_acronym(t.text) for t in rest) or (
+                    rest[-1].pos_ == "PROPN" and all(t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() for t in rest)
+                    and not places.lookup(rest.text)):
                 known = self._known(rest.text)
                 return known[1] if known else rest.text
         if is_acronym(words[0]) or len(words) == 1:

@@ -565,7 +565,12 @@ class QuoteFinder:
             return not (any(self.speakers.is_role(t) for t in doc[max(quote.end, span.start - ROLE_BEFORE_ORG): span.start])
                         or self.speakers.is_media_name(doc, span))
 
-        return bool({span._.canonical for i, span in named if counts(i, span)} - {quote._.speaker})
+        # (nor that organization again before the name: its acronym in parentheses, "liderul Federației
+        # Feroviarilor Uniți (FFU), Dănuț Oprișan")
+        described = {span._.canonical for i, span in named if not counts(i, span)}
+        return bool({span._.canonical for i, span in named if counts(i, span)
+                     and not (span.label_ != "person" and own is not None and i < own and span._.canonical in described)}
+                    - {quote._.speaker})
 
     @staticmethod
     def _only_quote(doc: Doc, inner: Span, start: int, end: int) -> bool:
