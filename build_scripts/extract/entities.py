@@ -1103,9 +1103,11 @@ class EntityRecognizer:
                 return " ".join([candidate, *words[1:]])  # "Unirii Dej" -> "Unirea Dej": the club and its town
             if key(candidate) in self.org_heads:
                 rest = words[1:]
-                if candidate.endswith("a") and rest and rest[0][:1].isupper():
+                if candidate.endswith("a") and rest and rest[0][:1].isupper() and (
+                        len(words) != len(span) or span[1].pos_ != "NOUN"):
                     # A feminine head back in the nominative takes its adjectives with it ("Direcției
-                    # Generale Regionale" -> "Direcția Generală Regională").
+                    # Generale Regionale" -> "Direcția Generală Regională"); not those of a noun after it
+                    # ("Federației Sindicatelor Libere": the unions are free).
                     rest = [self._adjective(rest[0]), *rest[1:]]
                     for j in range(1, len(rest) if len(words) == len(span) else 1):  # (words are its tokens)
                         if span[j + 1].pos_ != "ADJ" or not rest[j][:1].isupper():

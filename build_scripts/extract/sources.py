@@ -219,7 +219,8 @@ class SourceFinder:
         noun = doc[i]
         if key(noun.lemma_) not in self.unnamed and key(noun.text) not in self.unnamed:
             return None
-        modifiers = [c for c in noun.rights if c.dep_ in ("amod", "nmod") and c.i - noun.i <= 4]
+        # (a name the parser hung flat on the noun is one too: "Surse din cadrul ANPC")
+        modifiers = [c for c in noun.rights if c.dep_ in ("amod", "nmod", "flat") and c.i - noun.i <= 4]
         if not modifiers:
             return None  # "surse" alone says nothing about who
         if all(key(m.text) in self.anaphoric and not list(m.children) for m in modifiers):

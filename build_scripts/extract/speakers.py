@@ -383,8 +383,11 @@ class Speakers:
         for child in verb.rights:
             # (the parser sometimes calls an inverted subject xcomp or dep: "a declarat Țoiu după semnare")
             # (and "expl" for a pronoun: "a scris acesta pe Facebook")
+            # (and "iobj" for a name with no case of its own: "…, a anunțat CFR SA"; not "lui Nedelcu")
             if child.dep_ in ("obj", "appos", "nmod", "obl", "xcomp", "dep") and child.i - verb.i <= INVERTED_WINDOW \
-                    or child.dep_ == "expl" and key(child.text) in self.pronoun_gender and child.i - verb.i == 1:
+                    or child.dep_ == "expl" and key(child.text) in self.pronoun_gender and child.i - verb.i == 1 \
+                    or child.dep_ == "iobj" and child.i - verb.i <= INVERTED_WINDOW and not child.morph.get("Case") \
+                    and not any(True for _ in child.lefts) and self.attributes(verb):
                 if (child.pos_ == "PROPN" or self.is_role(child) or key(child.text) in self.pronoun_gender
                         or child.dep_ != "obl" and key(child.lemma_) in self.org_generic | self.org_typed
                         or child.dep_ == "obj" and key(child.lemma_) in self.person_nouns and self.attributes(verb)
