@@ -77,10 +77,10 @@ def is_acronym(word: str) -> bool:
 
 
 def is_web_name(word: str, domains: Iterable[str]) -> bool:
-    """A name written as a web address ("Deschide.md", "HotNews.ro"): a capitalized word, a dot and a
-    domain ending of `domains` (folded)."""
+    """A name written as a web address ("Deschide.md", "HotNews.ro", "Start-up.ro"): a capitalized word
+    (hyphens allowed), a dot and a domain ending of `domains` (folded)."""
     name, dot, domain = word.rpartition(".")
-    return bool(dot) and key(domain) in domains and name[:1].isupper() and name.isalnum()
+    return bool(dot) and key(domain) in domains and name[:1].isupper() and name.replace("-", "").isalnum()
 
 
 def _deletions(k: str) -> set[str]:

@@ -65,6 +65,7 @@ class EntityRecognizer:
         self.club_prefixes = set(lang["club_prefixes"])  # as written: capitals
         self.descriptors = lang.keys_of("org_descriptors")
         self.connectors = lang.keys_of("name_connectors")
+        self.particles = lang.keys_of("person_particles")
         self.nationality = lang.keys_of("nationality_adjectives")
         self.org_heads = lang.keys_of("org_heads")
         self.club_words = lang.keys_of("club_words")
@@ -936,7 +937,8 @@ class EntityRecognizer:
         if label == "person":
             # "pentru ZF Radu Costache", "pentru Știrile ProTV Ioana Mocanu": the newsroom before the name
             # is no part of the person's mention.
-            while start < name_start and (self._known(doc[start].text) or ("",))[0] == "organization":
+            while start < name_start and ((self._known(doc[start].text) or ("",))[0] == "organization"
+                                          or is_web_name(doc[start].text, self.web_domains)):
                 start += 1
             if start < name_start and (self._known(doc[start:name_start].text) or ("",))[0] == "organization":
                 start = name_start
@@ -944,6 +946,11 @@ class EntityRecognizer:
             for i in range(name_start, name_end):
                 if doc[i].is_punct and doc[i].text not in "-.'’":
                     name_end = i
+                    break
+                if i > name_start and doc[i].is_lower and doc[i].is_alpha and key(doc[i].text) not in self.particles:
+                    name_end = i
+                    if doc[i].pos_ == "ADP" and i + 1 < end and doc[i + 1].text[:1].isupper():
+                        end = i  # "Moraru pentru HotNews": the mention too ends before another name's preposition
                     break
             while name_end > name_start and self._trailing_noise(doc, name_start, name_end):
                 name_end -= 1
@@ -988,6 +995,7 @@ class EntityRecognizer:
             nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
             return (token.is_lower or k in self.titles or is_role_word(token, self.roles) or k in self.not_entities
                     or is_acronym(token.text) or self.known.get(k, ("",))[0] == "organization"
+                    or is_web_name(token.text, self.web_domains)  # "pentru Start-up.ro Tudor Bălănescu"
                     # "prefectul de Ilfov Sorin Vâlcu": the place of the role, then the given name
                     or nxt is not None and k not in self.given and key(nxt.text) in self.given
                     and (self._place_name(token.doc[token.i: token.i + 1])[1]
