@@ -60,6 +60,7 @@ class QuoteFinder:
         self.statement_nouns = lang.keys_of("statement_nouns")
         self.owner_verbs = lang.keys_of("owner_verbs")
         self.backward_cues = [key(w).split() for w in lang["backward_cues"]]
+        self.backward_adverbs = lang.keys_of("backward_adverbs")
         self.possessive = lang.keys_of("possessive_articles")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -144,6 +145,7 @@ class QuoteFinder:
                 previous = None
         self._one_speaker_across_paragraphs(found, continued, paragraphs)
         self._speaker_named_next(doc, found, paragraphs, names)
+        self._pointed_back(doc, found, paragraphs, names)
         answers = self._interview_answers(doc, paragraphs, names, people, found)
         found += [quote for quote, _ in answers if quote is not None]
         doc.spans["answers"] = [whole for _, whole in answers]
@@ -165,6 +167,13 @@ class QuoteFinder:
         title = key(doc.user_data.get("title") or "")
         in_title = {p for p in people if key(p) in title}
         interviewee = in_title.pop() if len(in_title) == 1 else None
+        if interviewee is None and not in_title and self._interview_title(title):
+            # An interview whose title names nobody: the one person the lead names in full, before the
+            # first question ("Ștefan Roșca, 36 de ani, cercetător … Spotmedia a stat de vorbă cu el").
+            lead = {s._.canonical for span in spans[:questions.index(True)] for s in names.values()
+                    if s.label_ == "person" and s._.canonical and len(s._.canonical.split()) >= 2
+                    and span.start <= s.start < span.end}
+            interviewee = lead.pop() if len(lead) == 1 else None
         taken = {i for q in found for i in range(q.start, q.end)}
         out = []
         speaker: Optional[str] = None
@@ -202,9 +211,11 @@ class QuoteFinder:
             return False
         if text.startswith(("**", "__")):
             return True
-        title = key(doc_title(span))
-        return any(w in title.split() or w + "." in title.split() for w in self.interview_words) \
-            and len(list(span.sents)) == 1
+        return self._interview_title(key(doc_title(span))) and len(list(span.sents)) == 1
+
+    def _interview_title(self, title: str) -> bool:
+        """The title (a key) says the article is an interview ("INTERVIU …", "Interviu.")."""
+        return any(w in title.split() or w + "." in title.split() for w in self.interview_words)
 
     @staticmethod
     def _label(span: Span) -> Optional[Span]:
@@ -282,6 +293,23 @@ class QuoteFinder:
                     q._.speaker, q._.speaker_via = speaker, "name"
                 elif q._.speaker != speaker:
                     q._.speaker, q._.speaker_via = None, None
+
+    def _pointed_back(self, doc: Doc, found: list[Span], paragraphs, names: dict[int, Span]) -> None:
+        """A sentence that is only a quotation nobody was given, followed in its paragraph by one whose
+        named speaker points back at it with an adverb right after the verb ("„…” Victor Plămădeală,
+        fondatorul firmei, a explicat astfel de ce …"): the words are theirs."""
+        for _, sentences in paragraphs:
+            for sentence, after in zip(sentences, sentences[1:]):
+                quotes = [q for q in found if sentence.start <= q.start < sentence.end]
+                if not quotes or any(not q._.direct or q._.speaker is not None for q in quotes) \
+                        or not all(t.is_punct or any(q.start <= t.i < q.end for q in quotes) for t in sentence):
+                    continue
+                speaker = next((names[s.i]._.canonical for v in after if self.speakers.is_speech_verb(v)
+                                and v.i + 1 < after.end and key(doc[v.i + 1].text) in self.backward_adverbs
+                                for s in [self.speakers.subject_of(v)] if s is not None and s.i in names
+                                and names[s.i].label_ == "person" and names[s.i]._.canonical), None)
+                for q in quotes if speaker is not None else ():
+                    q._.speaker, q._.speaker_via = speaker, "name"
 
     @staticmethod
     def _one_speaker_across_paragraphs(found: list[Span], continued: dict, paragraphs) -> None:
