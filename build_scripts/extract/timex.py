@@ -218,9 +218,15 @@ def _times_on_their_day(chosen: list[_Match], published: Optional[dt.date], rule
             continue
         if day.value is None:
             out.append(_Match(c.start, c.end, None, flags=("time", "unresolved")))
-        else:
-            out.append(_Match(c.start, c.end, _on_day(dt.date.fromisoformat(day.value[:10]), c.value), flags=("time",)))
+            continue
+        on = dt.date.fromisoformat(day.value[:10])
+        if day.value.endswith("TNI") and int(c.value[1:3]) < NIGHT_ENDS:
+            on += dt.timedelta(days=1)  # "în noaptea de duminică spre luni, în jurul orei 2:40": Monday
+        out.append(_Match(c.start, c.end, _on_day(on, c.value), flags=("time",)))
     return out
+
+
+NIGHT_ENDS = 12  # an hour of a night before this is after its midnight, on the night's second day
 
 
 DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
