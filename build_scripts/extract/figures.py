@@ -125,8 +125,10 @@ def _is_identifier(m: re.Match, text: str, rules: _Rules) -> bool:
     prev_word = prev.group(1).lower() if prev else ""
     if prev_word in rules.blockers or prev_word.rstrip(".") in rules.blockers:
         return True
-    # A capitalized word right before the number names a thing ("Regimentul 528", "Airbus 320").
-    if prev and prev.group(1)[:1].isupper() and re.search(r"\w\s+$", before) and not m.group("qual"):
+    # A capitalized word right before the number names a thing ("Regimentul 528", "Airbus 320"), unless
+    # the number counts a noun after "de" ("a adus la Iași 46 de vorbitori").
+    if prev and prev.group(1)[:1].isupper() and re.search(r"\w\s+$", before) and not m.group("qual") \
+            and not re.match(r"\s+de\s+[a-zăâîșţşț]", text[m.end():]):
         if prev_word not in rules.approximations and prev.start() > 0:
             return True
     digits = re.sub(r"\D", "", m.group("low"))
