@@ -47,6 +47,7 @@ class _Rules:
     article_words: set[str]
     and_words: set[str]
     capital: re.Pattern
+    partitive: re.Pattern
 
 
 @functools.lru_cache(maxsize=4)
@@ -79,6 +80,7 @@ def _rules(lang: Lang) -> _Rules:
         article_words={w.lower() for w in lang["article_numbers"]},
         and_words={w.lower() for w in lang["range_words"]["and"]},
         capital=re.compile(rf"\s+[{lang['capital_letters']}]"),
+        partitive=re.compile(rf"\s+(?:{alternation(lang['partitive_words'])})\s+(?:{DIGITS})(?!\w)", re.I),
     )
 
 
@@ -108,7 +110,8 @@ def _resolve(m: re.Match, sentence: Sentence, rules: _Rules, lang: Lang) -> Opti
         return None  # "2-1" is a score, "3-3" a draw: not a range
     pct = m.group("pct")
     after = text[m.end():]
-    unit = "%" if pct else _unit(after, rules)
+    whole = rules.partitive.match(after)  # "37 dintre cele 42 de servere": the whole's noun
+    unit = "%" if pct else _unit(after[whole.end():] if whole else after, rules)
     if unit is None and not scale_word:
         return None
     if re.match(r"^(?:-?lea|-a)\b", after):
