@@ -308,7 +308,9 @@ class QuoteFinder:
                                 and v.i + 1 < after.end and key(doc[v.i + 1].text) in self.backward_adverbs
                                 for s in [self.speakers.subject_of(v)] if s is not None and s.i in names
                                 and names[s.i].label_ == "person" and names[s.i]._.canonical), None)
-                for q in quotes if speaker is not None else ():
+                if speaker is None:
+                    continue
+                for q in quotes:
                     q._.speaker, q._.speaker_via = speaker, "name"
 
     @staticmethod

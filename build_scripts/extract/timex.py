@@ -195,9 +195,13 @@ def _weekday_after(day: dt.date, weekday: int) -> dt.date:
     return day + dt.timedelta(days=(weekday - day.weekday() - 1) % 7 + 1)
 
 
+NIGHT_ENDS = 12  # an hour of a night before this is after its midnight, on the night's second day
+
+
 def _times_on_their_day(chosen: list[_Match], published: Optional[dt.date], rules: "_Rules", text: str) -> list[_Match]:
     """A time ("ora 12:00", value "T12:00") on the nearest day of its sentence (the one before it when two
-    are as near). With no day in its sentence, a time in a past clause is on the day of publication
+    are as near; a night's hour before `NIGHT_ENDS` on its second day). With no day in its sentence, a
+    time in a past clause is on the day of publication
     ("Ora 14:30 | A început dezbaterea", "incendiul a fost lichidat la ora 3:15"); otherwise it is left
     out (a habit, or a day the text does not say)."""
     days = [c for c in chosen if "time" not in c.flags and c.type == "DATE"
@@ -224,9 +228,6 @@ def _times_on_their_day(chosen: list[_Match], published: Optional[dt.date], rule
             on += dt.timedelta(days=1)  # "în noaptea de duminică spre luni, în jurul orei 2:40": Monday
         out.append(_Match(c.start, c.end, _on_day(on, c.value), flags=("time",)))
     return out
-
-
-NIGHT_ENDS = 12  # an hour of a night before this is after its midnight, on the night's second day
 
 
 DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
