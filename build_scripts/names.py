@@ -251,10 +251,7 @@ class Variants:
                         cut_at.setdefault(" ".join(words[:cut])[:-1], set()).add(name)
                     elif words[cut] in self.and_words:
                         cut_at.setdefault(" ".join(words[:cut]), set()).add(name)
-            for name in list(self.by_key.values()):
-                longer = cut_at.get(key(name), set())
-                if len({self.find(x) for x in longer}) == 1:
-                    self.union(next(iter(longer)), name)
+            self._join_to_one_longer(cut_at, self.by_key.values())
         if kind == "person":
             # "Josep Borrell" and "Josep Borrell Fontelles": one name the other's first words.
             multi = sorted((n for n in self.by_key.values() if len(key(n).split()) >= 2), key=lambda n: len(key(n)))
@@ -263,10 +260,15 @@ class Variants:
                 words = key(n).split()
                 for cut in range(2, len(words)):
                     prefixes.setdefault(" ".join(words[:cut]), set()).add(n)
-            for n in multi:
-                longer = prefixes.get(key(n), set())
-                if len({self.find(x) for x in longer}) == 1:
-                    self.union(next(iter(longer)), n)
+            self._join_to_one_longer(prefixes, multi)
+
+    def _join_to_one_longer(self, longer_by_key: dict[str, set[str]], names: Iterable[str]) -> None:
+        """Each of `names` joins the longer name it begins (`longer_by_key`: key -> the names that go on
+        from it) when those are all one entity."""
+        for name in list(names):
+            longer = longer_by_key.get(key(name), set())
+            if len({self.find(x) for x in longer}) == 1:
+                self.union(next(iter(longer)), name)
 
     def _lead_given(self, name: str) -> None:
         """Of two orders of one name, the one that starts with a given name leads its group."""

@@ -20,7 +20,7 @@ import zlib
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Optional
+from typing import Callable, Optional
 
 from . import storing
 from .lang import ascii_fold
@@ -348,22 +348,6 @@ class Finder:
         self._parts: dict[str, tuple[list[_Seen], bytes]] = {}  # article -> its decisions, pickled
         self._runs: dict[str, _ArticleRun] = {}  # article -> the part of the run whose decisions `_parts` holds
 
-    def _decisions(self) -> Iterator[tuple[str, Callable[[], list[tuple[int, _Seen]]]]]:
-        """Each article of the trace with what gives its decisions (index, decision): its part of the
-        run when the run was made in this process, else the trace grouped by article."""
-        trace = self.trace
-        if trace.articles.keys() == set(trace.order):
-            for article in trace.order:
-                run = trace.articles[article]
-                if run.seen:
-                    yield article, lambda run=run: [(k[1], seen) for k, seen in run.seen]
-            return
-        by_article: dict[str, list[tuple[int, _Seen]]] = {}
-        for (article, index), seen in trace.seen.items():
-            by_article.setdefault(article, []).append((index, seen))
-        for article, decisions in by_article.items():
-            yield article, lambda decisions=decisions: decisions
-
     def find(self, articles: list[ArticleFacts], version: str = "", reuse: bool = True) -> list[Repeat]:
         """Every paragraph that repeats an earlier one (`reuse=False`: compared from scratch, as `find`)."""
         if version != self.version:
@@ -396,16 +380,24 @@ class Finder:
     def _write(self) -> None:
         if self.path is None:
             return
-        runs = self.trace.articles
+        trace, runs = self.trace, self.trace.articles
+        # Each article's decisions ((article, index), decision): its part of the run when the run was made
+        # in this process, else the trace grouped by article.
+        if runs.keys() == set(trace.order):
+            by_article = {article: runs[article].seen for article in trace.order if runs[article].seen}
+        else:
+            by_article = {}
+            for k, seen in trace.seen.items():
+                by_article.setdefault(k[0], []).append((k, seen))
         parts: dict[str, bytes] = {}
-        for article, decided in self._decisions():
+        for article, seen in by_article.items():
             kept = self._parts.get(article)
             if kept is not None and article in runs and runs[article] is self._runs.get(article):
                 parts[article] = kept[1]  # the same part of the run as the one pickled: the same decisions
                 continue
-            decisions = decided()
+            decisions = [(k[1], decision) for k, decision in seen]
             if kept is None or len(kept[0]) != len(decisions) or any(a is not b for a, (_, b) in zip(kept[0], decisions)):
-                kept = self._parts[article] = ([seen for _, seen in decisions],
+                kept = self._parts[article] = ([decision for _, decision in decisions],
                                                pickle.dumps(decisions, protocol=pickle.HIGHEST_PROTOCOL))
             parts[article] = kept[1]
         for article in [a for a in self._parts if a not in parts]:

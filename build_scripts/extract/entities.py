@@ -24,7 +24,7 @@ from ..lang import Lang, ascii_fold, key
 from ..names import CLOSING_MARKS, OPENING_MARKS, Variants, initials, is_acronym, is_web_name, noun_stems, uninflect
 from . import gazetteer, places
 from .spans import settle
-from .speakers import QUOTE_TOKENS, in_genitive, is_role_word, name_owned
+from .speakers import in_genitive, is_quote_mark, is_role_word, name_owned
 
 NER_LABELS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organization"}
 PLACE_LABELS = tuple(label for label, kind in NER_LABELS.items() if kind == "place")  # the model's labels of places
@@ -1252,7 +1252,7 @@ class EntityRecognizer:
             if span.label_ == "person":
                 i = span.start - 1
                 while i >= 0 and span.start - i <= self.NAMED_AFTER_WINDOW and (
-                        doc[i].is_quote or doc[i].text in QUOTE_TOKENS or doc[i].like_num
+                        is_quote_mark(doc[i]) or doc[i].like_num
                         or key(doc[i].text) in self.titles or doc[i].text[:1].isupper() and doc[i].pos_ in ("ADJ", "PROPN")
                         and not doc[i].is_sent_start):
                     i -= 1

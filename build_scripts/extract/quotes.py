@@ -10,7 +10,7 @@ quotation, the speaker of the paragraph before when nobody else was named in bet
 from __future__ import annotations
 
 import re
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -19,7 +19,7 @@ from .. import lang as lang_mod
 from ..lang import Lang, key
 from ..segment import opens_with_quotation, quoted_ranges, unclosed_opening
 from .spans import settle
-from .speakers import QUOTE_TOKENS, Memory, Speakers, verb_start
+from .speakers import Memory, Speakers, is_quote_mark, verb_start
 
 MIN_WORDS = 3        # fewer words in quotation marks are a term or a title, not a statement...
 TERM_WORDS = 4       # at most this many words without a verb and no verb of saying in the sentence: a term
@@ -36,7 +36,6 @@ def make_quotes(nlp, name, lang_code: str):
 
 # Clauses that are a part of another (its object, complement or adverbial), not a statement of their own.
 SUBORDINATE_DEPS = ("ccomp", "xcomp", "csubj", "obj", "advcl", "acl")
-
 
 
 class QuoteFinder:
@@ -246,7 +245,7 @@ class QuoteFinder:
             elif not (interviewee and _initials(label.text) and _initials(label.text) == _initials(interviewee)):
                 speaker = None  # a label that names someone else, or nobody we know
         # Up to its first quotation mark: what follows is someone else's words, repeated.
-        end = next((t.i for t in span.doc[start: span.end] if t.is_quote or t.text in QUOTE_TOKENS), span.end)
+        end = next((t.i for t in span.doc[start: span.end] if is_quote_mark(t)), span.end)
         answer = _words_before(span.doc, start, end)
         return answer, speaker if answer is not None else None, start
 
@@ -273,17 +272,13 @@ class QuoteFinder:
         Moldovan"), the words are theirs; otherwise the quotation does not go on with the speaker before
         (either may have said it)."""
         for (_, sentences), (_, following) in zip(paragraphs, paragraphs[1:]):
-            start, end = sentences[0].start, sentences[-1].end
-            quotes = [q for q in found if start <= q.start < end]
-            if not quotes or any(not q._.direct or q._.speaker_via not in ("previous", None) for q in quotes) \
-                    or not all(t.is_punct or any(q.start <= t.i < q.end for q in quotes) for t in doc[start:end]):
+            quotes = _quotes_filling(found, doc[sentences[0].start: sentences[-1].end])
+            if not quotes or any(q._.speaker_via not in ("previous", None) for q in quotes):
                 continue
             first = following[0]
             if any(first.start <= q.start < first.end for q in found):
                 continue
-            speaker = next((names[s.i]._.canonical for v in first if self.speakers.is_speech_verb(v)
-                            for s in [self.speakers.subject_of(v)] if s is not None and s.i in names
-                            and names[s.i].label_ == "person" and names[s.i]._.canonical), None)
+            speaker = self._person_speaking(first, names)
             if speaker is None:
                 continue
             words = [key(t.text) for t in first[:6]]
@@ -300,18 +295,23 @@ class QuoteFinder:
         fondatorul firmei, a explicat astfel de ce …"): the words are theirs."""
         for _, sentences in paragraphs:
             for sentence, after in zip(sentences, sentences[1:]):
-                quotes = [q for q in found if sentence.start <= q.start < sentence.end]
-                if not quotes or any(not q._.direct or q._.speaker is not None for q in quotes) \
-                        or not all(t.is_punct or any(q.start <= t.i < q.end for q in quotes) for t in sentence):
+                quotes = _quotes_filling(found, sentence)
+                if not quotes or any(q._.speaker is not None for q in quotes):
                     continue
-                speaker = next((names[s.i]._.canonical for v in after if self.speakers.is_speech_verb(v)
-                                and v.i + 1 < after.end and key(doc[v.i + 1].text) in self.backward_adverbs
-                                for s in [self.speakers.subject_of(v)] if s is not None and s.i in names
-                                and names[s.i].label_ == "person" and names[s.i]._.canonical), None)
+                speaker = self._person_speaking(after, names, lambda v: v.i + 1 < after.end
+                                                and key(doc[v.i + 1].text) in self.backward_adverbs)
                 if speaker is None:
                     continue
                 for q in quotes:
                     q._.speaker, q._.speaker_via = speaker, "name"
+
+    def _person_speaking(self, sentence: Span, names: dict[int, Span],
+                         verb_ok: Callable[[Token], bool] = lambda verb: True) -> Optional[str]:
+        """The named person who is the subject of the first verb of saying of `sentence` that `verb_ok`
+        accepts, or None."""
+        return next((names[s.i]._.canonical for v in sentence if self.speakers.is_speech_verb(v) and verb_ok(v)
+                     for s in [self.speakers.subject_of(v)] if s is not None and s.i in names
+                     and names[s.i].label_ == "person" and names[s.i]._.canonical), None)
 
     @staticmethod
     def _one_speaker_across_paragraphs(found: list[Span], continued: dict, paragraphs) -> None:
@@ -497,7 +497,7 @@ class QuoteFinder:
     def _after_colon(doc: Doc, inner: Span, sentence: Span) -> Optional[int]:
         """The colon right before the opening mark, if the quotation follows one."""
         i = inner.start - 1
-        while i > sentence.start and (doc[i].is_quote or doc[i].text in QUOTE_TOKENS):
+        while i > sentence.start and is_quote_mark(doc[i]):
             i -= 1
         return i if i > sentence.start and doc[i].text == ":" else None
 
@@ -599,8 +599,7 @@ class QuoteFinder:
         # Feroviarilor Uniți (FFU), Dănuț Oprișan")
         described = {span._.canonical for i, span in named if not counts(i, span)}
         return bool({span._.canonical for i, span in named if counts(i, span)
-                     and not (span.label_ != "person" and own is not None and i < own and span._.canonical in described)}
-                    - {quote._.speaker})
+                     and (span.label_ == "person" or span._.canonical not in described)} - {quote._.speaker})
 
     @staticmethod
     def _only_quote(doc: Doc, inner: Span, start: int, end: int) -> bool:
@@ -852,10 +851,10 @@ class QuoteFinder:
             # (a reference the entity layer kept without a name: a role may be the one just named,
             # "Oficialul a mai spus"; a relative in a sentence that names nobody is not, "Bunica mea mi-a povestit")
             if named is not None and (named._.canonical or names_someone
-                                      or self.speakers.is_role(subject) and not self.speakers._kin(subject)) \
+                                      or self.speakers.is_role(subject) and not self.speakers.is_kin(subject)) \
                     or any(getattr(names.get(t.i), "label_", None) == "person" for t in subject.subtree if t.i != subject.i):
                 return
-        elif not self.speakers.is_role(subject) or self.speakers._indefinite(subject) or names_someone:
+        elif not self.speakers.is_role(subject) or self.speakers.is_indefinite(subject) or names_someone:
             return  # (a role as the subject of a sentence that names nobody)
         if self.speakers.person_in_apposition(subject, names) \
                 or self.speakers.is_role(subject) and self.speakers.role_holder(sentence.doc, subject):
@@ -950,6 +949,14 @@ def _initials(text: str, letters_only: bool = False) -> str:
 def _main_subject(sentence: Span) -> Optional[Token]:
     """The subject of the sentence's main verb."""
     return next((c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+
+
+def _quotes_filling(found: list[Span], span: Span) -> list[Span]:
+    """The quotations found in `span` when they are direct and all of it but its punctuation, else []."""
+    quotes = [q for q in found if span.start <= q.start < span.end]
+    if all(q._.direct for q in quotes) and all(t.is_punct or any(q.start <= t.i < q.end for q in quotes) for t in span):
+        return quotes
+    return []
 
 
 def _past_marks(doc: Doc, start: int, end: int) -> int:

@@ -19,7 +19,7 @@ from .. import lang as lang_mod
 from ..lang import Lang, key
 from . import gazetteer
 from .spans import settle
-from .speakers import QUOTE_TOKENS, Speakers
+from .speakers import Speakers, is_quote_mark
 
 MAX_LOWER_WORDS = 4   # "potrivit agenției de stat KCNA": lowercase words allowed before the name
 SAID_WINDOW = 5       # words back from a medium's name to the verb of saying ("a declarat sâmbătă pentru …")
@@ -76,7 +76,7 @@ class SourceFinder:
                     found.append(held)  # "potrivit managerului teatrului, Mihai Nistor"
             elif key(token.text) in self.speakers.said_to and token.i + 1 < len(doc):
                 after = token.i + 1
-                while after + 1 < len(doc) and (doc[after].is_quote or doc[after].text in QUOTE_TOKENS):
+                while after + 1 < len(doc) and is_quote_mark(doc[after]):
                     after += 1  # "pentru „Adevărul”"
                 named = self._medium_after(doc, after, names)
                 own = self._own_outlet(doc, after) if named is None else None

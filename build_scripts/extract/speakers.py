@@ -30,6 +30,11 @@ QUOTE_TOKENS = {"„", "”", "“", "«", "»", "\"", "''"}
 VERB_PARTS = ("aux", "aux:pass", "advmod", "expl:pv", "expl:pass", "expl:impers", "expl")
 
 
+def is_quote_mark(token: Token) -> bool:
+    """A quotation mark, also one the tokenizer does not flag as one ("''", "«")."""
+    return token.is_quote or token.text in QUOTE_TOKENS
+
+
 def verb_start(verb: Token) -> int:
     """Where the verb begins with its own auxiliaries, clitics and adverbs right before it ("a mai
     precizat", "s-a apărat"), not those of a clause hanging from it."""
@@ -350,7 +355,7 @@ class Speakers:
         object; for a coordinated verb or a gerund ("a mulțumit … și a spus că", "susținând că"), the
         subject of the verb it hangs from; else a name standing right before the verb, past an apposition
         ("Andrei Novak, economist-șef la Goldman Sachs, a spus") when the parse lost the link."""
-        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not (c.is_quote or c.text in QUOTE_TOKENS)]
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not is_quote_mark(c)]
         if len(subjects) > 1:
             # "Ora 16:20 | Liderul deputaților, Cristian Oprea, a declarat": the parser found two; a name,
             # a role or a pronoun before any other word, then one before the verb (after it, a name is
@@ -387,7 +392,7 @@ class Speakers:
             if child.dep_ in ("obj", "appos", "nmod", "obl", "xcomp", "dep") and child.i - verb.i <= INVERTED_WINDOW \
                     or child.dep_ == "expl" and key(child.text) in self.pronoun_gender and child.i - verb.i == 1 \
                     or child.dep_ == "iobj" and child.i - verb.i <= INVERTED_WINDOW and not child.morph.get("Case") \
-                    and not any(True for _ in child.lefts) and self.attributes(verb):
+                    and not child.n_lefts and self.attributes(verb):
                 if (child.pos_ == "PROPN" or self.is_role(child) or key(child.text) in self.pronoun_gender
                         or child.dep_ != "obl" and key(child.lemma_) in self.org_generic | self.org_typed
                         or child.dep_ == "obj" and key(child.lemma_) in self.person_nouns and self.attributes(verb)
@@ -411,7 +416,7 @@ class Speakers:
         """The verb stands where an attribution does: right after a comma or a closing quotation mark
         ("„…?”, a întrebat femeia"), where a noun after it is its subject, not its object."""
         doc, first = verb.doc, verb_start(verb)
-        return first > 0 and (doc[first - 1].text == "," or doc[first - 1].is_quote or doc[first - 1].text in QUOTE_TOKENS)
+        return first > 0 and (doc[first - 1].text == "," or is_quote_mark(doc[first - 1]))
 
     def _person_after_medium(self, verb: Token) -> Optional[Token]:
         """ "a declarat pentru ZF Radu Costache", "a scris pe Facebook Valentin Pârvu": the person right
@@ -505,7 +510,7 @@ class Speakers:
             before = names.get(comma - 1) if comma > 0 and doc[comma].text == "," else None
             if before is not None and before.label_ == "person" and before._.canonical and before.end == comma and (
                     head.i in names and names[head.i].label_ != "person"
-                    or self.is_role(head) and not self._kin(head) and before.root.head.i == head.i):
+                    or self.is_role(head) and not self.is_kin(head) and before.root.head.i == head.i):
                 # "deputatului PSD de Vaslui Costel Anghelache, care a anunțat", the clause hung on "PSD" or
                 # on "deputatului": the person named right before the comma, not a party or a town in their
                 # description
@@ -539,8 +544,8 @@ class Speakers:
             found = memory.resolve(gender, sentence, before=subject.i)
             return (found, "pronoun") if found else (None, None)
         if not self.is_role(subject) and subject.pos_ == "NOUN" and key(subject.lemma_) in self.person_nouns \
-                and subject.morph.get("Number") != ["Plur"] and not self._indefinite(subject) \
-                and self._bare(subject) and not self._kin(subject):
+                and subject.morph.get("Number") != ["Plur"] and not self.is_indefinite(subject) \
+                and self._bare(subject) and not self.is_kin(subject):
             # "a spus femeia", "a spus bărbatul": the one person named in this sentence or the one before.
             tied = memory.only_person(sentence, before=subject.i)
             return (tied, "role") if tied and not self._ambiguous(doc, tied) else (None, None)
@@ -549,7 +554,7 @@ class Speakers:
             named = self.person_in_apposition(subject, names)
             if named is not None:
                 return named, "name"
-            if self._indefinite(subject):
+            if self.is_indefinite(subject):
                 # "un oficial": nobody in particular; "un purtător de cuvânt al Comisiei": the body speaks
                 spoken_for = self.spoken_for(doc, subject, names, memory, sentence)
                 return (spoken_for, "role") if spoken_for is not None else (None, None)
@@ -565,7 +570,7 @@ class Speakers:
                 spoken_for = self.spoken_for(doc, subject, names, memory, sentence)
                 if spoken_for is not None:
                     return spoken_for, "role"  # "purtătorul de cuvânt al IDF", nobody named
-            if tied is None and self._bare(subject) and not self._kin(subject):
+            if tied is None and self._bare(subject) and not self.is_kin(subject):
                 # "a spus atacantul" with no role tied: the one person just named, if only one.
                 tied = memory.only_person(sentence, before=subject.i)
                 if tied is not None and self._ambiguous(doc, tied):
@@ -694,7 +699,7 @@ class Speakers:
                     found = self.organization_named_by(doc, token)
                     if found:
                         return found  # "în poziția organizației"
-            if not self._indefinite(child):
+            if not self.is_indefinite(child):
                 found = self._document_named_before(doc, child, names)
                 if found:
                     return found  # "…, se arată în comunicat": the one the article said who issued
@@ -863,7 +868,7 @@ class Speakers:
         return sum(1 for p in doc.user_data.get("people", ()) if key(p).split()[-1:] == words) >= 2
 
     @staticmethod
-    def _indefinite(noun: Token) -> bool:
+    def is_indefinite(noun: Token) -> bool:
         """ "un oficial", "o sursă", "niște experți": an indefinite article before the noun."""
         return any(c.dep_ == "det" and key(c.lemma_) in ("un", "niste", "unii", "vreun") for c in noun.children)
 
@@ -921,7 +926,7 @@ class Speakers:
                 skip |= {t.i for t in subject.subtree}
         quoted = False
         for token in doc[first: pronoun.i]:
-            if token.is_quote or token.text in QUOTE_TOKENS:
+            if is_quote_mark(token):
                 quoted = not quoted
             if quoted or token.i in skip:
                 continue  # words inside quotation marks are someone's, not the narrative's people
@@ -937,7 +942,7 @@ class Speakers:
             return True
         return False
 
-    def _kin(self, noun: Token) -> bool:
+    def is_kin(self, noun: Token) -> bool:
         """ "mama", "Fratele", "tatăl": a relative of someone (the lemmatizer may leave the article on)."""
         return bool({key(noun.lemma_), key(noun.text)} & self.kinship) or any(
             key(noun.text).startswith(k) and len(noun.text) - len(k) <= 2 for k in self.kinship)
@@ -966,7 +971,7 @@ class Speakers:
         """One person named only by a role or a noun: "Directorul", "un martor", or any indefinite noun
         that speaks ("O asistentă din secție … a declarat")."""
         return token.morph.get("Number") != ["Plur"] and token.pos_ == "NOUN" and (
-            self.is_role(token) or key(token.lemma_) in self.person_nouns or self._indefinite(token))
+            self.is_role(token) or key(token.lemma_) in self.person_nouns or self.is_indefinite(token))
 
     def is_role(self, token: Token) -> bool:
         # (the tagger leaves some hyphenated roles untagged: "Economistul-șef" is X)

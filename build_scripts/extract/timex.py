@@ -195,6 +195,17 @@ def _weekday_after(day: dt.date, weekday: int) -> dt.date:
     return day + dt.timedelta(days=(weekday - day.weekday() - 1) % 7 + 1)
 
 
+def _weekday_by_tense(published: dt.date, weekday: int, tense: str) -> dt.date:
+    """The day of `weekday` a clause's tense points to: the next one in the future, the last one (or
+    the day of publication) in the past, the nearest with no mark of tense."""
+    later, earlier = _weekday_after(published, weekday), _weekday_on_or_before(published, weekday)
+    if tense == "future":
+        return later
+    if tense == "past":
+        return earlier
+    return earlier if (published - earlier) <= (later - published) else later
+
+
 NIGHT_ENDS = 12  # an hour of a night before this is after its midnight, on the night's second day
 
 
@@ -552,12 +563,7 @@ def _rules(lang: Lang) -> _Rules:
     def _night(m, published, tense):
         if published is None:
             return _unresolved(m.start(), m.end())
-        target = weekday_of[m.group(1).lower()]
-        later, earlier = _weekday_after(published, target), _weekday_on_or_before(published, target)
-        if tense == "present":  # no mark of tense: the nearest, as for a weekday
-            day = earlier if (published - earlier) <= (later - published) else later
-        else:
-            day = later if tense == "future" else earlier
+        day = _weekday_by_tense(published, weekday_of[m.group(1).lower()], tense)  # as for a weekday
         return _Match(m.start(), m.end(), f"{_day(day)}TNI")
 
     @rule(rf"{B}noaptea\s+de\s+(\d{{1,2}})(?:\s+({M}))?\s+spre\s+(\d{{1,2}})\s+({M})(?:\s+({YEAR}))?{E}")
@@ -741,16 +747,9 @@ def _rules(lang: Lang) -> _Rules:
             monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(days=7)
             day = monday + dt.timedelta(days=target)
         else:
-            later = _weekday_after(published, target)
-            earlier = _weekday_on_or_before(published, target)
             if tense == "past" and bound.search(text, 0, start):
                 tense = "present"  # "a prelungit alerta până miercuri": the bound, not the past
-            if tense == "future":
-                day = later
-            elif tense == "past":
-                day = earlier
-            else:
-                day = earlier if (published - earlier) <= (later - published) else later
+            day = _weekday_by_tense(published, target, tense)
         return _Match(start, end, _day(day))
 
     @rule(rf"{B}(?:(?:{lang.alt('time_before')})\s+)?(?:{lang.alt('time_nouns')})\s+(\d{{1,2}})(?:[:.](\d{{2}}))?(?:\s+({DP}))?(?![\w:.]\d)")
