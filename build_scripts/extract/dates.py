@@ -58,6 +58,7 @@ class DateFinder:
         self.negation_carriers = {key(w) for w in markers["negation_carriers"]}
         self.negated_bounds = [key(w).split() for w in markers["negated_bounds"]]
         self.noun_endings = lang.noun_endings()
+        self.feminine_endings = [key(w) for w in lang["feminine_endings"]]
 
     def _noun_forms(self, noun: Token) -> set[str]:
         """The lemma and the word without its article ("Persoanele" -> "persoane", "copiii" -> "copii"),
@@ -65,7 +66,7 @@ class DateFinder:
         capitalized word as it is."""
         text = key(noun.text)
         stems = noun_stems(text, self.noun_endings, 3)
-        return {key(noun.lemma_), text, *stems, *(stem + end for stem in stems for end in ("e", "a"))}
+        return {key(noun.lemma_), text, *stems, *(stem + end for stem in stems for end in self.feminine_endings)}
 
     def __call__(self, doc: Doc) -> Doc:
         layout = doc.user_data["layout"]

@@ -85,6 +85,7 @@ class EntityRecognizer:
         self.state_bodies = {key(w) for w in seats["state_bodies"]}
         self.home_country = seats["home_country"]
         self.noun_endings = lang.noun_endings()
+        self.genitive_endings = tuple(key(w) for w in lang["genitive_endings"])
         self.genitive = lang.keys_of("genitive_articles")
         self.possessive = lang.keys_of("possessive_articles")
         self.and_words = lang.keys_of("and_words")
@@ -581,7 +582,7 @@ class EntityRecognizer:
         for token in doc:
             if token.i + 1 >= len(doc) or key(token.text) not in self.org_cues and not (
                     key(token.text) in self.representatives and doc[token.i + 1].pos_ == "PROPN"
-                    and not in_genitive(doc[token.i + 1]) and not key(doc[token.i + 1].text).endswith(("ei", "ii", "ului"))):
+                    and not in_genitive(doc[token.i + 1]) and not key(doc[token.i + 1].text).endswith(self.genitive_endings)):
                 continue
             start = end = token.i + 1
             if doc[start].is_sent_start or key(doc[start].text) in self.given:
@@ -804,7 +805,7 @@ class EntityRecognizer:
         if i == 0 or key(doc[i - 1].text) not in self.genitive or doc[i - 1].pos_ != "DET" or mention.start != span.start:
             return False
         first = span[0]
-        return key(first.text) not in self.given and not in_genitive(first) and not key(first.text).endswith(("ei", "ii")) \
+        return key(first.text) not in self.given and not in_genitive(first) and not key(first.text).endswith(self.genitive_endings) \
             and not places.lookup(span.text) and not self._known(span.text)
 
     def _name_after_medium(self, span: Span) -> Optional[int]:

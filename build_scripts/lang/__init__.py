@@ -53,6 +53,7 @@ SCHEMA: dict[str, dict[str, type]] = {
     "grammar": {
         "function_words": list, "abbreviations": list, "capital_letters": str, "range_words": dict,
         "that": list, "and_words": list, "clause_words": list, "relative_words": list, "noun_endings": list,
+        "genitive_endings": list, "feminine_endings": list,
         "possessive_articles": list, "kinship_nouns": list,
     },
     "page": {"caption_credit_markers": list, "byline_markers": list, "read_also_markers": list,
