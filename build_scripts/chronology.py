@@ -95,7 +95,7 @@ def _dated(facts: ArticleFacts) -> list[_Dated]:
     out = []
     for sentence_id, mentions in _dated_sentences(facts).items():
         sentence = sentences[sentence_id]
-        if all("time" in m.flags for m in mentions):
+        if all("time" in m.flags and "story_day" not in m.flags for m in mentions):
             continue  # an hour whose day is someone's words or a comparison: no entry of its own
         # The entry is filed under a day, not an hour: "ora 12:00" is named beside its day.
         chosen = max(mentions, key=lambda m: (_precision(m.value), "time" not in m.flags, -m.start))

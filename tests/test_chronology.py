@@ -25,6 +25,20 @@ def test_different_events_on_the_same_date_stay_apart(tmp_path, lang):
     assert len([e for e in story.timeline if e.date == "2025-03-07"]) == 2
 
 
+def test_a_time_on_the_day_the_story_named_is_an_event_and_one_on_the_day_of_publication_is_not(tmp_path, lang):
+    # "ora 19:32" takes Thursday from the paragraph before, passing over the communiqué's morning (an event
+    # of its own); in an article that names no day, "ora 22:10" would only be on the day of publication,
+    # which the text does not say.
+    _seed(tmp_path, "a.txt", "---\ndate: 2026-02-13\n---\nDouă avioane au decolat joi seara de la baza aeriană, "
+                             "potrivit unui comunicat transmis vineri dimineață.\n\n"
+                             "Radarele au detectat la ora 19:32 un grup de drone.")
+    _seed(tmp_path, "b.txt", "---\ndate: 2026-02-14\n---\nUn al doilea grup de drone a fost văzut la ora 22:10.")
+    story = pipeline.run(tmp_path, lang)
+    dated = {e.date: e.text for e in story.timeline}
+    assert "Radarele au detectat" in dated.get("2026-02-12T19:32", "")
+    assert not any("al doilea grup" in text for text in dated.values())
+
+
 def test_durations_are_not_events_and_order_is_chronological(story):
     values = [e.date for e in story.timeline]
     assert not any(v.startswith("P") for v in values)

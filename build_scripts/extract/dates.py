@@ -16,6 +16,7 @@ README), run sentence by sentence against the article's publication date. Around
 from __future__ import annotations
 
 import datetime as dt
+import re
 from itertools import islice
 from typing import Optional
 
@@ -27,7 +28,7 @@ from ..lang import Lang, key
 from ..model import Sentence
 from ..names import noun_stems
 from .spans import settle
-from .timex import extract_dates
+from .timex import NIGHT_ENDS, extract_dates
 
 
 @Language.factory("explainer_dates", default_config={"lang_code": "ro"})
@@ -58,6 +59,7 @@ class DateFinder:
         self.negation_carriers = {key(w) for w in markers["negation_carriers"]}
         self.negated_bounds = [key(w).split() for w in markers["negated_bounds"]]
         self.noun_endings = lang.noun_endings()
+        self.stamp_separators = set(lang["entry_stamps"]["separators"])
         self.feminine_endings = [key(w) for w in lang["feminine_endings"]]
 
     def _noun_forms(self, noun: Token) -> set[str]:
@@ -101,8 +103,48 @@ class DateFinder:
                     + (("quoted",) if any(q.start <= span.start < q.end for q in speech) else ())
                 found.append(out)
         doc.spans["ages"] = ages
-        settle(doc, "dates", found)
+        settle(doc, "dates", [self._on_story_day(span, found, published) for span in found])
         return doc
+
+    # The hours each part of a day holds (TIMEX codes; an evening's hour is not the morning's day); the
+    # small hours after an evening or a night are on the next day.
+    PARTS_OF_DAY = {"MO": range(5, 12), "MI": range(11, 14), "AF": range(12, 19), "EV": range(17, 24), "NI": range(0, 24)}
+    SMALL_HOURS = range(0, 6)
+
+    def _on_story_day(self, span: Span, found: list[Span], published: Optional[dt.date]) -> Span:
+        """A time of a past clause with no day in its sentence, valued on the day of publication: on the
+        last day the article named before it instead ("au decolat joi seara … au identificat la ora 19:32
+        un grup de drone": Thursday), passing over a day whose part of the day cannot hold the hour (the
+        "vineri dimineață" of the communiqué); the small hours after an evening or a night are on its next
+        day. A day whose sentence names someone this one names again comes first ("Sâmbătă seara, concertul
+        lui Fjellstad a fost întrerupt … [another concert, vineri seara] … Fjellstad a reluat concertul la
+        ora 00:15": Sunday)."""
+        if "publication_day" not in span._.timex_flags or published is None or "/" in span._.timex:
+            return span
+        if span.start == span.sent.start and span.end < len(span.doc) and span.doc[span.end].text in self.stamp_separators:
+            return span  # "ORA 16:05 | Bilanțul a urcat …": a live text's entry, stamped on its day
+        hour = int(span._.timex[11:13])
+        days = []  # (day, sentence) of each day named before that can hold the hour, nearest first
+        for before in reversed([d for d in found if d.end <= span.start]):
+            value = before._.timex or ""
+            if before._.timex_type != "DATE" or not re.fullmatch(r"\d{4}-\d{2}-\d{2}(T(MO|MI|AF|EV|NI))?", value) \
+                    or set(before._.timex_flags) & {"reference", "negated", "quoted", "dateline"}:
+                continue
+            day, part = dt.date.fromisoformat(value[:10]), value[11:]
+            if part == "NI" and hour < NIGHT_ENDS or part == "EV" and hour in self.SMALL_HOURS:
+                day += dt.timedelta(days=1)
+            elif part and hour not in self.PARTS_OF_DAY[part]:
+                continue
+            if day <= published:
+                days.append((day, before.sent))
+        if not days:
+            return span
+        named = _named_in(span.sent)
+        day = next((d for d, sentence in days if named & _named_in(sentence)), days[0][0])
+        out = Span(span.doc, span.start, span.end, label=span.label_)
+        out._.timex, out._.timex_type, out._.timex_mod = day.isoformat() + span._.timex[10:], span._.timex_type, span._.timex_mod
+        out._.timex_flags = tuple(f for f in span._.timex_flags if f != "publication_day") + ("story_day",)
+        return out
 
     REFERENCE_WINDOW = 10  # words between a comparison marker and its date
     RECORD_WINDOW = 7     # words between "nu … mai" / "cel mai" and the "din" of its date
@@ -256,6 +298,12 @@ def _in_order(words: list[str], phrase: list[str]) -> bool:
 
 
 CLAUSE_EDGES = (",", ";", ":")
+
+
+def _named_in(sentence: Span) -> set[str]:
+    """The people and organizations a sentence names (their names in the story)."""
+    return {e._.canonical for e in sentence.doc.spans.get("entities", [])
+            if e.label_ in ("person", "organization") and e._.canonical and sentence.start <= e.start < sentence.end}
 
 
 def _clause_start(doc: Doc, end: int, limit: Optional[int] = None, stop_at_verb: bool = False) -> int:

@@ -221,6 +221,9 @@ class EntityRecognizer:
         if label == "person" and len(span) > 1 and not any(key(t.text) in self.given for t in span) \
                 and any(is_acronym(t.text) and len(t.text) >= 3 and not _roman(t.text) for t in span):
             return self._organizations(doc, mention, span)  # "Váci NKSE": a name with an acronym in it
+        if label == "person" and len(span) > 1 and span.start > 0 and is_acronym(doc[span.start - 1].text) \
+                and not any(key(t.text) in self.given for t in span) and self._place_name(span[-1:])[1]:
+            return []  # "ISU Semenic Caraș-Severin": the rest of an institution's name, down to its county
         if label == "person" and self._after_genitive_article(doc, mention, span):
             return self._organizations(doc, mention, span)  # "directorul general al Lactis Carpatia"
         if label == "person":
@@ -337,6 +340,8 @@ class EntityRecognizer:
                 # "Primăriei", "Guvernul": the institution the article is about (the model's call).
                 head = self._head_nominative(words[0])
                 known = self._known(head)
+                if not known and self._longer_before(doc, span[0]):
+                    return out  # "Ministerul precizează …" after "Ministerul Apărării Naționale": that one again
                 return out + [self._make(doc, mention, *(known if known else ("organization", head)))]
             institution = self._institution(doc, span)
             if institution:
@@ -357,6 +362,13 @@ class EntityRecognizer:
         if not len(span) or span.text in self.not_orgs or key(span.text) in self.not_entities:
             return out
         return out + [self._make(doc, mention, "organization", self._org_name(span))]
+
+    def _longer_before(self, doc: Doc, head: Token) -> bool:
+        """The head word of an institution began a longer name earlier in the text: the same word (in any
+        case) followed by a capitalized word ("Ministerului Apărării" before "Ministerul")."""
+        stems = set(noun_stems(key(head.text), self.noun_endings, 3))
+        return any(t.text[:1].isupper() and doc[t.i + 1].text[:1].isupper() and doc[t.i + 1].is_alpha
+                   and stems & set(noun_stems(key(t.text), self.noun_endings, 3)) for t in doc[: head.i - 1])
 
     def _joined_genitive(self, doc: Doc, i: int) -> bool:
         """Token `i` is "și" or a comma between two capitalized genitives of one name ("Apelor și
@@ -1257,8 +1269,10 @@ class EntityRecognizer:
                         or key(doc[i].text) in self.titles or doc[i].text[:1].isupper() and doc[i].pos_ in ("ADJ", "PROPN")
                         and not doc[i].is_sent_start):
                     i -= 1
+                # (a noun with no article is no name's head: "generalul de brigadă Sever Popovici")
                 if i >= 0 and (key(doc[i].text) in self.named_after or key(doc[i].text) in self.org_heads
-                               and key(doc[i].text) not in self.never_named_after):
+                               and key(doc[i].text) not in self.never_named_after) \
+                        and not (doc[i].is_lower and doc[i].morph.get("Definite") == ["Ind"]):
                     continue
             out.append(span)
         doc.spans["entities"] = out
@@ -1381,8 +1395,13 @@ class EntityRecognizer:
         if name.start > span.start and self._is_role(doc[span.start]) \
                 and not any(t.text == "," for t in doc[span.start:name.start]) \
                 and not in_genitive(doc[span.start]):
-            # "avocatul Cosmin Dobrin", "premierul Ilie Bolojan": the role is part of the mention.
-            return self._role_phrase(doc, doc[span.start], name)
+            # "avocatul Cosmin Dobrin", "premierul Ilie Bolojan": the role is part of the mention; a rank
+            # with no article after a role in apposition is a title ("purtătoarea de cuvânt a ISU, locotenent
+            # Daniela Cozma"): the role is the apposition's
+            before = self._role_before_comma(doc, doc[span.start: name.end]) \
+                if doc[span.start].morph.get("Definite") == ["Ind"] else None
+            return (self._role_phrase(doc, before, name) if before is not None else None) \
+                or self._role_phrase(doc, doc[span.start], name)
         root = name.root
         candidates: list[Token] = []
         before = self._role_before_comma(doc, name)

@@ -86,7 +86,7 @@ class QuoteFinder:
                     if span is not None and span.start == token.i and span.label_ == "person" and span._.canonical \
                             and not any(inner.start <= token.i < inner.end for inner in quoted):
                         memory.mention(span._.canonical, number, token.i, self.speakers.gender(span._.canonical, people.get(span._.canonical)))
-                self._unnamed_speaker(sentence, memory, number, paragraph, names)
+                self._unnamed_speaker(sentence, memory, number, paragraph, names, quoted)
                 for inner, close in quotations:
                     if not sentence.start <= inner.start < sentence.end:
                         continue
@@ -838,20 +838,34 @@ class QuoteFinder:
     # -- salience ---------------------------------------------------------------------------------
 
     def _unnamed_speaker(self, sentence: Span, memory: Memory, number: int, paragraph: int,
-                         names: dict[int, Span]) -> None:
+                         names: dict[int, Span], quoted: list[Span]) -> None:
         """ "O asistentă din secție … a declarat că …": someone unnamed speaks in this sentence, or a role
         nobody was tied to is what it speaks of ("Liderul social-democraților a fost și mai direct."); a
         pronoun from here on may mean them, so it means nobody (`Memory.unnamed`)."""
         subject = _main_subject(sentence)
+        verb = sentence.root
+        if subject is not None and any(q.start <= subject.i < q.end for q in quoted):
+            # "„Nimeni nu a vrut …”, a spus un membru al comisiei": who says it, when someone new (an
+            # indefinite noun, which the parser may make the object of the verb that closes the quotation);
+            # a definite one may be the person just named ("…”, spune femeia de 64 de ani")
+            verb = next((t for t in sentence if self.speakers.is_speech_verb(t)
+                         and not any(q.start <= t.i < q.end for q in quoted)), None)
+            subject = self.speakers.subject_of(verb) if verb is not None else None
+            if subject is None and verb is not None and self.speakers.attributes(verb):
+                subject = next((c for c in verb.rights if c.dep_ == "obj"), None)
+            if subject is not None and not self.speakers.is_indefinite(subject):
+                return
         if subject is None or not self.speakers.unnamed_person(subject):
             return
         named = names.get(subject.i)
         names_someone = any(names[t.i].label_ == "person" and names[t.i]._.canonical for t in sentence if t.i in names)
-        if self.speakers.is_speech_verb(sentence.root):
+        if self.speakers.is_speech_verb(verb):
             # (a reference the entity layer kept without a name: a role may be the one just named,
-            # "Oficialul a mai spus"; a relative in a sentence that names nobody is not, "Bunica mea mi-a povestit")
+            # "Oficialul a mai spus"; a relative in a sentence that names nobody is not, "Bunica mea mi-a povestit";
+            # nor is an office of a named institution the article tied to nobody, "Ministrul Transporturilor a spus")
             if named is not None and (named._.canonical or names_someone
-                                      or self.speakers.is_role(subject) and not self.speakers.is_kin(subject)) \
+                                      or self.speakers.is_role(subject) and not self.speakers.is_kin(subject)
+                                      and not self._untied_office(sentence.doc, subject)) \
                     or any(getattr(names.get(t.i), "label_", None) == "person" for t in subject.subtree if t.i != subject.i):
                 return
         elif not self.speakers.is_role(subject) or self.speakers.is_indefinite(subject) or names_someone:
@@ -860,6 +874,12 @@ class QuoteFinder:
                 or self.speakers.is_role(subject) and self.speakers.role_holder(sentence.doc, subject):
             return
         memory.unnamed(self.speakers.noun_gender(subject), number, paragraph)
+
+    def _untied_office(self, doc: Doc, role: Token) -> bool:
+        """A role of a named institution ("Ministrul Transporturilor", "directorul Spitalului Județean")
+        that the article tied to nobody: someone the text does not name, not the person named before."""
+        return any(c.dep_ == "nmod" and c.text[:1].isupper() and not c.is_sent_start for c in role.children) \
+            and self.speakers.role_holder(doc, role) is None
 
     def _remember(self, sentence: Span, memory: Memory, number: int, paragraph: int, names: dict[int, Span],
                   people: dict[str, Optional[str]], quotes: list[Span]) -> None:

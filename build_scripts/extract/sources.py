@@ -108,6 +108,9 @@ class SourceFinder:
                         found.append(_source(doc[subject.i: subject.i + 1], party))  # "Liberalii au transmis"
                     elif held is not None and key(token.lemma_) in self.verbs:
                         found.append(held)  # "Purtătoarea de cuvânt a BNR, Ioana Mateescu, a transmis"
+                    elif named is None and key(token.lemma_) in self.verbs \
+                            and (said := self._organization_said(doc, token, subject)) is not None:
+                        found.append(_source(doc[subject.i: subject.i + 1], said))  # "Ministerul a anunțat că …"
                     else:
                         unnamed = self._unnamed_at(doc, subject.i)
                         if unnamed is not None:
@@ -161,6 +164,16 @@ class SourceFinder:
             named = next((names[c.i] for c in noun.children if c.dep_ == "appos" and c.i in names
                           and names[c.i].start == c.i and c.i > 0 and doc[c.i - 1].text == ","), None)
         return named if named is not None and named.label_ == "organization" else None
+
+    def _organization_said(self, doc: Doc, verb: Token, subject: Token) -> Optional[str]:
+        """ "Ministerul a anunțat că …": the organization the quotations of the sentence gave the word for
+        one ("ministerul", "compania") to, as they read it (`Speakers._organization_anaphor`)."""
+        if key(subject.lemma_) not in self.speakers.org_generic | self.speakers.org_typed:
+            return None
+        organizations = {s._.canonical for s in doc.spans.get("entities", []) if s.label_ == "organization"}
+        sentence = verb.sent
+        return next((q._.speaker for q in doc.spans.get("quotes", []) if sentence.start <= q.start < sentence.end
+                     and q._.speaker_via == "role" and q._.speaker in organizations), None)
 
     def _holder_named(self, doc: Doc, i: int, names: dict[int, Span]) -> Optional[Span]:
         """A role at token `i` (maybe after an article) with the person who holds it named in apposition:

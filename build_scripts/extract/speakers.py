@@ -47,7 +47,8 @@ def verb_start(verb: Token) -> int:
 # ("l-a sunat pe fratele său", "a vorbit cu premierul"), not a subject (the salient one) nor a genitive
 # ("situația juridică a primarului": a detail of something else).
 RIVAL_DEPS = ("obj", "iobj", "obl", "conj")
-INVERTED_WINDOW = 8    # "a precizat, citat de Mediafax, directorul …": how far after the verb its subject may be   # a pronoun or dropped subject reaches back this many sentences at most
+INVERTED_WINDOW = 8    # "a precizat, citat de Mediafax, directorul …": how far after the verb its subject may be
+HOLDER_WINDOW = 5      # "purtătoarea de cuvânt a ISU": how far after a role word the organization it serves may start
 
 
 ROLE_PREFIXES = ("prim-", "vice", "co-", "ex-", "fost-", "fostul ")
@@ -182,10 +183,14 @@ class Memory:
         """People named in the sentence before, or in this one before token `before`."""
         return [(n, g) for s, i, n, g in self.mentioned if s == sentence - 1 or s == sentence and i < before]
 
-    def only_person(self, sentence: int, before: int = 10**9) -> Optional[str]:
-        """The one person named in this sentence or the one before, if exactly one."""
-        names = {n for n, _ in self._named_lately(sentence, before)}
-        return names.pop() if len(names) == 1 else None
+    def only_person(self, sentence: int, before: int = 10**9, gender: Optional[str] = None) -> Optional[str]:
+        """The one person named in this sentence or the one before, if exactly one and not known to be of
+        another gender than `gender` (when given)."""
+        named = dict(self._named_lately(sentence, before))
+        if len(named) != 1:
+            return None
+        (name, found), = named.items()
+        return None if gender is not None and found is not None and found != gender else name
 
     def resolve(self, gender: Optional[str], sentence: int, before: int = 10**9) -> Optional[str]:
         """The most recent salient person of `gender` (any gender when None), within the window; None
@@ -571,10 +576,12 @@ class Speakers:
                 if spoken_for is not None:
                     return spoken_for, "role"  # "purtătorul de cuvânt al IDF", nobody named
             if tied is None and self._bare(subject) and not self.is_kin(subject):
-                # "a spus atacantul" with no role tied: the one person just named, if only one.
-                tied = memory.only_person(sentence, before=subject.i)
-                if tied is not None and self._ambiguous(doc, tied):
-                    tied = None
+                # "a spus atacantul" with no role tied: the one person just named, if only one (and not a
+                # woman for "Generalul i-a răspuns")
+                tied = memory.only_person(sentence, before=subject.i, gender=self.noun_gender(subject))
+                holders = self._holders_of_head(doc, subject)
+                if tied is not None and (self._ambiguous(doc, tied) or holders and tied not in holders):
+                    tied = None  # (nor someone else than the one the article gives that role, named later)
             return (tied, "role") if tied else (None, None)
         named = self.person_in_apposition(subject, names) or self.organization_in_apposition(subject, names)
         if named is not None:
@@ -1041,7 +1048,20 @@ class Speakers:
             # "directorul general" for the one person tied to "directorul general al Lactis Carpatia"
             bare = {person for tied, people in everyone.items() for person in people
                     if f"{tied} ".startswith(f"{phrase} ")} == holders
-        return holders.pop() if len(holders) == 1 and bare else None
+        if len(holders) != 1 or not bare:
+            return None
+        person = holders.pop()
+        if len(words) == 1 and not any(s.label_ == "person" and s._.canonical == person and s.start < role.i
+                                       for s in doc.spans.get("entities", [])):
+            return None  # "Comandantul a precizat …" before the article names the commander it names later
+        return person
+
+    def _holders_of_head(self, doc: Doc, role: Token) -> set[str]:
+        """The people the article tied, anywhere, to a role with this role's head word in any case, or a
+        synonym of it ("primarului comunei" for "primarul")."""
+        heads = self._role_stems(role)
+        return {person for tied, people in doc.user_data.get("role_holders", {}).items() for person in people
+                if self._noun_stem(tied.split()[0]) in heads}
 
     def _holder_of_country(self, ties: dict[str, str], words: list[Token]) -> Optional[str]:
         """ "președintele polonez": the one person the article tied to the same role of that country
@@ -1061,7 +1081,7 @@ class Speakers:
         (`chief_roles`), one whose tied role holds that word or a synonym of it ("senatorul PSD" is the
         "liderul senatorilor PSD")."""
         orgs = [s for s in doc.spans.get("entities", []) if s.label_ == "organization" and s._.canonical
-                and s.start > role.i and s.start - role.i <= 3 and any(t.head == role for t in s)]
+                and s.start > role.i and s.start - role.i <= HOLDER_WINDOW and any(t.head == role for t in s)]
         if len(orgs) != 1:
             return None
         # Every way the article wrote it: the role may name it in another case than its canonical name
