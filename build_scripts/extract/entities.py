@@ -1262,6 +1262,10 @@ class EntityRecognizer:
         Kogălniceanu", "Institutul Oncologic „Prof. Dr. Ion Chiricuță”") is no person of the story."""
         out = []
         for span in spans:
+            if span.label_ == "person" and 2 <= span.start and span.end < len(doc) and is_quote_mark(doc[span.start - 1]) \
+                    and is_quote_mark(doc[span.end]) and doc[span.start - 2].text[:1].isupper() \
+                    and not doc[span.start - 2].is_sent_start:
+                continue  # "Programul Național de Investiții «Anghel Saligny»": a name in quotation marks ends another
             if span.label_ == "person":
                 i = span.start - 1
                 while i >= 0 and span.start - i <= self.NAMED_AFTER_WINDOW and (
@@ -1285,16 +1289,18 @@ class EntityRecognizer:
         stays a place of its own too). The acronym alone then means that branch, when the article has one
         ("DGASPC a transmis …" after "… (DGASPC) Covasna")."""
         branches: dict[str, set[str]] = {}
-        for a, b, c in zip(spans, spans[1:], spans[2:]):
-            if a.label_ != "organization" or b.label_ != "organization" or c.label_ != "place":
+        place_at = {s.start: s for s in spans if s.label_ == "place"}
+        for a in spans:
+            # (the acronym between the brackets is an organization of its own, or a word no layer kept)
+            j = a.end
+            if a.label_ != "organization" or j + 3 >= len(doc) or doc[j].text != "(" or not is_acronym(doc[j + 1].text) \
+                    or doc[j + 2].text != ")" or j + 3 not in place_at:
                 continue
-            if not (len(b) == 1 and is_acronym(b.text) and a.end + 1 == b.start and doc[a.end].text == "("
-                    and b.end + 1 == c.start and doc[b.end].text == ")"):
-                continue
+            c, acronym = place_at[j + 3], doc[j + 1].text
             if a._.canonical and c._.canonical and not a._.canonical.endswith(c.text):
                 a._.canonical = f"{a._.canonical} {c.text}"  # as the text names the branch ("… Cluj")
             if a._.canonical:
-                branches.setdefault(b.text, set()).add(a._.canonical)
+                branches.setdefault(acronym, set()).add(a._.canonical)
         for span in spans:  # one span "Direcția … (DGASPC) Covasna"
             i = _inner_acronym(span) if span.label_ == "organization" and span._.canonical else None
             if i is not None:
