@@ -32,6 +32,9 @@ BATCH_CHARS = 6_000   # paragraphs given to the model together (faster than one 
 # An en or em dash between two letters separates two words ("linia Bălți–Suceava"): the model's
 # tokenizer would keep "Bălți–Suceava" as one token, so neither place could be a span of its own.
 DASH_INFIX = r"(?<=[^\W\d_])[–—](?=[^\W\d_])"
+# A full stop after an acronym written in mixed case ("potrivit datelor MApN.") ends the sentence: the
+# model's tokenizer splits it only after two capitals or a lowercase letter, so "MApN." stayed one token.
+MIXED_ACRONYM_STOP = r"(?<=[a-zăâîșț][A-ZĂÂÎȘȚ])\."
 KEPT_TOKENS = 200_000  # tokens of parsed paragraphs a process keeps for the next analysis (`Parsed`)
 
 
@@ -50,6 +53,7 @@ def load():
     with _collector_kept():
         nlp = spacy.load(MODEL)
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex([*nlp.Defaults.infixes, DASH_INFIX]).finditer
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex([*nlp.Defaults.suffixes, MIXED_ACRONYM_STOP]).search
     for name, _ in extract.COMPONENTS:
         nlp.add_pipe(name)
     return nlp

@@ -361,6 +361,9 @@ class EntityRecognizer:
             return out  # "Apărării Naționale", "Externe": words of a name whose head is missing
         if not len(span) or span.text in self.not_orgs or key(span.text) in self.not_entities:
             return out
+        if len(span) == 1 and span[0].pos_ in ("AUX", "VERB", "PRON", "DET", "ADP", "SCONJ", "CCONJ") \
+                and span[0].is_alpha and not is_acronym(span.text):
+            return out  # "**Ați susține …?**": a verb or a function word the model read as a name
         return out + [self._make(doc, mention, "organization", self._org_name(span))]
 
     def _longer_before(self, doc: Doc, head: Token) -> bool:

@@ -92,7 +92,8 @@ class SourceFinder:
                     if named is not None:
                         found.append(_source(named, named._.canonical))
                     subject = None  # the subject of a passive is what was reported
-                after = self._unnamed_at(doc, token.i + 1) if not passive and self.speakers.attributes(token) else None
+                after = self._unnamed_at(doc, self._past_medium(doc, token.i + 1, names)) \
+                    if not passive and self.speakers.attributes(token) else None
                 if after is not None:
                     # "…, au precizat surse judiciare": unnamed sources right after the verb that closes
                     # what they said (the parse may take them for its object and anything for its subject)
@@ -193,6 +194,14 @@ class SourceFinder:
                 or not doc[i].text[:1].isupper() or not any(self._speech(t) for t in doc[max(0, i - SAID_WINDOW): i]):
             return None  # (said to it: a verb of saying just before "pentru")
         return _source(doc[i: i + len(outlet)], doc.user_data["source"])
+
+    def _past_medium(self, doc: Doc, i: int, names: dict[int, Span]) -> int:
+        """Token `i`, or the token after a medium told at `i` ("au declarat pentru Agerpres surse militare")."""
+        if i + 1 < len(doc) and key(doc[i].text) in self.speakers.said_to:
+            named = self._medium_after(doc, i + 1, names)
+            if named is not None and named.end < len(doc):
+                return named.end
+        return i
 
     def _medium_after(self, doc: Doc, i: int, names: dict[int, Span]) -> Optional[Span]:
         """ "pentru Digi24", "pentru postul NTV Moldova", "pentru Europa FM": a news medium's name at token
