@@ -60,6 +60,8 @@ class DateFinder:
         self.negated_bounds = [key(w).split() for w in markers["negated_bounds"]]
         self.noun_endings = lang.noun_endings()
         self.stamp_separators = set(lang["entry_stamps"]["separators"])
+        self.reporting_verbs = {key(w) for w in lang["source_verbs"]}
+        self.statement_nouns = {key(w) for w in (*lang["document_nouns"], *lang["statement_nouns"])}
         self.feminine_endings = [key(w) for w in lang["feminine_endings"]]
 
     def _noun_forms(self, noun: Token) -> set[str]:
@@ -128,7 +130,8 @@ class DateFinder:
         for before in reversed([d for d in found if d.end <= span.start]):
             value = before._.timex or ""
             if before._.timex_type != "DATE" or not re.fullmatch(r"\d{4}-\d{2}-\d{2}(T(MO|MI|AF|EV|NI))?", value) \
-                    or set(before._.timex_flags) & {"reference", "negated", "quoted", "dateline"}:
+                    or set(before._.timex_flags) & {"reference", "negated", "quoted", "dateline"} \
+                    or self._reporting_day(before):
                 continue
             day, part = dt.date.fromisoformat(value[:10]), value[11:]
             if part == "NI" and hour < NIGHT_ENDS or part == "EV" and hour in self.SMALL_HOURS:
@@ -145,6 +148,16 @@ class DateFinder:
         out._.timex, out._.timex_type, out._.timex_mod = day.isoformat() + span._.timex[10:], span._.timex_type, span._.timex_mod
         out._.timex_flags = tuple(f for f in span._.timex_flags if f != "publication_day") + ("story_day",)
         return out
+
+    def _reporting_day(self, span: Span) -> bool:
+        """The day something was reported, not a day of the story it tells: the date's verb is one of
+        reporting ("IPJ a anunțat marți"), or a participle of a statement ("comunicatul transmis marți").
+        (The day someone spoke may be the story's: "a spus acesta marți … Până la ora 12:00 …")"""
+        verb = next((t for t in islice(span.root.ancestors, self.VERB_WINDOW) if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            return False
+        return key(verb.lemma_) in self.reporting_verbs or "Part" in verb.morph.get("VerbForm") \
+            and key(verb.head.lemma_) in self.statement_nouns
 
     REFERENCE_WINDOW = 10  # words between a comparison marker and its date
     RECORD_WINDOW = 7     # words between "nu … mai" / "cel mai" and the "din" of its date
