@@ -109,6 +109,9 @@ def _article(facts: ArticleFacts, seen: dict[tuple[str, str], int]) -> list[Revi
         if "/" in d.value:
             add("date_range", f"interval „{d.text}” → {d.value}", d.sentence,
                 _line("dates", f'"{a.id}/{d.sentence}": {d.value}'))
+        if "story_day" in d.flags:
+            add("date_story_day", f"„{d.text}” nu are zi în frază: ziua {d.value[:10]} e luată din articol",
+                d.sentence, _line("dates", f'"{a.id}/{d.sentence}": {d.value}'))
         far = _days_from(d.value, a.published)
         if far is not None and far > FAR_DAYS and _relative(d.text):
             add("date_far", f"data relativă „{d.text}” → {d.value}, la {far} de zile de data publicării",

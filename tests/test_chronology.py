@@ -37,6 +37,9 @@ def test_a_time_on_the_day_the_story_named_is_an_event_and_one_on_the_day_of_pub
     dated = {e.date: e.text for e in story.timeline}
     assert "Radarele au detectat" in dated.get("2026-02-12T19:32", "")
     assert not any("al doilea grup" in text for text in dated.values())
+    # The day the sentence does not give is on the editor's review list, with the line that fixes it.
+    flagged = [item for item in story.review if item.kind == "date_story_day"]
+    assert len(flagged) == 1 and "2026-02-12" in flagged[0].message and "2026-02-12T19:32" in flagged[0].suggestion
 
 
 def test_durations_are_not_events_and_order_is_chronological(story):

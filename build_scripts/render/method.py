@@ -36,6 +36,7 @@ REVIEW_KINDS = {
     "figure_no_unit": "Cifre fără unitate",
     "date_range": "Intervale de date",
     "date_far": "Date relative departe de data publicării",
+    "date_story_day": "Ore cu ziua luată din articol",
     "conflict_figure": "Cifre care nu se potrivesc între articole",
     "conflict_date": "Date care nu se potrivesc între articole",
     "repeated_paragraph": "Paragrafe repetate",
