@@ -264,8 +264,8 @@ class DateFinder:
                     self._noun_forms(noun) & self.age_nouns or noun.pos_ == "PRON" and "3" in noun.morph.get("Person")):
                 return True  # "un bărbat de 45 de ani", "cei mai mulți dintre ei sub cinci ani"
         if span.start >= 3 and key(doc[span.start - 1].text) == "de" and doc[span.start - 2].text == "," \
-                and doc[span.start - 3].pos_ == "PROPN":
-            return True  # "Octavian Bârsan, de 52 de ani, …"
+                and (doc[span.start - 3].pos_ == "PROPN" or _initial(doc[span.start - 3].text)):
+            return True  # "Octavian Bârsan, de 52 de ani, …", "Ionuț P., de 27 de ani"
         return False
 
     def _quote_of_relative_day(self, span: Span, quotes: list[Span]) -> Optional[Span]:
@@ -311,6 +311,11 @@ def _in_order(words: list[str], phrase: list[str]) -> bool:
 
 
 CLAUSE_EDGES = (",", ";", ":")
+
+
+def _initial(text: str) -> bool:
+    """A name cut to its initial: "P.", "M." ("Ionuț P., de 27 de ani")."""
+    return len(text) == 2 and text[0].isupper() and text[1] == "."
 
 
 def _named_in(sentence: Span) -> set[str]:

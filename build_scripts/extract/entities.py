@@ -71,6 +71,7 @@ class EntityRecognizer:
         self.club_words = lang.keys_of("club_words")
         self.named_after = lang.keys_of("named_after_cues")
         self.never_named_after = lang.keys_of("never_named_after")
+        self.collectives = lang.keys_of("collective_nouns")
         self.media_words = lang.keys_of("media_name_words")
         self.media_nouns = lang.keys_of("media_nouns")
         self.org_suffixes = lang.keys_of("org_suffixes")
@@ -1265,6 +1266,10 @@ class EntityRecognizer:
         Kogălniceanu", "Institutul Oncologic „Prof. Dr. Ion Chiricuță”") is no person of the story."""
         out = []
         for span in spans:
+            if span.label_ == "person" and any(
+                    key(doc[i].text) in self.collectives and (doc[i].is_lower or doc[i].is_sent_start)
+                    and i + 1 < len(doc) and doc[i + 1].text[:1].isupper() for i in (span.start - 1, span.start) if i >= 0):
+                continue  # "Familia Dobrescu susține …": the family, not one of them ("familia doctorului X" is his)
             if span.label_ == "person" and 2 <= span.start and span.end < len(doc) and is_quote_mark(doc[span.start - 1]) \
                     and is_quote_mark(doc[span.end]) and doc[span.start - 2].text[:1].isupper() \
                     and not doc[span.start - 2].is_sent_start:

@@ -523,6 +523,12 @@ class Speakers:
             named = names.get(head.i)
             if named is not None and named.label_ == "platform":
                 named = names.get(named.end)  # "a comentat pe Facebook Pârvu, care a promis că …"
+            role = named.root.head if named is not None else None
+            if named is not None and named._.canonical and named.label_ == "organization" \
+                    and named.root.dep_ == "nmod" and self.is_role(role) \
+                    and (self.person_in_apposition(role, names) or role.i >= 2 and doc[role.i - 1].text == ","
+                         and getattr(names.get(role.i - 2), "label_", None) == "person"):
+                return None, None  # "Laurei Mihăilă, purtătoarea de cuvânt a ACCE, care a cerut": she or it
             if named is not None and named._.canonical and named.label_ != "place":
                 return named._.canonical, "name"
             if not self.is_role(head) and head.dep_ == "nmod" and self.is_role(head.head) and named is None:
@@ -599,8 +605,9 @@ class Speakers:
         if following is None and subject.i + 2 < len(doc) and doc[subject.i + 1].pos_ == "ADJ" \
                 and doc[subject.i + 1].head.i == subject.i:
             following = names.get(subject.i + 2)  # "a anunțat operatorul național Ukrenergo"
-        if subject.pos_ == "NOUN" and following is not None and following._.canonical and following.label_ != "place":
-            return following._.canonical, "name"  # "a precizat operatorul Ukrenergo"
+        if subject.pos_ == "NOUN" and following is not None and following._.canonical and following.label_ != "place" \
+                and (following.label_ != "person" or self.is_role(subject) or key(subject.lemma_) in self.person_nouns):
+            return following._.canonical, "name"  # "a precizat operatorul Ukrenergo"; never "Familia Dobrescu susține"
         if subject.pos_ == "PROPN" and subject.text[:1].isupper() and subject.is_sent_start:
             # "Barbu i-a răspuns …" at a sentence start: only as the surname of one person of the article.
             full = {p for p in _with_surname(doc, key(subject.text)) if len(p.split()) > 1}
