@@ -16,7 +16,6 @@ README), run sentence by sentence against the article's publication date. Around
 from __future__ import annotations
 
 import datetime as dt
-import re
 from itertools import islice
 from typing import Optional
 
@@ -28,7 +27,7 @@ from ..lang import Lang, key
 from ..model import Sentence
 from ..names import noun_stems
 from .spans import settle
-from .timex import NIGHT_ENDS, extract_dates
+from .timex import DAY_PART_VALUE, NIGHT_ENDS, extract_dates
 
 
 @Language.factory("explainer_dates", default_config={"lang_code": "ro"})
@@ -129,14 +128,14 @@ class DateFinder:
         days = []  # (day, sentence) of each day named before that can hold the hour, nearest first
         for before in reversed([d for d in found if d.end <= span.start]):
             value = before._.timex or ""
-            if before._.timex_type != "DATE" or not re.fullmatch(r"\d{4}-\d{2}-\d{2}(T(MO|MI|AF|EV|NI))?", value) \
+            if before._.timex_type != "DATE" or not DAY_PART_VALUE.fullmatch(value) \
                     or set(before._.timex_flags) & {"reference", "negated", "quoted", "dateline"} \
                     or self._reporting_day(before):
                 continue
             day, part = dt.date.fromisoformat(value[:10]), value[11:]
             if part == "NI" and hour < NIGHT_ENDS or part == "EV" and hour in self.SMALL_HOURS:
                 day += dt.timedelta(days=1)
-            elif part and hour not in self.PARTS_OF_DAY[part]:
+            elif part and hour not in self.PARTS_OF_DAY.get(part, range(24)):
                 continue
             if day <= published:
                 days.append((day, before.sent))

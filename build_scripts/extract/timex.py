@@ -207,6 +207,8 @@ def _weekday_by_tense(published: dt.date, weekday: int, tense: str) -> dt.date:
 
 
 NIGHT_ENDS = 12  # an hour of a night before this is after its midnight, on the night's second day
+DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+DAY_PART_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}(T[A-Z]{2})?")  # a day, maybe with its part ("2026-02-12TEV")
 
 
 def _times_on_their_day(chosen: list[_Match], published: Optional[dt.date], rules: "_Rules", text: str) -> list[_Match]:
@@ -216,7 +218,7 @@ def _times_on_their_day(chosen: list[_Match], published: Optional[dt.date], rule
     ("Ora 14:30 | A început dezbaterea", "incendiul a fost lichidat la ora 3:15"); otherwise it is left
     out (a habit, or a day the text does not say)."""
     days = [c for c in chosen if "time" not in c.flags and c.type == "DATE"
-            and (c.value is None and "unresolved" in c.flags or c.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}(T..)?", c.value))]
+            and (c.value is None and "unresolved" in c.flags or c.value and DAY_PART_VALUE.fullmatch(c.value))]
     out = []
     for c in chosen:
         if "time" not in c.flags:
@@ -241,7 +243,6 @@ def _times_on_their_day(chosen: list[_Match], published: Optional[dt.date], rule
     return out
 
 
-DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 BETWEEN_BEFORE = 8  # characters before a period's first day where its "între" may stand
 
 
