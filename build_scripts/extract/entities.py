@@ -1301,8 +1301,7 @@ class EntityRecognizer:
         for a in spans:
             # (the acronym between the brackets is an organization of its own, or a word no layer kept)
             j = a.end
-            if a.label_ != "organization" or j + 3 >= len(doc) or doc[j].text != "(" or not is_acronym(doc[j + 1].text) \
-                    or doc[j + 2].text != ")" or j + 3 not in place_at:
+            if a.label_ != "organization" or not _bracketed_acronym(doc, j) or j + 3 not in place_at:
                 continue
             c, acronym = place_at[j + 3], doc[j + 1].text
             if a._.canonical and c._.canonical and not a._.canonical.endswith(c.text):

@@ -859,27 +859,22 @@ class QuoteFinder:
             return
         named = names.get(subject.i)
         names_someone = any(names[t.i].label_ == "person" and names[t.i]._.canonical for t in sentence if t.i in names)
+        role = self.speakers.is_role(subject)
+        holder = self.speakers.role_holder(sentence.doc, subject) if role else None  # (asked once, used twice)
         if self.speakers.is_speech_verb(verb):
             # (a reference the entity layer kept without a name: a role may be the one just named,
             # "Oficialul a mai spus"; a relative in a sentence that names nobody is not, "Bunica mea mi-a povestit";
             # nor is an office of a named institution the article tied to nobody, "Ministrul Transporturilor a spus")
             if named is not None and (named._.canonical or names_someone
-                                      or self.speakers.is_role(subject) and not self.speakers.is_kin(subject)
-                                      and not self._untied_office(sentence.doc, subject)) \
+                                      or role and not self.speakers.is_kin(subject)
+                                      and not (holder is None and _of_named_body(subject))) \
                     or any(getattr(names.get(t.i), "label_", None) == "person" for t in subject.subtree if t.i != subject.i):
                 return
-        elif not self.speakers.is_role(subject) or self.speakers.is_indefinite(subject) or names_someone:
+        elif not role or self.speakers.is_indefinite(subject) or names_someone:
             return  # (a role as the subject of a sentence that names nobody)
-        if self.speakers.person_in_apposition(subject, names) \
-                or self.speakers.is_role(subject) and self.speakers.role_holder(sentence.doc, subject):
+        if self.speakers.person_in_apposition(subject, names) or holder:
             return
         memory.unnamed(self.speakers.noun_gender(subject), number, paragraph)
-
-    def _untied_office(self, doc: Doc, role: Token) -> bool:
-        """A role of a named institution ("Ministrul Transporturilor", "directorul Spitalului Județean")
-        that the article tied to nobody: someone the text does not name, not the person named before."""
-        return any(c.dep_ == "nmod" and c.text[:1].isupper() and not c.is_sent_start for c in role.children) \
-            and self.speakers.role_holder(doc, role) is None
 
     def _remember(self, sentence: Span, memory: Memory, number: int, paragraph: int, names: dict[int, Span],
                   people: dict[str, Optional[str]], quotes: list[Span]) -> None:
@@ -964,6 +959,11 @@ def _initials(text: str, letters_only: bool = False) -> str:
     words = [w for w in re.split(r"[\s.:*_]+", text) if w]
     letters = all(len(w) == 1 for w in words)
     return "".join(key(w)[:1] for w in words) if letters or len(words) > 1 and not letters_only else ""
+
+
+def _of_named_body(role: Token) -> bool:
+    """A role of a named institution: "Ministrul Transporturilor", "directorul Spitalului Județean"."""
+    return any(c.dep_ == "nmod" and c.text[:1].isupper() and not c.is_sent_start for c in role.children)
 
 
 def _main_subject(sentence: Span) -> Optional[Token]:
