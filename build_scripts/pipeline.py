@@ -12,7 +12,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Union
 
 from . import cache as cache_mod
 from . import conflicts as conflicts_mod
@@ -303,7 +303,7 @@ class BuildError(Exception):
 
 
 def generate(seeds_dir: Path, lang: Optional[Lang] = None,
-             options: Optional[Options] = None) -> tuple[Story, dict[str, str]]:
+             options: Optional[Options] = None) -> tuple[Story, dict[str, Union[str, bytes]]]:
     """The story and every generated file; raises BuildError when an input file is unusable. Pages whose
     inputs did not change since an earlier build come from the page memo (unless caches are off)."""
     options = options or Options()

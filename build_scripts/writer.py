@@ -14,14 +14,15 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Union
 
 from .folders import entries
 
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)  # read once: the process's umask
 
-Known = dict[str, tuple[str, tuple]]  # real path -> (text written or found, its file status then)
+Content = Union[str, bytes]  # a page's text, or a data file's UTF-8 bytes
+Known = dict[str, tuple[Content, tuple]]  # real path -> (content written or found, its file status then)
 
 
 @dataclass
@@ -33,7 +34,7 @@ class WriteReport:
     unchanged: int = 0
 
 
-def write_tree(docs_dir: Path, files: dict[str, str], managed_dirs: tuple[str, ...],
+def write_tree(docs_dir: Path, files: dict[str, Content], managed_dirs: tuple[str, ...],
                known: Optional[Known] = None) -> WriteReport:
     """Bring `docs_dir` to `files` (docs-relative paths), removing stale files in `managed_dirs`. `known`
     (kept by the caller between writes, updated here) spares reading files this process wrote."""
@@ -48,7 +49,7 @@ def write_tree(docs_dir: Path, files: dict[str, str], managed_dirs: tuple[str, .
             if _known(known, target, content):
                 report.unchanged += 1
                 continue
-            data = content.encode("utf-8")
+            data = encoded(content)
             if _holds(target, data):
                 _remember(known, target, content)
                 report.unchanged += 1
@@ -78,12 +79,12 @@ def write_tree(docs_dir: Path, files: dict[str, str], managed_dirs: tuple[str, .
     return report
 
 
-def _targets(root: Path, files: dict[str, str]) -> dict[str, str]:
+def _targets(root: Path, files: dict[str, Content]) -> dict[str, Content]:
     """The real path of each file (symbolic links followed, as `Path.resolve` does), refusing any outside
     `root`; each folder is resolved and listed once (for the links in it), not each file."""
     real_dirs: dict[str, str] = {}
     links: dict[str, set[str]] = {}  # folder -> the names of the symbolic links in it
-    targets: dict[str, str] = {}
+    targets: dict[str, Content] = {}
     inside = str(root) + os.sep
     for rel, content in files.items():
         folder, name = os.path.split(rel)
@@ -113,7 +114,7 @@ def _status(target: str) -> Optional[tuple]:
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
 
 
-def _known(known: Known, target: str, content: str) -> bool:
+def _known(known: Known, target: str, content: Content) -> bool:
     """Whether `target` still holds what this process last wrote or found there, and that is `content`."""
     found = known.get(target)
     if found is None or not (found[0] is content or found[0] == content):
@@ -121,7 +122,7 @@ def _known(known: Known, target: str, content: str) -> bool:
     return _status(target) == found[1]
 
 
-def _remember(known: Known, target: str, content: str) -> None:
+def _remember(known: Known, target: str, content: Content) -> None:
     status = _status(target)
     if status is None:
         known.pop(target, None)
@@ -157,14 +158,19 @@ def _generated(root: Path, managed_dirs: tuple[str, ...]) -> list[str]:
     return sorted(found, key=lambda path: path.split(os.sep))
 
 
-def stale_files(docs_dir: Path, files: dict[str, str], managed_dirs: tuple[str, ...]) -> list[str]:
+def stale_files(docs_dir: Path, files: dict[str, Content], managed_dirs: tuple[str, ...]) -> list[str]:
     """Docs-relative paths that differ from `files`, are missing, or are left over."""
     root = docs_dir.resolve()
     stale = [rel for rel, content in files.items()
-             if not (root / rel).is_file() or (root / rel).read_bytes() != content.encode("utf-8")]
+             if not (root / rel).is_file() or (root / rel).read_bytes() != encoded(content)]
     wanted = {(root / rel).resolve() for rel in files}
     for folder in managed_dirs:
         if (root / folder).is_dir():
             stale += [str(p.relative_to(root)) for p in sorted((root / folder).rglob("*"))
                       if p.is_file() and p.resolve() not in wanted]
     return stale
+
+
+def encoded(content: Content) -> bytes:
+    """A file's bytes: a page's text in UTF-8, or a data file as it is."""
+    return content if isinstance(content, bytes) else content.encode("utf-8")

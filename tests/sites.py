@@ -50,12 +50,13 @@ def docs_hold_scratch_build(docs: Path, seeds: Path, monkeypatch) -> None:
     from build_scripts import cache as cache_mod
     from build_scripts import pipeline
     from build_scripts import render as render_mod
+    from build_scripts import writer
 
     with monkeypatch.context() as m:
         m.setenv("EXPLAINER_NO_CACHE", "1")
         files = render_mod.render_site(pipeline.run(seeds, options=pipeline.Options(
             cache=cache_mod.Cache(enabled=False, store=False), jobs=1)))
     for rel, text in files.items():
-        assert (docs / rel).read_bytes() == text.encode("utf-8"), rel
+        assert (docs / rel).read_bytes() == writer.encoded(text), rel
     owned = {p.relative_to(docs).as_posix() for d in render_mod.MANAGED_DIRS for p in (docs / d).rglob("*") if p.is_file()}
     assert owned <= set(files)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from build_scripts import cache as cache_mod
-from build_scripts import pipeline, session
+from build_scripts import pipeline, session, writer
 from build_scripts import render as render_mod
 from build_scripts.render import chronology as chronology_mod
 from build_scripts.render import entities as entities_mod
@@ -105,7 +105,7 @@ def test_an_edit_build_writes_the_same_docs_as_a_build_without_caches(tmp_path, 
     _, files = pipeline.generate(seeds)
     assert session.page_memo(seeds).hits == 0
     for rel, text in files.items():
-        assert (tmp_path / "docs" / rel).read_bytes() == text.encode("utf-8"), rel
+        assert (tmp_path / "docs" / rel).read_bytes() == writer.encoded(text), rel
 
 
 def test_no_cache_renders_every_page_and_stores_them_for_the_next_build(tmp_path, memo):

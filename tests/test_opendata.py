@@ -47,7 +47,7 @@ def test_schema_refuses_a_day_without_a_month():
 
 
 def test_csv_has_one_row_per_event(seed_files, story):
-    rows = list(csv.DictReader(io.StringIO(seed_files[opendata.TIMELINE_CSV])))
+    rows = list(csv.DictReader(io.StringIO(seed_files[opendata.TIMELINE_CSV].decode("utf-8"))))
     assert len(rows) == len(story.timeline)
     assert [r["date"] for r in rows] == [e.date for e in story.timeline]
     assert all(r["article_title"] and r["sentence"] for r in rows)
@@ -63,7 +63,7 @@ def test_calendar_parses_with_all_day_events(seed_files, story):
     assert (dt.date(2025, 8, 21), dt.date(2025, 8, 22)) in spans.values()   # a day
     assert (dt.date(2025, 7, 1), dt.date(2025, 8, 1)) in spans.values()     # a month ("în iulie 2025")
     assert not any(s.year == 2024 for s, _ in spans.values())               # a bare year is left out
-    assert "ș" in seed_files[opendata.CALENDAR] or "ț" in seed_files[opendata.CALENDAR]
+    assert "ș".encode() in seed_files[opendata.CALENDAR] or "ț".encode() in seed_files[opendata.CALENDAR]
 
 
 def test_spans_and_headlines():
@@ -73,7 +73,7 @@ def test_spans_and_headlines():
     assert len(opendata.headline("cuvânt " * 40)) <= opendata.HEADLINE_MAX
 
 
-def _icalendar_text(story, title: str) -> str:
+def _icalendar_text(story, title: str) -> bytes:
     """The calendar as the `icalendar` package writes it (what `opendata.calendar` writes by hand)."""
     cal = icalendar.Calendar()
     cal.add("prodid", "-//build_scripts//explicator//RO")
@@ -95,7 +95,7 @@ def _icalendar_text(story, title: str) -> str:
         sources = "; ".join(titles.get(s.article, s.article) for s in e.sources)
         vevent.add("description", f"{opendata.date_label(e.date, e.mod)}: {e.text}\nSurse: {sources}")
         cal.add_component(vevent)
-    return cal.to_ical().decode("utf-8")
+    return cal.to_ical()
 
 
 def test_calendar_is_the_text_icalendar_writes(story):

@@ -1,6 +1,6 @@
 """Render the story as Markdown pages (Jinja2 templates) and data files: a pure function to a file map.
 
-`render_site` returns `{docs-relative path: content}`; nothing is written here. Templates escape every
+`render_site` returns `{docs-relative path: content}` (text; the data files, bytes); nothing is written here. Templates escape every
 value by default (the environment's `finalize` turns any plain string into inert Markdown); only
 `Markup` built by `markup.py` and the helpers passes through as is. One module per page kind gathers
 what its template shows: `home`, `article`, `chronology`, `entities`, `quotes`, `method`.
@@ -21,7 +21,7 @@ from . import feed as feed_mod
 from . import home as home_mod
 from . import meta as meta_mod
 from . import method as method_mod
-from .memo import PageMemo, Signatures
+from .memo import PageMemo, Signatures, Text
 from . import opendata
 from .paging import paginate, paginate_stable
 from . import quotes as quotes_mod
@@ -51,7 +51,7 @@ class _Pages:
         self.story = story
         self.site = site
         self.env = environment()
-        self.files: dict[str, str] = {}
+        self.files: dict[str, Text] = {}
         self.memo = memo if memo is not None and memo.enabled else None
         self.kept = kept if self.memo is not None else None  # session.Reuse by name, or None
         self.sig = Signatures(story, site, self.kept)
@@ -71,9 +71,9 @@ class _Pages:
         self.pending[path] = key
         return False
 
-    def piece(self, name: str, make: Callable[[], str], *deps: Any, page: Optional[str] = None) -> str:
-        """A part of a data file or of the page `page` (`make()`), from the memo when made before from the
-        same `deps`."""
+    def piece(self, name: str, make: Callable[[], Text], *deps: Any, page: Optional[str] = None) -> Text:
+        """A part of a data file (UTF-8 bytes) or of the page `page` (text): `make()`, or what it made
+        before from the same `deps` (the memo)."""
         if self.memo is None:
             return make()
         key = self.memo.key(name, deps)
@@ -127,8 +127,9 @@ class _Pages:
 
 
 def render_site(story: Story, memo: Optional[PageMemo] = None, reuse: bool = True,
-                kept: Optional[Callable[[str], Any]] = None) -> dict[str, str]:
-    """Every generated file of the site, by docs-relative path. With a `memo`, pages whose inputs did not
+                kept: Optional[Callable[[str], Any]] = None) -> dict[str, Text]:
+    """Every generated file of the site, by docs-relative path: pages as text, data files (`data/`) as
+    UTF-8 bytes. With a `memo`, pages whose inputs did not
     change since a build it remembers are taken from it (unless `reuse` is False), and what is rendered
     is stored in it (see `memo.py`); `kept(name)` (a `session.Reuse`) spares computing again the
     signatures of records the last build saw."""
@@ -159,9 +160,12 @@ def render_site(story: Story, memo: Optional[PageMemo] = None, reuse: bool = Tru
     _method(pages, speakers)
     files = pages.files
     sig = pages.sig
+    # Data files are bytes, joined from encoded pieces: encoding tens of megabytes again on every build of
+    # `serve` took longer than the pieces that changed.
     files[DATA] = data_mod.assemble(
-        [pages.piece(f"{DATA}#{f.article.id}", lambda f=f: data_mod.article_json(f), sig.article(f)) for f in story.articles],
-        [pages.piece(f"{DATA}#event", lambda e=e: data_mod.event_json(e), sig.event(e)) for e in story.timeline])
+        [pages.piece(f"{DATA}#{f.article.id}", lambda f=f: data_mod.article_json(f).encode(), sig.article(f))
+         for f in story.articles],
+        [pages.piece(f"{DATA}#event", lambda e=e: data_mod.event_json(e).encode(), sig.event(e)) for e in story.timeline])
     files.update(opendata.files(story, story.info.title, pages.piece, pages.sig.event))
     files[feed_mod.FEED] = feed_mod.atom(story, story.info.title, story.info.description or DEFAULT_DESCRIPTION)
     if memo is not None:

@@ -38,14 +38,15 @@ def event_json(event: Event) -> str:
     return nested(_event(event))
 
 
-def assemble(articles: list[str], events: list[str]) -> str:
-    """The text of `dumps(story_data(story))` from its articles and events (`article_json`,
-    `event_json`): a build reuses the pieces of what did not change."""
-    head = dumps({"schema_version": SCHEMA_VERSION, "articles": [], "timeline": []})
-    assert head.endswith('"articles": [],\n  "timeline": []\n}\n')
-    # One join: the document is tens of megabytes, each concatenation would copy it again.
-    return "".join([head[:-len('[],\n  "timeline": []\n}\n')], *_list_parts(articles), ',\n  "timeline": ',
-                    *_list_parts(events), "\n}\n"])
+def assemble(articles: list[bytes], events: list[bytes]) -> bytes:
+    """`dumps(story_data(story))` in UTF-8 from its articles and events (`article_json`, `event_json`,
+    encoded): a build reuses the pieces of what did not change."""
+    head = dumps({"schema_version": SCHEMA_VERSION, "articles": [], "timeline": []}).encode()
+    assert head.endswith(b'"articles": [],\n  "timeline": []\n}\n')
+    # One join of bytes: the document is tens of megabytes, each concatenation would copy it again (and
+    # joining text of mixed widths, then encoding it, copies it twice more).
+    return b"".join([head[:-len(b'[],\n  "timeline": []\n}\n')], *_list_parts(articles), b',\n  "timeline": ',
+                     *_list_parts(events), b"\n}\n"])
 
 
 def nested(value: dict[str, Any]) -> str:
@@ -54,19 +55,19 @@ def nested(value: dict[str, Any]) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=False).replace("\n", "\n    ")
 
 
-def json_list(items: list[str]) -> str:
-    """A list of the document from its items (`nested`), as `dumps` writes it."""
-    return "".join(_list_parts(items))
+def json_list(items: list[bytes]) -> bytes:
+    """A list of the document from its items (`nested`, encoded), as `dumps` writes it."""
+    return b"".join(_list_parts(items))
 
 
-def _list_parts(items: list[str]) -> list[str]:
+def _list_parts(items: list[bytes]) -> list[bytes]:
     """The parts of `json_list(items)`, in order."""
     if not items:
-        return ["[]"]
-    parts = ["[\n    "]
+        return [b"[]"]
+    parts = [b"[\n    "]
     for item in items:
-        parts += (item, ",\n    ")
-    parts[-1] = "\n  ]"
+        parts += (item, b",\n    ")
+    parts[-1] = b"\n  ]"
     return parts
 
 

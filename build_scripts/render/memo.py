@@ -25,7 +25,7 @@ import sqlite3
 import threading
 import time
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
 from ..model import ArticleFacts, Event, ReviewItem, Story
 
@@ -52,6 +52,7 @@ def code_version() -> str:
 
 
 _BUILD: Optional[dict[str, str]] = None  # during a build: what is read once for it
+Text = Union[str, bytes]  # a page or a piece of one; a piece of a data file is UTF-8 bytes
 
 
 @contextlib.contextmanager
@@ -76,14 +77,15 @@ class PageMemo:
         self.folder = Path(folder if folder is not None else DEFAULT_DIR)
         self.enabled = enabled
         self.reading = True  # False (caches off): nothing is taken from the memo, what is rendered is stored
-        self.texts: Optional[dict[str, str]] = None  # read from the database on first use
+        # Read from the database on first use; data files' pieces are kept encoded (bytes, stored as BLOBs).
+        self.texts: Optional[dict[str, Text]] = None
         self.parts: dict[str, tuple[str, ...]] = {}  # key of a page -> keys of the parts it was made of
         self.added_parts: dict[str, tuple[str, ...]] = {}
         self.version = ""
         self._keys: dict[tuple, str] = {}  # (path, plain deps) -> key, this build and the last
         self._keys_before: dict[tuple, str] = {}
         self.used: set[str] = set()
-        self.added: dict[str, str] = {}
+        self.added: dict[str, Text] = {}
         self.hits = self.misses = 0
 
     @property
@@ -131,7 +133,7 @@ class PageMemo:
             self._keys[(path, deps)] = found
         return found
 
-    def get(self, key: str) -> Optional[str]:
+    def get(self, key: str) -> Optional[Text]:
         """The text rendered before under `key`, or None."""
         if not self.enabled:
             return None
@@ -147,7 +149,7 @@ class PageMemo:
             self.used.update(self.parts.get(key, ()))
         return text
 
-    def put(self, key: str, text: str, parts: tuple[str, ...] = ()) -> None:
+    def put(self, key: str, text: Text, parts: tuple[str, ...] = ()) -> None:
         """Keep `text` under `key`; `parts`: the keys of the pieces it was made of."""
         if not self.enabled:
             return
@@ -178,7 +180,7 @@ class PageMemo:
         _STORING.start()
         self.added, self.added_parts = {}, {}
 
-    def _store(self, added: dict[str, str], parts: dict[str, tuple[str, ...]], stale: list[str]) -> None:
+    def _store(self, added: dict[str, Text], parts: dict[str, tuple[str, ...]], stale: list[str]) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             with self._connect() as db:
@@ -209,7 +211,7 @@ class PageMemo:
             except OSError:
                 pass
 
-    def _read(self) -> dict[str, str]:
+    def _read(self) -> dict[str, Text]:
         wait()
         if not self.path.is_file():
             return {}

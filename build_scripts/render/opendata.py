@@ -26,8 +26,8 @@ CSV_FIELDS = ["unique_id", "date", "precision", "mod", "display_date", "headline
 
 
 def files(story: Story, title: str = "Cronologie", piece: Optional[Piece] = None,
-          sign: Callable[[Event], Any] = repr) -> dict[str, str]:
-    """The open data files, by docs-relative path. `piece(name, make, *deps)` may return the text
+          sign: Callable[[Event], Any] = repr) -> dict[str, bytes]:
+    """The open data files (UTF-8), by docs-relative path. `piece(name, make, *deps)` may return what
     `make()` returned before for the same `deps` (the page memo; `sign(event)` stands for an event
     there); by default it calls `make`."""
     texts = _event_texts(story, piece, sign)
@@ -36,20 +36,20 @@ def files(story: Story, title: str = "Cronologie", piece: Optional[Piece] = None
             CALENDAR: calendar(story, title, texts, ids)}
 
 
-Piece = Callable[..., str]
+Piece = Callable[..., bytes]
 _ID = "\u0000id\u0000"  # stands for an event's position-dependent id in a kept piece
-_ID_JSON = json.dumps(_ID)
+_ID_JSON = json.dumps(_ID).encode()
 
 
 class _Texts(NamedTuple):
-    """An event as each file writes it, without its id (its position): the TimelineJS item with `_ID`,
-    the CSV row after its first field, the calendar lines before and after its UID line (empty when
-    the calendar leaves it out)."""
+    """An event as each file writes it (UTF-8), without its id (its position): the TimelineJS item with
+    `_ID`, the CSV row after its first field, the calendar lines before and after its UID line (empty
+    when the calendar leaves it out)."""
 
-    json: str
-    csv: str
-    before_uid: str
-    after_uid: str
+    json: bytes
+    csv: bytes
+    before_uid: bytes
+    after_uid: bytes
 
 
 def _event_texts(story: Story, piece: Optional[Piece] = None, sign: Callable[[Event], Any] = repr) -> list[_Texts]:
@@ -72,52 +72,53 @@ def _texts(e: Event, titles: dict[str, str], stamp: str) -> _Texts:
     assert row.startswith(",")  # an id is never quoted: the row is the id and this
     span = all_day_span(e.date)
     if span is None:
-        return _Texts(data_mod.nested(event), row, "", "")
+        return _Texts(data_mod.nested(event).encode(), row.encode(), b"", b"")
     sources = "; ".join(titles.get(s.article, s.article) for s in e.sources)
     # icalendar's order: its canonical properties first, then the others by name.
     before = ["BEGIN:VEVENT", _line("SUMMARY", _text(headline(e.text))),
               f"DTSTART;VALUE=DATE:{span[0].strftime('%Y%m%d')}", f"DTEND;VALUE=DATE:{span[1].strftime('%Y%m%d')}",
               f"DTSTAMP:{stamp}"]
     after = [_line("DESCRIPTION", _text(f"{date_label(e.date, e.mod)}: {e.text}\nSurse: {sources}")), "END:VEVENT"]
-    return _Texts(data_mod.nested(event), row, "\r\n".join(before), "\r\n".join(after))
+    return _Texts(data_mod.nested(event).encode(), row.encode(), "\r\n".join(before).encode(),
+                  "\r\n".join(after).encode())
 
 
-def _pack(texts: _Texts) -> str:
-    """The texts as one string (their lengths first), for the memo."""
-    return ",".join(str(len(t)) for t in texts[:-1]) + ";" + "".join(texts)
+def _pack(texts: _Texts) -> bytes:
+    """The texts as one string of bytes (their lengths first), for the memo."""
+    return b",".join(b"%d" % len(t) for t in texts[:-1]) + b";" + b"".join(texts)
 
 
-def _unpack(packed: str) -> _Texts:
-    head, _, body = packed.partition(";")
+def _unpack(packed: bytes) -> _Texts:
+    head, _, body = packed.partition(b";")
     parts, at = [], 0
-    for size in map(int, head.split(",")):
+    for size in map(int, head.split(b",")):
         parts.append(body[at:at + size])
         at += size
     return _Texts(*parts, body[at:])
 
 
 def timeline_json(story: Story, title: str, piece: Optional[Piece] = None, sign: Callable[[Event], Any] = repr,
-                  texts: Optional[list[_Texts]] = None, ids: Optional[list[str]] = None) -> str:
-    """Knight Lab TimelineJS JSON (https://timeline.knightlab.com/docs/json-format.html)."""
+                  texts: Optional[list[_Texts]] = None, ids: Optional[list[str]] = None) -> bytes:
+    """Knight Lab TimelineJS JSON (https://timeline.knightlab.com/docs/json-format.html), UTF-8."""
     doc = {"title": {"text": {"headline": title, "text": f"{len(story.timeline)} evenimente datate din "
                                                           f"{len(story.articles)} articole"}},
            "events": []}
-    head = json.dumps(doc, ensure_ascii=False, indent=2)
-    assert head.endswith('"events": []\n}')
+    head = json.dumps(doc, ensure_ascii=False, indent=2).encode()
+    assert head.endswith(b'"events": []\n}')
     texts = texts if texts is not None else _event_texts(story, piece, sign)
     ids = ids if ids is not None else _ids(story)
     # Each event written with a stand-in for its id: the same text as json.dumps of the whole document.
-    events = [t.json.replace(_ID_JSON, json.dumps(i), 1) for i, t in zip(ids, texts)]
-    return "".join([head[:-len("[]\n}")], data_mod.json_list(events), "\n}\n"])
+    events = [t.json.replace(_ID_JSON, json.dumps(i).encode(), 1) for i, t in zip(ids, texts)]
+    return b"".join([head[:-len(b"[]\n}")], data_mod.json_list(events), b"\n}\n"])
 
 
-def timeline_csv(story: Story, texts: Optional[list[_Texts]] = None, ids: Optional[list[str]] = None) -> str:
-    """One row per event; several sources joined by " | "."""
+def timeline_csv(story: Story, texts: Optional[list[_Texts]] = None, ids: Optional[list[str]] = None) -> bytes:
+    """One row per event; several sources joined by " | " (UTF-8)."""
     out = io.StringIO()
     csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n").writeheader()
     texts = texts if texts is not None else _event_texts(story)
     ids = ids if ids is not None else _ids(story)
-    return "".join([out.getvalue(), *(part for i, t in zip(ids, texts) for part in (i, t.csv))])
+    return b"".join([out.getvalue().encode(), *(part for i, t in zip(ids, texts) for part in (i.encode(), t.csv))])
 
 
 def _csv_row(unique_id: str, e: Event, titles: dict[str, str]) -> dict[str, str]:
@@ -128,22 +129,23 @@ def _csv_row(unique_id: str, e: Event, titles: dict[str, str]) -> dict[str, str]
             "sources": " | ".join(f"{s.article}#{s.sentence}" for s in e.sources)}
 
 
-def calendar(story: Story, title: str, texts: Optional[list[_Texts]] = None, ids: Optional[list[str]] = None) -> str:
-    """iCalendar (RFC 5545) with an all-day VEVENT per event dated to a day, week or month.
+def calendar(story: Story, title: str, texts: Optional[list[_Texts]] = None, ids: Optional[list[str]] = None) -> bytes:
+    """iCalendar (RFC 5545, UTF-8) with an all-day VEVENT per event dated to a day, week or month.
 
     Written line by line: the same text the `icalendar` package writes for these properties (its
     escaping, its property order, its folding; `tests/test_opendata.py` compares the two), without
     building a component per event, which took seconds for a few thousand events."""
     texts = texts if texts is not None else _event_texts(story)
     ids = ids if ids is not None else _ids(story)
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", _line("PRODID", _text("-//build_scripts//explicator//RO")),
-             # an X- property has no type in icalendar: written as it is, one line
-             "CALSCALE:GREGORIAN", _line("X-WR-CALNAME", " ".join(title.splitlines()))]
+    head = ["BEGIN:VCALENDAR", "VERSION:2.0", _line("PRODID", _text("-//build_scripts//explicator//RO")),
+            # an X- property has no type in icalendar: written as it is, one line
+            "CALSCALE:GREGORIAN", _line("X-WR-CALNAME", " ".join(title.splitlines()))]
+    lines = ["\r\n".join(head).encode()]
     for i, t in zip(ids, texts):
         if t.before_uid:
-            lines += [t.before_uid, _line("UID", _text(f"{i}@explicator")), t.after_uid]
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(lines) + "\r\n"
+            lines += [t.before_uid, _line("UID", _text(f"{i}@explicator")).encode(), t.after_uid]
+    lines.append(b"END:VCALENDAR")
+    return b"\r\n".join(lines) + b"\r\n"
 
 
 def _text(value: str) -> str:
