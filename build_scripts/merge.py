@@ -11,6 +11,7 @@ from __future__ import annotations
 import collections
 import dataclasses
 import functools
+import operator
 from typing import Optional
 
 from .lang import key, load as load_lang
@@ -18,6 +19,7 @@ from .model import ENTITY_LISTS, ArticleFacts, StoryEntity
 from .names import Variants
 
 PAGE_MIN_ARTICLES = 2  # a person or organization gets a page when in this many articles, or quoted
+_NAME = operator.attrgetter("name")
 
 
 def story_entities(articles: list[ArticleFacts], slugify, reuse=None) -> list[StoryEntity]:
@@ -30,18 +32,20 @@ def story_entities(articles: list[ArticleFacts], slugify, reuse=None) -> list[St
     for kind, attr in ENTITY_LISTS.items():
         names = tuple((entity.name, len(entity.mentions)) for facts in articles for entity in getattr(facts, attr))
         if reuse is None:
-            variants, renamed = _variants(kind, names, connectors)
+            variants, renamed, changed = _variants(kind, names, connectors)
         else:
-            variants, renamed = reuse.get((), (kind, connectors, names), lambda: _variants(kind, names, connectors))
+            variants, renamed, changed = reuse.get((), (kind, connectors, names), lambda: _variants(kind, names, connectors))
         merged: dict[str, StoryEntity] = {}
         for facts in articles:
-            if all(renamed.get(e.name, e.name) == e.name for e in getattr(facts, attr)):
+            entities = getattr(facts, attr)
+            if changed.isdisjoint(map(_NAME, entities)):
                 continue
-            setattr(facts, attr, [e.own_copy() for e in getattr(facts, attr)])
-            for entity in list(getattr(facts, attr)):
-                name = renamed.get(entity.name, entity.name)
-                if name != entity.name:
-                    _rename(facts, attr, entity, name)
+            if reuse is None:
+                setattr(facts, attr, _renamed(entities, renamed))
+            else:  # the copies of the last build when the same records take the same names
+                names_now = tuple(renamed.get(e.name, e.name) for e in entities)
+                setattr(facts, attr, list(reuse.get(tuple(entities), (attr, names_now),
+                                                    lambda: _renamed(entities, renamed))))
         in_articles: dict[str, set[str]] = {}  # the articles of each merged entity, for `articles`
         for facts in articles:
             article_id = facts.article.id
@@ -63,8 +67,12 @@ def story_entities(articles: list[ArticleFacts], slugify, reuse=None) -> list[St
                 speakers = [_story_name(q.speaker, renamed, variants, story_names) if q.speaker else q.speaker
                             for q in facts.quotes]
                 if speakers != [q.speaker for q in facts.quotes]:
-                    facts.quotes = [q if q.speaker == speaker else dataclasses.replace(q, speaker=speaker)
-                                    for q, speaker in zip(facts.quotes, speakers)]
+                    quotes = facts.quotes
+                    if reuse is None:
+                        facts.quotes = _with_speakers(quotes, speakers)
+                    else:  # as for entities: the same records and names give the copies of the last build
+                        facts.quotes = list(reuse.get(tuple(quotes), ("quotes", tuple(speakers)),
+                                                      lambda: _with_speakers(quotes, speakers)))
         out += merged.values()
     if reuse is not None:
         reuse.done()
@@ -86,14 +94,16 @@ def story_entities(articles: list[ArticleFacts], slugify, reuse=None) -> list[St
     return out
 
 
-def _variants(kind: str, names: tuple[tuple[str, int], ...], connectors: frozenset[str]) -> tuple[Variants, dict[str, str]]:
+def _variants(kind: str, names: tuple[tuple[str, int], ...],
+              connectors: frozenset[str]) -> tuple[Variants, dict[str, str], frozenset[str]]:
     """The variants of the story's names of one kind (each with its number of mentions, in story
-    order), and the story's name of each first-seen form."""
+    order), the story's name of each first-seen form, and the names the story changes."""
     variants = Variants(connectors)
     for name, mentions in names:
         variants.add(name, mentions)
     variants.link(kind)
-    return variants, {name: variants.canonical(name) for name in variants.by_key.values()}
+    renamed = {name: variants.canonical(name) for name in variants.by_key.values()}
+    return variants, renamed, frozenset(name for name, story_name in renamed.items() if story_name != name)
 
 
 def _story_name(name: str, renamed: dict[str, str], variants: Variants, found: dict[str, str]) -> str:
@@ -104,9 +114,19 @@ def _story_name(name: str, renamed: dict[str, str], variants: Variants, found: d
     return story_name
 
 
-def _rename(facts: ArticleFacts, attr: str, entity, name: str) -> None:
-    """Give `entity` the story's name, joining it with an entity of that name in the same article."""
-    same = next((e for e in getattr(facts, attr) if e is not entity and e.name == name), None)
+def _renamed(entities: list, renamed: dict[str, str]) -> list:
+    """Copies of an article's entities of one kind with the story's names (`renamed`)."""
+    copies = [e.own_copy() for e in entities]
+    for entity in list(copies):
+        name = renamed.get(entity.name, entity.name)
+        if name != entity.name:
+            _rename(copies, entity, name)
+    return copies
+
+
+def _rename(entities: list, entity, name: str) -> None:
+    """Give `entity` the story's name, joining it with an entity of that name in the same list."""
+    same = next((e for e in entities if e is not entity and e.name == name), None)
     old = entity.name
     if same is None:
         entity.aliases = [a for a in [old, *entity.aliases] if a != name]
@@ -115,7 +135,12 @@ def _rename(facts: ArticleFacts, attr: str, entity, name: str) -> None:
     same.aliases += [a for a in [old, *entity.aliases] if a != name and a not in same.aliases]
     same.mentions += entity.mentions
     same.role = same.role or entity.role
-    getattr(facts, attr).remove(entity)
+    entities.remove(entity)
+
+
+def _with_speakers(quotes: list, speakers: list) -> list:
+    """The quotes with the story's names of their speakers (a changed quote is a copy)."""
+    return [q if q.speaker == speaker else dataclasses.replace(q, speaker=speaker) for q, speaker in zip(quotes, speakers)]
 
 
 @functools.lru_cache(maxsize=1)

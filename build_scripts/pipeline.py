@@ -323,8 +323,9 @@ def build(seeds_dir: Path, docs_dir: Path, lang: Optional[Lang] = None,
     with session.one_build():
         story, files = generate(seeds_dir, lang, options)
         reuse = session.caches_on((options or Options()).cache.enabled)
-        report = write_tree(docs_dir, files, MANAGED_DIRS, session.written(docs_dir) if reuse else None)
-        stamp_mod.record(seeds_dir, docs_dir, story.problems, session.read_digest if reuse else None)
+        written = session.written(docs_dir) if reuse else None
+        report = write_tree(docs_dir, files, MANAGED_DIRS, written)
+        stamp_mod.record(seeds_dir, docs_dir, story.problems, session.read_digest if reuse else None, written)
     return story, report
 
 

@@ -27,7 +27,7 @@ def _inputs(seeds_dir: Path, known: Optional[Callable[[Path], Optional[bytes]]] 
     from . import cache
 
     digest = hashlib.sha256(cache.environment_version().encode())
-    for rel, stat in sorted(_files(str(PACKAGE)), key=lambda item: item[0].split("/")):  # templates too
+    for rel, _ in sorted(_files(str(PACKAGE)), key=lambda item: item[0].split("/")):  # templates too
         if os.path.splitext(rel)[1] in (".py", ".j2", ".yaml", ".css", ".html"):
             with open(os.path.join(PACKAGE, rel), "rb") as f:
                 digest.update(rel.encode() + b"\0" + content_digest(f.read()))
@@ -44,17 +44,27 @@ def content_digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
-def _outputs(docs_dir: Path) -> str:
-    """Names, sizes and modification times of the generated pages (cheap; an edit changes them)."""
+def _outputs(docs_dir: Path, written: Optional[dict] = None) -> str:
+    """Names, sizes and modification times of the generated pages (cheap; an edit changes them).
+    `written`: what the build just wrote or found in the folder (`writer.Known`, by real path), whose
+    file status is not asked for again."""
     digest = hashlib.sha256()
-    for rel, stat in sorted(_files(str(docs_dir)), key=lambda item: item[0].split("/")):
-        digest.update(f"{rel}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    top = os.path.realpath(docs_dir) if written else str(docs_dir)
+    for rel, entry in sorted(_files(top), key=lambda item: item[0].split("/")):
+        found = written.get(entry.path) if written and not entry.is_symlink() else None
+        size, mtime = (found[1][0], found[1][1]) if found is not None else _size_and_time(entry)
+        digest.update(f"{rel}\0{size}\0{mtime}\n".encode())
     return digest.hexdigest()
 
 
-def _files(top: str, prefix: str = "") -> list[tuple[str, os.stat_result]]:
-    """Every file under `top` (relative path, stat), symbolic links to files included, linked folders
-    not entered (as `Path.rglob` walks)."""
+def _size_and_time(entry: os.DirEntry) -> tuple[int, int]:
+    stat = entry.stat()
+    return stat.st_size, stat.st_mtime_ns
+
+
+def _files(top: str, prefix: str = "") -> list[tuple[str, os.DirEntry]]:
+    """Every file under `top` (relative path, its entry), symbolic links to files included, linked
+    folders not entered (as `Path.rglob` walks)."""
     out = []
     for entry in entries(top):
         rel = prefix + entry.name
@@ -62,7 +72,7 @@ def _files(top: str, prefix: str = "") -> list[tuple[str, os.stat_result]]:
             if entry.is_dir(follow_symlinks=False):
                 out += _files(entry.path, rel + "/")
             elif entry.is_file():
-                out.append((rel, entry.stat()))
+                out.append((rel, entry))
         except OSError:
             continue
     return out
@@ -73,10 +83,10 @@ def _path(docs_dir: Path) -> Path:
 
 
 def record(seeds_dir: Path, docs_dir: Path, problems: list[Problem],
-           known: Optional[Callable[[Path], Optional[bytes]]] = None) -> None:
+           known: Optional[Callable[[Path], Optional[bytes]]] = None, written: Optional[dict] = None) -> None:
     """Remember this build of `docs_dir` (and its warnings, which a skipped build must repeat); `known`:
-    the digests of the seeds files as the build read them (see `_inputs`)."""
-    data = {"inputs": _inputs(seeds_dir, known), "outputs": _outputs(docs_dir),
+    the digests of the seeds files as the build read them (see `_inputs`); `written`: see `_outputs`."""
+    data = {"inputs": _inputs(seeds_dir, known), "outputs": _outputs(docs_dir, written),
             "problems": [[p.path, p.message, p.fatal] for p in problems]}
     storing.write(_path(docs_dir), json.dumps(data).encode("utf-8"))
 

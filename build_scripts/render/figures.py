@@ -47,8 +47,7 @@ class KeyFigure:
     @property
     def size(self) -> float:
         """The figure's size (a range: its top)."""
-        v = self.value
-        return float(max(v) if isinstance(v, (tuple, list)) else v or 0)
+        return _size(self.value)
 
 
 def key_figures(story: Story, limit: int = KEY_FIGURES, reuse=None) -> list[KeyFigure]:
@@ -56,23 +55,41 @@ def key_figures(story: Story, limit: int = KEY_FIGURES, reuse=None) -> list[KeyF
     `reuse` (a `session.Reuse`) gives an article its figures' phrases of the last build when its
     sentences and figures are the same."""
     disputed = _disputed_places(story.conflicts)
-    found: dict[tuple, KeyFigure] = {}
+    # Every figure with a unit, by key; the records of a figure are made only for those shown.
+    found: dict[tuple, list] = {}  # key -> [(facts, figure, phrase), ...]
     for facts in story.articles:
         if reuse is None:
             figures = _with_units(facts)
         else:
             figures = reuse.get((facts.article.sentences, *facts.numbers), (), lambda: _with_units(facts))
         for n, words, k, head, rest in figures:
-            if (facts.article.id, n.sentence, words) in disputed:
+            if disputed and (facts.article.id, n.sentence, words) in disputed:
                 continue
-            if k not in found:
-                found[k] = KeyFigure(value=n.value, unit=n.unit, head=head, rest=rest)
-            found[k].citations.append(Citation(facts, n))
-            found[k].corrected = found[k].corrected or n.corrected
+            cited = found.get(k)
+            if cited is None:
+                found[k] = [(facts, n, head, rest)]
+            else:
+                cited.append((facts, n, head, rest))
     if reuse is not None:
         reuse.done()
-    ranked = sorted(found.values(), key=lambda f: (-f.articles, -f.size))
-    return ranked[:limit]
+    ranked = sorted(found.values(), key=lambda cited: (-_articles(cited), -_size(cited[0][1].value)))
+    out = []
+    for cited in ranked[:limit]:
+        _, first, head, rest = cited[0]
+        out.append(KeyFigure(value=first.value, unit=first.unit, head=head, rest=rest,
+                             citations=[Citation(f, n) for f, n, _, _ in cited],
+                             corrected=any(n.corrected for _, n, _, _ in cited)))
+    return out
+
+
+def _articles(cited: list) -> int:
+    """How many articles report a figure."""
+    return 1 if len(cited) == 1 else len({c[0].article.id for c in cited})
+
+
+def _size(value) -> float:
+    """A figure's size (a range: its top)."""
+    return float(max(value) if isinstance(value, (tuple, list)) else value or 0)
 
 
 def _with_units(facts: ArticleFacts) -> list[tuple[NumberMention, str, tuple, str, str]]:
