@@ -161,12 +161,12 @@ def render_site(story: Story, memo: Optional[PageMemo] = None, reuse: bool = Tru
     files = pages.files
     sig = pages.sig
     # Data files are bytes, joined from encoded pieces: encoding tens of megabytes again on every build of
-    # `serve` took longer than the pieces that changed.
+    # `serve` took longer than the pieces that changed. An event is one piece for every data file.
+    events = opendata.event_texts(story, pages.piece, sig.event)
     files[DATA] = data_mod.assemble(
         [pages.piece(f"{DATA}#{f.article.id}", lambda f=f: data_mod.article_json(f).encode(), sig.article(f))
-         for f in story.articles],
-        [pages.piece(f"{DATA}#event", lambda e=e: data_mod.event_json(e).encode(), sig.event(e)) for e in story.timeline])
-    files.update(opendata.files(story, story.info.title, pages.piece, pages.sig.event))
+         for f in story.articles], [t.facts for t in events])
+    files.update(opendata.files(story, story.info.title, texts=events))
     files[feed_mod.FEED] = feed_mod.atom(story, story.info.title, story.info.description or DEFAULT_DESCRIPTION)
     if memo is not None:
         memo.save()
@@ -290,7 +290,7 @@ def _method(pages: _Pages, speakers: list[quotes_mod.Speaker]) -> None:
         pages.page(METHOD, "method.md.j2", data=data, counts=counts, list_max=shown,
                    correction_kind=method_mod.correction_kind, correction_value=method_mod.correction_value)
     for part in paginate_stable(story.review, REVIEW_PAGE, REVIEW, REVIEW[:-3], key=_review_key):
-        read = [pages.sig.review(item) for item in part.items]
+        read = pages.sig.reviews(part.items)
         # Only the first page says how many items there are (one more changes that page and its own).
         if pages.reuse(part.path, part.number, part.paths, len(story.review) if part.number == 1 else None,
                        site.newest, read):

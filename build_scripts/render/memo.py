@@ -120,17 +120,18 @@ class PageMemo:
         (`_plain`) are kept for the next build of the same version: a piece asked for again costs a
         look-up, not a digest."""
         plain = _plain(deps)
+        asked = (path, deps)
         if plain:
-            found = self._keys.get((path, deps))
+            found = self._keys_before.pop(asked, None)  # most are asked for once a build: moved to this one
             if found is None:
-                found = self._keys_before.get((path, deps))
+                found = self._keys.get(asked)
             if found is not None:
-                self._keys[(path, deps)] = found
+                self._keys[asked] = found
                 return found
         text = f"{self.version}\0{path}\0{deps!r}"
         found = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
         if plain:
-            self._keys[(path, deps)] = found
+            self._keys[asked] = found
         return found
 
     def get(self, key: str) -> Optional[Text]:
@@ -272,6 +273,7 @@ EVENT_FIELDS = {"Event": ("date", "mod", "text", "sources", "clause", "others", 
                 "ConflictVersion": ("label", "text", "article", "sentence"),
                 "ReviewItem": ("kind", "message", "article", "sentence", "text", "suggestion")}
 _review_fields = operator.attrgetter(*EVENT_FIELDS["ReviewItem"])  # a review item's fields, as a tuple
+_ARTICLE = operator.attrgetter("article")
 
 
 def digest(value: Any) -> str:
@@ -290,7 +292,8 @@ class Signatures:
 
         self.site = site
         self._source_key = cache.key_of_source
-        self._kept = {name: kept(f"signature {name}") for name in ("article", "event", "quote", "review")} if kept else {}
+        self._kept = ({name: kept(f"signature {name}") for name in ("article", "event", "quote", "review", "review list")}
+                      if kept else {})
         self._articles: dict[str, str] = {}
         self._links: dict[str, str] = {}
         self._events: dict[int, str] = {}
@@ -377,6 +380,16 @@ class Signatures:
         if kept is None:
             return digest((item, link))
         return kept.get((), (_review_fields(item), link), lambda: digest((item, link)))
+
+    def reviews(self, items: list[ReviewItem]) -> list[str]:
+        """`review` of each item of a list (a page of the review list); the list of the last build when it
+        holds the same items (found by identity: the review list of an unchanged article is the last
+        build's, see `review.items`) linking to articles that are shown the same."""
+        kept = self._kept.get("review list")
+        if kept is None:
+            return [self.review(item) for item in items]
+        links = tuple(map(self.link, map(_ARTICLE, items)))
+        return kept.get(tuple(items), (links,), lambda: [self.review(item) for item in items])
 
     def done(self) -> None:
         """The end of the build: what was kept and not asked for again is let go."""

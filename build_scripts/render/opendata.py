@@ -26,11 +26,11 @@ CSV_FIELDS = ["unique_id", "date", "precision", "mod", "display_date", "headline
 
 
 def files(story: Story, title: str = "Cronologie", piece: Optional[Piece] = None,
-          sign: Callable[[Event], Any] = repr) -> dict[str, bytes]:
+          sign: Callable[[Event], Any] = repr, texts: Optional[list["EventTexts"]] = None) -> dict[str, bytes]:
     """The open data files (UTF-8), by docs-relative path. `piece(name, make, *deps)` may return what
     `make()` returned before for the same `deps` (the page memo; `sign(event)` stands for an event
-    there); by default it calls `make`."""
-    texts = _event_texts(story, piece, sign)
+    there); by default it calls `make`. `texts`: `event_texts` already made."""
+    texts = texts if texts is not None else event_texts(story, piece, sign)
     ids = _ids(story)
     return {TIMELINE_JSON: timeline_json(story, title, texts=texts, ids=ids), TIMELINE_CSV: timeline_csv(story, texts, ids),
             CALENDAR: calendar(story, title, texts, ids)}
@@ -41,29 +41,30 @@ _ID = "\u0000id\u0000"  # stands for an event's position-dependent id in a kept 
 _ID_JSON = json.dumps(_ID).encode()
 
 
-class _Texts(NamedTuple):
-    """An event as each file writes it (UTF-8), without its id (its position): the TimelineJS item with
-    `_ID`, the CSV row after its first field, the calendar lines before and after its UID line (empty
-    when the calendar leaves it out)."""
+class EventTexts(NamedTuple):
+    """An event as each data file writes it (UTF-8): its item of `facts.json` (`data.event_json`), and
+    without its id (its position) the TimelineJS item with `_ID`, the CSV row after its first field, the
+    calendar lines before and after its UID line (empty when the calendar leaves it out)."""
 
+    facts: bytes
     json: bytes
     csv: bytes
     before_uid: bytes
     after_uid: bytes
 
 
-def _event_texts(story: Story, piece: Optional[Piece] = None, sign: Callable[[Event], Any] = repr) -> list[_Texts]:
-    """Every event's `_Texts`: one piece per event, made once while the event, the titles of its
+def event_texts(story: Story, piece: Optional[Piece] = None, sign: Callable[[Event], Any] = repr) -> list[EventTexts]:
+    """Every event's `EventTexts`: one piece per event, made once while the event, the titles of its
     articles and the calendar's timestamp stay the same."""
     titles = _titles(story)
     stamp = _stamp(story).strftime("%Y%m%dT%H%M%SZ")
     piece = piece or (lambda name, make, *deps: make())
-    return [_unpack(piece("data/timeline#event", lambda e=e: _pack(_texts(e, titles, stamp)), sign(e),
+    return [_unpack(piece("data#event", lambda e=e: _pack(_texts(e, titles, stamp)), sign(e),
                           tuple(titles.get(s.article) for s in e.sources), stamp))
             for e in story.timeline]
 
 
-def _texts(e: Event, titles: dict[str, str], stamp: str) -> _Texts:
+def _texts(e: Event, titles: dict[str, str], stamp: str) -> EventTexts:
     event = _timeline_event(0, e, titles)
     event["unique_id"] = _ID
     out = io.StringIO()
@@ -71,52 +72,53 @@ def _texts(e: Event, titles: dict[str, str], stamp: str) -> _Texts:
     row = out.getvalue()
     assert row.startswith(",")  # an id is never quoted: the row is the id and this
     span = all_day_span(e.date)
+    facts = data_mod.event_json(e).encode()
     if span is None:
-        return _Texts(data_mod.nested(event).encode(), row.encode(), b"", b"")
+        return EventTexts(facts, data_mod.nested(event).encode(), row.encode(), b"", b"")
     sources = "; ".join(titles.get(s.article, s.article) for s in e.sources)
     # icalendar's order: its canonical properties first, then the others by name.
     before = ["BEGIN:VEVENT", _line("SUMMARY", _text(headline(e.text))),
               f"DTSTART;VALUE=DATE:{span[0].strftime('%Y%m%d')}", f"DTEND;VALUE=DATE:{span[1].strftime('%Y%m%d')}",
               f"DTSTAMP:{stamp}"]
     after = [_line("DESCRIPTION", _text(f"{date_label(e.date, e.mod)}: {e.text}\nSurse: {sources}")), "END:VEVENT"]
-    return _Texts(data_mod.nested(event).encode(), row.encode(), "\r\n".join(before).encode(),
+    return EventTexts(facts, data_mod.nested(event).encode(), row.encode(), "\r\n".join(before).encode(),
                   "\r\n".join(after).encode())
 
 
-def _pack(texts: _Texts) -> bytes:
+def _pack(texts: EventTexts) -> bytes:
     """The texts as one string of bytes (their lengths first), for the memo."""
     return b",".join(b"%d" % len(t) for t in texts[:-1]) + b";" + b"".join(texts)
 
 
-def _unpack(packed: bytes) -> _Texts:
+def _unpack(packed: bytes) -> EventTexts:
     head, _, body = packed.partition(b";")
     parts, at = [], 0
     for size in map(int, head.split(b",")):
         parts.append(body[at:at + size])
         at += size
-    return _Texts(*parts, body[at:])
+    return EventTexts(*parts, body[at:])
 
 
 def timeline_json(story: Story, title: str, piece: Optional[Piece] = None, sign: Callable[[Event], Any] = repr,
-                  texts: Optional[list[_Texts]] = None, ids: Optional[list[str]] = None) -> bytes:
+                  texts: Optional[list[EventTexts]] = None, ids: Optional[list[str]] = None) -> bytes:
     """Knight Lab TimelineJS JSON (https://timeline.knightlab.com/docs/json-format.html), UTF-8."""
     doc = {"title": {"text": {"headline": title, "text": f"{len(story.timeline)} evenimente datate din "
                                                           f"{len(story.articles)} articole"}},
            "events": []}
     head = json.dumps(doc, ensure_ascii=False, indent=2).encode()
     assert head.endswith(b'"events": []\n}')
-    texts = texts if texts is not None else _event_texts(story, piece, sign)
+    texts = texts if texts is not None else event_texts(story, piece, sign)
     ids = ids if ids is not None else _ids(story)
     # Each event written with a stand-in for its id: the same text as json.dumps of the whole document.
     events = [t.json.replace(_ID_JSON, json.dumps(i).encode(), 1) for i, t in zip(ids, texts)]
     return b"".join([head[:-len(b"[]\n}")], data_mod.json_list(events), b"\n}\n"])
 
 
-def timeline_csv(story: Story, texts: Optional[list[_Texts]] = None, ids: Optional[list[str]] = None) -> bytes:
+def timeline_csv(story: Story, texts: Optional[list[EventTexts]] = None, ids: Optional[list[str]] = None) -> bytes:
     """One row per event; several sources joined by " | " (UTF-8)."""
     out = io.StringIO()
     csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n").writeheader()
-    texts = texts if texts is not None else _event_texts(story)
+    texts = texts if texts is not None else event_texts(story)
     ids = ids if ids is not None else _ids(story)
     return b"".join([out.getvalue().encode(), *(part for i, t in zip(ids, texts) for part in (i.encode(), t.csv))])
 
@@ -129,13 +131,13 @@ def _csv_row(unique_id: str, e: Event, titles: dict[str, str]) -> dict[str, str]
             "sources": " | ".join(f"{s.article}#{s.sentence}" for s in e.sources)}
 
 
-def calendar(story: Story, title: str, texts: Optional[list[_Texts]] = None, ids: Optional[list[str]] = None) -> bytes:
+def calendar(story: Story, title: str, texts: Optional[list[EventTexts]] = None, ids: Optional[list[str]] = None) -> bytes:
     """iCalendar (RFC 5545, UTF-8) with an all-day VEVENT per event dated to a day, week or month.
 
     Written line by line: the same text the `icalendar` package writes for these properties (its
     escaping, its property order, its folding; `tests/test_opendata.py` compares the two), without
     building a component per event, which took seconds for a few thousand events."""
-    texts = texts if texts is not None else _event_texts(story)
+    texts = texts if texts is not None else event_texts(story)
     ids = ids if ids is not None else _ids(story)
     head = ["BEGIN:VCALENDAR", "VERSION:2.0", _line("PRODID", _text("-//build_scripts//explicator//RO")),
             # an X- property has no type in icalendar: written as it is, one line
