@@ -7,6 +7,7 @@ what comes next, over a compact visual timeline; the people who matter most; eve
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 from dataclasses import dataclass, field
 from typing import Any, Optional
@@ -118,8 +119,13 @@ def recent_run(timeline: list[Event], newest: Optional[dt.date]) -> list[Event]:
 
 def _span(event: Event) -> tuple[dt.date, dt.date]:
     """First and last day an event's date covers."""
-    start, _ = sort_key(event.date)
-    last = event.date.split("/")[-1]
+    return _date_span(event.date)
+
+
+@functools.lru_cache(maxsize=8192)  # a few thousand distinct values, asked for again and again
+def _date_span(value: str) -> tuple[dt.date, dt.date]:
+    start, _ = sort_key(value)
+    last = value.split("/")[-1]
     end = sort_key(last)[0]
     if len(last) == 4:
         end = dt.date(int(last), 12, 31)
