@@ -11,6 +11,7 @@ from __future__ import annotations
 import collections
 import dataclasses
 import functools
+import itertools
 import operator
 from typing import Optional
 
@@ -19,7 +20,7 @@ from .model import ENTITY_LISTS, ArticleFacts, StoryEntity
 from .names import Variants
 
 PAGE_MIN_ARTICLES = 2  # a person or organization gets a page when in this many articles, or quoted
-_NAME = operator.attrgetter("name")
+_NAME, _MENTIONS = operator.attrgetter("name"), operator.attrgetter("mentions")
 
 
 def story_entities(articles: list[ArticleFacts], slugify, reuse=None) -> list[StoryEntity]:
@@ -30,12 +31,12 @@ def story_entities(articles: list[ArticleFacts], slugify, reuse=None) -> list[St
     connectors = frozenset(load_lang().keys_of("name_connectors"))
     out: list[StoryEntity] = []
     for kind, attr in ENTITY_LISTS.items():
-        names = tuple((entity.name, len(entity.mentions)) for facts in articles for entity in getattr(facts, attr))
+        every = list(itertools.chain.from_iterable(map(operator.attrgetter(attr), articles)))
+        names = tuple(zip(map(_NAME, every), map(len, map(_MENTIONS, every))))  # each entity's, in story order
         if reuse is None:
             variants, renamed, changed = _variants(kind, names, connectors)
         else:
             variants, renamed, changed = reuse.get((), (kind, connectors, names), lambda: _variants(kind, names, connectors))
-        merged: dict[str, StoryEntity] = {}
         for facts in articles:
             entities = getattr(facts, attr)
             if changed.isdisjoint(map(_NAME, entities)):
@@ -46,21 +47,25 @@ def story_entities(articles: list[ArticleFacts], slugify, reuse=None) -> list[St
                 names_now = tuple(renamed.get(e.name, e.name) for e in entities)
                 setattr(facts, attr, list(reuse.get(tuple(entities), (attr, names_now),
                                                     lambda: _renamed(entities, renamed))))
-        in_articles: dict[str, set[str]] = {}  # the articles of each merged entity, for `articles`
+        # Each name's records in story order ([article id, entity, article id, entity, …]), then one
+        # story entity a name: as the last build made it when its records are the same.
+        groups: dict[str, list] = {}
         for facts in articles:
             article_id = facts.article.id
             for entity in getattr(facts, attr):
-                item = merged.get(entity.name)
-                if item is None:
-                    item = merged[entity.name] = StoryEntity(name=entity.name, kind=kind)
-                    in_articles[entity.name] = set()
-                item.role = item.role or entity.role
-                if entity.aliases:
-                    item.aliases += [a for a in entity.aliases if a != item.name and a not in item.aliases]
-                item.mentions += [(article_id, m.sentence) for m in entity.mentions]
-                if article_id not in in_articles[entity.name]:
-                    in_articles[entity.name].add(article_id)
-                    item.articles.append(article_id)
+                group = groups.get(entity.name)
+                if group is None:
+                    groups[entity.name] = [article_id, entity]
+                else:
+                    group += (article_id, entity)
+        for name, group in groups.items():
+            if reuse is None:
+                role, aliases, mentions, in_articles = _merged(name, group)
+            else:
+                role, aliases, mentions, in_articles = reuse.get(
+                    group[1::2], ("merged", name, *group[0::2]), lambda: _merged(name, group))
+            out.append(StoryEntity(name=name, kind=kind, role=role, aliases=list(aliases), mentions=list(mentions),
+                                   articles=list(in_articles)))
         if kind != "place":
             story_names: dict[str, str] = {}
             for facts in articles:
@@ -73,7 +78,6 @@ def story_entities(articles: list[ArticleFacts], slugify, reuse=None) -> list[St
                     else:  # as for entities: the same records and names give the copies of the last build
                         facts.quotes = list(reuse.get(tuple(quotes), ("quotes", tuple(speakers)),
                                                       lambda: _with_speakers(quotes, speakers)))
-        out += merged.values()
     if reuse is not None:
         reuse.done()
     quotes = collections.Counter(q.speaker for f in articles for q in f.quotes if q.speaker)
@@ -92,6 +96,25 @@ def story_entities(articles: list[ArticleFacts], slugify, reuse=None) -> list[St
             entity.slug = slug
     out.sort(key=lambda e: (-(len(e.mentions) + 3 * e.quotes), e.kind, key(e.name)))
     return out
+
+
+def _merged(name: str, group: list) -> tuple[Optional[str], list[str], list[tuple[str, str]], list[str]]:
+    """The role, aliases, mentions and articles of the story entity `name` from its records in story
+    order (`group`: article id, entity, article id, entity, …)."""
+    role: Optional[str] = None
+    aliases: list[str] = []
+    mentions: list[tuple[str, str]] = []
+    in_articles: list[str] = []
+    seen: set[str] = set()
+    for article_id, entity in zip(group[0::2], group[1::2]):
+        role = role or entity.role
+        if entity.aliases:
+            aliases += [a for a in entity.aliases if a != name and a not in aliases]
+        mentions += [(article_id, m.sentence) for m in entity.mentions]
+        if article_id not in seen:
+            seen.add(article_id)
+            in_articles.append(article_id)
+    return role, aliases, mentions, in_articles
 
 
 def _variants(kind: str, names: tuple[tuple[str, int], ...],

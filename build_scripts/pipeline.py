@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import copy
+import functools
 import os
 import re
 import sys
@@ -275,6 +276,7 @@ def _display(path: Path, seeds_dir: Path) -> str:
         return str(path)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # by value: the story's names come back on every build of `serve`
 def slugify(text: str, limit: int = SLUG_MAX) -> str:
     """An ASCII slug: "Liderul nord-coreean Kim" -> "liderul-nord-coreean-kim"."""
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_fold(text).lower()).strip("-")

@@ -74,7 +74,9 @@ def _kept() -> dict[str, bytes]:
     """Everything the process keeps of the articles and their facts, as bytes."""
     out = {f"facts {k}": pickle.dumps(v) for k, v in session.FACTS.items()}
     out.update({f"read {p}": pickle.dumps(entry[1]) for p, entry in session._READ.items()})
-    out.update({f"reuse {k}": pickle.dumps(list(r._last.values())) for k, r in session._REUSE.items()})
+    # Each entry apart: an entry a build makes again (its records are the build's own copies, as those
+    # the editor's file corrects) may share its strings with another entry differently.
+    out.update({f"reuse {k} {i}": pickle.dumps(v) for k, r in session._REUSE.items() for i, v in enumerate(r._last.values())})
     return out
 
 
