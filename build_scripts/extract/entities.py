@@ -222,6 +222,9 @@ class EntityRecognizer:
         if label == "person" and len(span) > 1 and not any(key(t.text) in self.given for t in span) \
                 and any(is_acronym(t.text) and len(t.text) >= 3 and not _roman(t.text) for t in span):
             return self._organizations(doc, mention, span)  # "Váci NKSE": a name with an acronym in it
+        if label == "person" and len(span) == 1 and span.start > 0 and is_role_word(doc[span.start - 1], self.roles) \
+                and len(span.text) >= 3 and span.text.isalpha() and is_acronym(span.text) and not _roman(span.text):
+            return self._organizations(doc, span, span)  # "Directorul DSVSA a spus": the director of an institution
         if label == "person" and len(span) > 1 and span.start > 0 and is_acronym(doc[span.start - 1].text) \
                 and not any(key(t.text) in self.given for t in span) and self._place_name(span[-1:])[1]:
             return []  # "ISU Semenic Caraș-Severin": the rest of an institution's name, down to its county
