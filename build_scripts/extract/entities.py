@@ -55,6 +55,9 @@ class EntityRecognizer:
         self.roles = lang.keys_of("person_roles")
         self.titles = lang.keys_of("person_titles")
         self.not_entities = lang.keys_of("not_entities")
+        # "de Crăciun", "înainte de Paște": a holiday, which the dates read (a surname elsewhere).
+        self.holidays = {key(form) for h in lang["holidays"] for form in h["forms"]}
+        self.holiday_cues = [key(c).split() for c in (*lang["holiday_cues"], *lang["holiday_vague_cues"])]
         self.not_orgs = set(lang["not_organizations"])
         self.place_cues = lang.keys_of("place_cues")
         self.state_forms = lang.keys_of("state_forms")
@@ -183,6 +186,8 @@ class EntityRecognizer:
         if trimmed is None:
             return []
         mention, span = trimmed
+        if len(span) == 1 and self._holiday(doc, span):
+            return []
         known = self._known(span.text)
         if known:
             # "șeful Hidroelectrica" tagged as a person: the organization's mention is its name alone.
@@ -255,6 +260,13 @@ class EntityRecognizer:
                 return [self._make(doc, mention, "place", canonical, confirmed)]
             return []
         return self._organizations(doc, mention, span)
+
+    def _holiday(self, doc: Doc, span: Span) -> bool:
+        """A holiday after the word that dates by it ("de Crăciun", "înainte de Paște"): the dates' span."""
+        if key(span.text) not in self.holidays:
+            return False
+        before = [key(t.text) for t in doc[max(0, span.start - 2): span.start]]
+        return any(before[-len(cue):] == cue for cue in self.holiday_cues)
 
     def _named_with_town(self, span: Span) -> bool:
         """ "Petrocub Hîncești", "Sheriff Tiraspol": a name that is no given name, no place and no

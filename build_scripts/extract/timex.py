@@ -156,6 +156,12 @@ def _year_for_month(month: int, day: Optional[int], published: dt.date, tense: s
         d = _safe_date(year, month, min(day or 1, 28))
         return abs((d - pub_day).days) if d else 10**6
 
+    return _by_tense(before, after, distance, tense)
+
+
+def _by_tense(before: int, after: int, distance: Callable[[int], int], tense: str) -> int:
+    """Of the year of a day on or before publication and that of one on or after it, the one the
+    clause's tense says (`_year_for_month`); `distance(year)`: days from publication."""
     if tense == "since":
         return before  # "au crescut de la 1 ianuarie": begun by publication, however far back
     preferred = {"past": before, "future": after}.get(tense)
@@ -167,6 +173,23 @@ def _year_for_month(month: int, day: Optional[int], published: dt.date, tense: s
             return other
         return preferred
     return before if distance(before) <= distance(after) else after
+
+
+def _holiday_on(spec: tuple, year: int) -> dt.date:
+    """The day of a holiday (`spec`: ("easter", days after Orthodox Easter) or (month, day)) in `year`."""
+    if spec[0] == "easter":
+        from dateutil.easter import EASTER_ORTHODOX, easter
+
+        return easter(year, EASTER_ORTHODOX) + dt.timedelta(days=spec[1])
+    return dt.date(year, spec[0], spec[1])
+
+
+def _year_for_holiday(spec: tuple, published: dt.date, tense: str) -> int:
+    """The year of a holiday named without one, chosen as for a day of a month (`_year_for_month`)."""
+    this = _holiday_on(spec, published.year)
+    before = published.year if this <= published else published.year - 1
+    after = published.year if this >= published else published.year + 1
+    return _by_tense(before, after, lambda year: abs((_holiday_on(spec, year) - published).days), tense)
 
 
 def _period_distance(first: Optional[dt.date], last: Optional[dt.date], published: dt.date) -> int:
@@ -637,6 +660,42 @@ def _rules(lang: Lang) -> _Rules:
         month = month_word(word)
         tense = date_tense(m.string, m.start(), tense)
         return _Match(m.start(), m.end(), _month(_year_for_month(month, None, published, tense), month))
+
+    holiday_of = {form.lower(): ("easter", h["easter"]) if "easter" in h else (h["month"], h["day"])
+                  for h in lang["holidays"] for form in h["forms"]}
+    holiday_cue = re.compile(rf"{B}(?:{lang.alt('holiday_cues')})\s+\Z", re.I)
+    holiday_vague = re.compile(rf"{B}(?:{lang.alt('holiday_vague_cues')})\s+\Z", re.I)  # "înainte de": no day
+
+    H = alternation(holiday_of)
+
+    def holiday_day(word: str, year: Optional[str], text: str, start: int, published, tense) -> Optional[dt.date]:
+        """The day of the holiday `word` (its `year` as written, else chosen from publication)."""
+        spec = holiday_of[word.lower()]
+        if year:
+            return _holiday_on(spec, int(year))
+        if published is None:
+            return None
+        return _holiday_on(spec, _year_for_holiday(spec, published, date_tense(text, start, tense)))
+
+    @rule(rf"{B}({H})(?:\s+({YEAR}))?{E}")
+    def _holiday(m, published, tense):
+        # Capitalized, after "de", "pentru", "până la" …: "Crăciun" is also a surname, "paste" a noun.
+        before = max(0, m.start() - 20)
+        if not m.group(1)[:1].isupper() or not holiday_cue.search(m.string, before, m.start()) \
+                or holiday_vague.search(m.string, before, m.start()):
+            return None
+        day = holiday_day(m.group(1), m.group(2), m.string, m.start(), published, tense)
+        return _Match(m.start(), m.end(), _day(day)) if day else _unresolved(m.start(), m.end())
+
+    @rule(rf"{B}({W}),?\s+(?:{lang.alt('holiday_cues')})\s+({H})(?:\s+({YEAR}))?{E}")
+    def _weekday_of_holiday(m, published, tense):
+        """ "duminică, de Paște": a weekday in apposition to a holiday that falls on it is one day."""
+        if not m.group(2)[:1].isupper():
+            return None
+        day = holiday_day(m.group(2), m.group(3), m.string, m.start(2), published, tense)
+        if day is None or day.weekday() != weekday_of[m.group(1).lower()]:
+            return None
+        return _Match(m.start(), m.end(), _day(day))
 
     @rule(rf"{B}(?:(?:anul|anului)\s+)?({YEAR}){E}")
     def _year(m, published, tense):

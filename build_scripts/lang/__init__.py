@@ -30,7 +30,7 @@ SCHEMA: dict[str, dict[str, type]] = {
         "future_markers": list, "past_auxiliaries": list, "past_participle_endings": list, "past_markers": list, "forward_participles": list, "year_month_joins": list, "month_list_joins": list, "period_list_joins": list, "clock_period_joins": list, "clock_period_to": list,
         "relative_days": dict, "day_parts": dict, "day_parts_before": dict, "weekend_words": list, "weekend_before": list, "two_year_spans": list, "month_nouns": list, "month_of_year": list, "year_part_not_of": list, "relative_day_parts": dict, "habitual_markers": list, "weekday_every_before": list, "weekday_this_after": list, "weekday_range_from": list, "weekday_range_to": list, "day_range_from": list, "day_range_to": list,
         "relative_units": dict, "relative_modifiers": dict, "this_prefix": list, "period_parts": dict,
-        "seasons": dict, "ago_before": list, "ago_after": list, "duration_units": dict, "age_nouns": list,
+        "seasons": dict, "holidays": list, "holiday_cues": list, "holiday_vague_cues": list, "ago_before": list, "ago_after": list, "duration_units": dict, "age_nouns": list,
         "age_before": list, "age_prepositions": list, "reference_markers": dict, "year_parts": dict, "time_nouns": list, "date_name_nouns": list, "time_before": list,
     },
     "numbers": {
@@ -205,6 +205,11 @@ def _validate_rules(rules: dict[str, Any], where: dict[str, str]) -> None:
         for value, words in rules[k].items():
             if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
                 fail(f"{k}.{value}", "must be a list of words")
+    for holiday in rules["holidays"]:
+        fixed = isinstance(holiday, dict) and isinstance(holiday.get("month"), int) and isinstance(holiday.get("day"), int)
+        easter = isinstance(holiday, dict) and isinstance(holiday.get("easter"), int)
+        if not (fixed != easter and isinstance(holiday.get("forms"), list) and all(isinstance(f, str) and f for f in holiday["forms"])):
+            fail("holidays", f"holds {holiday!r}; each entry must be {{forms: [...], month: M, day: D}} or {{forms: [...], easter: DAYS}}")
     for pair in rules["quote_marks"]:
         if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) and 1 <= len(p) <= 2 for p in pair)):
             fail("quote_marks", f"holds {pair!r}; each entry must be [open, close]")
