@@ -26,8 +26,8 @@ _NAME, _MENTIONS = operator.attrgetter("name"), operator.attrgetter("mentions")
 def story_entities(articles: list[ArticleFacts], slugify, reuse=None) -> list[StoryEntity]:
     """The story's entities, most mentioned first; article entities and speakers renamed (in copies put
     in their place: the records of the facts are shared with later builds, see `session.py`). `reuse`
-    (a `session.Reuse`) gives the names of the last build when every article names the same entities
-    as many times."""
+    (a `session.Reuse`) gives what the last build made from the same records: the names when every
+    article names the same entities as many times, an article's renamed copies, a name's story entity."""
     connectors = frozenset(load_lang().keys_of("name_connectors"))
     out: list[StoryEntity] = []
     for kind, attr in ENTITY_LISTS.items():

@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import Callable, Optional
 
-from . import storing
+from . import storing, writer
 from .folders import entries
 from .model import Problem
 
@@ -51,8 +51,8 @@ def _outputs(docs_dir: Path, written: Optional[dict] = None) -> str:
     digest = hashlib.sha256()
     top = os.path.realpath(docs_dir) if written else str(docs_dir)
     for rel, entry in sorted(_files(top), key=lambda item: item[0].split("/")):
-        found = written.get(entry.path) if written and not entry.is_symlink() else None
-        size, mtime = (found[1][0], found[1][1]) if found is not None else _size_and_time(entry)
+        found = writer.size_and_time(written, entry.path) if written and not entry.is_symlink() else None
+        size, mtime = found if found is not None else _size_and_time(entry)
         digest.update(f"{rel}\0{size}\0{mtime}\n".encode())
     return digest.hexdigest()
 

@@ -130,6 +130,12 @@ def _remember(known: Known, target: str, content: Content) -> None:
         known[target] = (content, status)
 
 
+def size_and_time(known: Known, target: str) -> Optional[tuple[int, int]]:
+    """Size and modification time (ns) of `target` as the last write found or left it, if it did."""
+    found = known.get(target)
+    return None if found is None else (found[1][0], found[1][1])
+
+
 def _holds(target: str, data: bytes) -> bool:
     """Whether the file `target` holds exactly `data` (its size is checked before it is read)."""
     try:

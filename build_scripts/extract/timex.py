@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
+from dateutil.easter import EASTER_ORTHODOX, easter
+
 from ..lang import Lang, alternation, ascii_fold, without_diacritics_too
 from ..model import DateMention, Sentence
 from .numerals import parse_number, word_pattern
@@ -178,8 +180,6 @@ def _by_tense(before: int, after: int, distance: Callable[[int], int], tense: st
 def _holiday_on(spec: tuple, year: int) -> dt.date:
     """The day of a holiday (`spec`: ("easter", days after Orthodox Easter) or (month, day)) in `year`."""
     if spec[0] == "easter":
-        from dateutil.easter import EASTER_ORTHODOX, easter
-
         return easter(year, EASTER_ORTHODOX) + dt.timedelta(days=spec[1])
     return dt.date(year, spec[0], spec[1])
 

@@ -1,7 +1,8 @@
 """Render the story as Markdown pages (Jinja2 templates) and data files: a pure function to a file map.
 
-`render_site` returns `{docs-relative path: content}` (text; the data files, bytes); nothing is written here. Templates escape every
-value by default (the environment's `finalize` turns any plain string into inert Markdown); only
+`render_site` returns `{docs-relative path: content}` (text; the data files, bytes); nothing is written
+here. Templates escape every value by default (the environment's `finalize` turns any plain string into
+inert Markdown); only
 `Markup` built by `markup.py` and the helpers passes through as is. One module per page kind gathers
 what its template shows: `home`, `article`, `chronology`, `entities`, `quotes`, `method`.
 """
@@ -21,7 +22,8 @@ from . import feed as feed_mod
 from . import home as home_mod
 from . import meta as meta_mod
 from . import method as method_mod
-from .memo import PageMemo, Signatures, Text
+from ..writer import Content
+from .memo import PageMemo, Signatures
 from . import opendata
 from .paging import paginate, paginate_stable
 from . import quotes as quotes_mod
@@ -51,7 +53,7 @@ class _Pages:
         self.story = story
         self.site = site
         self.env = environment()
-        self.files: dict[str, Text] = {}
+        self.files: dict[str, Content] = {}
         self.memo = memo if memo is not None and memo.enabled else None
         self.kept = kept if self.memo is not None else None  # session.Reuse by name, or None
         self.sig = Signatures(story, site, self.kept)
@@ -71,7 +73,7 @@ class _Pages:
         self.pending[path] = key
         return False
 
-    def piece(self, name: str, make: Callable[[], Text], *deps: Any, page: Optional[str] = None) -> Text:
+    def piece(self, name: str, make: Callable[[], Content], *deps: Any, page: Optional[str] = None) -> Content:
         """A part of a data file (UTF-8 bytes) or of the page `page` (text): `make()`, or what it made
         before from the same `deps` (the memo)."""
         if self.memo is None:
@@ -127,11 +129,10 @@ class _Pages:
 
 
 def render_site(story: Story, memo: Optional[PageMemo] = None, reuse: bool = True,
-                kept: Optional[Callable[[str], Any]] = None) -> dict[str, Text]:
+                kept: Optional[Callable[[str], Any]] = None) -> dict[str, Content]:
     """Every generated file of the site, by docs-relative path: pages as text, data files (`data/`) as
-    UTF-8 bytes. With a `memo`, pages whose inputs did not
-    change since a build it remembers are taken from it (unless `reuse` is False), and what is rendered
-    is stored in it (see `memo.py`); `kept(name)` (a `session.Reuse`) spares computing again the
+    UTF-8 bytes. With a `memo`, pages whose inputs did not change since a build it remembers are taken
+    from it (unless `reuse` is False), and what is rendered is stored in it (see `memo.py`); `kept(name)` (a `session.Reuse`) spares computing again the
     signatures of records the last build saw."""
     site = Site(story, chronology_mod.event_pages(story.timeline))
     if memo is not None:

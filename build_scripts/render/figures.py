@@ -56,7 +56,7 @@ def key_figures(story: Story, limit: int = KEY_FIGURES, reuse=None) -> list[KeyF
     sentences and figures are the same."""
     disputed = _disputed_places(story.conflicts)
     # Every figure with a unit, by key; the records of a figure are made only for those shown.
-    found: dict[tuple, list] = {}  # key -> [(facts, figure, phrase), ...]
+    found: dict[tuple, list] = {}  # key -> [(facts, figure, head, rest) of each citation, …]
     for facts in story.articles:
         if reuse is None:
             figures = _with_units(facts)

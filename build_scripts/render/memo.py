@@ -25,9 +25,10 @@ import sqlite3
 import threading
 import time
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Optional, Union
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 from ..model import ArticleFacts, Event, ReviewItem, Story
+from ..writer import Content  # a page or a piece of one as text, a data file's piece as UTF-8 bytes
 
 PACKAGE = Path(__file__).resolve().parent.parent
 DEFAULT_DIR = PACKAGE.parent / ".cache" / "pages"
@@ -52,7 +53,6 @@ def code_version() -> str:
 
 
 _BUILD: Optional[dict[str, str]] = None  # during a build: what is read once for it
-Text = Union[str, bytes]  # a page or a piece of one; a piece of a data file is UTF-8 bytes
 
 
 @contextlib.contextmanager
@@ -78,14 +78,14 @@ class PageMemo:
         self.enabled = enabled
         self.reading = True  # False (caches off): nothing is taken from the memo, what is rendered is stored
         # Read from the database on first use; data files' pieces are kept encoded (bytes, stored as BLOBs).
-        self.texts: Optional[dict[str, Text]] = None
+        self.texts: Optional[dict[str, Content]] = None
         self.parts: dict[str, tuple[str, ...]] = {}  # key of a page -> keys of the parts it was made of
         self.added_parts: dict[str, tuple[str, ...]] = {}
         self.version = ""
         self._keys: dict[tuple, str] = {}  # (path, plain deps) -> key, this build and the last
         self._keys_before: dict[tuple, str] = {}
         self.used: set[str] = set()
-        self.added: dict[str, Text] = {}
+        self.added: dict[str, Content] = {}
         self.hits = self.misses = 0
 
     @property
@@ -134,7 +134,7 @@ class PageMemo:
             self._keys[asked] = found
         return found
 
-    def get(self, key: str) -> Optional[Text]:
+    def get(self, key: str) -> Optional[Content]:
         """The text rendered before under `key`, or None."""
         if not self.enabled:
             return None
@@ -150,7 +150,7 @@ class PageMemo:
             self.used.update(self.parts.get(key, ()))
         return text
 
-    def put(self, key: str, text: Text, parts: tuple[str, ...] = ()) -> None:
+    def put(self, key: str, text: Content, parts: tuple[str, ...] = ()) -> None:
         """Keep `text` under `key`; `parts`: the keys of the pieces it was made of."""
         if not self.enabled:
             return
@@ -181,7 +181,7 @@ class PageMemo:
         _STORING.start()
         self.added, self.added_parts = {}, {}
 
-    def _store(self, added: dict[str, Text], parts: dict[str, tuple[str, ...]], stale: list[str]) -> None:
+    def _store(self, added: dict[str, Content], parts: dict[str, tuple[str, ...]], stale: list[str]) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             with self._connect() as db:
@@ -212,7 +212,7 @@ class PageMemo:
             except OSError:
                 pass
 
-    def _read(self) -> dict[str, Text]:
+    def _read(self) -> dict[str, Content]:
         wait()
         if not self.path.is_file():
             return {}
