@@ -361,6 +361,14 @@ class Speakers:
         subject of the verb it hangs from; else a name standing right before the verb, past an apposition
         ("Andrei Novak, economist-șef la Goldman Sachs, a spus") when the parse lost the link."""
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not is_quote_mark(c)]
+        if subjects and all(key(c.text) in self.day_words for c in subjects):
+            # A weekday the parser took for the subject is when it was said ("…”, a declarat joi, într-o
+            # conferință de presă, directorul …, Cristian Manea"): the subject after it, if it is a name or
+            # a role with a name in apposition (an office alone may stand for its body, which is less sure).
+            after = self.subject_after(verb)
+            if after is not None and (after.pos_ == "PROPN" or self._named_in_apposition(after)):
+                return after
+            return subjects[0]
         if len(subjects) > 1:
             # "Ora 16:20 | Liderul deputaților, Cristian Oprea, a declarat": the parser found two; a name,
             # a role or a pronoun before any other word, then one before the verb (after it, a name is
@@ -407,14 +415,34 @@ class Speakers:
                         continue  # "pe Telegram", "la București": a place or a medium, not the speaker
                     return child
         # "a transmis luni AEP", "a anunțat marți DNA": past a day, a name or an acronym the parse hung
-        # on that day.
-        for token in verb.doc[verb.i + 1: min(len(verb.doc), verb.i + 1 + INVERTED_WINDOW)]:
+        # on that day; past a day and a phrase between commas ("a declarat joi, într-o conferință de presă,
+        # directorul …, Cristian Manea"), also a role.
+        doc, i, skipped = verb.doc, verb.i + 1, False
+        limit = min(len(doc), verb.i + 1 + INVERTED_WINDOW)
+        while i < limit:
+            token = doc[i]
             if key(token.text) in self.day_words or token.pos_ == "ADV":
+                i += 1
+                continue
+            if token.text == "," and not skipped and i + 1 < len(doc) and doc[i + 1].pos_ == "ADP":
+                close = next((j for j in range(i + 2, min(len(doc), i + 2 + INVERTED_WINDOW)) if doc[j].text == ","), None)
+                if close is None or any(t.pos_ in ("VERB", "AUX") for t in doc[i + 1: close]):
+                    break
+                i, skipped = close + 1, True
+                limit = min(len(doc), i + 1)  # the subject right after the phrase
                 continue
             if token.pos_ == "PROPN" and (token.i in named or is_acronym(token.text)):
                 return token
+            if skipped and self.is_role(token) and self._named_in_apposition(token):
+                return token
             break
         return None
+
+    @staticmethod
+    def _named_in_apposition(token: Token) -> bool:
+        """A name stands in apposition to the word ("directorul …, Cristian Manea")."""
+        named = token.doc.user_data.get("name_starts", set())
+        return any(c.dep_ == "appos" and c.i in named for c in token.children)
 
     @staticmethod
     def attributes(verb: Token) -> bool:
