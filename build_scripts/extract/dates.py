@@ -48,6 +48,10 @@ class DateFinder:
         self.comparison = [key(w).split() for w in markers["comparison"]]
         self.record_since = [key(w).split() for w in markers["record_since"]]
         self.count_since = [key(w).split() for w in markers["count_since"]]
+        self.count_within = [key(w).split() for w in markers["count_within"]]
+        self.current_words = {key(w) for w in (*lang["this_prefix"], *lang["relative_modifiers"][0])}
+        self.superlative_articles = {key(w) for w in markers["superlative_articles"]}
+        self.superlative_adverbs = {key(w) for w in markers["superlative_adverbs"]}
         self.since_after = {key(w) for w in markers["since_after"]}
         self.document_of = {key(w) for w in markers["document_of"]}
         self.record_clause = [key(w).split() for w in markers["record_clause"]]
@@ -177,6 +181,9 @@ class DateFinder:
         # (the clause's words end with the preposition before the date: no verb or comma stands there)
         if any(before[-len(s):] == s for s in self.count_since) and self._ordinal_frame(doc, span):
             return True  # "Este al patrulea dezvoltator cercetat … de la începutul anului trecut"
+        if any(before[-len(s):] == s for s in self.count_within) and self._current_period(span) \
+                and self._ordinal_frame(doc, span, within=True):
+            return True  # "Este cea mai mare sancțiune dată … în acest an"
         if not any(before[-len(s):] == s for s in self.record_since):
             return False
         if any(t.pos_ == "NOUN" and self._noun_forms(t) & self.document_of for t in islice(span.root.ancestors, 3)):
@@ -188,15 +195,29 @@ class DateFinder:
         clause = [key(t.text) for t in doc[first: span.start]]
         return any(_in_order(clause, words) for words in self.record_clause)
 
-    def _ordinal_frame(self, doc: Doc, span: Span) -> bool:
-        """The sentence says what a thing is in a count before the date: an ordinal whose noun (or
-        itself) has a copula ("Este al patrulea …", "Este prima dată când …"), and the date's verb is no
-        promise ("Este primul tren care va circula de la 1 martie": it starts then)."""
+    def _ordinal_frame(self, doc: Doc, span: Span, within: bool = False) -> bool:
+        """The sentence says what a thing is in a count before the date: an ordinal or a superlative whose
+        noun (or itself) has a copula ("Este al patrulea …", "Este prima dată când …", "Este cea mai mare
+        amendă …"), and the date's verb is no promise ("Este primul tren care va circula de la 1 martie":
+        it starts then; "…, după cel care a paralizat, în iunie 2024, un spital": a clause of its own, an event).
+        With `within` ("în"), the date must belong to the counted thing or a participle of it ("dată … în acest an")."""
         verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
         if verb is not None and any(key(c.text) in self.in_force for c in verb.children if c.dep_ in ("aux", "mark")):
             return False
-        return any(t.morph.get("NumType") == ["Ord"] and any(c.dep_ == "cop" for c in (*t.children, *t.head.children))
+        if verb is not None and within and (verb.morph.get("VerbForm") != ["Part"] or any(c.dep_ in ("aux", "aux:pass") for c in verb.children)):
+            return False
+        return any((t.morph.get("NumType") == ["Ord"] or self._superlative(t))
+                   and any(c.dep_ == "cop" for c in (*t.children, *t.head.children))
                    for t in doc[span.sent.start: span.start])
+
+    def _current_period(self, span: Span) -> bool:
+        """The date is the period we are in ("acest an", "luna aceasta"): the range a count runs over."""
+        return any(key(t.text) in self.current_words for t in span)
+
+    def _superlative(self, word: Token) -> bool:
+        """An adjective in the superlative: "mai" and "cel"/"cea"/… on it ("cea mai mare")."""
+        return word.pos_ == "ADJ" and any(key(c.text) in self.superlative_articles for c in word.children if c.i < word.i) \
+            and any(key(c.text) in self.superlative_adverbs for c in word.children if c.i < word.i)
 
     VERB_WINDOW = 6  # heads walked up from a date to the verb it belongs to
 
