@@ -6,7 +6,8 @@ dates are named beside it. The same event reported by several articles, or twice
 sentence give or take spacing, punctuation and case), is one entry with all its sources: same date, and
 enough content words in common. Dates in someone's quoted words, datelines, and page furniture (posts,
 bylines, "Citește și"), and dates that are only a point of comparison ("față de anul trecut"), are
-never events. A date years before the story's own time ("1986") goes to the
+never events; a date that names a thing ("bugetul pe 2026") is named beside the sentence's own date, never
+filed under. A date years before the story's own time ("1986") goes to the
 context group. Entries are in date order; each keeps the clause around its date for the page, the whole
 sentence being one click away in its article.
 """
@@ -95,10 +96,11 @@ def _dated(facts: ArticleFacts) -> list[_Dated]:
     out = []
     for sentence_id, mentions in _dated_sentences(facts).items():
         sentence = sentences[sentence_id]
-        if all("time" in m.flags and "story_day" not in m.flags for m in mentions):
+        own = [m for m in mentions if "names" not in m.flags]  # "bugetul pe 2026" is named beside a date
+        if all("time" in m.flags and "story_day" not in m.flags for m in own):
             continue  # an hour whose day is someone's words or a comparison: no entry of its own
         # The entry is filed under a day, not an hour: "ora 12:00" is named beside its day.
-        chosen = max(mentions, key=lambda m: (_precision(m.value), "time" not in m.flags, -m.start))
+        chosen = max(own, key=lambda m: (_precision(m.value), "time" not in m.flags, -m.start))
         others = [m for m in mentions if m is not chosen]
         source = EventSource(article=facts.article.id, sentence=sentence.id, text=sentence.text, date_text=chosen.text)
         out.append(_Dated(sentence.id, sentence.text, chosen.value, chosen.mod, chosen.text, chosen.corrected,

@@ -11,7 +11,8 @@ README), run sentence by sentence against the article's publication date. Around
   answer, is flagged "quoted" (the speaker's to place, not an event of the chronology);
 - a date that is a point of comparison ("față de aceeași perioadă a anului trecut", "decât în 2025") or the
   start of a record ("cea mai gravă secetă din 2007") is flagged "reference": a fact, not an event;
-- a date of a negated statement ("nu s-a prezentat la niciun termen în 2022") is flagged "negated".
+- a date of a negated statement ("nu s-a prezentat la niciun termen în 2022") is flagged "negated";
+- a date that names a thing ("bugetul pe 2026") is flagged "names": no chronology entry of its own.
 """
 from __future__ import annotations
 
@@ -53,6 +54,8 @@ class DateFinder:
         self.superlative_articles = {key(w) for w in markers["superlative_articles"]}
         self.superlative_adverbs = {key(w) for w in markers["superlative_adverbs"]}
         self.since_after = {key(w) for w in markers["since_after"]}
+        self.naming_before = [key(w).split() for w in markers["naming_before"]]
+        self.naming_nouns = {key(w) for w in markers["naming_nouns"]}
         self.document_of = {key(w) for w in markers["document_of"]}
         self.record_clause = [key(w).split() for w in markers["record_clause"]]
         self.until = [key(w).split() for w in markers["until"]]
@@ -105,7 +108,8 @@ class DateFinder:
                 out._.timex_flags = mention.flags + (("said",) if anchor is not None else ()) \
                     + (("reference",) if reference else ()) \
                     + (("negated",) if not reference and self._is_negated(doc, span) else ()) \
-                    + (("quoted",) if any(q.start <= span.start < q.end for q in speech) else ())
+                    + (("quoted",) if any(q.start <= span.start < q.end for q in speech) else ()) \
+                    + (("names",) if self._names_a_thing(doc, span) else ())
                 found.append(out)
         doc.spans["ages"] = ages
         settle(doc, "dates", [self._on_story_day(span, found, published) for span in found])
@@ -194,6 +198,20 @@ class DateFinder:
         first = _clause_start(doc, span.start - 1, self.RECORD_WINDOW)
         clause = [key(t.text) for t in doc[first: span.start]]
         return any(_in_order(clause, words) for words in self.record_clause)
+
+    NAMING_WINDOW = 3  # words between the noun a date names and the preposition before the date
+
+    def _names_a_thing(self, doc: Doc, span: Span) -> bool:
+        """The date names a thing, not when something happened: "bugetul pe 2026", "proiectul bugetului de
+        stat pe 2025" (the noun within NAMING_WINDOW words before the preposition)."""
+        for words in self.naming_before:
+            start = span.start - len(words)
+            if start < 0 or [key(t.text) for t in doc[start: span.start]] != words:
+                continue
+            if any(t.pos_ == "NOUN" and self._noun_forms(t) & self.naming_nouns
+                   for t in doc[max(span.sent.start, start - self.NAMING_WINDOW): start]):
+                return True
+        return False
 
     def _ordinal_frame(self, doc: Doc, span: Span, within: bool = False) -> bool:
         """The sentence says what a thing is in a count before the date: an ordinal or a superlative whose
