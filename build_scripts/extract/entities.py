@@ -53,6 +53,7 @@ class EntityRecognizer:
     def __init__(self, lang: Lang):
         self.lang = lang
         self.roles = lang.keys_of("person_roles")
+        self.kin_roles = lang.keys_of("kin_roles")
         self.titles = lang.keys_of("person_titles")
         self.not_entities = lang.keys_of("not_entities")
         # "de Crăciun", "înainte de Paște": a holiday, which the dates read (a surname elsewhere).
@@ -233,6 +234,10 @@ class EntityRecognizer:
         if label == "person" and len(span) > 1 and span.start > 0 and is_acronym(doc[span.start - 1].text) \
                 and not any(key(t.text) in self.given for t in span) and self._place_name(span[-1:])[1]:
             return []  # "ISU Semenic Caraș-Severin": the rest of an institution's name, down to its county
+        if label == "person" and (self._body_of_role(doc, span) or self._body_with_county(doc, span)):
+            # "șeful Salvamont Prahova, Adrian Stoleru", "Șeful Salvamont Prahova a reamintit": the role's body;
+            # one word in the genitive ("Antrenorul Daciei, Florin Stan") has no sure nominative: no name
+            return [] if len(span) == 1 and in_genitive(span[0]) else self._organizations(doc, span, span)
         if label == "person" and self._after_genitive_article(doc, mention, span):
             return self._organizations(doc, mention, span)  # "directorul general al Lactis Carpatia"
         if label == "person":
@@ -654,10 +659,25 @@ class EntityRecognizer:
             if not 2 <= end - token.i - 1 <= 3 or end < len(doc) and doc[end].text[:1].isupper():
                 continue
             span = doc[token.i + 1: end]
-            if self._known(span.text) or places.lookup(span.text):
-                continue
+            if self._known(span.text) or places.lookup(span.text) or self._ends_with_place(span):
+                continue  # (nor a body named with its county: "șeful Salvamont Prahova")
+            if self._body_of_role(doc, span):
+                continue  # "șeful Salvamont Prahova, Adrian Stoleru": the run is the role's body
             out.append(self._make(doc, span, "person", span.text, confirmed=False))
         return out
+
+    def _body_of_role(self, doc: Doc, span: Span) -> bool:
+        """Capitalized words right after a role (not a kinship: `kin_roles`), then a comma and a person's
+        name, and no given name among them: the body the role belongs to, the person being named after it ("șeful Salvamont Prahova,
+        Adrian Stoleru")."""
+        comma = span.end
+        if span.start == 0 or not self._is_role(doc[span.start - 1]) or comma + 2 >= len(doc) or doc[comma].text != ",":
+            return False
+        if is_role_word(doc[span.start - 1], self.kin_roles):
+            return False  # "Fiul Elisabetei, Cristian": a person's kin
+        name = doc[comma + 1]
+        return not any(key(t.text) in self.given for t in span) and name.pos_ == "PROPN" and name.text[:1].isupper() \
+            and (key(name.text) in self.given or name.ent_type_ == "PERSON")
 
     def _apposed_runs(self, doc: Doc) -> list[Span]:
         """Two or three proper nouns the parser joined as one name (`flat`), then a comma and a role
@@ -814,7 +834,22 @@ class EntityRecognizer:
             return False
         if key(role.text) in self.org_cues or self._known(span.text) or self._common_genitive(span[0]):
             return False
+        if self._body_with_county(doc, span, role):
+            return False
         return any(t.pos_ == "PROPN" for t in span) and all(t.is_alpha and self._person_word(t) for t in span)
+
+    def _body_with_county(self, doc: Doc, span: Span, role: Optional[Token] = None) -> bool:
+        """Two or three capitalized words after a role, the last a place the gazetteer knows, no given name
+        among them: the role's body, named with its county ("Șeful Salvamont Prahova a reamintit")."""
+        role = role if role is not None else doc[span.start - 1] if span.start else None
+        return 2 <= len(span) <= 3 and role is not None and self._is_role(role) and self._ends_with_place(span) \
+            and not any(key(t.text) in self.given for t in span)
+
+    def _ends_with_place(self, span: Span) -> bool:
+        """The last word is a place the gazetteer knows (a county, a country): not the world's lexicon, whose
+        towns are many people's surnames ("Yuki Tanabe", "Emre Kaya")."""
+        last = self._known(span[-1].text)
+        return last is not None and last[0] == "place"
 
     def _person_word(self, token: Token) -> bool:
         """A capitalized word that may be part of a person's name: no acronym, no institution's word and no
@@ -1472,11 +1507,20 @@ class EntityRecognizer:
                 return None
             # (after a verb too: "a declarat directorul general al Lactis Carpatia, Horia Oprean"; never a
             # plural: "întoarcerea unui regiment de ingineri din război, Kim Jong Un")
-            if self._is_role(token) and (token.is_sent_start or doc[j - 1].is_punct or doc[j - 1].pos_ in ("ADP", "DET", "VERB")):
+            if self._is_role(token) and (token.is_sent_start or doc[j - 1].is_punct or doc[j - 1].pos_ in ("ADP", "DET", "VERB")
+                                         or self._after_named_object(doc, j)):
                 return None if "Plur" in token.morph.get("Number") else token
             if token.is_sent_start:
                 return None
         return None
+
+    @staticmethod
+    def _after_named_object(doc: Doc, j: int) -> bool:
+        """Right before `j`, a preposition's proper name ("a declarat pentru Digi24 șeful …")."""
+        k = j - 1
+        while k > 0 and j - k <= 3 and doc[k].pos_ == "PROPN":
+            k -= 1
+        return k < j - 1 and doc[k].pos_ == "ADP"
 
     def _name_part(self, doc: Doc, span: Span) -> Span:
         """The name inside a mention: after titles and roles, before a comma."""
