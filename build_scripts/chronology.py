@@ -120,8 +120,8 @@ def _dated_sentences(facts: ArticleFacts) -> dict[str, list[DateMention]]:
             continue
         if "dateline" in mention.flags or "hidden" in mention.flags or mention.sentence in furniture:
             continue  # the dateline dates the dispatch; furniture and hidden sentences are no events
-        if "reference" in mention.flags or "negated" in mention.flags:
-            continue  # a point of comparison ("față de anul trecut"), a record's start, a negated statement
+        if "reference" in mention.flags or "negated" in mention.flags or "asked" in mention.flags:
+            continue  # a point of comparison ("față de anul trecut"), a record's start, a negated statement, a question
         if "quoted" in mention.flags or any(s == mention.sentence and a <= mention.start < b for s, a, b in quoted):
             continue  # a date inside someone's words is theirs to place: say less
         out.setdefault(mention.sentence, []).append(mention)

@@ -10,7 +10,7 @@ from build_scripts import lang as lang_mod
 from build_scripts import nlp
 
 LANG = lang_mod.load()
-NO_EVENT = {"reference", "negated", "dateline", "names"}  # the flags of a date that makes no chronology entry (of its own)
+NO_EVENT = {"reference", "negated", "dateline", "names", "asked"}  # the flags of a date that makes no chronology entry (of its own)
 
 
 def _ids(group):

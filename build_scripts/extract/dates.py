@@ -12,7 +12,9 @@ README), run sentence by sentence against the article's publication date. Around
 - a date that is a point of comparison ("față de aceeași perioadă a anului trecut", "decât în 2025") or the
   start of a record ("cea mai gravă secetă din 2007") is flagged "reference": a fact, not an event;
 - a date of a negated statement ("nu s-a prezentat la niciun termen în 2022") is flagged "negated";
-- a date that names a thing ("bugetul pe 2026") is flagged "names": no chronology entry of its own.
+- a date that names a thing ("bugetul pe 2026") is flagged "names": no chronology entry of its own;
+- a date in a question about the present or the future ("Cum arată recolta din acest an?") is flagged
+  "asked": nothing is reported.
 """
 from __future__ import annotations
 
@@ -55,6 +57,8 @@ class DateFinder:
         self.superlative_adverbs = {key(w) for w in markers["superlative_adverbs"]}
         self.since_after = {key(w) for w in markers["since_after"]}
         self.naming_before = [key(w).split() for w in markers["naming_before"]]
+        self.question_marks = set(lang["question_marks"])
+        self.past_auxiliaries = {key(w) for w in lang["past_auxiliaries"]}
         self.naming_nouns = {key(w) for w in markers["naming_nouns"]}
         self.document_of = {key(w) for w in markers["document_of"]}
         self.record_clause = [key(w).split() for w in markers["record_clause"]]
@@ -109,7 +113,8 @@ class DateFinder:
                     + (("reference",) if reference else ()) \
                     + (("negated",) if not reference and self._is_negated(doc, span) else ()) \
                     + (("quoted",) if any(q.start <= span.start < q.end for q in speech) else ()) \
-                    + (("names",) if self._names_a_thing(doc, span) else ())
+                    + (("names",) if self._names_a_thing(doc, span) else ()) \
+                    + (("asked",) if self._asked(doc, span) else ())
                 found.append(out)
         doc.spans["ages"] = ages
         settle(doc, "dates", [self._on_story_day(span, found, published) for span in found])
@@ -198,6 +203,22 @@ class DateFinder:
         first = _clause_start(doc, span.start - 1, self.RECORD_WINDOW)
         clause = [key(t.text) for t in doc[first: span.start]]
         return any(_in_order(clause, words) for words in self.record_clause)
+
+    def _asked(self, doc: Doc, span: Span) -> bool:
+        """The date is in a question about the present or the future ("**Cum arată recolta din acest an?**",
+        "Ce ar trebui să facă Guvernul în a doua jumătate a anului?"): asked, not reported. A question about
+        the past presupposes its event ("Ce a însemnat … intrarea în vigoare a noilor coduri, în 2014?")."""
+        sentence = span.sent
+        last = next((t for t in reversed(sentence) if not (t.is_punct and t.text not in self.question_marks)), None)
+        if last is None or last.text not in self.question_marks:
+            return False
+        verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        return not any(self._past(v) for v in (verb, sentence.root) if v is not None)
+
+    def _past(self, verb: Token) -> bool:
+        """A verb in a past tense, or a participle with a past auxiliary ("a însemnat")."""
+        return bool(set(verb.morph.get("Tense")) & {"Past", "Pqp", "Imp"}) or "Part" in verb.morph.get("VerbForm") \
+            and any(c.dep_ == "aux" and key(c.text) in self.past_auxiliaries for c in verb.children)
 
     NAMING_WINDOW = 3  # words between the noun a date names and the preposition before the date
 

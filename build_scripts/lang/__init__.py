@@ -24,7 +24,7 @@ _COMMA_BELOW = str.maketrans({"ş": "ș", "Ş": "Ș", "ţ": "ț", "Ţ": "Ț"})
 # file -> {key: type}. A file may also hold `examples: {group: [...]}`.
 SCHEMA: dict[str, dict[str, type]] = {
     "calendar": {
-        "months": dict, "ambiguous_months": list, "month_cue_words": list, "month_safe_next": list,
+        "months": dict, "question_marks": list, "ambiguous_months": list, "month_cue_words": list, "month_safe_next": list,
         "comparative_words": list, "weekdays": dict, "ambiguous_weekdays": list, "weekday_blockers_before": list, "date_bound_before": list, "date_since_before": list, "date_since_after_verb": list,
         "weekday_blockers_after": list, "weekday_past_words": list, "weekday_future_words": list,
         "future_markers": list, "past_auxiliaries": list, "past_participle_endings": list, "past_markers": list, "forward_participles": list, "year_month_joins": list, "month_list_joins": list, "period_list_joins": list, "clock_period_joins": list, "clock_period_to": list,
