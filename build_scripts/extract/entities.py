@@ -396,12 +396,13 @@ class EntityRecognizer:
 
     def _joined_genitive(self, doc: Doc, i: int) -> bool:
         """Token `i` is "și" or a comma between two capitalized genitives of one name ("Apelor și
-        Pădurilor"), not between two organizations ("Comisia Europeană și Parlamentul")."""
+        Pădurilor", "Mitropolia Moldovei și Bucovinei": a proper noun the parse left uninflected goes by its
+        ending), not between two organizations ("Comisia Europeană și Parlamentul")."""
         if i + 1 >= len(doc) or i < 1 or doc[i].text not in (",",) and key(doc[i].text) not in self.and_words:
             return False
         before, after = doc[i - 1], doc[i + 1]
         return (after.text[:1].isupper() and key(after.text) not in self.org_heads and not after.is_sent_start
-                and in_genitive(before) and in_genitive(after)
+                and in_genitive(before) and (in_genitive(after) or after.pos_ == "PROPN" and key(after.text).endswith(self.genitive_endings))
                 and (doc[i].text != "," or i + 2 < len(doc) and self._joined_genitive(doc, i + 2)))
 
     def _parent_org(self, doc: Doc, i: int) -> bool:
@@ -667,14 +668,17 @@ class EntityRecognizer:
         return out
 
     def _body_of_role(self, doc: Doc, span: Span) -> bool:
-        """Capitalized words right after a role (not a kinship: `kin_roles`), then a comma and a person's
-        name, and no given name among them: the body the role belongs to, the person being named after it ("șeful Salvamont Prahova,
+        """Capitalized words right after a singular role (not a kinship: `kin_roles`), then a comma and a
+        person's name, and no given name among them (one word only in the genitive): the body the role belongs to, the person being named after it ("șeful Salvamont Prahova,
         Adrian Stoleru")."""
         comma = span.end
         if span.start == 0 or not self._is_role(doc[span.start - 1]) or comma + 2 >= len(doc) or doc[comma].text != ",":
             return False
-        if is_role_word(doc[span.start - 1], self.kin_roles):
-            return False  # "Fiul Elisabetei, Cristian": a person's kin
+        role = doc[span.start - 1]
+        if is_role_word(role, self.kin_roles) or "Plur" in role.morph.get("Number"):
+            return False  # "Fiul Elisabetei, Cristian": a person's kin; "pictorii Apcar Baltazar, Gheorghe Petrașcu": a list
+        if len(span) == 1 and not in_genitive(span[0]):
+            return False  # "generalul Lukin, Lobacev însuși": a surname in a list
         name = doc[comma + 1]
         return not any(key(t.text) in self.given for t in span) and name.pos_ == "PROPN" and name.text[:1].isupper() \
             and (key(name.text) in self.given or name.ent_type_ == "PERSON")
