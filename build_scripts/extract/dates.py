@@ -113,7 +113,7 @@ class DateFinder:
                     + (("reference",) if reference else ()) \
                     + (("negated",) if not reference and self._is_negated(doc, span) else ()) \
                     + (("quoted",) if any(q.start <= span.start < q.end for q in speech) else ()) \
-                    + (("names",) if self._names_a_thing(doc, span) else ()) \
+                    + (("names",) if self._names_a_thing(doc, span, value) else ()) \
                     + (("asked",) if self._asked(doc, span) else ())
                 found.append(out)
         doc.spans["ages"] = ages
@@ -222,9 +222,12 @@ class DateFinder:
 
     NAMING_WINDOW = 3  # words between the noun a date names and the preposition before the date
 
-    def _names_a_thing(self, doc: Doc, span: Span) -> bool:
+    def _names_a_thing(self, doc: Doc, span: Span, value: Optional[str]) -> bool:
         """The date names a thing, not when something happened: "bugetul pe 2026", "proiectul bugetului de
-        stat pe 2025" (the noun within NAMING_WINDOW words before the preposition)."""
+        stat pe 2025" (a year; the noun within NAMING_WINDOW words before the preposition). A day is when
+        ("Guvernul a aprobat bugetul pe 7 martie")."""
+        if not (value and len(value) == 4 and value.isdigit()):
+            return False
         for words in self.naming_before:
             start = span.start - len(words)
             if start < 0 or [key(t.text) for t in doc[start: span.start]] != words:
