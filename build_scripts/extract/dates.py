@@ -57,9 +57,9 @@ class DateFinder:
         self.superlative_adverbs = {key(w) for w in markers["superlative_adverbs"]}
         self.since_after = {key(w) for w in markers["since_after"]}
         self.naming_before = [key(w).split() for w in markers["naming_before"]]
+        self.naming_nouns = {key(w) for w in markers["naming_nouns"]}
         self.question_marks = set(lang["question_marks"])
         self.past_auxiliaries = {key(w) for w in lang["past_auxiliaries"]}
-        self.naming_nouns = {key(w) for w in markers["naming_nouns"]}
         self.document_of = {key(w) for w in markers["document_of"]}
         self.record_clause = [key(w).split() for w in markers["record_clause"]]
         self.until = [key(w).split() for w in markers["until"]]
@@ -241,13 +241,14 @@ class DateFinder:
         """The sentence says what a thing is in a count before the date: an ordinal or a superlative whose
         noun (or itself) has a copula ("Este al patrulea …", "Este prima dată când …", "Este cea mai mare
         amendă …"), and the date's verb is no promise ("Este primul tren care va circula de la 1 martie":
-        it starts then; "…, după cel care a paralizat, în iunie 2024, un spital": a clause of its own, an event).
-        With `within` ("în"), the date must belong to the counted thing or a participle of it ("dată … în acest an")."""
+        it starts then). With `within` ("în"), the date must belong to the counted thing or a participle of
+        it ("dată … în acest an")."""
         verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
         if verb is not None and any(key(c.text) in self.in_force for c in verb.children if c.dep_ in ("aux", "mark")):
             return False
-        if verb is not None and within and (verb.morph.get("VerbForm") != ["Part"] or any(c.dep_ in ("aux", "aux:pass") for c in verb.children)):
-            return False
+        if verb is not None and within and (verb.morph.get("VerbForm") != ["Part"]
+                                            or any(c.dep_ in ("aux", "aux:pass") for c in verb.children)):
+            return False  # "…, după cel care a paralizat, în iunie 2024, …": a clause of its own
         return any((t.morph.get("NumType") == ["Ord"] or self._superlative(t))
                    and any(c.dep_ == "cop" for c in (*t.children, *t.head.children))
                    for t in doc[span.sent.start: span.start])

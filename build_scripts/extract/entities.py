@@ -402,7 +402,8 @@ class EntityRecognizer:
             return False
         before, after = doc[i - 1], doc[i + 1]
         return (after.text[:1].isupper() and key(after.text) not in self.org_heads and not after.is_sent_start
-                and in_genitive(before) and (in_genitive(after) or after.pos_ == "PROPN" and key(after.text).endswith(self.genitive_endings))
+                and in_genitive(before)
+                and (in_genitive(after) or after.pos_ == "PROPN" and key(after.text).endswith(self.genitive_endings))
                 and (doc[i].text != "," or i + 2 < len(doc) and self._joined_genitive(doc, i + 2)))
 
     def _parent_org(self, doc: Doc, i: int) -> bool:
@@ -669,14 +670,14 @@ class EntityRecognizer:
 
     def _body_of_role(self, doc: Doc, span: Span) -> bool:
         """Capitalized words right after a singular role (not a kinship: `kin_roles`), then a comma and a
-        person's name, and no given name among them (one word only in the genitive): the body the role belongs to, the person being named after it ("șeful Salvamont Prahova,
-        Adrian Stoleru")."""
+        person's name, and no given name among them (one word only in the genitive): the body the role
+        belongs to, the person being named after it ("șeful Salvamont Prahova, Adrian Stoleru")."""
         comma = span.end
         if span.start == 0 or not self._is_role(doc[span.start - 1]) or comma + 2 >= len(doc) or doc[comma].text != ",":
             return False
         role = doc[span.start - 1]
         if is_role_word(role, self.kin_roles) or "Plur" in role.morph.get("Number"):
-            return False  # "Fiul Elisabetei, Cristian": a person's kin; "pictorii Apcar Baltazar, Gheorghe Petrașcu": a list
+            return False  # "Fiul Elisabetei, Cristian": a person's kin; "pictorii Apcar Baltazar, Gheorghe …": a list
         if len(span) == 1 and not in_genitive(span[0]):
             return False  # "generalul Lukin, Lobacev însuși": a surname in a list
         name = doc[comma + 1]
@@ -1511,8 +1512,8 @@ class EntityRecognizer:
                 return None
             # (after a verb too: "a declarat directorul general al Lactis Carpatia, Horia Oprean"; never a
             # plural: "întoarcerea unui regiment de ingineri din război, Kim Jong Un")
-            if self._is_role(token) and (token.is_sent_start or doc[j - 1].is_punct or doc[j - 1].pos_ in ("ADP", "DET", "VERB")
-                                         or self._after_named_object(doc, j)):
+            if self._is_role(token) and (token.is_sent_start or doc[j - 1].is_punct
+                                         or doc[j - 1].pos_ in ("ADP", "DET", "VERB") or self._after_named_object(doc, j)):
                 return None if "Plur" in token.morph.get("Number") else token
             if token.is_sent_start:
                 return None
