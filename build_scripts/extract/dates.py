@@ -212,7 +212,7 @@ class DateFinder:
         last = next((t for t in reversed(sentence) if not (t.is_punct and t.text not in self.question_marks)), None)
         if last is None or last.text not in self.question_marks:
             return False
-        verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        verb = _verb_of(span)
         return not any(self._past(v) for v in (verb, sentence.root) if v is not None)
 
     def _past(self, verb: Token) -> bool:
@@ -243,7 +243,7 @@ class DateFinder:
         amendă …"), and the date's verb is no promise ("Este primul tren care va circula de la 1 martie":
         it starts then). With `within` ("în"), the date must belong to the counted thing or a participle of
         it ("dată … în acest an")."""
-        verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        verb = _verb_of(span)
         if verb is not None and any(key(c.text) in self.in_force for c in verb.children if c.dep_ in ("aux", "mark")):
             return False
         if verb is not None and within and (verb.morph.get("VerbForm") != ["Part"]
@@ -398,3 +398,8 @@ def _clause_start(doc: Doc, end: int, limit: Optional[int] = None, stop_at_verb:
             break  # (a participle describes a noun: "mai mare decât cea afectată în vara lui 2024")
         start -= 1
     return start
+
+
+def _verb_of(span: Span) -> Optional[Token]:
+    """The nearest verb (or auxiliary) above the date in the parse."""
+    return next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)

@@ -225,14 +225,14 @@ class EntityRecognizer:
             return []  # "Zimnicea-Șiștov": two places joined, each named on its own elsewhere
         if label != "organization" and self._named_with_town(span):
             return self._organizations(doc, mention, span)  # "Petrocub Hîncești": a club with its town
-        if label == "person" and len(span) > 1 and not any(key(t.text) in self.given for t in span) \
+        if label == "person" and len(span) > 1 and not self._has_given_name(span) \
                 and any(is_acronym(t.text) and len(t.text) >= 3 and not _roman(t.text) for t in span):
             return self._organizations(doc, mention, span)  # "Váci NKSE": a name with an acronym in it
         if label == "person" and len(span) == 1 and span.start > 0 and is_role_word(doc[span.start - 1], self.roles) \
                 and len(span.text) >= 3 and span.text.isalpha() and is_acronym(span.text) and not _roman(span.text):
             return self._organizations(doc, span, span)  # "Directorul DSVSA a spus": the director of an institution
         if label == "person" and len(span) > 1 and span.start > 0 and is_acronym(doc[span.start - 1].text) \
-                and not any(key(t.text) in self.given for t in span) and self._place_name(span[-1:])[1]:
+                and not self._has_given_name(span) and self._place_name(span[-1:])[1]:
             return []  # "ISU Semenic Caraș-Severin": the rest of an institution's name, down to its county
         if label == "person" and (self._body_of_role(doc, span) or self._body_with_county(doc, span)):
             # "șeful Salvamont Prahova, Adrian Stoleru", "Șeful Salvamont Prahova a reamintit": the role's body;
@@ -673,15 +673,15 @@ class EntityRecognizer:
         person's name, and no given name among them (one word only in the genitive): the body the role
         belongs to, the person being named after it ("șeful Salvamont Prahova, Adrian Stoleru")."""
         comma = span.end
-        if span.start == 0 or not self._is_role(doc[span.start - 1]) or comma + 2 >= len(doc) or doc[comma].text != ",":
+        role = doc[span.start - 1] if span.start else None
+        if role is None or not self._is_role(role) or comma + 2 >= len(doc) or doc[comma].text != ",":
             return False
-        role = doc[span.start - 1]
         if is_role_word(role, self.kin_roles) or "Plur" in role.morph.get("Number"):
             return False  # "Fiul Elisabetei, Cristian": a person's kin; "pictorii Apcar Baltazar, Gheorghe …": a list
         if len(span) == 1 and not in_genitive(span[0]):
             return False  # "generalul Lukin, Lobacev însuși": a surname in a list
         name = doc[comma + 1]
-        return not any(key(t.text) in self.given for t in span) and name.pos_ == "PROPN" and name.text[:1].isupper() \
+        return not self._has_given_name(span) and name.pos_ == "PROPN" and name.text[:1].isupper() \
             and (key(name.text) in self.given or name.ent_type_ == "PERSON")
 
     def _apposed_runs(self, doc: Doc) -> list[Span]:
@@ -848,7 +848,10 @@ class EntityRecognizer:
         among them: the role's body, named with its county ("Șeful Salvamont Prahova a reamintit")."""
         role = role if role is not None else doc[span.start - 1] if span.start else None
         return 2 <= len(span) <= 3 and role is not None and self._is_role(role) and self._ends_with_place(span) \
-            and not any(key(t.text) in self.given for t in span)
+            and not self._has_given_name(span)
+
+    def _has_given_name(self, span: Span) -> bool:
+        return any(key(t.text) in self.given for t in span)
 
     def _ends_with_place(self, span: Span) -> bool:
         """The last word is a place the gazetteer knows (a county, a country): not the world's lexicon, whose
