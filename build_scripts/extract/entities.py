@@ -29,6 +29,7 @@ from .speakers import in_genitive, is_quote_mark, is_role_word, name_owned
 NER_LABELS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organization"}
 PLACE_LABELS = tuple(label for label, kind in NER_LABELS.items() if kind == "place")  # the model's labels of places
 MIN_PLACE_POPULATION = 50_000       # a lone proper noun the NER missed is a place only if this big
+MAX_LIST_NAMES = 12  # names walked along a list ("Corfu, Mikonos, Creta, Santorini și Rhodos")
 PERSON_OR_PLACE_POPULATION = 1_000_000  # ... and one the NER called a person, unless it is inflected
 MIN_CLUB_TOWN = 15_000  # a town this big after a name that is no given name makes a club's or firm's name
 MAX_ROLE_TOKENS = 9
@@ -811,13 +812,16 @@ class EntityRecognizer:
             return self._make(doc, mention, "person", None, confirmed=False)
         if all(key(t.text) in self.pronouns or key(t.text) in self.not_entities for t in span):
             return None
-        if len(span) == 1 and key(span.text) not in self.given:
-            # "Kievului", "Moscova" read as a person: an inflected place name, or a big place.
+        if not self._has_given_name(span):
+            # "Kievului", "Moscova" read as a person: an inflected place name, or a big place, or one of
+            # a list of places ("orașele Chicago, St. Paul și Detroit").
             canonical, confirmed = self._place_name(span)
             inflected = confirmed and key(canonical) != key(span.text)
             if confirmed and (inflected or self._sizeable(canonical, PERSON_OR_PLACE_POPULATION)
-                              or self._after_preposition(doc, span[0]) or self._beside_place(doc, span[0])):
+                              or self._after_preposition(doc, span[0]) or self._in_place_list(doc, span)):
                 return self._make(doc, mention, "place", canonical)
+            if not confirmed and not self._known(span.text) and self._in_place_list(doc, span, cued=True):
+                return self._make(doc, mention, "place", span.text, confirmed=False)  # "insulele Corfu, Creta"
         first = span[0]
         if first.pos_ == "NOUN" and first.lemma_[:1].islower() and "Def" in first.morph.get("Definite") \
                 and key(first.text) in {key(first.lemma_) + ending for ending in ("ul", "l", "le")} \
@@ -943,13 +947,40 @@ class EntityRecognizer:
         before = doc[token.i - 2]
         return not (before.text[:1].isupper() and not before.is_sent_start)
 
-    def _beside_place(self, doc: Doc, token: Token) -> bool:
-        """ "regiunile Odesa și Dnipropetrovsk", "între Năvodari și Vama Veche": joined by "și" to what the
-        model read as a place."""
-        before = token.i >= 2 and key(doc[token.i - 1].text) in self.and_words and doc[token.i - 2].ent_type_ in PLACE_LABELS
-        after = token.i + 2 < len(doc) and key(doc[token.i + 1].text) in self.and_words \
-            and doc[token.i + 2].ent_type_ in PLACE_LABELS
-        return before or after
+    def _in_place_list(self, doc: Doc, span: Span, cued: bool = False) -> bool:
+        """ "regiunile Odesa și Dnipropetrovsk", "orașele Chicago, St. Paul și Detroit": one of a list of
+        names (commas, then "și" before the last) another of which the model read as a place, or which a
+        place word opens (`cued`: only the latter). A name after a comma alone is an apposition, not a
+        list: "comunei Brebu Nou, Werner Kessler"."""
+        names, joined = self._list_of_names(doc, span)
+        if not joined:
+            return False
+        first = names[0]
+        if key(doc[first].text) in self.place_cues or first > 0 and key(doc[first - 1].text) in self.place_cues:
+            return True
+        return not cued and any(doc[i].ent_type_ in PLACE_LABELS for i in names if i != span.start)
+
+    def _list_of_names(self, doc: Doc, span: Span) -> tuple[list[int], bool]:
+        """(first token of each name of the list around the span, whether "și" joins two of them)."""
+        names, joined = [span.start], False
+        for step in (-1, 1):
+            edge = span.start if step < 0 else span.end - 1
+            for _ in range(MAX_LIST_NAMES):
+                sep = edge + step
+                if not 0 < sep < len(doc) - 1 or not (doc[sep].text == "," or key(doc[sep].text) in self.and_words):
+                    break
+                near = doc[sep + step]
+                if not near.ent_type_ or not near.text[:1].isupper():
+                    break
+                joined = joined or doc[sep].text != ","
+                start = end = near.i
+                while start > 0 and doc[start].ent_iob_ == "I":
+                    start -= 1
+                while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+                    end += 1
+                names.insert(0, start) if step < 0 else names.append(start)
+                edge = start if step < 0 else end
+        return names, joined
 
     def _after_place_word(self, doc: Doc, span: Span) -> bool:
         """ "regiunea Kursk", "orașul Enerhodar": a place word right before the name."""
