@@ -889,6 +889,10 @@ class QuoteFinder:
                 and subject.morph.get("Number") != ["Plur"]:
             # "Directorul AIEA urmează să se întoarcă …": the person the article tied the role to.
             person = self.speakers.role_holder(sentence.doc, subject)
+        if subject is not None and person is None and self.speakers.unknown_name(sentence.doc, subject, names):
+            # "Marcel, un viticultor …, spune că …" with no name kept for Marcel: a pronoun from here on may
+            # mean him, so it means nobody, not someone named before him.
+            memory.unnamed(self.speakers.gender(subject.text), number, paragraph)
         if subject is not None and person is None and named is None and subject.pos_ == "NOUN" \
                 and not self.speakers.is_role(subject):
             # "Cel mai tensionat moment a venit când avocatul, Mihnea Stoian, a contestat …": with a thing

@@ -1009,6 +1009,13 @@ class Speakers:
         return not words or (len(words) == 2 and key(words[0].text) == "de" and words[1].pos_ == "NOUN"
                              and words[1].is_lower and words[0].i == noun.i + 1)
 
+    def unknown_name(self, doc: Doc, token: Token, names: dict[int, Span]) -> bool:
+        """A proper noun the entity layer kept no name for and that is no surname of the article's people
+        ("Marcel, un viticultor din Jariștea, spune că …" when the model missed Marcel): someone nobody can
+        tell a pronoun after it from."""
+        return token.pos_ == "PROPN" and token.text[:1].isupper() and token.i not in names \
+            and key(token.text) not in self.pronoun_gender and not _with_surname(doc, key(token.text))
+
     def unnamed_person(self, token: Token) -> bool:
         """One person named only by a role or a noun: "Directorul", "un martor", or any indefinite noun
         that speaks ("O asistentă din secție … a declarat")."""
