@@ -95,6 +95,7 @@ class EntityRecognizer:
         self.genitive = lang.keys_of("genitive_articles")
         self.possessive = lang.keys_of("possessive_articles")
         self.and_words = lang.keys_of("and_words")
+        self.person_nouns = lang.keys_of("age_nouns")  # bărbat, femeie, pensionar …: a person
         self.inflections = [tuple(p) for p in lang["name_inflections"]]
         self.adjective_inflections = [tuple(p) for p in lang["adjective_inflections"]]
         self.given = {key(n) for names in lang.gazetteer["given_names"].values() for n in names}
@@ -121,6 +122,7 @@ class EntityRecognizer:
         found += self._suffix_runs(doc)
         found += self._web_names(doc)
         found += self._given_runs(doc)
+        found += self._given_alone(doc)
         found += self._described_runs(doc)
         found += self._apposed_runs(doc)
         found += self._surnames_alone(doc, found)
@@ -726,6 +728,24 @@ class EntityRecognizer:
                 end += 1
             if end - token.i >= 2:
                 out.append(self._make(doc, doc[token.i:end], "person", doc[token.i:end].text))
+        return out
+
+    def _given_alone(self, doc: Doc) -> list[Span]:
+        """A known given name on its own, described after a comma as a person ("Marcel, un viticultor din
+        Jariștea, spune …", "Gheorghe, fermier din Cobadin, a strâns …"): someone the article names by
+        first name only, whom the statistical model may have missed."""
+        out = []
+        for token in doc:
+            if not token.text[:1].isupper() or key(token.text) not in self.given or self._sizeable(token.text) \
+                    or token.i + 3 >= len(doc) or doc[token.i + 1].text != "," \
+                    or token.i > 0 and doc[token.i - 1].text[:1].isupper() and not token.is_sent_start:
+                continue
+            noun = doc[token.i + 2]
+            if noun.pos_ == "DET" and noun.is_lower:
+                noun = doc[token.i + 3]  # "un viticultor"
+            if noun.is_lower and (is_role_word(noun, self.roles) or key(noun.lemma_) in self.person_nouns
+                                  or key(noun.text) in self.person_nouns):
+                out.append(self._make(doc, doc[token.i: token.i + 1], "person", token.text))
         return out
 
     def _surnames_alone(self, doc: Doc, found: list[Span]) -> list[Span]:
