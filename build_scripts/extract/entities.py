@@ -1562,6 +1562,8 @@ class EntityRecognizer:
             return None
         for j in range(name.start - 2, max(-1, name.start - 14), -1):
             token = doc[j]
+            if token.text in ("(", ")") and self._in_acronym_brackets(doc, token):
+                continue  # "directorul Direcției Sanitare Veterinare (DSVSA) Tulcea, Lucian Mârzea"
             if token.pos_ in ("VERB", "AUX") or token.text in (";", ":", "(", ")") or token.is_quote:
                 return None
             # (after a verb too: "a declarat directorul general al Lactis Carpatia, Horia Oprean"; never a
@@ -1574,10 +1576,18 @@ class EntityRecognizer:
         return None
 
     @staticmethod
+    def _in_acronym_brackets(doc: Doc, bracket: Token) -> bool:
+        """One of the brackets around a lone acronym: "(DSVSA)"."""
+        i = bracket.i + 1 if bracket.text == "(" else bracket.i - 1
+        other = i + 1 if bracket.text == "(" else i - 1
+        return 0 <= min(i, other) and max(i, other) < len(doc) and is_acronym(doc[i].text) \
+            and doc[other].text == (")" if bracket.text == "(" else "(")
+
+    @staticmethod
     def _after_named_object(doc: Doc, j: int) -> bool:
         """Right before `j`, a preposition's proper name ("a declarat pentru Digi24 șeful …")."""
         k = j - 1
-        while k > 0 and j - k <= 3 and doc[k].pos_ == "PROPN":
+        while k > 0 and j - k <= 3 and (doc[k].pos_ == "PROPN" or doc[k].text[:1].isupper()):  # ("Digi24": NOUN)
             k -= 1
         return k < j - 1 and doc[k].pos_ == "ADP"
 

@@ -1128,8 +1128,12 @@ class Speakers:
             return None
         # Every way the article wrote it: the role may name it in another case than its canonical name
         # ("directorul general al Societății de Transport București (STB)").
-        forms = {key(s.text) for s in doc.spans.get("entities", []) if s.label_ == "organization"
-                 and s._.canonical == orgs[0]._.canonical} | {key(orgs[0]._.canonical)}
+        written = [s.text for s in doc.spans.get("entities", []) if s.label_ == "organization"
+                   and s._.canonical == orgs[0]._.canonical]
+        # (and the name before its acronym in brackets, where a role phrase stops: "directorul Direcției
+        # Sanitare Veterinare" of "Direcției Sanitare Veterinare (DSVSA) Tulcea")
+        forms = {key(text) for text in written} | {key(text.split(" (")[0]) for text in written} \
+            | {key(orgs[0]._.canonical)}
         heads = None if key(role.text) in self.chief_roles else self._role_stems(role)
         holders = {person for tied, people in doc.user_data.get("role_holders", {}).items() for person in people
                    if any(f and f" {f}" in f" {tied}" for f in forms)
