@@ -363,10 +363,12 @@ class Speakers:
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not is_quote_mark(c)]
         if subjects and all(key(c.text) in self.day_words for c in subjects):
             # A weekday the parser took for the subject is when it was said ("…”, a declarat joi, într-o
-            # conferință de presă, directorul …, Cristian Manea"): the subject after it, if it is a name or
-            # a role with a name in apposition (an office alone may stand for its body, which is less sure).
+            # conferință de presă, directorul …, Cristian Manea"): the subject after it, if it is a name, a
+            # role with a name in apposition, or a role the article tied to one person ("…”, a declarat joi
+            # edilul pentru Mediafax"; an office alone may stand for its body, which is less sure).
             after = self.subject_after(verb)
-            if after is not None and (after.pos_ == "PROPN" or self._named_in_apposition(after)):
+            if after is not None and (after.pos_ == "PROPN" or self._named_in_apposition(after)
+                                      or self.is_role(after) and self.role_holder(verb.doc, after) is not None):
                 return after
             return subjects[0]
         if len(subjects) > 1:
