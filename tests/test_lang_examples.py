@@ -79,6 +79,8 @@ def test_every_rule_group_has_examples():
     ("calendar.yaml", lambda text: text.replace("months:\n  1: [ianuarie, ian.]", "months:\n  1: ianuarie"), "key 'months.1'"),
     ("names.yaml", lambda text: text + "\nsurprise: []\n", "ro/names.yaml: unknown key(s) surprise"),
     ("gazetteer.yaml", lambda text: text.replace("given_names:", "given_names_:"), "ro/gazetteer.yaml: missing key 'given_names'"),
+    ("gazetteer.yaml", lambda text: text.replace("  f: [", "  f: [Alex, ", 1),
+     "given names listed as both m and f once folded: alex"),
 ])
 def test_loader_names_the_broken_file_and_key(tmp_path, file, break_it, expected):
     shutil.copytree(lang_mod.LANG_DIR / "ro", tmp_path / "ro")

@@ -241,7 +241,9 @@ class Speakers:
         self.feminine_roles = lang.keys_of("feminine_roles")
         self.unnamed = lang.keys_of("unnamed_sources")
         self.pronoun_gender = {key(w): g for g, words in lang["pronouns"].items() for w in words}
-        self.given = {key(n): g for g, names in lang.gazetteer["given_names"].items() for n in names}
+        # (a gender the curated list gives wins over the "u" of the names taken from RONEC)
+        self.given = {key(n): g for g, names in sorted(lang.gazetteer["given_names"].items(), key=lambda kv: kv[0] != "u")
+                      for n in names}
         self.gazetteer_roles = gazetteer.roles(lang)
         self.media = {e["name"] for e in lang.gazetteer["organizations"] if e.get("kind") == "media"}
         self.media_nouns = lang.keys_of("media_nouns")

@@ -230,6 +230,10 @@ def _validate_gazetteer(gaz: dict[str, Any], name: str) -> None:
     for gender, names in gaz["given_names"].items():
         if gender not in ("m", "f") or not isinstance(names, list):
             raise LangError(f"{name}: key 'given_names.{gender}' must be m or f with a list of names")
+    both = {key(n) for n in gaz["given_names"].get("m", [])} & {key(n) for n in gaz["given_names"].get("f", [])}
+    if both:
+        # "Gheorghiță" and "Gheorghița" fold to one key: a pronoun could not tell the gender
+        raise LangError(f"{name}: given names listed as both m and f once folded: {', '.join(sorted(both))}")
     for k in ("people", "places", "organizations"):
         for i, entry in enumerate(gaz[k]):
             if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
