@@ -936,6 +936,8 @@ def _rules(lang: Lang) -> _Rules:
         part of something else ("trimestrul al treilea de sarcină")."""
         if not m.group(0).endswith(tuple("0123456789")) and part_of_other.match(m.string, m.end()):
             return None
+        if of_month.match(m.string, m.end()):
+            return None  # "prima jumătate a lunii": a part of a month (`_month_part`), not of the year
         size = part_months[(m.group(2) or m.group(3)).lower()]
         n = ord_before[m.group(1).lower()] if m.group(1) else ord_after[m.group(4).lower()]
         if n * size > 12:
@@ -945,6 +947,30 @@ def _rules(lang: Lang) -> _Rules:
         if year is None:
             return _unresolved(m.start(), m.end())
         return _Match(m.start(), m.end(), f"{_month(year, first)}/{_month(year, last)}")
+
+    mparts = lang["month_parts"]
+    decade_words = {w.lower() for w in mparts["decades"]}
+    month_ordinal = {w.lower(): int(n) for n, ws in mparts["ordinals"].items() for w in ws}
+    MO, MP = alternation(month_ordinal), alternation([*mparts["decades"], *mparts["halves"]])
+    OFM = alternation(mparts["of_month"])
+    of_month = re.compile(rf"\s+(?:{OFM}){E}", re.I)
+
+    @rule(rf"{B}({MO})\s+({MP})\s+(?:{OFM})\s+({M})(?:\s+({YEAR}))?{E}")
+    def _month_part(m, published, tense):
+        """ "prima decadă a lunii mai" -> 1 to 10 May; "a doua jumătate a lunii august" -> August."""
+        month = month_word(m.group(3))
+        if m.group(4):
+            year = int(m.group(4))
+        elif published is not None:
+            year = _year_for_month(month, None, published, tense)
+        else:
+            return _unresolved(m.start(), m.end())
+        if m.group(2).lower() not in decade_words:
+            return _Match(m.start(), m.end(), _month(year, month))
+        n = month_ordinal[m.group(1).lower()]
+        last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+        first_day, last_day = (n - 1) * 10 + 1, (n * 10 if n < 3 else last)
+        return _Match(m.start(), m.end(), f"{_day(dt.date(year, month, first_day))}/{_day(dt.date(year, month, last_day))}")
 
     @rule(rf"{B}(?:{FIRST})\s+({NUM})\s+(?:de\s+)?luni{YEAR_OF}{E}")
     def _first_months(m, published, tense):
