@@ -983,6 +983,28 @@ def _rules(lang: Lang) -> _Rules:
             return _unresolved(m.start(), m.end())
         return _Match(m.start(), m.end(), f"{_month(year, 1)}/{_month(year, int(n))}")
 
+    SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9}
+    season_cue = {w.lower(): kind for kind, ws in lang["bare_season_before"].items() for w in ws}
+    # (only as written with diacritics: without them "toamna" is also the definite form)
+    bare_forms = {w.lower() for w in lang["bare_seasons"] if ascii_fold(w) != w}
+    BS, BSB = alternation(lang["bare_seasons"]), alternation(season_cue)
+
+    @rule(rf"{B}({BSB})\s+({BS}){E}")
+    def _bare_season(m, published, tense):
+        """ "a fost mutat în toamnă" (published in March 2026) -> 2025-FA; "la toamnă" -> the coming one."""
+        if m.group(2).lower() not in bare_forms:
+            return None  # "in toamna" with no diacritics may be the definite "în toamna (anului …)"
+        season = season_of[m.group(2).lower()]
+        if published is None:
+            return _unresolved(m.start(2), m.end())
+        cue = season_cue[" ".join(m.group(1).lower().split())]
+        first = SEASON_FIRST_MONTH[season]
+        if cue == "since" or cue == "tense" and tense in ("past", "since"):
+            year = published.year if first <= published.month else published.year - 1
+        else:
+            year = published.year if first >= published.month else published.year + 1
+        return _Match(m.start(2), m.end(), f"{year:04d}-{season}")
+
     @rule(rf"{B}({P})\s+({S})(?:\s+(?:lui\s+)?({YEAR}))?{E}")
     def _season_part(m, published, tense):
         """ "mijlocul verii", "sfârșitul toamnei lui 2024": the season, the part kept as its `mod`."""
