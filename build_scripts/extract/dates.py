@@ -58,6 +58,8 @@ class DateFinder:
         self.since_after = {key(w) for w in markers["since_after"]}
         self.naming_before = [key(w).split() for w in markers["naming_before"]]
         self.naming_nouns = {key(w) for w in markers["naming_nouns"]}
+        self.change_from = [key(w).split() for w in markers["change_from"]]
+        self.change_at = [key(w).split() for w in markers["change_at"]]
         self.question_marks = set(lang["question_marks"])
         self.past_auxiliaries = {key(w) for w in lang["past_auxiliaries"]}
         self.document_of = {key(w) for w in markers["document_of"]}
@@ -187,6 +189,8 @@ class DateFinder:
             return True
         if any(before[-len(u):] == u for u in self.until) and self._negated_clause(doc, span):
             return True  # "nu comentase acordul până marți"
+        if self._change_base(doc, span):
+            return True  # "a scăzut de la aproximativ 300.000 în 2010 la sub 60.000"
         # (the clause's words end with the preposition before the date: no verb or comma stands there)
         if any(before[-len(s):] == s for s in self.count_since) and self._ordinal_frame(doc, span):
             return True  # "Este al patrulea dezvoltator cercetat … de la începutul anului trecut"
@@ -203,6 +207,26 @@ class DateFinder:
         first = _clause_start(doc, span.start - 1, self.RECORD_WINDOW)
         clause = [key(t.text) for t in doc[first: span.start]]
         return any(_in_order(clause, words) for words in self.record_clause)
+
+    CHANGE_WINDOW = 4  # words of the figure between "de la" and the preposition of its date
+
+    def _change_base(self, doc: Doc, span: Span) -> bool:
+        """The date of the figure a change starts from: "de la" + a figure + "în"/"din" + the date ("a scăzut
+        de la aproximativ 300.000 în 2010", "de la 38% în 2023")."""
+        first = span.sent.start
+        for at in self.change_at:
+            end = span.start - len(at)
+            if end <= first or [key(t.text) for t in doc[end: span.start]] != at:
+                continue
+            for start in range(end - 1, max(first, end - self.CHANGE_WINDOW) - 1, -1):
+                figure = doc[start:end]
+                if any(t.pos_ in ("VERB", "AUX") or t.is_punct and t.text != "%" for t in figure):
+                    break
+                if any(t.like_num or t.text[:1].isdigit() for t in figure) and any(
+                        start - len(fr) >= first and [key(t.text) for t in doc[start - len(fr): start]] == fr
+                        for fr in self.change_from):
+                    return True
+        return False
 
     def _asked(self, doc: Doc, span: Span) -> bool:
         """The date is in a question about the present or the future ("**Cum arată recolta din acest an?**",
