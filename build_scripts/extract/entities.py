@@ -998,8 +998,12 @@ class EntityRecognizer:
                     start -= 1
                 while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
                     end += 1
-                names.insert(0, start) if step < 0 else names.append(start)
-                edge = start if step < 0 else end
+                if step < 0:
+                    names.insert(0, start)
+                    edge = start
+                else:
+                    names.append(start)
+                    edge = end
         return names, joined
 
     def _after_place_word(self, doc: Doc, span: Span) -> bool:

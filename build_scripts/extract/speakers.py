@@ -242,8 +242,8 @@ class Speakers:
         self.unnamed = lang.keys_of("unnamed_sources")
         self.pronoun_gender = {key(w): g for g, words in lang["pronouns"].items() for w in words}
         # (a gender the curated list gives wins over the "u" of the names taken from RONEC)
-        self.given = {key(n): g for g, names in sorted(lang.gazetteer["given_names"].items(), key=lambda kv: kv[0] != "u")
-                      for n in names}
+        by_gender = sorted(lang.gazetteer["given_names"].items(), key=lambda kv: kv[0] != "u")
+        self.given = {key(n): g for g, names in by_gender for n in names}
         self.gazetteer_roles = gazetteer.roles(lang)
         self.media = {e["name"] for e in lang.gazetteer["organizations"] if e.get("kind") == "media"}
         self.media_nouns = lang.keys_of("media_nouns")
@@ -1015,8 +1015,8 @@ class Speakers:
 
     def unknown_name(self, doc: Doc, token: Token, names: dict[int, Span]) -> bool:
         """A proper noun the entity layer kept no name for and that is no surname of the article's people
-        ("Marcel, un viticultor din Jariștea, spune că …" when the model missed Marcel): someone nobody can
-        tell a pronoun after it from."""
+        ("Marcel, un viticultor din Jariștea, spune că …" when the model missed Marcel): a pronoun after it
+        may mean them."""
         return token.pos_ == "PROPN" and token.text[:1].isupper() and token.i not in names \
             and key(token.text) not in self.pronoun_gender and not _with_surname(doc, key(token.text))
 

@@ -970,7 +970,8 @@ def _rules(lang: Lang) -> _Rules:
         n = month_ordinal[m.group(1).lower()]
         last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
         first_day, last_day = (n - 1) * 10 + 1, (n * 10 if n < 3 else last)
-        return _Match(m.start(), m.end(), f"{_day(dt.date(year, month, first_day))}/{_day(dt.date(year, month, last_day))}")
+        days = f"{_day(dt.date(year, month, first_day))}/{_day(dt.date(year, month, last_day))}"
+        return _Match(m.start(), m.end(), days)
 
     @rule(rf"{B}(?:{FIRST})\s+({NUM})\s+(?:de\s+)?luni{YEAR_OF}{E}")
     def _first_months(m, published, tense):
