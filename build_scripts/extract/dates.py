@@ -216,15 +216,14 @@ class DateFinder:
         first = span.sent.start
         for at in self.change_at:
             end = span.start - len(at)
-            if end <= first or [key(t.text) for t in doc[end: span.start]] != at:
+            if end <= first or not _words_before(doc, span.start, at, first):
                 continue
             for start in range(end - 1, max(first, end - self.CHANGE_WINDOW) - 1, -1):
                 figure = doc[start:end]
                 if any(t.pos_ in ("VERB", "AUX") or t.is_punct and t.text != "%" for t in figure):
                     break
                 if any(t.like_num or t.text[:1].isdigit() for t in figure) and any(
-                        start - len(fr) >= first and [key(t.text) for t in doc[start - len(fr): start]] == fr
-                        for fr in self.change_from):
+                        _words_before(doc, start, fr, first) for fr in self.change_from):
                     return True
         return False
 
@@ -254,7 +253,7 @@ class DateFinder:
             return False
         for words in self.naming_before:
             start = span.start - len(words)
-            if start < 0 or [key(t.text) for t in doc[start: span.start]] != words:
+            if not _words_before(doc, span.start, words):
                 continue
             if any(t.pos_ == "NOUN" and self._noun_forms(t) & self.naming_nouns
                    for t in doc[max(span.sent.start, start - self.NAMING_WINDOW): start]):
@@ -422,6 +421,11 @@ def _clause_start(doc: Doc, end: int, limit: Optional[int] = None, stop_at_verb:
             break  # (a participle describes a noun: "mai mare decât cea afectată în vara lui 2024")
         start -= 1
     return start
+
+
+def _words_before(doc: Doc, end: int, words: list[str], first: int = 0) -> bool:
+    """The keys of the tokens right before `end` (from `first` on) are `words` ("de la" before a figure)."""
+    return end - len(words) >= first and [key(t.text) for t in doc[end - len(words): end]] == words
 
 
 def _verb_of(span: Span) -> Optional[Token]:

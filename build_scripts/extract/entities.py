@@ -1566,7 +1566,8 @@ class EntityRecognizer:
             return None
         for j in range(name.start - 2, max(-1, name.start - 14), -1):
             token = doc[j]
-            if token.text in ("(", ")") and self._in_acronym_brackets(doc, token):
+            if token.text == "(" and _bracketed_acronym(doc, j) \
+                    or token.text == ")" and j >= 2 and _bracketed_acronym(doc, j - 2):
                 continue  # "directorul Direcției Sanitare Veterinare (DSVSA) Tulcea, Lucian Mârzea"
             if token.pos_ in ("VERB", "AUX") or token.text in (";", ":", "(", ")") or token.is_quote:
                 return None
@@ -1578,14 +1579,6 @@ class EntityRecognizer:
             if token.is_sent_start:
                 return None
         return None
-
-    @staticmethod
-    def _in_acronym_brackets(doc: Doc, bracket: Token) -> bool:
-        """One of the brackets around a lone acronym: "(DSVSA)"."""
-        i = bracket.i + 1 if bracket.text == "(" else bracket.i - 1
-        other = i + 1 if bracket.text == "(" else i - 1
-        return 0 <= min(i, other) and max(i, other) < len(doc) and is_acronym(doc[i].text) \
-            and doc[other].text == (")" if bracket.text == "(" else "(")
 
     @staticmethod
     def _after_named_object(doc: Doc, j: int) -> bool:

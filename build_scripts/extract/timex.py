@@ -7,6 +7,7 @@ resolved against the article's publication date; with none, they are kept with v
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
@@ -968,8 +969,7 @@ def _rules(lang: Lang) -> _Rules:
         if m.group(2).lower() not in decade_words:
             return _Match(m.start(), m.end(), _month(year, month))
         n = month_ordinal[m.group(1).lower()]
-        last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
-        first_day, last_day = (n - 1) * 10 + 1, (n * 10 if n < 3 else last)
+        first_day, last_day = (n - 1) * 10 + 1, (n * 10 if n < 3 else calendar.monthrange(year, month)[1])
         days = f"{_day(dt.date(year, month, first_day))}/{_day(dt.date(year, month, last_day))}"
         return _Match(m.start(), m.end(), days)
 
