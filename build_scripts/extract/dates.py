@@ -64,6 +64,10 @@ class DateFinder:
         self.past_auxiliaries = {key(w) for w in lang["past_auxiliaries"]}
         self.document_of = {key(w) for w in markers["document_of"]}
         self.record_clause = [key(w).split() for w in markers["record_clause"]]
+        self.instance_before = {key(w) for w in markers["instance_before"]}
+        self.instance_words = {key(w) for w in markers["instance_words"]}
+        self.instance_of = [key(w).split() for w in markers["instance_of"]]
+        self.instance_then = {key(w) for w in markers["instance_then"]}
         self.until = [key(w).split() for w in markers["until"]]
         self.negation = {key(w) for w in markers["negation"]}
         self.in_force = {key(w) for w in markers["in_force"]}
@@ -191,6 +195,8 @@ class DateFinder:
             return True  # "nu comentase acordul până marți"
         if self._change_base(doc, span):
             return True  # "a scăzut de la aproximativ 300.000 în 2010 la sub 60.000"
+        if self._picks_an_instance(doc, span):
+            return True  # "reducerea rămâne cea din 2024"
         # (the clause's words end with the preposition before the date: no verb or comma stands there)
         if any(before[-len(s):] == s for s in self.count_since) and self._ordinal_frame(doc, span):
             return True  # "Este al patrulea dezvoltator cercetat … de la începutul anului trecut"
@@ -225,6 +231,22 @@ class DateFinder:
                 if any(t.like_num or t.text[:1].isdigit() for t in figure) and any(
                         _words_before(doc, start, fr, first) for fr in self.change_from):
                     return True
+        return False
+
+    def _picks_an_instance(self, doc: Doc, span: Span) -> bool:
+        """ "peste"/"sub" + a pronoun (or "nivelul") + "din" + the date: the date picks out which of a thing
+        named before a figure is compared with ("cu 13% peste cel din anul trecut"), a point of comparison.
+        Not when "când" after the date tells what happened then."""
+        first = span.sent.start
+        for words in self.instance_of:
+            at = span.start - len(words) - 1
+            if at - 1 < first or not _words_before(doc, span.start, words, first) \
+                    or key(doc[at].text) not in self.instance_words or key(doc[at - 1].text) not in self.instance_before:
+                continue
+            after = span.end
+            while after < span.sent.end and doc[after].is_punct:
+                after += 1
+            return not (after < span.sent.end and key(doc[after].text) in self.instance_then)
         return False
 
     def _asked(self, doc: Doc, span: Span) -> bool:
