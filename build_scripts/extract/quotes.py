@@ -200,7 +200,7 @@ class QuoteFinder:
     def _is_question(self, span: Span) -> bool:
         text = span.text.strip()
         label = self._label(span)
-        asker = key(label.text.rstrip("*_: ")) if label is not None else None
+        asker = key(label.text.rstrip("*_: .")) if label is not None else None
         # A turn labelled as the interviewer's, or as the outlet that publishes ("Europa FM: V-ați
         # așteptat la premiu?"), is a question even when it ends in a full stop ("**Libertatea:** În
         # finală ați jucat cu …").
