@@ -269,10 +269,14 @@ class DateFinder:
 
     def _names_a_thing(self, doc: Doc, span: Span, value: Optional[str]) -> bool:
         """The date names a thing, not when something happened: "bugetul pe 2026", "proiectul bugetului de
-        stat pe 2025" (a year; the noun within NAMING_WINDOW words before the preposition). A day is when
-        ("Guvernul a aprobat bugetul pe 7 martie")."""
+        stat pe 2025" (a year; the noun within NAMING_WINDOW words before the preposition), or a year right
+        after a proper noun, with no preposition between ("Publitrans 2000", "Los Angeles 2028": part of
+        a name). A day is when ("Guvernul a aprobat bugetul pe 7 martie")."""
         if not (value and len(value) == 4 and value.isdigit()):
             return False
+        if len(span) == 1 and span.start > span.sent.start and doc[span.start - 1].pos_ == "PROPN" \
+                and doc[span.start - 1].text[:1].isupper():
+            return True  # "Publitrans 2000", "Los Angeles 2028": a year right after a name is part of it
         for words in self.naming_before:
             start = span.start - len(words)
             if not _words_before(doc, span.start, words):
