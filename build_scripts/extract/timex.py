@@ -56,6 +56,7 @@ def extract_dates(sentence: Sentence, published: Optional[dt.date], lang: Lang) 
             for i in range(c.start, c.end):
                 taken[i] = True
     chosen = [c for c in chosen if "not_date" not in c.flags]
+    chosen = _weekdays_of_dates(chosen, text, rules)
     chosen = _times_on_their_day(chosen, published, rules, text)
     chosen = _clock_periods(chosen, text, rules)
     chosen = _months_in_their_year(chosen, text, rules)
@@ -270,6 +271,30 @@ def _times_on_their_day(chosen: list[_Match], published: Optional[dt.date], rule
 BETWEEN_BEFORE = 8  # characters before a period's first day where its "între" may stand
 
 
+def _weekdays_of_dates(chosen: list[_Match], text: str, rules: "_Rules") -> list[_Match]:
+    """ "marți, 3 septembrie", "vineri, 03.10.2025": a weekday in apposition to a date is one expression,
+    the date's day (the weekday alone would be read against publication, and a date more than a few days
+    away is another week). When the date does not fall on that weekday the text contradicts itself: the
+    date written out stays, the weekday is left out."""
+    ordered = sorted(chosen, key=lambda c: c.start)
+    out: list[_Match] = []
+    i = 0
+    while i < len(ordered):
+        c, after = ordered[i], ordered[i + 1] if i + 1 < len(ordered) else None
+        weekday = rules.weekday_of.get(text[c.start:c.end].lower())
+        if weekday is not None and after is not None and "set" not in c.flags and "time" not in after.flags \
+                and after.value and DAY_VALUE.fullmatch(after.value) and text[c.end:after.start].strip() in ("", ","):
+            if dt.date.fromisoformat(after.value).weekday() == weekday:
+                out.append(_Match(c.start, after.end, after.value, after.type, after.mod, after.flags))
+            else:
+                out.append(after)
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return out
+
+
 def _clock_periods(chosen: list[_Match], text: str, rules: "_Rules") -> list[_Match]:
     """ "joi, ora 10:00, până vineri la ora 21:00", "între 15 mai, ora 08:00, și 17 mai, ora 06:00": a day
     and its hour, then up to another day and its hour, are one period from the first hour to the last
@@ -399,6 +424,7 @@ class _Rules:
     range_between: frozenset  # "între", which opens a period ...
     clock_period_and: frozenset  # ... closed by "și" ("între 15 mai, ora 08:00, și 17 mai, ora 06:00")
     place_line: re.Pattern  # a place and a comma before a line's only date ("Cluj-Napoca, 3 martie 2026")
+    weekday_of: dict  # a weekday's name (bare, as written alone) -> 0 (Monday) … 6
 
 
 @functools.lru_cache(maxsize=4)
@@ -715,6 +741,8 @@ def _rules(lang: Lang) -> _Rules:
     # typed without diacritics): a habit even with no marker ("program prelungit și sâmbăta").
     bare = {w.lower() for ws in lang["weekdays"].values() for w in (ws[0], ascii_fold(ws[0]))}
     only_articled = articled - bare
+    # ... and those that are, in a sentence written with diacritics ("inclusiv duminica": every Sunday).
+    articled_in_diacritics = {ws[1].lower() for ws in lang["weekdays"].values() if ws[1].lower() == ascii_fold(ws[0]).lower()}
     every_before = re.compile(rf"{B}(?:{lang.alt('weekday_every_before')})\s+\Z", re.I)
     this_after = re.compile(rf"\s+(?:{lang.alt('weekday_this_after')}){E}", re.I)
     # "de luni până vineri": the days of every week, not one day.
@@ -782,6 +810,7 @@ def _rules(lang: Lang) -> _Rules:
         if not modifier and (
                 word in articled and habitual.search(text)
                 or word in only_articled and not this_after.match(text, end)
+                or word in articled_in_diacritics and ascii_fold(text) != text and not this_after.match(text, end)
                 or every_before.search(text, 0, start)
                 or range_end.search(text, 0, start)
                 or range_from_before.search(text, 0, start) and range_to_after.match(text, end)):
@@ -1086,7 +1115,7 @@ def _rules(lang: Lang) -> _Rules:
     place_word = rf"[{CAP}][\w.]{{0,30}}"
     place_line = re.compile(rf"\s*{place_word}(?:(?: |-| - ){place_word}){{0,3}},\s*\Z")
     return _Rules(patterns=patterns, future=future, past=past, clause_edge=clause_edge,
-                  participle_before=participle_before, place_line=place_line,
+                  participle_before=participle_before, place_line=place_line, weekday_of=weekday_of,
                   forward_participles=frozenset(w.lower() for w in lang["forward_participles"]),
                   year_month_joins=frozenset(w.lower() for w in lang["year_month_joins"]) | {""},
                   month_list_joins=frozenset(w.lower() for w in lang["month_list_joins"]),
@@ -1114,13 +1143,13 @@ def infer_publication(sentences: list[Sentence], lang: Lang) -> Optional[dt.date
     cues: list[int] = []
     for sentence in sentences:
         mentions = extract_dates(sentence, None, lang)
-        for before, mention in zip([None, *mentions], mentions):
+        for mention in mentions:
             if mention.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", mention.value) \
                     and _tense(sentence.text, mention.start, mention.end, rules) != "future":
                 day = dt.date.fromisoformat(mention.value)
-                named = before is not None and before.text.lower() in weekday_of \
-                    and weekday_of[before.text.lower()] == day.weekday() \
-                    and not sentence.text[before.end: mention.start].strip(" ,")
+                # (a weekday in apposition is read with its date: "joi, 14 mai 2026" is one mention)
+                first = mention.text.split()[0].strip(",").lower()
+                named = len(mention.text.split()) > 1 and weekday_of.get(first) == day.weekday()
                 if sentence.id == "caption" or named:
                     days.append(day)
             word = mention.text.split()[0].lower()
