@@ -62,6 +62,8 @@ class EntityRecognizer:
         self.holiday_cues = [key(c).split() for c in (*lang["holiday_cues"], *lang["holiday_vague_cues"])]
         self.not_orgs = set(lang["not_organizations"])
         self.place_cues = lang.keys_of("place_cues")
+        self.landform_heads = [key(w).split() for w in lang["landform_heads"]]
+        self.settlement_cues = lang.keys_of("settlement_cues")
         self.state_forms = lang.keys_of("state_forms")
         self.competition_heads = lang.keys_of("competition_heads")
         self.place_prepositions = lang.keys_of("place_prepositions")
@@ -255,6 +257,9 @@ class EntityRecognizer:
             if not confirmed and len(span) > 1 and key(span[0].text) in self.state_forms:
                 canonical, confirmed = self._place_name(span[1:])  # "Republicii Serbia" -> Serbia
                 canonical = canonical if confirmed else span.text
+            landform = self._landform_name(mention) if not confirmed or len(mention) > len(span) else None
+            if landform is not None:
+                return [self._make(doc, mention, "place", landform)]  # "Munților Făgăraș", not the town
             if not confirmed and len(span) > 1:
                 parts = self._known_places(doc, span)  # "Moscova Phenianului": two places read as one
                 if parts:
@@ -832,6 +837,12 @@ class EntityRecognizer:
             return self._make(doc, mention, "person", None, confirmed=False)
         if all(key(t.text) in self.pronouns or key(t.text) in self.not_entities for t in span):
             return None
+        landform = self._landform_name(mention)
+        if landform is not None:
+            return self._make(doc, mention, "place", landform)  # "Vârful Negoiu" read as a person
+        if self._after_settlement_cue(doc, span):
+            canonical, confirmed = self._place_name(span)
+            return self._make(doc, mention, "place", canonical, confirmed)  # "comuna Gheorghe Doja"
         if not self._has_given_name(span):
             # "Kievului", "Moscova" read as a person: an inflected place name, or a big place, or one of
             # a list of places ("orașele Chicago, St. Paul și Detroit").
@@ -1005,6 +1016,39 @@ class EntityRecognizer:
                     names.append(start)
                     edge = end
         return names, joined
+
+    def _landform_name(self, span: Span) -> Optional[str]:
+        """ "Vârful Negoiu", "Munților Făgăraș", "Câmpiei Române": a landform's word and a capitalized name
+        after it, in the nominative ("Munții Făgăraș", "Câmpia Română"); None for anything else."""
+        words = span.text.split()
+        if not words[0][:1].isupper():
+            return None  # "munții Făgăraș": a common noun before the name
+        for head in self.landform_heads:
+            if len(words) <= len(head) or not words[len(head)][:1].isupper():
+                continue
+            forms = [words[0], *uninflect(words[0], self.inflections, min_stem=2)]
+            first = next((f for f in forms if [key(f), *map(key, words[1:len(head)])] == head), None)
+            if first is None:
+                continue
+            rest = words[1:]
+            if first != words[0] and first.endswith("a"):
+                # a feminine head back in the nominative takes its adjectives with it ("Câmpiei Române")
+                rest = [self._adjective(w) if span[1 + j].pos_ == "ADJ" else w for j, w in enumerate(rest)]
+            return " ".join([first, *rest])
+        return None
+
+    def _landform_rest(self, name: str) -> Optional[str]:
+        """The name after a landform's word ("Bucegi" of "Munții Bucegi"), or None."""
+        words = name.split()
+        return next((" ".join(words[len(head):]) for head in self.landform_heads
+                     if len(words) > len(head) and [key(w) for w in words[:len(head)]] == head), None)
+
+    def _after_settlement_cue(self, doc: Doc, span: Span) -> bool:
+        """ "comuna Gheorghe Doja": a settlement's kind right before the name, and no role before that
+        ("primarul comunei Ion Pop")."""
+        if span.start == 0 or key(doc[span.start - 1].text) not in self.settlement_cues:
+            return False
+        return span.start < 2 or not self._is_role(doc[span.start - 2])
 
     def _after_place_word(self, doc: Doc, span: Span) -> bool:
         """ "regiunea Kursk", "orașul Enerhodar": a place word right before the name."""
@@ -1364,6 +1408,10 @@ class EntityRecognizer:
         for span in spans:  # (an acronym may leave out "și", as `_spelled_runs` reads it: "OCPI")
             by_kind.setdefault(span.label_, Variants(self.connectors, self.org_suffixes, self.given, self.and_words)).add(span._.canonical)
         explicit = self._parenthesized_acronyms(doc, spans)
+        for span in spans:
+            bare = self._landform_rest(span._.canonical) if span.label_ == "place" else None
+            if bare is not None and key(bare) in by_kind["place"].by_key:
+                by_kind["place"].union(span._.canonical, by_kind["place"].by_key[key(bare)])  # "Munții Bucegi", "Bucegi"
         for kind, variants in by_kind.items():
             for full, acronym in explicit:
                 if full.label_ == kind != "person":  # ("Ion Popescu (PSD)": his party)
