@@ -234,11 +234,16 @@ class EntityRecognizer:
                 and any(is_acronym(t.text) and len(t.text) >= 3 and not _roman(t.text) for t in span):
             return self._organizations(doc, mention, span)  # "Váci NKSE": a name with an acronym in it
         if label == "person" and len(span) == 1 and span.start > 0 and is_role_word(doc[span.start - 1], self.roles) \
-                and len(span.text) >= 3 and span.text.isalpha() and is_acronym(span.text) and not _roman(span.text):
+                and self._company_acronym(span[0]):
             return self._organizations(doc, span, span)  # "Directorul DSVSA a spus": the director of an institution
         if label == "person" and len(span) > 1 and span.start > 0 and is_acronym(doc[span.start - 1].text) \
                 and not self._has_given_name(span) and self._place_name(span[-1:])[1]:
             return []  # "ISU Semenic Caraș-Severin": the rest of an institution's name, down to its county
+        if label == "person" and len(span) == 1 and span.start > mention.start and self._company_acronym(doc[span.start - 1]) \
+                and span[0].pos_ == "NOUN" and key(span[0].text) not in self.given:
+            # "Reprezentanții CFR Infrastructură": an acronym and a common noun, a company's name
+            named = doc[span.start - 1: span.end]
+            return self._organizations(doc, named, named)
         if label == "person" and (self._body_of_role(doc, span) or self._body_with_county(doc, span)):
             # "șeful Salvamont Prahova, Adrian Stoleru", "Șeful Salvamont Prahova a reamintit": the role's body;
             # one word in the genitive ("Antrenorul Daciei, Florin Stan") has no sure nominative: no name
@@ -1016,6 +1021,11 @@ class EntityRecognizer:
                     names.append(start)
                     edge = end
         return names, joined
+
+    @staticmethod
+    def _company_acronym(token: Token) -> bool:
+        """An acronym of three letters or more, no initials ("A.D. Xenopol") and no Roman numeral."""
+        return token.text.isalpha() and len(token.text) >= 3 and is_acronym(token.text) and not _roman(token.text)
 
     def _landform_name(self, span: Span) -> Optional[str]:
         """ "Vârful Negoiu", "Munților Făgăraș", "Câmpiei Române": a landform's word and a capitalized name
