@@ -49,6 +49,8 @@ class DateFinder:
         self.relative_days = lang.keys_of("relative_days")
         markers = lang["reference_markers"]
         self.comparison = [key(w).split() for w in markers["comparison"]]
+        self.valuation = [key(w).split() for w in markers["valuation"]]
+        self.valuation_of = [key(w).split() for w in markers["valuation_of"]]
         self.record_since = [key(w).split() for w in markers["record_since"]]
         self.count_since = [key(w).split() for w in markers["count_since"]]
         self.count_within = [key(w).split() for w in markers["count_within"]]
@@ -191,6 +193,8 @@ class DateFinder:
         before = [key(t.text) for t in doc[start: span.start]]
         if any(_contains(before, marker) for marker in self.comparison):
             return True
+        if any(before[-len(v):] == v for v in self.valuation_of) and any(_contains(before, m) for m in self.valuation):
+            return True  # "la cursul BNR de luni": a rate of that day
         if any(before[-len(u):] == u for u in self.until) and self._negated_clause(doc, span):
             return True  # "nu comentase acordul până marți"
         if self._change_base(doc, span):

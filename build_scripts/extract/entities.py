@@ -192,7 +192,7 @@ class EntityRecognizer:
         if trimmed is None:
             return []
         mention, span = trimmed
-        if len(span) == 1 and self._holiday(doc, span):
+        if len(span) == 1 and (self._holiday(doc, span) or key(span.text) in self.not_entities):
             return []
         known = self._known(span.text)
         if known:

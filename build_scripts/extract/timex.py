@@ -148,8 +148,8 @@ NEAR_OTHER_WAY = 45   # ... is read the other way when that is this close to pub
 
 def _year_for_month(month: int, day: Optional[int], published: dt.date, tense: str) -> int:
     """The year of a month (and day) given without one: the latest on or before publication in a past
-    sentence (always, for "since", see `date_tense`), the next one in a future sentence, otherwise the
-    nearest to publication."""
+    sentence (always, for "since", see `date_tense`), the next one in a future sentence (always, for
+    "until"), otherwise the nearest to publication."""
     ref = (month, day or 1)
     pub = (published.month, published.day if day else 1)
     before = published.year if ref <= pub else published.year - 1
@@ -168,6 +168,8 @@ def _by_tense(before: int, after: int, distance: Callable[[int], int], tense: st
     clause's tense says (`_year_for_month`); `distance(year)`: days from publication."""
     if tense == "since":
         return before  # "au crescut de la 1 ianuarie": begun by publication, however far back
+    if tense == "until":
+        return after  # "vor fi livrate până în decembrie": what is still to be done is done by a day ahead
     preferred = {"past": before, "future": after}.get(tense)
     if preferred is not None:
         other = after if preferred == before else before
@@ -272,19 +274,20 @@ BETWEEN_BEFORE = 8  # characters before a period's first day where its "între" 
 
 
 def _weekdays_of_dates(chosen: list[_Match], text: str, rules: "_Rules") -> list[_Match]:
-    """ "marți, 3 septembrie", "vineri, 03.10.2025": a weekday in apposition to a date is one expression,
-    the date's day (the weekday alone would be read against publication, and a date more than a few days
-    away is another week). When the date does not fall on that weekday the text contradicts itself: the
-    date written out stays, the weekday is left out."""
+    """ "marți, 3 septembrie", "vineri, 03.10.2025": a weekday in apposition to a date (or to the first day
+    of a period) is one expression, the date's (the weekday alone would be read against publication, and
+    a date more than a few days away is another week). When the date does not fall on that weekday the
+    text contradicts itself: the date written out stays, the weekday is left out."""
     ordered = sorted(chosen, key=lambda c: c.start)
     out: list[_Match] = []
     i = 0
     while i < len(ordered):
         c, after = ordered[i], ordered[i + 1] if i + 1 < len(ordered) else None
         weekday = rules.weekday_of.get(text[c.start:c.end].lower())
-        if weekday is not None and after is not None and "set" not in c.flags and "time" not in after.flags \
-                and after.value and DAY_VALUE.fullmatch(after.value) and text[c.end:after.start].strip() in ("", ","):
-            if dt.date.fromisoformat(after.value).weekday() == weekday:
+        first = after.value.split("/")[0] if after is not None and after.value else ""
+        if weekday is not None and DAY_VALUE.fullmatch(first) and "set" not in c.flags and "time" not in after.flags \
+                and text[c.end:after.start].strip() in ("", ","):
+            if dt.date.fromisoformat(first).weekday() == weekday:
                 out.append(_Match(c.start, after.end, after.value, after.type, after.mod, after.flags))
             else:
                 out.append(after)
@@ -510,15 +513,19 @@ def _rules(lang: Lang) -> _Rules:
         return _Match(m.start(), m.end(), _day(d)) if d else None
 
     bound = re.compile(rf"{B}(?:{lang.alt('date_bound_before')})\s+\Z", re.I)
+    until = re.compile(rf"{B}(?:{lang.alt('date_until_before')})\s+\Z", re.I)
     since = re.compile(rf"{B}(?:(?:{lang.alt('date_since_before')})|[^\W\d_]{{0,20}}(?:{lang.alt('past_participle_endings')})"
                        rf"\s+(?:{lang.alt('date_since_after_verb')}))\s+\Z", re.I)
 
     def date_tense(text: str, start: int, tense: str) -> str:
         """The tense that places a month or day written at `start` in a clause of `tense`: after a bound
         ("amânată pentru martie") the clause's tense says nothing of it ("present": the nearest); after
-        "since" in a past clause ("au crescut de la 1 ianuarie") it is strictly past ("since")."""
+        "since" in a past clause ("au crescut de la 1 ianuarie") it is strictly past ("since"); after a bound
+        in a future clause ("vor fi livrate până în decembrie") it is strictly ahead ("until")."""
         if tense == "past" and bound.search(text, 0, start):
             return "present"
+        if tense == "future" and until.search(text, 0, start):
+            return "until"
         if tense == "past" and since.search(text, 0, start):
             return "since"
         return tense
@@ -555,11 +562,12 @@ def _rules(lang: Lang) -> _Rules:
         return _Match(m.start(), m.end(), _day(d))
 
     FROM, TO = lang.alt("day_range_from"), lang.alt("day_range_to")
-    from_before = re.compile(rf"(?:^|\s)(?:{FROM})\s+\Z", re.I)
+    # ("de joi, 22 august, până pe 15 septembrie": a weekday in apposition to the first day)
+    from_before = re.compile(rf"(?:^|\s)(?:{FROM}|(?:{lang.alt('weekday_range_from')})\s+(?:{W}),?)\s+\Z", re.I)
 
     @rule(rf"{B}(?:{BETWEEN})\s+(\d{{1,2}})\s+({M})(?:\s+({YEAR}))?\s+(?:{AND})\s+(\d{{1,2}})\s+({M})(?:\s+({YEAR}))?{E}"
           rf"|{B}(\d{{1,2}})\s+({M})(?:\s+({YEAR}))?\s*[-–]\s*(\d{{1,2}})\s+({M})(?:\s+({YEAR}))?{E}"
-          rf"|{B}(\d{{1,2}})\s+({M})(?:\s+({YEAR}))?\s+(?:{TO})\s+(\d{{1,2}})\s+({M})(?:\s+({YEAR}))?{E}")
+          rf"|{B}(\d{{1,2}})\s+({M})(?:\s+({YEAR}))?,?\s+(?:{TO})\s+(\d{{1,2}})\s+({M})(?:\s+({YEAR}))?{E}")
     def _day_interval(m, published, tense):
         """ "între 22 mai și 14 iunie 2023", "23 februarie – 1 martie 2026", "între 7 septembrie 2026 și
         29 ianuarie 2027", "de la 15 iunie până la 7 septembrie": from one day to another, across months
@@ -804,6 +812,9 @@ def _rules(lang: Lang) -> _Rules:
             start = dt.date.fromisoformat(days[0].value)
         return _Match(m.start(), m.end(), f"{_day(start)}/{_day(start + dt.timedelta(days=length))}")
 
+    blockers_lifted = {w.lower() for w in lang["weekday_blockers_lifted"]}
+    day_closed = re.compile(rf"\s*(?:[.,;:!?»”\"]|(?:{DP}){E})", re.I)
+
     def _weekday_value(text: str, start: int, end: int, word: str, modifier: Optional[str], published, tense):
         """The day of the weekday `word` written at text[start:end] (`modifier`: "trecută", "viitoare"…)."""
         word = word.lower()
@@ -819,12 +830,15 @@ def _rules(lang: Lang) -> _Rules:
             return _Match(start, end, f"XXXX-WXX-{weekday_of[word] + 1}", flags=("set",))
         if word in {w.lower() for w in lang["ambiguous_weekdays"]}:
             before = text[:start].lower()
-            if any(re.search(rf"(?:^|\s){re.escape(b)}\s*$", before) for b in lang["weekday_blockers_before"]):
+            closed = day_closed.match(text, end)  # "de luni după-amiază", "de luni."
+            if any(re.search(rf"(?:^|\s){re.escape(b)}\s*$", before) for b in lang["weekday_blockers_before"]
+                   if not (closed and b in blockers_lifted)):
                 return None
             after = text[end:].lower()
             if any(re.match(rf"\s*{re.escape(b)}(?!\w)", after) for b in lang["weekday_blockers_after"]):
                 return None
-            if re.match(r"\s+de\s+[a-zăâîșț]", after) or re.search(r"\d\s*$", before):
+            # ("luni de zile": months; "publicat luni de Inspectorat": by whom, on Monday)
+            if re.match(r"\s+de\s+[a-zăâîșț]", text[end:]) or re.search(r"\d\s*$", before):
                 return None
         if published is None:
             return _unresolved(start, end)
