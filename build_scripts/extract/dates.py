@@ -30,7 +30,7 @@ from ..lang import Lang, key
 from ..model import Sentence
 from ..names import noun_stems
 from .spans import settle
-from .timex import DAY_PART_VALUE, NIGHT_ENDS, extract_dates
+from .timex import DAY_PART_VALUE, DAY_VALUE, NIGHT_ENDS, clause_tense, extract_dates
 
 
 @Language.factory("explainer_dates", default_config={"lang_code": "ro"})
@@ -81,6 +81,7 @@ class DateFinder:
         self.reporting_verbs = {key(w) for w in lang["source_verbs"]}
         self.statement_nouns = {key(w) for w in (*lang["document_nouns"], *lang["statement_nouns"])}
         self.feminine_endings = [key(w) for w in lang["feminine_endings"]]
+        self.weekdays = {key(w): int(n) for n, names in lang["weekdays"].items() for w in names}
 
     def _noun_forms(self, noun: Token) -> set[str]:
         """The lemma and the word without its article ("Persoanele" -> "persoane", "copiii" -> "copii"),
@@ -96,6 +97,7 @@ class DateFinder:
         quotes = [q for q in doc.spans.get("quotes", []) if q._.direct]
         speech = quotes + list(doc.spans.get("answers", []))
         found, ages = [], []
+        untensed: dict[int, bool] = {}  # a weekday alone: whether its clause has no tense
         for start, sentence in zip(layout.starts, layout.sentences):
             for mention in extract_dates(sentence, published, self.lang):
                 span = doc.char_span(start + mention.start, start + mention.end, alignment_mode="expand")
@@ -124,9 +126,35 @@ class DateFinder:
                     + (("names",) if self._names_a_thing(doc, span, value) else ()) \
                     + (("asked",) if self._asked(doc, span) else ())
                 found.append(out)
+                if key(out.text) in self.weekdays:
+                    untensed[out.start] = clause_tense(sentence.text, mention.start, mention.end, self.lang) == "present"
         doc.spans["ages"] = ages
+        self._weekdays_as_dated(found, published, untensed)
         settle(doc, "dates", [self._on_story_day(span, found, published) for span in found])
         return doc
+
+    WEEKDAY_DOUBT = 3  # days from publication from which the nearest such weekday is barely nearer than the other
+
+    def _weekdays_as_dated(self, found: list[Span], published: Optional[dt.date], untensed: dict[int, bool]) -> None:
+        """A weekday named alone in a clause with no tense, read as the nearest such day though the other is
+        barely farther ("Lucrările încep luni" on a Thursday: three days back, four ahead), is the day the
+        article dates that weekday elsewhere ("Luni, 9 martie, circulația va fi oprită"), when that day is
+        within a week of publication."""
+        if published is None:
+            return
+        dated: dict[int, set[str]] = {}
+        for span in found:
+            words = span.text.replace(",", " ").split()
+            value = span._.timex or ""
+            if len(words) > 1 and key(words[0]) in self.weekdays and DAY_VALUE.fullmatch(value[:10]) \
+                    and abs((dt.date.fromisoformat(value[:10]) - published).days) < 7:
+                dated.setdefault(self.weekdays[key(words[0])], set()).add(value[:10])
+        for span in found:
+            day = self.weekdays.get(key(span.text))
+            if day is not None and len(dated.get(day, ())) == 1 and DAY_VALUE.fullmatch(span._.timex or "") \
+                    and not span._.timex_flags and untensed.get(span.start) \
+                    and abs((dt.date.fromisoformat(span._.timex) - published).days) >= self.WEEKDAY_DOUBT:
+                span._.timex = next(iter(dated[day]))
 
     # The hours each part of a day holds (TIMEX codes; an evening's hour is not the morning's day); the
     # small hours after an evening or a night are on the next day.

@@ -57,6 +57,7 @@ class EntityRecognizer:
         self.kin_roles = lang.keys_of("kin_roles")
         self.titles = lang.keys_of("person_titles")
         self.not_entities = lang.keys_of("not_entities")
+        self.weekdays = {key(w) for names in lang["weekdays"].values() for w in names}
         # "de Crăciun", "înainte de Paște": a holiday, which the dates read (a surname elsewhere).
         self.holidays = {key(form) for h in lang["holidays"] for form in h["forms"]}
         self.holiday_cues = [key(c).split() for c in (*lang["holiday_cues"], *lang["holiday_vague_cues"])]
@@ -192,8 +193,8 @@ class EntityRecognizer:
         if trimmed is None:
             return []
         mention, span = trimmed
-        if len(span) == 1 and (self._holiday(doc, span) or key(span.text) in self.not_entities):
-            return []
+        if len(span) == 1 and (self._holiday(doc, span) or key(span.text) in self.weekdays):
+            return []  # (a weekday is a day: "Marti dimineata", not the town)
         known = self._known(span.text)
         if known:
             # "șeful Hidroelectrica" tagged as a person: the organization's mention is its name alone.

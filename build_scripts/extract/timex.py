@@ -1142,6 +1142,11 @@ def _rules(lang: Lang) -> _Rules:
 
 # --- publication date inference ------------------------------------------------------------------
 
+def clause_tense(text: str, start: int, end: int, lang: Lang) -> str:
+    """The tense of the clause around text[start:end]: "future", "past" or "present" (no mark)."""
+    return _tense(text, start, end, _rules(lang))
+
+
 def infer_publication(sentences: list[Sentence], lang: Lang) -> Optional[dt.date]:
     """Infer a publication date from the text: the latest full date that dates the article itself,
     moved forward to the first day (within a week) on which every past-tense weekday it mentions falls
