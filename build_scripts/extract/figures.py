@@ -26,7 +26,7 @@ def extract_numbers(sentence: Sentence, lang: Lang, skip: list[tuple[int, int]] 
         start, end = m.start(), m.end()
         if any(start < b and a < end for a, b in taken):
             continue
-        mention = _resolve(m, sentence, rules, lang)
+        mention = _resolve(m, sentence, rules, lang, found[-1].unit if found else None)
         if mention is not None:
             found.append(mention)
             taken.append((mention.start, mention.end))
@@ -48,6 +48,9 @@ class _Rules:
     and_words: set[str]
     capital: re.Pattern
     partitive: re.Pattern
+    measure_before: re.Pattern  # "magnitudinea |2,8"
+    measure_of: dict[str, str]  # a measure noun's form -> its name
+    partitive_before: re.Pattern  # "dintre care |4.870"
 
 
 @functools.lru_cache(maxsize=4)
@@ -57,8 +60,10 @@ def _rules(lang: Lang) -> _Rules:
     number = rf"(?:{DIGITS}|{word_pattern(lang, with_articles=True)})"
     scale = alternation(scales)
     percent = alternation(lang["percent_words"])
+    measure_of = {form.lower(): name for name, forms in lang["measure_nouns"].items() for form in forms}
     figure = re.compile(
         rf"(?<![\w.,/:%-])"
+        rf"(?:(?P<neg>{alternation(lang['negative_words'])})\s+)?"
         rf"(?:(?P<qual>{alternation(approximations)})\s+)?"
         rf"(?:(?P<between>{alternation(lang['range_words']['between'])})\s+)?"
         rf"(?P<low>{number})(?:\s+(?:de\s+)?(?P<lowscale>{scale}))?"
@@ -81,10 +86,15 @@ def _rules(lang: Lang) -> _Rules:
         and_words={w.lower() for w in lang["range_words"]["and"]},
         capital=re.compile(rf"\s+[{lang['capital_letters']}]"),
         partitive=re.compile(rf"\s+(?:{alternation(lang['partitive_words'])})\s+(?:{DIGITS})(?!\w)", re.I),
+        measure_before=re.compile(rf"(?<!\w)({alternation(measure_of)})\s+(?:de\s+)?\Z", re.I),
+        measure_of=measure_of,
+        partitive_before=re.compile(rf"(?<!\w)(?:{alternation(lang['partitive_before'])})\s+\Z", re.I),
     )
 
 
-def _resolve(m: re.Match, sentence: Sentence, rules: _Rules, lang: Lang) -> Optional[NumberMention]:
+def _resolve(m: re.Match, sentence: Sentence, rules: _Rules, lang: Lang,
+             previous_unit: Optional[str] = None) -> Optional[NumberMention]:
+    """The figure `m` found, or None; `previous_unit`: what the figure before it in the sentence counts."""
     text = sentence.text
     low_text, high_text = m.group("low"), m.group("high")
     dash = (m.group("dash") or "").lower()
@@ -113,7 +123,17 @@ def _resolve(m: re.Match, sentence: Sentence, rules: _Rules, lang: Lang) -> Opti
     whole = rules.partitive.match(after)  # "37 dintre cele 42 de servere": the whole's noun
     unit = "%" if pct else _unit(after[whole.end():] if whole else after, rules)
     if unit is None and not scale_word:
-        return None
+        measure = rules.measure_before.search(text, 0, m.start())
+        if measure is not None:
+            unit = rules.measure_of[measure.group(1).lower()]  # "magnitudinea 2,8"
+        elif previous_unit and rules.partitive_before.search(text, 0, m.start()):
+            unit = previous_unit  # "12.540 de incendii, dintre care 4.870 la locuințe"
+        else:
+            return None
+    if m.group("neg"):
+        if high is not None:
+            return None  # (a range below zero: left out rather than misread)
+        low = -low
     if re.match(r"^(?:-?lea|-a)\b", after):
         return None  # ordinals: "al 3-lea", "a 2-a"
     value = (tidy(low), tidy(high)) if high is not None else tidy(low)
@@ -135,8 +155,8 @@ def _is_identifier(m: re.Match, text: str, rules: _Rules) -> bool:
         if prev_word not in rules.approximations and prev.start() > 0:
             return True
     digits = re.sub(r"\D", "", m.group("low"))
-    if digits.startswith("0") and len(digits) > 1:
-        return True  # phone numbers and codes start with 0
+    if re.match(r"0\d", m.group("low")):
+        return True  # phone numbers and codes start with 0 ("0,4" is a number)
     if len(digits) >= 7 and "." not in m.group("low"):
         return True  # long runs without separators are codes, not quantities
     around = text[m.end(): m.end() + 2]

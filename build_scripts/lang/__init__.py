@@ -37,7 +37,7 @@ SCHEMA: dict[str, dict[str, type]] = {
     "numbers": {
         "number_words": dict, "article_numbers": dict, "number_word_traps": dict, "scale_words": dict,
         "vague_quantities": list, "approximations": dict, "percent_words": list, "currencies": dict,
-        "number_blockers_before": list, "partitive_words": list,
+        "number_blockers_before": list, "partitive_words": list, "measure_nouns": dict, "partitive_before": list, "negative_words": list,
     },
     "speech": {
         "quote_marks": list, "speech_verbs": list, "source_verbs": list, "according_to": list,
