@@ -58,6 +58,7 @@ class EntityRecognizer:
         self.titles = lang.keys_of("person_titles")
         self.not_entities = lang.keys_of("not_entities")
         self.weekdays = {key(w) for names in lang["weekdays"].values() for w in names}
+        self.speech_verbs = lang.keys_of("speech_verbs")
         # "de Crăciun", "înainte de Paște": a holiday, which the dates read (a surname elsewhere).
         self.holidays = {key(form) for h in lang["holidays"] for form in h["forms"]}
         self.holiday_cues = [key(c).split() for c in (*lang["holiday_cues"], *lang["holiday_vague_cues"])]
@@ -743,8 +744,9 @@ class EntityRecognizer:
 
     def _given_alone(self, doc: Doc) -> list[Span]:
         """A known given name on its own, described after a comma as a person ("Marcel, un viticultor din
-        Jariștea, spune …", "Gheorghe, fermier din Cobadin, a strâns …"): someone the article names by
-        first name only, whom the statistical model may have missed."""
+        Jariștea, spune …", "Gheorghe, fermier din Cobadin, a strâns …"), set off after one ("Vecinul ei,
+        Costică, …") or right after a speech verb ("povestește Andrei, unul dintre turiști"): someone the
+        article names by first name only, whom the statistical model may have missed."""
         out = []
         for token in doc:
             if not token.text[:1].isupper() or key(token.text) not in self.given or self._sizeable(token.text) \
@@ -754,10 +756,25 @@ class EntityRecognizer:
             noun = doc[token.i + 2]
             if noun.pos_ == "DET" and noun.is_lower:
                 noun = doc[token.i + 3]  # "un viticultor"
-            if noun.is_lower and (is_role_word(noun, self.roles) or key(noun.lemma_) in self.person_nouns
-                                  or key(noun.text) in self.person_nouns):
+            if noun.is_lower and self._person_noun(noun) or self._apposed_to_person(doc, token.i) \
+                    or token.i > 0 and doc[token.i - 1].pos_ == "VERB" and key(doc[token.i - 1].lemma_) in self.speech_verbs:
+                # ("…”, povestește Andrei, unul dintre turiști": the one who speaks)
                 out.append(self._make(doc, doc[token.i: token.i + 1], "person", token.text))
         return out
+
+    def _person_noun(self, token: Token) -> bool:
+        """A role or a word for a person ("viticultor", "vecinul", "pensionară")."""
+        return is_role_word(token, self.roles) or is_role_word(token, self.kin_roles) \
+            or key(token.lemma_) in self.person_nouns or key(token.text) in self.person_nouns
+
+    APPOSED_WINDOW = 2  # words between a person's noun and the comma before the given name ("Vecinul ei,")
+
+    def _apposed_to_person(self, doc: Doc, i: int) -> bool:
+        """ "Vecinul ei, Costică, în vârstă de 81 de ani, spune …": a given name set off by commas right
+        after a word for a person (and a possessive)."""
+        if i < 2 or doc[i - 1].text != ",":
+            return False
+        return any(self._person_noun(t) for t in doc[max(doc[i].sent.start, i - 2 - self.APPOSED_WINDOW): i - 1])
 
     def _surnames_alone(self, doc: Doc, found: list[Span]) -> list[Span]:
         """A capitalized word the model left untagged that is the surname of a person the article names
