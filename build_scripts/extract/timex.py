@@ -112,6 +112,9 @@ def _tense(text: str, start: int, end: int, rules: "_Rules") -> str:
     if right < len(text) and text[right] == "," and not text[:start].strip() \
             and rules.future.search(text, right) and not rules.past.search(text):
         return "future"
+    # ... and a condition in the present, with nothing past in the sentence ("Dacă nu plouă până vineri").
+    if rules.condition.search(text, 0, start) and not rules.past.search(text):
+        return "future"
     return "present"
 
 
@@ -428,6 +431,7 @@ class _Rules:
     clock_period_and: frozenset  # ... closed by "și" ("între 15 mai, ora 08:00, și 17 mai, ora 06:00")
     place_line: re.Pattern  # a place and a comma before a line's only date ("Cluj-Napoca, 3 martie 2026")
     weekday_of: dict  # a weekday's name (bare, as written alone) -> 0 (Monday) … 6
+    condition: re.Pattern  # "dacă", which puts a present clause ahead
 
 
 @functools.lru_cache(maxsize=4)
@@ -1130,6 +1134,7 @@ def _rules(lang: Lang) -> _Rules:
     place_line = re.compile(rf"\s*{place_word}(?:(?: |-| - ){place_word}){{0,3}},\s*\Z")
     return _Rules(patterns=patterns, future=future, past=past, clause_edge=clause_edge,
                   participle_before=participle_before, place_line=place_line, weekday_of=weekday_of,
+                  condition=re.compile(rf"{B}(?:{lang.alt('future_conditions')}){E}", re.I),
                   forward_participles=frozenset(w.lower() for w in lang["forward_participles"]),
                   year_month_joins=frozenset(w.lower() for w in lang["year_month_joins"]) | {""},
                   month_list_joins=frozenset(w.lower() for w in lang["month_list_joins"]),
