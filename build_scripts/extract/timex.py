@@ -84,10 +84,15 @@ def _tense(text: str, start: int, end: int, rules: "_Rules") -> str:
     left = max((m.end() for m in rules.clause_edge.finditer(text, 0, start)), default=0)
     right = next((m.start() for m in rules.clause_edge.finditer(text, end)), len(text))
     clause = text[left:right]
+    participle = rules.participle_before.search(text, max(0, start - 40), start)
+    participle = participle if participle and participle.group(0).strip().lower() not in rules.forward_participles else None
+    if participle and not rules.verb_part_before.search(text, 0, participle.start()):
+        # "Hotărârile adoptate luni vor fi trimise …": a participle describing a noun dates what was done,
+        # whatever the clause's verb ("va fi votat joi" is the verb itself: the future)
+        return "past"
     if rules.future.search(clause):
         return "future"
-    participle = rules.participle_before.search(text, max(0, start - 40), start)
-    if rules.past.search(clause) or participle and participle.group(0).strip().lower() not in rules.forward_participles:
+    if rules.past.search(clause) or participle:
         return "past"  # "a fost trimisă joi"; "expertiza predată vineri", "pus miercuri": a participle right before
     if left > 0 and text[left - 1] == "," and any(
             m.end() == left - 1 for m in rules.past.finditer(text, max(0, left - 41), left - 1)):
@@ -432,6 +437,7 @@ class _Rules:
     place_line: re.Pattern  # a place and a comma before a line's only date ("Cluj-Napoca, 3 martie 2026")
     weekday_of: dict  # a weekday's name (bare, as written alone) -> 0 (Monday) … 6
     condition: re.Pattern  # "dacă", which puts a present clause ahead
+    verb_part_before: re.Pattern  # an auxiliary right before a participle ("va fi votat", "a fost trimisă")
 
 
 @functools.lru_cache(maxsize=4)
@@ -1135,6 +1141,7 @@ def _rules(lang: Lang) -> _Rules:
     return _Rules(patterns=patterns, future=future, past=past, clause_edge=clause_edge,
                   participle_before=participle_before, place_line=place_line, weekday_of=weekday_of,
                   condition=re.compile(rf"{B}(?:{lang.alt('future_conditions')}){E}", re.I),
+                  verb_part_before=re.compile(rf"{B}(?:{lang.alt('past_auxiliaries')}|{lang.alt('future_markers')}|fi|fie|fost)\s+\Z", re.I),
                   forward_participles=frozenset(w.lower() for w in lang["forward_participles"]),
                   year_month_joins=frozenset(w.lower() for w in lang["year_month_joins"]) | {""},
                   month_list_joins=frozenset(w.lower() for w in lang["month_list_joins"]),
