@@ -257,6 +257,9 @@ class EntityRecognizer:
             if institution:
                 return [self._make(doc, mention, "organization", institution)]  # "fostul ministru al Mediului"
             return [self._person_or_place(doc, mention, span)]
+        if label == "place" and len(span) == 1 and mention.end == span.end and self._after_settlement_cue(doc, span):
+            span = self._with_name_tail(doc, span)  # "satul Fundu Râpii" read as "Fundu"
+            mention = doc[mention.start: span.end]
         if label == "place" and len(span) > 1 and key(span[-1].text) in self.org_suffixes:
             return self._organizations(doc, mention, span)  # "Valuta Nord SRL": a company's ending, no place
         if label == "place":
@@ -1071,6 +1074,17 @@ class EntityRecognizer:
         return next((" ".join(words[len(head):]) for head in self.landform_heads
                      if len(words) > len(head) and [key(w) for w in words[:len(head)]] == head), None)
 
+    NAME_TAIL = 2  # capitalized words a place's name may run on after the word the model tagged
+
+    def _with_name_tail(self, doc: Doc, span: Span) -> Span:
+        """The name after a place's kind, with the capitalized words the model left outside it ("satul
+        Fundu Râpii"): up to NAME_TAIL words, none tagged as another name."""
+        end = span.end
+        while end < min(len(doc), span.end + self.NAME_TAIL) and doc[end].is_alpha and doc[end].text[:1].isupper() \
+                and not doc[end].is_sent_start and doc[end].ent_iob_ == "O":
+            end += 1
+        return doc[span.start:end]
+
     def _after_settlement_cue(self, doc: Doc, span: Span) -> bool:
         """ "comuna Gheorghe Doja": a settlement's kind right before the name, and no role before that
         ("primarul comunei Ion Pop")."""
@@ -1100,7 +1114,8 @@ class EntityRecognizer:
             if taken[token.i] or not token.text[:1].isupper() or token.is_sent_start or token.is_upper:
                 continue
             span = doc[token.i: token.i + 1]
-            cue = self._after_place_word(doc, span)
+            # ("pârâul Vasluieț"; "Pârâul Oii" is a name of its own the model missed)
+            cue = self._after_place_word(doc, span) or doc[token.i - 1].is_lower and self._after_settlement_cue(doc, span)
             if token.pos_ != "PROPN" and not cue:
                 continue
             canonical, confirmed = self._place_name(span)
