@@ -228,7 +228,7 @@ class DateFinder:
         if self._change_base(doc, span):
             return True  # "a scăzut de la aproximativ 300.000 în 2010 la sub 60.000"
         if self._picks_an_instance(doc, span):
-            return True  # "reducerea rămâne cea din 2024"
+            return True  # "cu 13% peste cel din anul trecut"
         # (the clause's words end with the preposition before the date: no verb or comma stands there)
         if any(before[-len(s):] == s for s in self.count_since) and self._ordinal_frame(doc, span):
             return True  # "Este al patrulea dezvoltator cercetat … de la începutul anului trecut"
