@@ -43,9 +43,12 @@ class DateFinder:
 
     def __init__(self, lang: Lang):
         self.lang = lang
-        self.age_before = [key(w) for w in lang["age_before"]]
         self.age_nouns = lang.keys_of("age_nouns") | lang.keys_of("person_roles")  # "un inginer de 44 de ani"
         self.age_prepositions = lang.keys_of("age_prepositions")
+        self.age_before = [key(w).split() for w in lang["age_before"]]
+        self.age_at = lang.keys_of("age_at")
+        self.age_qualifiers = {key(w) for w in lang["approximations"] if " " not in w}
+        self.and_words = {key(w) for w in lang["range_words"]["and"]}
         self.relative_days = lang.keys_of("relative_days")
         markers = lang["reference_markers"]
         self.comparison = [key(w).split() for w in markers["comparison"]]
@@ -386,20 +389,23 @@ class DateFinder:
             return False  # a request or a promise: in force until that day
         return bool(words & self.negation)
 
+    AGE_HEADS = 3  # nouns walked up from the years to the one they describe ("tineri din comuna X, de 19 …")
+
     def _is_age(self, doc: Doc, span: Span) -> bool:
-        """ "în vârstă de 67 de ani", "un bărbat de 45 de ani", "copiii sub 14 ani"."""
+        """ "în vârstă de 67 de ani", "un bărbat de 45 de ani", "copiii sub 14 ani", "Am 61 de ani"."""
         if not any(key(t.lemma_) in ("an",) or key(t.text).startswith("an") for t in span[-1:]):
             return False
-        before = key(doc[max(0, span.start - 5): span.start].text)
-        if any(before.endswith(phrase) for phrase in self.age_before):
-            return True
         first = span.start
-        if first >= 3 and key(doc[first - 1].text) in ("si", "și") and doc[first - 2].like_num \
-                and key(doc[first - 3].text) == "intre":
-            first -= 2  # "persoanele între 50 și 74 de ani": the range's first number
-            before = key(doc[max(0, first - 5): first].text)
-            if any(before.endswith(phrase) for phrase in self.age_before):
-                return True  # "cu vârste între 11 și 18 ani"
+        if first >= 2 and key(doc[first - 1].text) in self.and_words and (doc[first - 2].like_num or doc[first - 2].pos_ == "NUM"):
+            first -= 2  # "persoanele între 50 și 74 de ani", "în vârstă de 34 și 41 de ani": the pair's first number
+        # The cue may stand before a qualifier or an adverb: "cu vârsta de peste 65 de ani", "avea atunci 41".
+        cue_end = first
+        while cue_end > max(0, first - 2) and (key(doc[cue_end - 1].text) in self.age_qualifiers
+                                               or doc[cue_end - 1].pos_ == "ADV"):
+            cue_end -= 1
+        before = [key(t.text) for t in doc[max(0, cue_end - 5): cue_end]]
+        if any(before[-len(phrase):] == phrase for phrase in self.age_before):
+            return True
         if first >= 2:
             prep, noun = doc[first - 1], doc[first - 2]
             if key(noun.text) == "de" and first >= 3 and key(prep.text) != "de":
@@ -407,9 +413,23 @@ class DateFinder:
             if key(prep.text) in self.age_prepositions and (
                     self._noun_forms(noun) & self.age_nouns or noun.pos_ == "PRON" and "3" in noun.morph.get("Person")):
                 return True  # "un bărbat de 45 de ani", "cei mai mulți dintre ei sub cinci ani"
-        if span.start >= 3 and key(doc[span.start - 1].text) == "de" and doc[span.start - 2].text == "," \
-                and (doc[span.start - 3].pos_ == "PROPN" or _initial(doc[span.start - 3].text)):
+        if first >= 3 and key(doc[first - 1].text) == "de" and doc[first - 2].text == "," \
+                and (doc[first - 3].pos_ == "PROPN" or _initial(doc[first - 3].text)):
             return True  # "Octavian Bârsan, de 52 de ani, …", "Ionuț P., de 27 de ani"
+        after = doc[span.end].text if span.end < len(doc) else ""
+        if first >= 2 and doc[first - 1].text == "," and doc[first - 2].ent_type_ == "PERSON" and after == ",":
+            return True  # "Ioan Comșa, 58 de ani, din Jina"
+        if first >= 2 and key(doc[first - 1].text) in self.age_at and doc[first - 2].text == "," and after == ",":
+            return True  # "Vasile Stoenescu, care, la 67 de ani, a decis să se retragă"
+        # The noun the years describe, in the parse: "un cetățean turc de 51 de ani" (an adjective between);
+        # not "condamnat … la patru ani de închisoare".
+        word = span[-1] if cue_end and key(doc[cue_end - 1].text) in self.age_prepositions else None
+        for _ in range(self.AGE_HEADS if word is not None else 0):
+            if word.dep_ not in ("nmod", "conj") or word.head.i >= first:
+                break
+            word = word.head
+            if word.pos_ == "NOUN" and self._noun_forms(word) & self.age_nouns:
+                return True
         return False
 
     def _quote_of_relative_day(self, span: Span, quotes: list[Span]) -> Optional[Span]:

@@ -26,11 +26,30 @@ def extract_numbers(sentence: Sentence, lang: Lang, skip: list[tuple[int, int]] 
         start, end = m.start(), m.end()
         if any(start < b and a < end for a, b in taken):
             continue
-        mention = _resolve(m, sentence, rules, lang, found[-1].unit if found else None)
-        if mention is not None:
-            found.append(mention)
-            taken.append((mention.start, mention.end))
+        for mention in _pair(m, sentence, rules, lang) or [_resolve(m, sentence, rules, lang, found[-1].unit if found else None)]:
+            if mention is not None:
+                found.append(mention)
+                taken.append((mention.start, mention.end))
     return found
+
+
+def _pair(m: re.Match, sentence: Sentence, rules: _Rules, lang: Lang) -> list[Optional[NumberMention]]:
+    """ "în vârstă de 34 și 41 de ani": two figures, the first counting what the second counts; [] when
+    `m` is no such pair. A scale on the second only ("2 și 3 milioane") leaves the first out."""
+    dash = (m.group("dash") or "").lower()
+    if not m.group("high") or dash not in rules.and_words or m.group("between"):
+        return []
+    text = sentence.text
+    second_match = rules.figure.match(text, m.start("high"))
+    second = _resolve(second_match, sentence, rules, lang) if second_match else None
+    if second is None:
+        return [None]
+    first_match = rules.figure.match(text[: m.end("low")], m.start())
+    first = None
+    if first_match is not None and not first_match.group("scale") and not second_match.group("scale") \
+            and not second_match.group("lowscale") and not second_match.group("pct"):
+        first = _resolve(first_match, sentence, rules, lang, pair_unit=second.unit)
+    return [first, second]
 
 
 @dataclass
@@ -51,6 +70,7 @@ class _Rules:
     measure_before: re.Pattern  # "magnitudinea |2,8"
     measure_of: dict[str, str]  # a measure noun's form -> its name
     partitive_before: re.Pattern  # "dintre care |4.870"
+    symbols: set[str]  # "MW", "GWh": units with capitals
 
 
 @functools.lru_cache(maxsize=4)
@@ -89,12 +109,14 @@ def _rules(lang: Lang) -> _Rules:
         measure_before=re.compile(rf"(?<!\w)({alternation(measure_of)})\s+(?:de\s+)?\Z", re.I),
         measure_of=measure_of,
         partitive_before=re.compile(rf"(?<!\w)(?:{alternation(lang['partitive_before'])})\s+\Z", re.I),
+        symbols=set(lang["unit_symbols"]),
     )
 
 
 def _resolve(m: re.Match, sentence: Sentence, rules: _Rules, lang: Lang,
-             previous_unit: Optional[str] = None) -> Optional[NumberMention]:
-    """The figure `m` found, or None; `previous_unit`: what the figure before it in the sentence counts."""
+             previous_unit: Optional[str] = None, pair_unit: Optional[str] = None) -> Optional[NumberMention]:
+    """The figure `m` found, or None; `previous_unit`: what the figure before it in the sentence counts;
+    `pair_unit`: what the number after "și" counts ("34 și 41 de ani")."""
     text = sentence.text
     low_text, high_text = m.group("low"), m.group("high")
     dash = (m.group("dash") or "").lower()
@@ -124,7 +146,9 @@ def _resolve(m: re.Match, sentence: Sentence, rules: _Rules, lang: Lang,
     unit = "%" if pct else _unit(after[whole.end():] if whole else after, rules)
     if unit is None and not scale_word:
         measure = rules.measure_before.search(text, 0, m.start())
-        if measure is not None:
+        if pair_unit is not None:
+            unit = pair_unit
+        elif measure is not None:
             unit = rules.measure_of[measure.group(1).lower()]  # "magnitudinea 2,8"
         elif previous_unit and rules.partitive_before.search(text, 0, m.start()):
             unit = previous_unit  # "12.540 de incendii, dintre care 4.870 la locuințe"
@@ -189,6 +213,8 @@ def _unit(after: str, rules: _Rules) -> Optional[str]:
     for currency in sorted(rules.currencies, key=len, reverse=True):
         if re.match(rf"\s+(?:de\s+)?{re.escape(currency)}(?!\w)", after, re.I):
             return currency
+    if word in rules.symbols:
+        return word
     if lower in rules.unit_stop or word[:1].isupper():
         return None
     return word

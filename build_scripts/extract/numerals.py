@@ -16,7 +16,9 @@ def word_pattern(lang: Lang, with_articles: bool = False) -> str:
     words = lang.words("number_words") + (lang.words("article_numbers") if with_articles else [])
     alt = alternation(words)
     units = alternation([w for w, v in lang["number_words"].items() if v < 10])
-    return rf"(?:{alt})(?:\s+și\s+(?:{units}))?"
+    tens = alternation([w for w, v in lang["number_words"].items() if v >= 20 and v % 10 == 0])
+    # "și" joins a unit only to tens: "șase și opt ani" is two numbers, not fourteen.
+    return rf"(?:(?:{tens})\s+și\s+(?:{units})|(?:{alt}))"
 
 
 def parse_digits(text: str) -> Optional[float]:

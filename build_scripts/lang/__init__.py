@@ -31,12 +31,12 @@ SCHEMA: dict[str, dict[str, type]] = {
         "relative_days": dict, "day_parts": dict, "day_parts_before": dict, "weekend_words": list, "weekend_before": list, "two_year_spans": list, "month_nouns": list, "month_of_year": list, "year_part_not_of": list, "relative_day_parts": dict, "habitual_markers": list, "weekday_every_before": list, "weekday_this_after": list, "weekday_range_from": list, "weekday_range_to": list, "day_range_from": list, "day_range_to": list,
         "relative_units": dict, "relative_modifiers": dict, "this_prefix": list, "period_parts": dict,
         "seasons": dict, "holidays": list, "holiday_cues": list, "holiday_vague_cues": list, "ago_before": list, "ago_after": list, "duration_units": dict, "age_nouns": list,
-        "age_before": list, "age_prepositions": list, "reference_markers": dict, "year_parts": dict, "time_nouns": list, "date_name_nouns": list, "time_before": list,
+        "age_before": list, "age_prepositions": list, "age_at": list, "reference_markers": dict, "year_parts": dict, "time_nouns": list, "date_name_nouns": list, "time_before": list,
         "month_parts": dict, "bare_seasons": list, "bare_season_before": dict,
     },
     "numbers": {
         "number_words": dict, "article_numbers": dict, "number_word_traps": dict, "scale_words": dict,
-        "vague_quantities": list, "approximations": dict, "percent_words": list, "currencies": dict,
+        "vague_quantities": list, "approximations": dict, "percent_words": list, "unit_symbols": list, "currencies": dict,
         "number_blockers_before": list, "partitive_words": list, "measure_nouns": dict, "partitive_before": list, "negative_words": list,
     },
     "speech": {
