@@ -71,6 +71,8 @@ class _Rules:
     measure_of: dict[str, str]  # a measure noun's form -> its name
     partitive_before: re.Pattern  # "dintre care |4.870"
     symbols: set[str]  # "MW", "GWh": units with capitals
+    times: re.Pattern  # "|trei| ori mai"
+    times_before: re.Pattern  # "de |trei ori"
 
 
 @functools.lru_cache(maxsize=4)
@@ -110,6 +112,8 @@ def _rules(lang: Lang) -> _Rules:
         measure_of=measure_of,
         partitive_before=re.compile(rf"(?<!\w)(?:{alternation(lang['partitive_before'])})\s+\Z", re.I),
         symbols=set(lang["unit_symbols"]),
+        times=re.compile(rf"\s+({alternation(lang['times_words'])})\s+(?:{alternation(lang['times_after'])})(?!\w)", re.I),
+        times_before=re.compile(rf"(?<!\w)(?:{alternation(lang['times_before'])})\s+\Z", re.I),
     )
 
 
@@ -144,6 +148,9 @@ def _resolve(m: re.Match, sentence: Sentence, rules: _Rules, lang: Lang,
     after = text[m.end():]
     whole = rules.partitive.match(after)  # "37 dintre cele 42 de servere": the whole's noun
     unit = "%" if pct else _unit(after[whole.end():] if whole else after, rules)
+    times = rules.times.match(after)
+    if unit is None and times and rules.times_before.search(text, max(0, m.start() - 8), m.start()):
+        unit = times.group(1).lower()  # "de aproape trei ori mai mari"
     if unit is None and not scale_word:
         measure = rules.measure_before.search(text, 0, m.start())
         if pair_unit is not None:

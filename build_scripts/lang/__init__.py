@@ -36,7 +36,7 @@ SCHEMA: dict[str, dict[str, type]] = {
     },
     "numbers": {
         "number_words": dict, "article_numbers": dict, "number_word_traps": dict, "scale_words": dict,
-        "vague_quantities": list, "approximations": dict, "percent_words": list, "unit_symbols": list, "currencies": dict,
+        "vague_quantities": list, "approximations": dict, "percent_words": list, "unit_symbols": list, "times_words": list, "times_before": list, "times_after": list, "currencies": dict,
         "number_blockers_before": list, "partitive_words": list, "measure_nouns": dict, "partitive_before": list, "negative_words": list,
     },
     "speech": {
