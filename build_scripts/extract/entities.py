@@ -108,6 +108,8 @@ class EntityRecognizer:
         self.platforms = {e["name"] for e in lang.gazetteer["organizations"] if e.get("kind") == "platform"}
         self.media = {e["name"] for e in lang.gazetteer["organizations"] if e.get("kind") == "media"}
         self.pronouns = {key(w) for words in lang["pronouns"].values() for w in words}
+        self.year_words = {key(w) for w in lang["duration_units"]["Y"]}
+        self.agent_endings = tuple(key(w) for w in lang["agent_endings"])
 
     def __call__(self, doc: Doc) -> Doc:
         # 1. Candidates from the NER and the gazetteers, each with its kind and canonical name.
@@ -126,7 +128,11 @@ class EntityRecognizer:
         found += self._suffix_runs(doc)
         found += self._web_names(doc)
         found += self._given_runs(doc)
-        found += self._given_alone(doc)
+        given = self._given_alone(doc)
+        # (described as a person, a given name the model read as a place is that person: "Elena, o
+        # pensionară de 71 de ani")
+        found = [s for s in found if not (s.label_ == "place" and any(g.start < s.end and s.start < g.end for g in given))]
+        found += given
         found += self._described_runs(doc)
         found += self._apposed_runs(doc)
         found += self._surnames_alone(doc, found)
@@ -759,11 +765,25 @@ class EntityRecognizer:
             noun = doc[token.i + 2]
             if noun.pos_ == "DET" and noun.is_lower:
                 noun = doc[token.i + 3]  # "un viticultor"
-            if noun.is_lower and self._person_noun(noun) or self._apposed_to_person(doc, token.i) \
+            described = noun.is_lower and (self._person_noun(noun) or noun.pos_ == "NOUN" and noun.dep_ == "appos"
+                                           and noun.head.i == token.i and self._agent_noun(noun))  # "Cătălina, casieră într-un …"
+            if described or self._age_after(doc, noun.i) or self._apposed_to_person(doc, token.i) \
                     or token.i > 0 and doc[token.i - 1].pos_ == "VERB" and key(doc[token.i - 1].lemma_) in self.speech_verbs:
                 # ("…”, povestește Andrei, unul dintre turiști": the one who speaks)
                 out.append(self._make(doc, doc[token.i: token.i + 1], "person", token.text))
         return out
+
+    def _agent_noun(self, token: Token) -> bool:
+        """A noun made for a person who does something ("casieră", "croitor", "vânzătoare"), by its ending;
+        not a word for a place or an organization ("orașul", "compania")."""
+        forms = {key(token.text), key(token.lemma_)}
+        return not forms & (self.place_cues | self.settlement_cues | self.org_cues | self.org_heads) \
+            and any(form.endswith(end) for form in forms for end in self.agent_endings)
+
+    def _age_after(self, doc: Doc, i: int) -> bool:
+        """ "Nelu, 58 de ani, …": a number of years set off by commas, a person's age."""
+        j = i + 1 + (i + 1 < len(doc) and key(doc[i + 1].text) == "de")
+        return doc[i].like_num and j + 1 < len(doc) and key(doc[j].text) in self.year_words and doc[j + 1].text == ","
 
     def _person_noun(self, token: Token) -> bool:
         """A role or a word for a person ("viticultor", "vecinul", "pensionară")."""
