@@ -135,6 +135,7 @@ class EntityRecognizer:
         found += given
         found += self._described_runs(doc)
         found += self._apposed_runs(doc)
+        found += self._role_named_runs(doc)
         found += self._surnames_alone(doc, found)
         found += self._named_runs(doc, found)
         found += self._lexicon_places(doc, found)
@@ -194,6 +195,11 @@ class EntityRecognizer:
         label = NER_LABELS.get(ent.label_)
         if label is None:
             return []
+        cut = self._person_inside(doc, ent) if label != "person" else None
+        if cut is not None:
+            # "pentru Europa Liberă demograful Cornelia Răducanu": a place or an organization, then a person
+            return self._from_ner(doc, Span(doc, ent.start, cut, label=ent.label_)) \
+                + self._from_ner(doc, Span(doc, cut, ent.end, label="PERSON"))
         if label == "person":
             ent = _with_flat_tail(doc, ent)
         trimmed = self._trim(doc, ent, label)
@@ -708,6 +714,35 @@ class EntityRecognizer:
         return not self._has_given_name(span) and name.pos_ == "PROPN" and name.text[:1].isupper() \
             and (key(name.text) in self.given or name.ent_type_ == "PERSON")
 
+    ROLE_PHRASE = 10  # words of a role's phrase before the comma and the name ("consilierul … din Castellón, X Y")
+
+    def _role_named_runs(self, doc: Doc) -> list[Span]:
+        """A definite role, its phrase (no verb in it), a comma, then two or three capitalized words that
+        close the clause ("a declarat consilierul municipal pentru servicii sociale din Castellón, Aitor
+        Urkizu Etxabe."): the person holding the role, whose name no list knows (marked unconfirmed). Never
+        a known name or place, nor one with an institution's word."""
+        out = []
+        for token in doc:
+            if not token.is_lower or token.pos_ != "NOUN" or not self._is_role(token) \
+                    or "Def" not in token.morph.get("Definite") or "Plur" in token.morph.get("Number"):
+                continue
+            comma = next((t.i for t in doc[token.i + 1: min(len(doc), token.i + 1 + self.ROLE_PHRASE)]
+                          if t.is_punct or t.pos_ in ("VERB", "AUX") or t.is_sent_start), None)
+            if comma is None or doc[comma].text != ",":
+                continue
+            end = comma + 1
+            while end < len(doc) and end - comma <= 3 and doc[end].is_title and doc[end].text.replace("-", "").isalpha() \
+                    and not doc[end].is_sent_start:
+                end += 1
+            if not 2 <= end - comma - 1 <= 3 or end < len(doc) and not doc[end].is_punct:
+                continue
+            span = doc[comma + 1: end]
+            if self._known(span.text) or places.lookup(span.text) or self._ends_with_place(span) \
+                    or any(key(t.text) in self.org_heads or self._known(t.text) for t in span):
+                continue
+            out.append(self._make(doc, span, "person", span.text, confirmed=False))
+        return out
+
     def _apposed_runs(self, doc: Doc) -> list[Span]:
         """Two or three proper nouns the parser joined as one name (`flat`), then a comma and a role
         ("Larissa Teixeira, interul stânga al Galațiului, a marcat"): a person the model missed (marked
@@ -772,6 +807,17 @@ class EntityRecognizer:
                 # ("…”, povestește Andrei, unul dintre turiști": the one who speaks)
                 out.append(self._make(doc, doc[token.i: token.i + 1], "person", token.text))
         return out
+
+    def _person_inside(self, doc: Doc, ent: Span) -> Optional[int]:
+        """Where a person's part starts inside a span the model read as one place or organization: a
+        lowercase word for a person, then two or more capitalized words to the end ("Europa Liberă
+        demograful Cornelia Răducanu")."""
+        for i in range(ent.start + 1, ent.end - 2):
+            word = doc[i]
+            if word.is_lower and word.pos_ == "NOUN" and (self._person_noun(word) or self._agent_noun(word)) \
+                    and all(t.text[:1].isupper() for t in doc[i + 1: ent.end]):
+                return i
+        return None
 
     def _agent_noun(self, token: Token) -> bool:
         """A noun made for a person who does something ("casieră", "croitor", "vânzătoare"), by its ending;
