@@ -265,6 +265,8 @@ class Speakers:
         anaphors = lang["organization_anaphors"]
         self.org_generic = {key(w) for w in anaphors["generic"]}
         self.org_typed = {key(w) for w in anaphors["typed"]}
+        self.org_bare = {key(w) for w in anaphors["bare"]}
+        self.org_kind_of = {e["name"]: e.get("kind") for e in lang.gazetteer["organizations"]}
         kinds = [({key(x) for x in group} | {self._noun_stem(x) for x in group}, group) for group in anaphors["kinds"]]
         self.org_kinds = {key(w): kind for kind, group in kinds for w in group}  # a noun -> its kind's keys and stems
         self.org_cues = lang.keys_of("org_cues")  # "firma", "compania", "operatorul": a word for an organization
@@ -941,13 +943,22 @@ class Speakers:
         # ("a anunțat compania Nuclearelectrica").
         introduced = {s._.canonical for s in noun.doc.spans.get("entities", []) if s.label_ == "organization"
                       and s._.canonical and s.start > 0 and key(noun.doc[s.start - 1].lemma_) == lemma}
-        fits = lambda name: key(name.split()[0]).startswith(stem_of(lemma)) or name in introduced  # noqa: E731
+        fits = lambda name: key(name.split()[0]).startswith(stem_of(lemma)) or name in introduced \
+            or lemma in self.org_bare and self._bare_company(name)  # noqa: E731
         spoke = memory.organization(sentence, fits)
         # "Consiliul … Băncii Naționale a decis …, a anunțat banca centrală": named in the same sentence.
         here = {s._.canonical for s in noun.doc.spans.get("entities", []) if s.label_ == "organization"
                 and s._.canonical and noun.sent.start <= s.start < noun.sent.end and (fits(s._.canonical) or fits(s.text))}
         found = here | ({spoke} if spoke else set())
         return found.pop() if len(found) == 1 else None
+
+    def _bare_company(self, name: str) -> bool:
+        """A name with no word of a kind at its head ("CFR Călători", "Nexora Software"), and not one the
+        gazetteer knows as another kind than a company (a party, an institution, a newsroom)."""
+        first = key(name.split()[0])
+        heads = self.org_generic | self.org_typed | set(self.org_kinds)
+        return self.org_kind_of.get(name, "company") == "company" \
+            and not any(first.startswith(stem_of(word)) for word in heads)
 
     GENDER = {"m": "Masc", "f": "Fem"}
 
