@@ -253,6 +253,7 @@ class Speakers:
         self.utterance_stems = {stem_of(v) for v in lang["utterance_verbs"] if len(stem_of(v)) >= 5}
         self.documents = lang.keys_of("document_nouns")
         self.speaking_for = lang.keys_of("speaking_for")
+        self.speaking_as_group = lang.keys_of("speaking_as_group")
         self.titles = lang.keys_of("person_titles")
         self.party_of = {key(w): party for party, words in lang["party_members"].items() for w in words}
         self.control_verbs = lang.keys_of("control_verbs")
@@ -782,7 +783,8 @@ class Speakers:
                    sentence: int = 0) -> Optional[str]:
         """ "Conducerea spitalului", "Aripa armată a Hamas": the organization a speaking body belongs to;
         with the sentence's memory, also "reprezentanții companiei" after the company spoke."""
-        if key(noun.lemma_) not in self.speaking_for and self._noun_stem(noun.text) not in self.speaking_for_stems:
+        if key(noun.lemma_) not in self.speaking_for and self._noun_stem(noun.text) not in self.speaking_for_stems \
+                and not (noun.morph.get("Number") == ["Plur"] and key(noun.lemma_) in self.speaking_as_group):
             return None
         for child in noun.children:
             if child.dep_ not in ("nmod", "nmod:poss"):
