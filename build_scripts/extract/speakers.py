@@ -263,6 +263,7 @@ class Speakers:
         self.phrases = {key(verb): {key(n) for n in nouns} for verb, nouns in lang["speech_phrases"].items()}
         self.noun_endings = lang.noun_endings()
         self.speaking_for_stems = {self._noun_stem(w) for w in self.speaking_for}  # "Reprezentanții", unlemmatized
+        self.group_stems = self.speaking_for_stems | {self._noun_stem(w) for w in self.speaking_as_group}
         anaphors = lang["organization_anaphors"]
         self.org_generic = {key(w) for w in anaphors["generic"]}
         self.org_typed = {key(w) for w in anaphors["typed"]}
@@ -784,7 +785,7 @@ class Speakers:
         """ "Conducerea spitalului", "Aripa armată a Hamas": the organization a speaking body belongs to;
         with the sentence's memory, also "reprezentanții companiei" after the company spoke."""
         if key(noun.lemma_) not in self.speaking_for and self._noun_stem(noun.text) not in self.speaking_for_stems \
-                and not (noun.morph.get("Number") == ["Plur"] and key(noun.lemma_) in self.speaking_as_group):
+                and not self._members(noun):
             return None
         for child in noun.children:
             if child.dep_ not in ("nmod", "nmod:poss"):
@@ -936,9 +937,11 @@ class Speakers:
                 return None
             spoke = memory.organization(sentence, lambda name: True)
             # "Curtea Constituțională a admis …, a anunțat instituția": the organization the sentence is about.
+            # ("Polițiștii IPJ Constanța au deschis un dosar …, a precizat instituția": its members' subject)
             subjects = {s._.canonical for s in noun.doc.spans.get("entities", []) if s.label_ == "organization"
                         and s._.canonical and noun.sent.start <= s.start < noun.i
-                        and any(t.dep_.startswith("nsubj") for t in s)}
+                        and any(t.dep_.startswith("nsubj") or t.head.dep_.startswith("nsubj") and t.head.i < s.start
+                                and self._members(t.head) and not self._uninflected(s) for t in s)}
             found = subjects | ({spoke} if spoke else set())
             return found.pop() if len(found) == 1 else None
         # The name starts with the noun ("Compania Apa Nova"), or the article introduced it with the noun
@@ -953,6 +956,17 @@ class Speakers:
                 and s._.canonical and noun.sent.start <= s.start < noun.sent.end and (fits(s._.canonical) or fits(s.text))}
         found = here | ({spoke} if spoke else set())
         return found.pop() if len(found) == 1 else None
+
+    @staticmethod
+    def _uninflected(span: Span) -> bool:
+        """A name in the genitive that kept that form as its name ("Gărzii Naționale de Mediu"): named so,
+        it would not be the organization's name."""
+        return in_genitive(span[0]) and span._.canonical == span.text
+
+    def _members(self, noun: Token) -> bool:
+        """ "Polițiștii", "Reprezentanții": people who speak for an organization as a group."""
+        return noun.morph.get("Number") == ["Plur"] and (key(noun.lemma_) in self.speaking_as_group | self.speaking_for
+                                                         or self._noun_stem(noun.text) in self.group_stems)
 
     def _bare_company(self, name: str) -> bool:
         """A name with no word of a kind at its head ("CFR Călători", "Nexora Software"), and not one the
