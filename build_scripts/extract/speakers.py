@@ -951,9 +951,15 @@ class Speakers:
         fits = lambda name: key(name.split()[0]).startswith(stem_of(lemma)) or name in introduced \
             or lemma in self.org_bare and self._bare_company(name)  # noqa: E731
         spoke = memory.organization(sentence, fits)
-        # "Consiliul … Băncii Naționale a decis …, a anunțat banca centrală": named in the same sentence.
-        here = {s._.canonical for s in noun.doc.spans.get("entities", []) if s.label_ == "organization"
-                and s._.canonical and noun.sent.start <= s.start < noun.sent.end and (fits(s._.canonical) or fits(s.text))}
+        # "Consiliul … Băncii Naționale a decis …, a anunțat banca centrală": named in the same sentence;
+        # "… a cerut Ministerului Economiei să verifice …. Ministerul a transmis că …": or in the one before.
+        # (there, only a name that begins with the noun, in the same paragraph)
+        before = noun.doc[noun.sent.start - 1].sent.start if noun.sent.start > 0 else noun.sent.start
+        named = lambda name: key(name.split()[0]).startswith(stem_of(lemma))  # noqa: E731
+        here = {s._.canonical for s in noun.doc.spans.get("entities", []) if s.label_ == "organization" and s._.canonical
+                and (noun.sent.start <= s.start < noun.sent.end and (fits(s._.canonical) or fits(s.text))
+                     or before <= s.start < noun.sent.start and (named(s._.canonical) or named(s.text))
+                     and "\n" not in noun.doc[s.start: noun.sent.start].text)}
         found = here | ({spoke} if spoke else set())
         return found.pop() if len(found) == 1 else None
 
