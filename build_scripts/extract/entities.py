@@ -1464,6 +1464,10 @@ class EntityRecognizer:
         common = {key(w) for t in doc if t.is_lower and t.pos_ == "NOUN" for w in (t.lemma_, t.text)}
         org_words = {key(s._.canonical).split()[0] for s in spans
                      if s.label_ == "organization" and s._.canonical and len(s._.canonical.split()) >= 2}
+        short_names: dict[str, set[str]] = {}  # an organization's head word -> the names it begins
+        for s in spans:
+            if s.label_ == "organization" and s._.canonical and len(s._.canonical.split()) >= 2:
+                short_names.setdefault(key(s._.canonical).split()[0], set()).add(s._.canonical)
         by_surname: dict[str, set[str]] = {}
         for s in spans:
             if s.label_ == "person" and s._.canonical and len(s._.canonical.split()) >= 2 and len(s) >= 2:
@@ -1479,8 +1483,13 @@ class EntityRecognizer:
                 span._.canonical = next(iter(named)) if len(named) == 1 else span.text
             if span.label_ == "person" and len(span) == 1 and k in org_words and k not in parts:
                 continue  # "Kessler" of "Kessler & Partners": the company, cut short
+            heads = short_names.get(k, set())
             if span.label_ != "person" and len(span) == 1 and k in surnames:
                 span = self._make(doc, span, "person", next(iter(named)) if len(named) == 1 else span.text)
+            elif len(span) == 1 and span[0].text[:1].isupper() and k in self.org_heads and len(heads) == 1 \
+                    and span._.canonical not in heads:
+                # "a precizat Mitropolia" after "Mitropolia Moldovei și Bucovinei": that one, named short
+                span = self._make(doc, span, "organization", next(iter(heads)))
             elif span.label_ == "person" and len(self._name_part(doc, span)) == 1 and self._held_by_other(doc, span, spans):
                 # "Șeful Salvamont Bușteni, Radu Ionescu-Vlad": the person is the one in apposition, the
                 # lone word after the role is what they head
