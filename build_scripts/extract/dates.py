@@ -47,7 +47,9 @@ class DateFinder:
         self.age_prepositions = lang.keys_of("age_prepositions")
         self.age_before = [key(w).split() for w in lang["age_before"]]
         self.age_at = lang.keys_of("age_at")
-        self.age_qualifiers = {key(w) for w in lang["approximations"] if " " not in w}
+        self.age_not_before = lang.keys_of("age_not_before")
+        self.age_qualifiers = sorted([key(w).split() for w in lang["approximations"]]
+                                     + [[key(w)] for w in lang["range_words"]["between"]], key=len, reverse=True)
         self.and_words = {key(w) for w in lang["range_words"]["and"]}
         self.relative_days = lang.keys_of("relative_days")
         markers = lang["reference_markers"]
@@ -395,21 +397,31 @@ class DateFinder:
         """ "în vârstă de 67 de ani", "un bărbat de 45 de ani", "copiii sub 14 ani", "Am 61 de ani"."""
         if not any(key(t.lemma_) in ("an",) or key(t.text).startswith("an") for t in span[-1:]):
             return False
+        if span.end < len(doc) and key(doc[span.end].text) in self.age_not_before:
+            return False  # "Mai avea mai puțin de doi ani până la termenul de liberare": time left
         first = span.start
-        if first >= 2 and key(doc[first - 1].text) in self.and_words and (doc[first - 2].like_num or doc[first - 2].pos_ == "NUM"):
+        number = lambda i: doc[i].like_num or doc[i].pos_ == "NUM"  # noqa: E731
+        if first >= 2 and key(doc[first - 1].text) in self.and_words and number(first - 2):
             first -= 2  # "persoanele între 50 și 74 de ani", "în vârstă de 34 și 41 de ani": the pair's first number
-        # The cue may stand before a qualifier or an adverb: "cu vârsta de peste 65 de ani", "avea atunci 41".
+            while first >= 2 and doc[first - 1].text == "," and number(first - 2):
+                first -= 2  # "trei frați, de 4, 6 și 9 ani": a list's
+        # The cue may stand before a qualifier, "între" or an adverb: "cu vârsta de până la 2 ani", "au între
+        # 7 și 14 ani", "avea atunci 41".
         cue_end = first
-        while cue_end > max(0, first - 2) and (key(doc[cue_end - 1].text) in self.age_qualifiers
-                                               or doc[cue_end - 1].pos_ == "ADV"):
-            cue_end -= 1
-        before = [key(t.text) for t in doc[max(0, cue_end - 5): cue_end]]
-        if any(before[-len(phrase):] == phrase for phrase in self.age_before):
-            return True
+        for _ in range(2):
+            words = [key(t.text) for t in doc[max(0, cue_end - 3): cue_end]]
+            skip = next((len(q) for q in self.age_qualifiers if words[-len(q):] == q), 0)
+            skip = skip or (1 if cue_end and doc[cue_end - 1].pos_ == "ADV" else 0)
+            cue_end -= skip
+        for end in {first, cue_end}:
+            before = [key(t.text) for t in doc[max(0, end - 5): end]]
+            if any(before[-len(phrase):] == phrase for phrase in self.age_before):
+                return True  # ("cu vârste între 11 și 18 ani": a cue that ends with the range's word)
         if first >= 2:
             prep, noun = doc[first - 1], doc[first - 2]
-            if key(noun.text) == "de" and first >= 3 and key(prep.text) != "de":
-                noun = doc[first - 3]  # "persoanele de peste 65 de ani"
+            if key(noun.text) in ("de", ",") and first >= 3 and key(prep.text) != "de" \
+                    or noun.text == "," and first >= 3 and key(prep.text) in self.age_prepositions:
+                noun = doc[first - 3]  # "persoanele de peste 65 de ani", "trei frați, de 4, 6 și 9 ani"
             if key(prep.text) in self.age_prepositions and (
                     self._noun_forms(noun) & self.age_nouns or noun.pos_ == "PRON" and "3" in noun.morph.get("Person")):
                 return True  # "un bărbat de 45 de ani", "cei mai mulți dintre ei sub cinci ani"

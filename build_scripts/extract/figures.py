@@ -72,6 +72,8 @@ class _Rules:
     partitive_before: re.Pattern  # "dintre care |4.870"
     symbols: set[str]  # "MW", "GWh": units with capitals
     times: re.Pattern  # "|trei| ori mai"
+    partner: re.Pattern  # "|4|, 6 și 9 ani", "de la |719| la 794 de lei": the number whose unit this one shares
+    change_from: re.Pattern  # "de la |719| la 794"
     times_before: re.Pattern  # "de |trei ori"
 
 
@@ -112,6 +114,8 @@ def _rules(lang: Lang) -> _Rules:
         measure_of=measure_of,
         partitive_before=re.compile(rf"(?<!\w)(?:{alternation(lang['partitive_before'])})\s+\Z", re.I),
         symbols=set(lang["unit_symbols"]),
+        partner=re.compile(rf"(?:\s*,\s*(?:{number})){{0,8}}\s*(?:,|\s(?:{alternation(lang['range_words']['and'] + lang['list_or'])})|\s(?P<to>{alternation(lang['change_to'])}))\s+(?P<number>{number})(?=\s)", re.I),
+        change_from=re.compile(rf"(?<!\w)(?:{alternation(lang['change_from'])})\s+\Z", re.I),
         times=re.compile(rf"\s+({alternation(lang['times_words'])})\s+(?:{alternation(lang['times_after'])})(?!\w)", re.I),
         times_before=re.compile(rf"(?<!\w)(?:{alternation(lang['times_before'])})\s+\Z", re.I),
     )
@@ -153,6 +157,8 @@ def _resolve(m: re.Match, sentence: Sentence, rules: _Rules, lang: Lang,
         unit = times.group(1).lower()  # "de aproape trei ori mai mari"
     if unit is None and not scale_word:
         measure = rules.measure_before.search(text, 0, m.start())
+        if pair_unit is None:
+            pair_unit = _partner_unit(m, text, rules)
         if pair_unit is not None:
             unit = pair_unit
         elif measure is not None:
@@ -171,6 +177,19 @@ def _resolve(m: re.Match, sentence: Sentence, rules: _Rules, lang: Lang,
     qualifier = rules.approximations.get((m.group("qual") or "").lower().replace("\n", " "))
     return NumberMention(text=m.group(0).rstrip(), value=value, unit=unit, sentence=sentence.id,
                          start=m.start(), end=m.start() + len(m.group(0).rstrip()), qualifier=qualifier)
+
+
+def _partner_unit(m: re.Match, text: str, rules: _Rules) -> Optional[str]:
+    """What the number after this one counts, when this one has no noun of its own: the last of a list
+    ("de 4, 6 și 9 ani"), or the end of a change ("a urcat de la 719 la 794 de lei"). None when that
+    number carries a scale or a percent sign ("de la 2 la 3 milioane": 2 is not 2 lei)."""
+    partner = rules.partner.match(text, m.end())
+    if partner is None or partner.group("to") and not rules.change_from.search(text, max(0, m.start() - 8), m.start()):
+        return None
+    rest = text[partner.end():]
+    if rules.percent.match(rest) or re.match(r"\s+(?:de\s+)?(?:" + "|".join(map(re.escape, rules.scales)) + r")(?!\w)", rest, re.I):
+        return None
+    return _unit(rest, rules)
 
 
 def _is_identifier(m: re.Match, text: str, rules: _Rules) -> bool:

@@ -31,7 +31,7 @@ SCHEMA: dict[str, dict[str, type]] = {
         "relative_days": dict, "day_parts": dict, "day_parts_before": dict, "weekend_words": list, "weekend_before": list, "two_year_spans": list, "month_nouns": list, "month_of_year": list, "year_part_not_of": list, "relative_day_parts": dict, "habitual_markers": list, "weekday_every_before": list, "weekday_this_after": list, "weekday_range_from": list, "weekday_range_to": list, "day_range_from": list, "day_range_to": list,
         "relative_units": dict, "relative_modifiers": dict, "this_prefix": list, "period_parts": dict,
         "seasons": dict, "holidays": list, "holiday_cues": list, "holiday_vague_cues": list, "ago_before": list, "ago_after": list, "duration_units": dict, "age_nouns": list,
-        "age_before": list, "age_prepositions": list, "age_at": list, "reference_markers": dict, "year_parts": dict, "time_nouns": list, "date_name_nouns": list, "time_before": list,
+        "age_before": list, "age_prepositions": list, "age_at": list, "age_not_before": list, "reference_markers": dict, "year_parts": dict, "time_nouns": list, "date_name_nouns": list, "time_before": list,
         "month_parts": dict, "bare_seasons": list, "bare_season_before": dict,
     },
     "numbers": {
@@ -52,7 +52,7 @@ SCHEMA: dict[str, dict[str, type]] = {
         "org_location_prepositions": list, "genitive_articles": list, "org_seats": dict,
     },
     "grammar": {
-        "function_words": list, "abbreviations": list, "capital_letters": str, "range_words": dict,
+        "function_words": list, "abbreviations": list, "capital_letters": str, "range_words": dict, "list_or": list, "change_from": list, "change_to": list,
         "that": list, "and_words": list, "clause_words": list, "relative_words": list, "noun_endings": list,
         "genitive_endings": list, "feminine_endings": list,
         "possessive_articles": list, "kinship_nouns": list,
