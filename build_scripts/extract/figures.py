@@ -74,6 +74,7 @@ class _Rules:
     times: re.Pattern  # "|trei| ori mai"
     partner: re.Pattern  # "|4|, 6 și 9 ani", "de la |719| la 794 de lei": the number whose unit this one shares
     change_from: re.Pattern  # "de la |719| la 794"
+    scale_next: re.Pattern  # "la 3| milioane": a scale word next
     times_before: re.Pattern  # "de |trei ori"
 
 
@@ -116,6 +117,7 @@ def _rules(lang: Lang) -> _Rules:
         symbols=set(lang["unit_symbols"]),
         partner=re.compile(rf"(?:\s*,\s*(?:{number})){{0,8}}\s*(?:,|\s(?:{alternation(lang['range_words']['and'] + lang['list_or'])})|\s(?P<to>{alternation(lang['change_to'])}))\s+(?P<number>{number})(?=\s)", re.I),
         change_from=re.compile(rf"(?<!\w)(?:{alternation(lang['change_from'])})\s+\Z", re.I),
+        scale_next=re.compile(rf"\s+(?:de\s+)?(?:{scale})(?!\w)", re.I),
         times=re.compile(rf"\s+({alternation(lang['times_words'])})\s+(?:{alternation(lang['times_after'])})(?!\w)", re.I),
         times_before=re.compile(rf"(?<!\w)(?:{alternation(lang['times_before'])})\s+\Z", re.I),
     )
@@ -187,7 +189,7 @@ def _partner_unit(m: re.Match, text: str, rules: _Rules) -> Optional[str]:
     if partner is None or partner.group("to") and not rules.change_from.search(text, max(0, m.start() - 8), m.start()):
         return None
     rest = text[partner.end():]
-    if rules.percent.match(rest) or re.match(r"\s+(?:de\s+)?(?:" + "|".join(map(re.escape, rules.scales)) + r")(?!\w)", rest, re.I):
+    if rules.percent.match(rest) or rules.scale_next.match(rest):
         return None
     return _unit(rest, rules)
 
