@@ -110,6 +110,7 @@ class EntityRecognizer:
         self.pronouns = {key(w) for words in lang["pronouns"].values() for w in words}
         self.year_words = {key(w) for w in lang["duration_units"]["Y"]}
         self.agent_endings = tuple(key(w) for w in lang["agent_endings"])
+        self.thing_words = self.place_cues | self.settlement_cues | self.org_cues | self.org_heads  # not a person's
 
     def __call__(self, doc: Doc) -> Doc:
         # 1. Candidates from the NER and the gazetteers, each with its kind and canonical name.
@@ -823,8 +824,7 @@ class EntityRecognizer:
         """A noun made for a person who does something ("casieră", "croitor", "vânzătoare"), by its ending;
         not a word for a place or an organization ("orașul", "compania")."""
         forms = {key(token.text), key(token.lemma_)}
-        return not forms & (self.place_cues | self.settlement_cues | self.org_cues | self.org_heads) \
-            and any(form.endswith(end) for form in forms for end in self.agent_endings)
+        return not forms & self.thing_words and any(form.endswith(end) for form in forms for end in self.agent_endings)
 
     def _age_after(self, doc: Doc, i: int) -> bool:
         """ "Nelu, 58 de ani, …": a number of years set off by commas, a person's age."""
@@ -1462,12 +1462,11 @@ class EntityRecognizer:
         parts = surnames | {w[0] for w in full}
         # "vanele": "Vana" is a valve; "moțiune": "Moțiunea" is the motion (lemmas, and the words themselves)
         common = {key(w) for t in doc if t.is_lower and t.pos_ == "NOUN" for w in (t.lemma_, t.text)}
-        org_words = {key(s._.canonical).split()[0] for s in spans
-                     if s.label_ == "organization" and s._.canonical and len(s._.canonical.split()) >= 2}
-        short_names: dict[str, set[str]] = {}  # an organization's head word -> the names it begins
+        short_names: dict[str, set[str]] = {}  # an organization's first word -> the names it begins
         for s in spans:
             if s.label_ == "organization" and s._.canonical and len(s._.canonical.split()) >= 2:
                 short_names.setdefault(key(s._.canonical).split()[0], set()).add(s._.canonical)
+        org_words = short_names.keys()
         by_surname: dict[str, set[str]] = {}
         for s in spans:
             if s.label_ == "person" and s._.canonical and len(s._.canonical.split()) >= 2 and len(s) >= 2:

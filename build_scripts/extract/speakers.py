@@ -263,6 +263,7 @@ class Speakers:
         self.phrases = {key(verb): {key(n) for n in nouns} for verb, nouns in lang["speech_phrases"].items()}
         self.noun_endings = lang.noun_endings()
         self.speaking_for_stems = {self._noun_stem(w) for w in self.speaking_for}  # "Reprezentanții", unlemmatized
+        self.group_words = self.speaking_for | self.speaking_as_group
         self.group_stems = self.speaking_for_stems | {self._noun_stem(w) for w in self.speaking_as_group}
         anaphors = lang["organization_anaphors"]
         self.org_generic = {key(w) for w in anaphors["generic"]}
@@ -271,6 +272,8 @@ class Speakers:
         self.org_kind_of = {e["name"]: e.get("kind") for e in lang.gazetteer["organizations"]}
         kinds = [({key(x) for x in group} | {self._noun_stem(x) for x in group}, group) for group in anaphors["kinds"]]
         self.org_kinds = {key(w): kind for kind, group in kinds for w in group}  # a noun -> its kind's keys and stems
+        # (the stems of every word for a kind of organization: a name beginning with none is bare)
+        self.kind_stems = {stem_of(w) for w in self.org_generic | self.org_typed | set(self.org_kinds)}
         self.org_cues = lang.keys_of("org_cues")  # "firma", "compania", "operatorul": a word for an organization
         self.synonyms = {key(w): {key(x) for x in group} for group in lang["role_synonyms"] for w in group}
         self.chief_roles = lang.keys_of("chief_roles")
@@ -948,14 +951,14 @@ class Speakers:
         # ("a anunțat compania Nuclearelectrica").
         introduced = {s._.canonical for s in noun.doc.spans.get("entities", []) if s.label_ == "organization"
                       and s._.canonical and s.start > 0 and key(noun.doc[s.start - 1].lemma_) == lemma}
-        fits = lambda name: key(name.split()[0]).startswith(stem_of(lemma)) or name in introduced \
+        named = lambda name: key(name.split()[0]).startswith(stem_of(lemma))  # noqa: E731
+        fits = lambda name: named(name) or name in introduced \
             or lemma in self.org_bare and self._bare_company(name)  # noqa: E731
         spoke = memory.organization(sentence, fits)
         # "Consiliul … Băncii Naționale a decis …, a anunțat banca centrală": named in the same sentence;
         # "… a cerut Ministerului Economiei să verifice …. Ministerul a transmis că …": or in the one before.
         # (there, only a name that begins with the noun, in the same paragraph)
         before = noun.doc[noun.sent.start - 1].sent.start if noun.sent.start > 0 else noun.sent.start
-        named = lambda name: key(name.split()[0]).startswith(stem_of(lemma))  # noqa: E731
         here = {s._.canonical for s in noun.doc.spans.get("entities", []) if s.label_ == "organization" and s._.canonical
                 and (noun.sent.start <= s.start < noun.sent.end and (fits(s._.canonical) or fits(s.text))
                      or before <= s.start < noun.sent.start and (named(s._.canonical) or named(s.text))
@@ -971,16 +974,15 @@ class Speakers:
 
     def _members(self, noun: Token) -> bool:
         """ "Polițiștii", "Reprezentanții": people who speak for an organization as a group."""
-        return noun.morph.get("Number") == ["Plur"] and (key(noun.lemma_) in self.speaking_as_group | self.speaking_for
+        return noun.morph.get("Number") == ["Plur"] and (key(noun.lemma_) in self.group_words
                                                          or self._noun_stem(noun.text) in self.group_stems)
 
     def _bare_company(self, name: str) -> bool:
         """A name with no word of a kind at its head ("CFR Călători", "Nexora Software"), and not one the
         gazetteer knows as another kind than a company (a party, an institution, a newsroom)."""
         first = key(name.split()[0])
-        heads = self.org_generic | self.org_typed | set(self.org_kinds)
         return self.org_kind_of.get(name, "company") == "company" \
-            and not any(first.startswith(stem_of(word)) for word in heads)
+            and not any(first.startswith(stem) for stem in self.kind_stems)
 
     GENDER = {"m": "Masc", "f": "Fem"}
 
