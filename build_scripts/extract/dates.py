@@ -19,6 +19,7 @@ README), run sentence by sentence against the article's publication date. Around
 from __future__ import annotations
 
 import datetime as dt
+import re
 from itertools import islice
 from typing import Optional
 
@@ -30,7 +31,7 @@ from ..lang import Lang, key
 from ..model import Sentence
 from ..names import noun_stems
 from .spans import settle
-from .timex import DAY_PART_VALUE, DAY_VALUE, NIGHT_ENDS, clause_tense, extract_dates
+from .timex import DAY_PART_VALUE, DAY_VALUE, NIGHT_ENDS, OFFSET_FLAG, clause_tense, extract_dates, shift_value
 
 
 @Language.factory("explainer_dates", default_config={"lang_code": "ro"})
@@ -87,6 +88,8 @@ class DateFinder:
         self.statement_nouns = {key(w) for w in (*lang["document_nouns"], *lang["statement_nouns"])}
         self.feminine_endings = [key(w) for w in lang["feminine_endings"]]
         self.weekdays = {key(w): int(n) for n, names in lang["weekdays"].items() for w in names}
+        self.article_adjectives = lang.keys_of("article_duration_adjectives")
+        self.article_not_after = lang.keys_of("article_duration_not_after")
 
     def _noun_forms(self, noun: Token) -> set[str]:
         """The lemma and the word without its article ("Persoanele" -> "persoane", "copiii" -> "copii"),
@@ -111,6 +114,8 @@ class DateFinder:
                 if mention.type == "DURATION" and self._is_age(doc, span):
                     ages.append(Span(doc, span.start, span.end, label="age"))
                     continue
+                if "article_unit" in mention.flags and not self._article_duration(span):
+                    continue  # "de un an greu", "pentru un an în care …": no duration
                 value = mention.value
                 quote = self._quote_of_relative_day(span, quotes)
                 anchor = self._said_on(doc, quote, sentence, start, published) if quote is not None else None
@@ -124,7 +129,8 @@ class DateFinder:
                 out._.timex, out._.timex_type, out._.timex_mod = value, mention.type, mention.mod
                 # A record ("nu au mai văzut … din 2007") is a reference, not also a negated statement.
                 reference = self._is_reference(doc, span)
-                out._.timex_flags = mention.flags + (("said",) if anchor is not None else ()) \
+                out._.timex_flags = tuple(f for f in mention.flags if f != "article_unit") \
+                    + (("said",) if anchor is not None else ()) \
                     + (("reference",) if reference else ()) \
                     + (("negated",) if not reference and self._is_negated(doc, span) else ()) \
                     + (("quoted",) if any(q.start <= span.start < q.end for q in speech) else ()) \
@@ -134,9 +140,47 @@ class DateFinder:
                 if key(out.text) in self.weekdays:
                     untensed[out.start] = clause_tense(sentence.text, mention.start, mention.end, self.lang) == "present"
         doc.spans["ages"] = ages
+        found = self._offsets_counted(found)
         self._weekdays_as_dated(found, published, untensed)
         settle(doc, "dates", [self._on_story_day(span, found, published) for span in found])
         return doc
+
+    def _article_duration(self, span: Span) -> bool:
+        """ "un an", "o lună" after a word that makes it a duration ("timp de o lună"): one, unless the
+        unit has an adjective but "întreg" ("de un an greu"), a relative clause ("pentru un an în care
+        cerem sacrificii") or "la" before it ("de la o săptămână la alta")."""
+        unit = next((t for t in reversed(span) if t.pos_ == "NOUN"), span[-1])
+        return not any(c.dep_.startswith("acl") or c.dep_ == "amod" and key(c.text) not in self.article_adjectives
+                       or c.dep_ == "case" and key(c.text) in self.article_not_after for c in unit.children)
+
+    UNIT_VALUE = {"Y": re.compile(r"\d{4}"), "M": re.compile(r"\d{4}-\d{2}"), "W": re.compile(r"\d{4}-W\d{2}"),
+                  "D": DAY_VALUE}
+
+    def _offsets_counted(self, found: list[Span]) -> list[Span]:
+        """ "Un an mai târziu", "un an mai devreme", "anul precedent": counted from the last date the article
+        gave before it (a calendar date: not a duration, not another offset left uncounted, not a
+        dispatch's dateline, not a point of comparison: "cea mai mare din 2008 încoace"). With none, or one too coarse for the unit, the value the words give alone
+        ("anul precedent": the year before publication), or none."""
+        out: list[Span] = []
+        for span in found:
+            offset = next((f for f in span._.timex_flags if f.startswith(OFFSET_FLAG + ":")), None)
+            if offset is None:
+                out.append(span)
+                continue
+            _, direction, duration = offset.split(":")
+            before = [d._.timex for d in reversed(out) if d.start < span.start and d._.timex_type == "DATE"
+                      and d._.timex and d._.timex[:1].isdigit()
+                      and not {"dateline", "reference"} & set(d._.timex_flags)]
+            # "anul precedent", "luna anterioară": of the period in focus, a date of that unit ("în februarie
+            # la 6,8%, potrivit datelor publicate vineri … Față de luna anterioară": January)
+            same_unit = self.UNIT_VALUE[duration[-1]] if direction == "previous" else None
+            anchor = next((v for v in before if same_unit and same_unit.fullmatch(v)), before[0] if before else None)
+            value = (shift_value(anchor, duration, direction) if anchor else None) or span._.timex
+            if value is not None:
+                span._.timex = value
+                span._.timex_flags = tuple(f for f in span._.timex_flags if f != offset)
+                out.append(span)
+        return out
 
     WEEKDAY_DOUBT = 3  # days from publication from which the nearest such weekday is barely nearer than the other
 

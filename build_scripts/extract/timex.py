@@ -413,6 +413,58 @@ def _month_index(match: _Match) -> Optional[int]:
     return int(match.value[:4]) * 12 + int(match.value[5:])
 
 
+ARTICLE_BEFORE = 12  # characters before "un an", "o lună" where the word that makes it a duration ends
+
+
+OFFSET_FLAG = "offset"  # "offset:<direction>:<duration>", a date counted from the date before it
+
+
+def offset_flag(direction: str, duration: str) -> str:
+    return f"{OFFSET_FLAG}:{direction}:{duration}"
+
+
+def shift_value(anchor: str, duration: str, direction: str) -> Optional[str]:
+    """A date `duration` ("P1Y", "P2M", "P1W", "P3D") after or before the date `anchor`. `later` ("Un an
+    mai târziu"): at the duration's unit, never finer than the anchor ("2021-03" + "P1Y" = "2022";
+    "2023-07-17" + "P1W" = "2023-W30"; "2021" + "P2M" = None). `previous` ("anul precedent"): the unit
+    before, the same way. `earlier` ("un an mai devreme"): the anchor's period moved back
+    ("2025-01/2025-03" - "P1Y" = "2024-01/2024-03"). None when the anchor is too coarse for the unit."""
+    m = re.fullmatch(r"P(\d+)([YMWD])", duration)
+    if m is None or not re.match(r"\d{4}", anchor):
+        return None
+    unit, at_unit = m.group(2), direction != "earlier"
+    n = int(m.group(1)) * (1 if direction == "later" else -1)
+
+    def shift(part: str) -> Optional[str]:
+        day = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(T.*)?", part)
+        week = re.fullmatch(r"(\d{4})-W(\d{2})", part)
+        month = re.fullmatch(r"(\d{4})-(\d{2})", part)
+        if unit == "Y":
+            moved = re.sub(r"^\d{4}", lambda y: f"{int(y.group(0)) + n:04d}", part)
+            return moved[:4] if at_unit else moved
+        if unit == "M" and (day or month):
+            year, mon = _shift_months(int(part[:4]), int(part[5:7]), n)
+            if at_unit or month:
+                return _month(year, mon)
+            moved = _safe_date(year, mon, min(int(day.group(3)), calendar.monthrange(year, mon)[1]))
+            return _day(moved) if moved else None
+        if unit in ("W", "D") and day:
+            moved = _safe_date(int(day.group(1)), int(day.group(2)), int(day.group(3)))
+            if moved is None:
+                return None
+            moved += dt.timedelta(days=n * (7 if unit == "W" else 1))
+            return _week(moved) if unit == "W" and at_unit else _day(moved)
+        if unit == "W" and week:
+            monday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+            return _week(monday + dt.timedelta(weeks=n))
+        return None
+
+    if at_unit:
+        return shift(anchor.split("/")[0])
+    parts = [shift(p) for p in anchor.split("/")]
+    return None if None in parts else "/".join(parts)
+
+
 def _unresolved(start: int, end: int, type_: str = "DATE") -> _Match:
     return _Match(start, end, None, type_, flags=("unresolved",))
 
@@ -922,11 +974,19 @@ def _rules(lang: Lang) -> _Rules:
         offset, part = lang["relative_day_parts"][m.group(1).lower()]
         return _Match(m.start(), m.end(), f"{_day(published + dt.timedelta(days=offset))}T{part}")
 
+    previous_words = {w.lower() for w in lang["offset_previous"]}
+    UNIT_LETTER = {"year": "Y", "month": "M", "week": "W"}
+
     @rule(rf"{B}((?:{RU})\s+(?:{RM})|(?:{THIS})\s+(?:{RU})){E}")
     def _relative_unit(m, published, tense):
         value, ok = relative_period(m.group(1), published, tense)
         if not ok:
             return None
+        words = m.group(1).lower().split()
+        if any(w in previous_words for w in words):
+            # "anul precedent": the year before the one the article last named; before publication's if none.
+            unit = next(UNIT_LETTER[rel_unit[w]] for w in words if w in rel_unit)
+            return _Match(m.start(), m.end(), value, flags=(offset_flag("previous", f"P1{unit}"),))
         return _Match(m.start(), m.end(), value) if value else _unresolved(m.start(), m.end())
 
     @rule(rf"{B}({P})\s+((?:{RU})(?:\s+(?:{RM}|{YEAR}|{M}))?|(?:{THIS})\s+(?:{RU})|lui\s+(?:{M})(?:\s+{YEAR})?){E}")
@@ -1113,14 +1173,54 @@ def _rules(lang: Lang) -> _Rules:
         time = "".join(f"{n}{'M' if u == 'MIN' else u}" for n, u in parts if u in ("H", "MIN"))
         return _Match(m.start(), m.end(), f"P{date}" + (f"T{time}" if time else ""), type="DURATION")
 
+    article_before = re.compile(rf"{B}(?:{lang.alt('article_duration_after')})\s*\Z", re.I)
+    offset_words = {**{w.lower(): "later" for w in lang["offset_later"]},
+                    **{w.lower(): "earlier" for w in lang["offset_earlier"]}}
+
+    def in_larger_number(m: re.Match) -> bool:
+        """The number is the end of a larger one ("12.000 de zile" is not "000 de zile"). Digits after a
+        comma are left out too: "Nelu, 58 de ani, …" is an age in apposition, a figure. A word after a
+        comma ("a ajuns, o zi mai târziu") is no part of a number."""
+        before = m.string[max(0, m.start() - 3):m.start()]
+        return re.search(r"[\d.,]\s*\Z" if m.group(1)[:1].isdigit() else r"\d[.,]?\s*\Z", before) is not None
+
+    offset_not = re.compile(rf"\s+(?:{lang.alt('offset_not_before')}){E}", re.I)
+
+    @rule(rf"{B}({NUM})\s+(?:de\s+)?({U})\s+({alternation(offset_words)}){E}")
+    def _offset(m, published, tense):
+        """ "Un an mai târziu", "două luni mai devreme": counted from the date before (the dates component
+        finds it): no value here, a flag with its direction and duration. Hours and minutes are left to
+        the duration."""
+        n = parse_number(m.group(1), lang)
+        unit = unit_of[m.group(2).lower()]
+        if n is None or n <= 0 or unit in ("H", "MIN") or offset_not.match(m.string, m.end()) \
+                or in_larger_number(m):
+            return None
+        direction = offset_words[" ".join(m.group(3).lower().split())]
+        return _Match(m.start(), m.end(), None, flags=(offset_flag(direction, f"P{int(n)}{unit}"),))
+
+    HALF_OF = {"Y": "6M", "H": "30M"}
+
+    @rule(rf"{B}({NUM})\s+(?:de\s+)?({U})\s+(?:{AND})\s+(?:{lang.alt('duration_halves')}){E}")
+    def _duration_and_half(m, published, tense):
+        """ "un an și jumătate" (P1Y6M), "o oră și jumătate" (PT1H30M): years and hours."""
+        n, unit = parse_number(m.group(1), lang), unit_of[m.group(2).lower()]
+        if n is None or n <= 0 or unit not in HALF_OF or in_larger_number(m):
+            return None
+        value = f"PT{int(n)}H{HALF_OF[unit]}" if unit == "H" else f"P{int(n)}Y{HALF_OF[unit]}"
+        return _Match(m.start(), m.end(), value, type="DURATION")
+
     @rule(rf"{B}({NUM})\s+(?:de\s+)?({U}){E}")
     def _duration(m, published, tense):
         number = m.group(1)
+        flags: tuple = ()
         if re.fullmatch(articles, number, re.I):
-            # "un an", "o lună" are durations only after "timp de", "de", "după", "peste", "în".
-            if not re.search(r"(?:timp\s+de|de|după|peste|în|pentru)\s*$", m.string[:m.start()], re.I):
+            # "un an", "o lună": a duration only after "timp de", "de", "după", "peste", "în", "pentru", and
+            # then only as the dates component's parse allows (`article_unit`: "Este o zi istorică").
+            if article_before.search(m.string, max(0, m.start() - ARTICLE_BEFORE), m.start()) is None:
                 return None
-        if re.search(r"[\d.,]\s*$", m.string[:m.start()]) or re.match(r"[.,]\d", m.string[m.end(1):]):
+            flags = ("article_unit",)
+        if in_larger_number(m) or re.match(r"[.,]\d", m.string[m.end(1):]):
             return None  # part of a larger number ("12.000 de zile" is not "000 de zile")
         n = parse_number(number, lang)
         if n is None or n <= 0:
@@ -1129,7 +1229,7 @@ def _rules(lang: Lang) -> _Rules:
         if n >= 2 and m.group(2).lower() == singular[unit]:
             return None  # "a doua zi": an ordinal before a unit in the singular is the next day, not two days
         value = f"PT{int(n)}H" if unit == "H" else f"PT{int(n)}M" if unit == "MIN" else f"P{int(n)}{unit}"
-        return _Match(m.start(1), m.end(), value, type="DURATION")
+        return _Match(m.start(1), m.end(), value, type="DURATION", flags=flags)
 
     future = re.compile(rf"{B}(?:{lang.alt('future_markers')}){E}", re.I)
     participle = rf"\w*(?:{lang.alt('past_participle_endings')})"
