@@ -7,7 +7,7 @@ away is the only candidate.
 """
 from __future__ import annotations
 
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from .lang import ascii_fold, key
 
@@ -261,6 +261,16 @@ class Variants:
                 for cut in range(2, len(words)):
                     prefixes.setdefault(" ".join(words[:cut]), set()).add(n)
             self._join_to_one_longer(prefixes, multi)
+
+    def join_seats(self, is_place: Callable[[str], bool]) -> None:
+        """ "Apa Nova" and "Apa Nova București": a name of two words or more and the one name that goes on
+        with a place (`is_place`, of the last word), the organization's seat, are one organization."""
+        seated: dict[str, set[str]] = {}
+        for name in self.by_key.values():
+            words = name.split()
+            if len(words) >= 3 and is_place(words[-1]):
+                seated.setdefault(key(" ".join(words[:-1])), set()).add(name)
+        self._join_to_one_longer(seated, [n for n in self.by_key.values() if key(n) in seated])
 
     def _join_to_one_longer(self, longer_by_key: dict[str, set[str]], names: Iterable[str]) -> None:
         """Each of `names` joins the longer name it begins (`longer_by_key`: key -> the names that go on

@@ -30,6 +30,7 @@ NER_LABELS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organi
 PLACE_LABELS = tuple(label for label, kind in NER_LABELS.items() if kind == "place")  # the model's labels of places
 MIN_PLACE_POPULATION = 50_000       # a lone proper noun the NER missed is a place only if this big
 MAX_LIST_NAMES = 12  # names walked along a list ("Corfu, Mikonos, Creta, Santorini și Rhodos")
+LIST_KIND_WINDOW = 4  # words between a list's kind and its first name ("comunele limitrofe, precum Chiajna")
 PERSON_OR_PLACE_POPULATION = 1_000_000  # ... and one the NER called a person, unless it is inflected
 MIN_CLUB_TOWN = 15_000  # a town this big after a name that is no given name makes a club's or firm's name
 MAX_ROLE_TOKENS = 9
@@ -99,6 +100,9 @@ class EntityRecognizer:
         self.genitive = lang.keys_of("genitive_articles")
         self.possessive = lang.keys_of("possessive_articles")
         self.and_words = lang.keys_of("and_words")
+        self.or_words = lang.keys_of("list_or")
+        self.list_introducers = lang.keys_of("list_introducers")
+        self.honorifics = lang.keys_of("honorifics")
         self.person_nouns = lang.keys_of("age_nouns")  # bărbat, femeie, pensionar …: a person
         self.inflections = [tuple(p) for p in lang["name_inflections"]]
         self.adjective_inflections = [tuple(p) for p in lang["adjective_inflections"]]
@@ -405,14 +409,17 @@ class EntityRecognizer:
             if confirmed and (self._after_place_word(doc, span)
                               or self._sizeable(canonical) and not self._after_org_word(doc, span)):
                 return out + [self._make(doc, mention, "place", canonical)]  # "regiunea Dnipropetrovsk"
+            if not confirmed and not self._known(span.text) and len(span) == len(mention) and self._after_settlement_cue(doc, span):
+                return out + [self._make(doc, mention, "place", canonical, confirmed=False)]  # "cartierele Ferentari"
             if span[0].pos_ != "PROPN" and span[0].lemma_[:1].islower():
                 return out  # "Apărării", "Energiei": a common noun's capital, cut from a longer name
         elif not any(t.pos_ == "PROPN" or is_acronym(t.text) for t in span) and key(words[0]) not in self.org_heads \
                 and not self._after_org_word(doc, span) and all(t.lemma_[:1].islower() for t in span if t.is_alpha) \
                 and in_genitive(span[0]):
             return out  # "Apărării Naționale", "Externe": words of a name whose head is missing
-        if not len(span) or span.text in self.not_orgs or key(span.text) in self.not_entities:
-            return out
+        if not len(span) or span.text in self.not_orgs or key(span.text) in self.not_entities \
+                or key(span[0].text) in self.honorifics:
+            return out  # (nor "Alteței Regale", "Sfinției sale": a form of address)
         if len(span) == 1 and span[0].pos_ in ("AUX", "VERB", "PRON", "DET", "ADP", "SCONJ", "CCONJ") \
                 and span[0].is_alpha and not is_acronym(span.text):
             return out  # "**Ați susține …?**": a verb or a function word the model read as a name
@@ -1046,8 +1053,13 @@ class EntityRecognizer:
     def _after_org_word(self, doc: Doc, span: Span) -> bool:
         """ "operatorul Ukrenergo", "compania SpaceX": a word for a kind of organization right before, or
         with its field after it ("compania de cercetare Novel Research", "firma de construcții Alfa
-        Grup")."""
+        Grup", "firma de consultanță imobiliară Locativa Research"), or with its possessive, in apposition
+        ("Compania sa, Tünelkent Yapı")."""
         i = span.start
+        if i > 0 and doc[i - 1].text == "," and doc[i - 2].pos_ in ("DET", "PRON") and doc[i - 2].is_lower:
+            i -= 2  # "Compania sa, Tünelkent Yapı, …"
+        elif i > 1 and doc[i - 1].is_lower and doc[i - 1].pos_ == "ADJ" and doc[i - 2].is_lower and doc[i - 2].pos_ == "NOUN":
+            i -= 1  # "firma de consultanță imobiliară Locativa Research"
         if i > 0 and key(doc[i - 1].text) in self.org_cues:
             return True
         return i > 2 and doc[i - 1].is_lower and doc[i - 1].pos_ == "NOUN" and key(doc[i - 2].text) in self.connectors \
@@ -1079,18 +1091,26 @@ class EntityRecognizer:
         if not joined:
             return False
         first = names[0]
-        if key(doc[first].text) in self.place_cues or first > 0 and key(doc[first - 1].text) in self.place_cues:
+        if key(doc[first].text) in self.place_cues:
+            return True
+        # (the kind right before the first name, or a few words before: "comunele limitrofe, precum …")
+        i = first - 1
+        while i > 0 and first - i <= LIST_KIND_WINDOW and (doc[i].text == "," or key(doc[i].text) in self.list_introducers
+                                                          or doc[i].is_lower and doc[i].pos_ == "ADJ"):
+            i -= 1
+        if i >= 0 and key(doc[i].text) in self.place_cues:
             return True
         return not cued and any(doc[i].ent_type_ in PLACE_LABELS for i in names if i != span.start)
 
     def _list_of_names(self, doc: Doc, span: Span) -> tuple[list[int], bool]:
-        """(first token of each name of the list around the span, whether "și" joins two of them)."""
+        """(first token of each name of the list around the span, whether "și" or "sau" joins two of them)."""
         names, joined = [span.start], False
         for step in (-1, 1):
             edge = span.start if step < 0 else span.end - 1
             for _ in range(MAX_LIST_NAMES):
                 sep = edge + step
-                if not 0 < sep < len(doc) - 1 or not (doc[sep].text == "," or key(doc[sep].text) in self.and_words):
+                if not 0 < sep < len(doc) - 1 or not (doc[sep].text == "," or key(doc[sep].text) in self.and_words
+                                                      or key(doc[sep].text) in self.or_words):
                     break
                 near = doc[sep + step]
                 if not near.ent_type_ or not near.text[:1].isupper():
@@ -1422,7 +1442,8 @@ class EntityRecognizer:
 
     def _one_kind(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """A name the article gives several kinds takes the kind of most of its mentions (ties: an
-        organization, then a place); the article's own publication is an organization."""
+        organization, then a place); the article's own publication is an organization, and so is a
+        company's name written without its ending ("Costruzioni Adige" after "Costruzioni Adige SpA")."""
         kinds: dict[str, list[str]] = {}
         for s in spans:
             if s._.canonical:
@@ -1433,11 +1454,18 @@ class EntityRecognizer:
                  if s.label_ == "organization" and s._.canonical and len(s._.canonical.split()) >= 2
                  and s._.canonical.split()[0] in self.club_prefixes
                  and not places.lookup(" ".join(s._.canonical.split()[1:]))}  # ("CSM București": the town is the town)
+        # "Costruzioni Adige SpA" … "Costruzioni Adige, a transmis": a company named without its ending
+        companies = {key(" ".join(s._.canonical.split()[:-1])) for s in spans
+                     if s.label_ == "organization" and s._.canonical and len(s._.canonical.split()) >= 3
+                     and key(s._.canonical.split()[-1]) in self.org_suffixes}
         out = []
         for s in spans:
             k = key(s._.canonical or "")
             if k in clubs:
                 out.append(self._make(doc, s, "organization", clubs[k], s._.confirmed))
+                continue
+            if s.label_ == "person" and k in companies:
+                out.append(self._make(doc, s, "organization", s._.canonical, s._.confirmed))
                 continue
             labels = kinds.get(k, [])
             best = s.label_
@@ -1534,6 +1562,8 @@ class EntityRecognizer:
                 if full.label_ == kind != "person":  # ("Ion Popescu (PSD)": his party)
                     variants.union(full._.canonical, acronym)
             variants.link(kind)
+        if "organization" in by_kind:
+            by_kind["organization"].join_seats(lambda word: (self._known(word) or ("",))[0] == "place")
         for span in spans:
             span._.canonical = by_kind[span.label_].canonical(span._.canonical)
 

@@ -885,6 +885,9 @@ class Speakers:
                       and s._.canonical and s.end <= noun.i and self._described_as(s, kind)}
         return found.pop() if len(found) == 1 else None
 
+    DESCRIBED_DEPTH = 2  # nouns up the parse from a name to the word of its kind ...
+    DESCRIBED_WINDOW = 4  # ... the second within these many words before the name
+
     def _described_as(self, span: Span, kind: set[str]) -> bool:
         """Whether a word of `kind` (lemma keys and stems) introduces the organization `span`: its first
         word ("Firma Alfa Construct SRL"), the word right before it ("clubului FC Siderurgistul"), the
@@ -894,8 +897,13 @@ class Speakers:
         words = [span.doc[span.start - 1]] if span.start > 0 else []
         if len(span) > 1:
             words.append(span[0])
-        if root.head.i < span.start and root.dep_ in ("nmod", "appos"):
-            words.append(root.head)
+        head = root
+        for _ in range(self.DESCRIBED_DEPTH):  # ("Producătorul de cablaje auto Sibcab Systems": two nouns up)
+            if head.head.i >= span.start or head.dep_ not in ("nmod", "appos") \
+                    or head is not root and head.head.i < span.start - self.DESCRIBED_WINDOW:
+                break
+            head = head.head
+            words.append(head)
         words += [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
         return any(w.pos_ == "NOUN" and (key(w.lemma_) in kind or self._noun_stem(w.text) in kind) for w in words)
 
@@ -955,14 +963,17 @@ class Speakers:
         fits = lambda name: named(name) or name in introduced \
             or lemma in self.org_bare and self._bare_company(name)  # noqa: E731
         spoke = memory.organization(sentence, fits)
-        # "Consiliul … Băncii Naționale a decis …, a anunțat banca centrală": named in the same sentence;
-        # "… a cerut Ministerului Economiei să verifice …. Ministerul a transmis că …": or in the one before.
-        # (there, only a name that begins with the noun, in the same paragraph)
+        # "Consiliul … Băncii Naționale a decis …, a anunțat banca centrală": named before it in the same
+        # sentence (not after: "Compania a precizat că banii vor merge … în cartierele Ferentari" is what
+        # it said); "… a cerut Ministerului Economiei să verifice …. Ministerul a transmis că …": or in the
+        # one before, in the same paragraph, when the name begins with the noun or is that sentence's
+        # subject ("Apa Nova … are în plan investiții …. Compania a precizat că …").
         before = noun.doc[noun.sent.start - 1].sent.start if noun.sent.start > 0 else noun.sent.start
         here = {s._.canonical for s in noun.doc.spans.get("entities", []) if s.label_ == "organization" and s._.canonical
-                and (noun.sent.start <= s.start < noun.sent.end and (fits(s._.canonical) or fits(s.text))
-                     or before <= s.start < noun.sent.start and (named(s._.canonical) or named(s.text))
-                     and "\n" not in noun.doc[s.start: noun.sent.start].text)}
+                and (noun.sent.start <= s.start < noun.i and (fits(s._.canonical) or fits(s.text))
+                     or before <= s.start < noun.sent.start and "\n" not in noun.doc[s.start: noun.sent.start].text
+                     and (named(s._.canonical) or named(s.text)
+                          or s.root.dep_ == "nsubj" and s.root.head.dep_ == "ROOT" and fits(s._.canonical)))}
         found = here | ({spoke} if spoke else set())
         return found.pop() if len(found) == 1 else None
 
