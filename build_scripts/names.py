@@ -194,6 +194,15 @@ class Variants:
                         self.union(by_words[words], n)
                         self._lead_given(n)
                     by_words.setdefault(words, n)
+        if kind == "organization" and self.legal_suffixes:
+            # "Agrochim Dunărea SA" and "Agrochim Dunărea": a company with and without its legal form
+            # (first: "Railtec" alone then joins the one company both forms name).
+            for name in list(self.by_key.values()):
+                words = key(name).split()
+                if len(words) >= 2 and words[-1] in self.legal_suffixes:
+                    short = self.by_key.get(" ".join(words[:-1]))
+                    if short is not None:
+                        self.union(name, short)
         for name in list(self.by_key.values()):
             k = key(name)
             words = k.split()
@@ -232,14 +241,6 @@ class Variants:
                 near = sorted(o for o in candidates if o != name and one_edit_apart(k, key(o)))
                 if len({self.find(o) for o in near}) == 1:
                     self.union(near[0], name)
-        if kind == "organization" and self.legal_suffixes:
-            # "Agrochim Dunărea SA" and "Agrochim Dunărea": a company with and without its legal form.
-            for name in list(self.by_key.values()):
-                words = key(name).split()
-                if len(words) >= 2 and words[-1] in self.legal_suffixes:
-                    short = self.by_key.get(" ".join(words[:-1]))
-                    if short is not None:
-                        self.union(name, short)
         if kind == "organization" and self.and_words:
             # "Ministerul Muncii" and "Ministerul Muncii, Familiei și Solidarității Sociale": a name whose
             # next words are joined to it ("," or "și") by the one name that has them.

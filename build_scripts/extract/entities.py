@@ -103,6 +103,7 @@ class EntityRecognizer:
         self.or_words = lang.keys_of("list_or")
         self.list_introducers = lang.keys_of("list_introducers")
         self.honorifics = lang.keys_of("honorifics")
+        self.dotted_suffixes = {w for w in lang["org_suffixes"] if w.endswith(".")}  # "Inc.", "Kft."
         self.person_nouns = lang.keys_of("age_nouns")  # bărbat, femeie, pensionar …: a person
         self.inflections = [tuple(p) for p in lang["name_inflections"]]
         self.adjective_inflections = [tuple(p) for p in lang["adjective_inflections"]]
@@ -1337,6 +1338,8 @@ class EntityRecognizer:
 
     def _make(self, doc: Doc, span: Span, kind: str, canonical: str, confirmed: bool = True) -> Span:
         out = Span(doc, span.start, span.end, label=kind)
+        if kind == "organization" and canonical and len(span) and canonical.endswith(span[-1].text):
+            canonical = self._full_stop(span, canonical)
         out._.canonical = canonical
         out._.confirmed = confirmed
         return out
@@ -1387,6 +1390,13 @@ class EntityRecognizer:
             words = self._org_base(span.doc[span.start:i]) + " " + span.doc[i + 3:span.end].text  # "Biroului" -> "Biroul"
             return _quotes_paired(words.strip())
         return _quotes_paired(self._org_base(span))
+
+    def _full_stop(self, span: Span, name: str) -> str:
+        """ "… Tisza Food Kft.": a company's dotted ending at the end of a sentence keeps its full stop, which
+        is also the abbreviation's."""
+        if span.end < len(span.doc) and span.doc[span.end].text == "." and span[-1].text + "." in self.dotted_suffixes:
+            return name + "."
+        return name
 
     def _org_base(self, span: Span) -> str:
         """ "Ministerului Apărării" -> "Ministerul Apărării", "Comisiei Europene" -> "Comisia Europeană";

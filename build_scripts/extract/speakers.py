@@ -880,19 +880,30 @@ class Speakers:
         found = {name for name in found if qualifiers <= set(key(name).split())}
         kind = self.org_kinds.get(head) or self.org_kinds.get(stem)
         if kind and not any(c.dep_ in ("nmod", "appos", "flat", "amod") for c in noun.children):
-            # "Compania a anunțat": also an organization named before with a word of its kind.
-            found |= {s._.canonical for s in doc.spans.get("entities", []) if s.label_ == "organization"
-                      and s._.canonical and s.end <= noun.i and self._described_as(s, kind)}
+            # "Compania a anunțat": also an organization named before with a word of its kind; of two, the
+            # one that is (or whose kind word is) the subject of its sentence's main verb, when the other is
+            # the subject of no clause ("Producătorul de cablaje auto Sibcab Systems, controlat de grupul
+            # german Kessler Automotive, va concedia …, a anunțat compania": Sibcab Systems; not "Firma
+            # Alfa Construct SRL a câștigat licitația, iar compania Beta Grup a contestat-o").
+            described = [s for s in doc.spans.get("entities", []) if s.label_ == "organization"
+                         and s._.canonical and s.end <= noun.i and self._described_as(s, kind)]
+            names = {s._.canonical for s in described}
+            if len(found | names) > 1:
+                subjects = {s._.canonical for s in described if self._described_as(s, kind, as_subject="main")}
+                others = {s._.canonical for s in described if self._described_as(s, kind, as_subject="any")} - subjects
+                names = subjects if len(subjects) == 1 and not others and not found else names
+            found |= names
         return found.pop() if len(found) == 1 else None
 
     DESCRIBED_DEPTH = 2  # nouns up the parse from a name to the word of its kind ...
     DESCRIBED_WINDOW = 4  # ... the second within these many words before the name
 
-    def _described_as(self, span: Span, kind: set[str]) -> bool:
+    def _described_as(self, span: Span, kind: set[str], as_subject: Optional[str] = None) -> bool:
         """Whether a word of `kind` (lemma keys and stems) introduces the organization `span`: its first
         word ("Firma Alfa Construct SRL"), the word right before it ("clubului FC Siderurgistul"), the
         noun its name depends on ("Producătorul de lactate Carpatica Foods SA") or a noun in apposition
-        after it ("Verbalis AI, un startup")."""
+        after it ("Verbalis AI, un startup"); `as_subject` "main": that word, or the name, the subject of
+        its sentence's main verb; "any": of any verb."""
         root = span.root
         words = [span.doc[span.start - 1]] if span.start > 0 else []
         if len(span) > 1:
@@ -905,7 +916,10 @@ class Speakers:
             head = head.head
             words.append(head)
         words += [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
-        return any(w.pos_ == "NOUN" and (key(w.lemma_) in kind or self._noun_stem(w.text) in kind) for w in words)
+        return any(w.pos_ == "NOUN" and (key(w.lemma_) in kind or self._noun_stem(w.text) in kind)
+                   and (as_subject is None or any(t.dep_.startswith("nsubj") and (as_subject == "any" or t.head.dep_ == "ROOT")
+                                                  for t in (w, root)))
+                   for w in words)
 
     def _surname_with_role(self, doc: Doc, span: Span) -> Optional[str]:
         """The one person with this surname whose role the article gave with the word before it."""
