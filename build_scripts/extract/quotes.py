@@ -911,6 +911,10 @@ class QuoteFinder:
                 if other is not None and other.label_ == "person" and other._.canonical:
                     # "Maria Popescu și Elena Ionescu au …": two subjects, so "ea" next is ambiguous.
                     memory.note(other._.canonical, self.speakers.gender(other._.canonical, other._.role), number, paragraph)
+                elif other is None and (apposed := self.speakers.person_in_apposition(conj, names)):
+                    # "Radu Ciobotaru și purtătoarea de cuvânt a PMB, Irina Mocanu, au prezentat …": a role
+                    # with its holder's name beside it is the other subject.
+                    memory.note(apposed, self.speakers.gender(apposed, people.get(apposed)), number, paragraph)
         for token in sentence:
             span = names.get(token.i)
             if span is not None and span.start == token.i and span.label_ == "person" and span._.canonical:
