@@ -851,9 +851,9 @@ class Speakers:
         return None
 
     def organization_in_apposition(self, noun: Token, names: dict[int, Span]) -> Optional[str]:
-        """ "Firma care operează cursa, DejTrans Express SRL, a anunțat": the organization named after a
-        comma, in apposition to a word for an organization (`org_cues`)."""
-        if noun.pos_ != "NOUN" or key(noun.text) not in self.org_cues:
+        """ "Firma care operează cursa, DejTrans Express SRL, a anunțat", "Partenerul italian, Costruzioni
+        Adige, a transmis": the organization named after a comma, in apposition to a common noun."""
+        if noun.pos_ != "NOUN" or not noun.text[1:].islower():
             return None
         for child in noun.rights:
             span = names.get(child.i)
