@@ -269,6 +269,7 @@ class Speakers:
         self.org_generic = {key(w) for w in anaphors["generic"]}
         self.org_typed = {key(w) for w in anaphors["typed"]}
         self.org_bare = {key(w) for w in anaphors["bare"]}
+        self.anaphor_stems = {stem_of(w): w for w in self.org_generic | self.org_typed}  # "instituti" -> "institutie"
         self.org_kind_of = {e["name"]: e.get("kind") for e in lang.gazetteer["organizations"]}
         kinds = [({key(x) for x in group} | {self._noun_stem(x) for x in group}, group) for group in anaphors["kinds"]]
         self.org_kinds = {key(w): kind for kind, group in kinds for w in group}  # a noun -> its kind's keys and stems
@@ -953,6 +954,10 @@ class Speakers:
         the noun stands alone (no name or genitive after it) and fits it; a typed noun ("banca centrală")
         may also mean the one organization of its kind named in the same sentence."""
         lemma = key(noun.lemma_)
+        if lemma not in self.org_generic | self.org_typed and noun.text.isascii():
+            # Text without diacritics: the lemmatizer leaves "Institutia" as "instituti"; the stem decides.
+            stem = self._noun_stem(noun.text)
+            lemma = self.anaphor_stems.get(stem) or self.anaphor_stems.get(stem_of(stem)) or lemma
         if noun.pos_ != "NOUN" or noun.morph.get("Number") == ["Plur"] or lemma not in self.org_generic | self.org_typed:
             return None
         if any(c.dep_ in ("nmod", "appos", "flat") for c in noun.children):
