@@ -1154,7 +1154,8 @@ class Speakers:
         everyone = doc.user_data.get("role_holders", {})
         holders = {person for tied, people in everyone.items() for person in people
                    if key(tied.split()[0]) in heads}
-        bare = len(words) == 1 or phrase in ties
+        bare = len(words) == 1 or phrase in ties or len(holders) == 1 and len(words) == 2 and words[1].is_lower \
+            and words[1].pos_ == "NOUN" and self._organization_word(words[1])  # "Directorul companiei": the one director
         if not bare and len(holders) == 1 and all(t.pos_ == "ADJ" for t in words[1:]):
             # "directorul general" for the one person tied to "directorul general al Lactis Carpatia"
             bare = {person for tied, people in everyone.items() for person in people
@@ -1166,6 +1167,12 @@ class Speakers:
                                        for s in doc.spans.get("entities", [])):
             return None  # "Comandantul a precizat …" before the article names the commander it names later
         return person
+
+    def _organization_word(self, noun: Token) -> bool:
+        """A common noun for an organization ("companiei", "instituției"), by lemma or stem."""
+        stem = self._noun_stem(noun.text)
+        return key(noun.lemma_) in self.org_generic | self.org_typed or stem in self.anaphor_stems \
+            or stem_of(stem) in self.anaphor_stems
 
     def _holders_of_head(self, doc: Doc, role: Token) -> set[str]:
         """The people the article tied, anywhere, to a role with this role's head word in any case, or a
