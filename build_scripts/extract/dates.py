@@ -31,7 +31,8 @@ from ..lang import Lang, key
 from ..model import Sentence
 from ..names import noun_stems
 from .spans import settle
-from .timex import DAY_PART_VALUE, DAY_VALUE, NIGHT_ENDS, OFFSET_FLAG, clause_tense, extract_dates, shift_value
+from .timex import (DAY_PART_VALUE, DAY_VALUE, MONTH_VALUE, NIGHT_ENDS, OFFSET_FLAG, YEAR_VALUE, clause_tense,
+                    extract_dates, shift_value)
 
 
 @Language.factory("explainer_dates", default_config={"lang_code": "ro"})
@@ -153,14 +154,14 @@ class DateFinder:
         return not any(c.dep_.startswith("acl") or c.dep_ == "amod" and key(c.text) not in self.article_adjectives
                        or c.dep_ == "case" and key(c.text) in self.article_not_after for c in unit.children)
 
-    UNIT_VALUE = {"Y": re.compile(r"\d{4}"), "M": re.compile(r"\d{4}-\d{2}"), "W": re.compile(r"\d{4}-W\d{2}"),
-                  "D": DAY_VALUE}
+    UNIT_VALUE = {"Y": YEAR_VALUE, "M": MONTH_VALUE, "W": re.compile(r"\d{4}-W\d{2}"), "D": DAY_VALUE}
 
     def _offsets_counted(self, found: list[Span]) -> list[Span]:
         """ "Un an mai târziu", "un an mai devreme", "anul precedent": counted from the last date the article
         gave before it (a calendar date: not a duration, not another offset left uncounted, not a
-        dispatch's dateline, not a point of comparison: "cea mai mare din 2008 încoace"). With none, or one too coarse for the unit, the value the words give alone
-        ("anul precedent": the year before publication), or none."""
+        dispatch's dateline, not a point of comparison: "cea mai mare din 2008 încoace"). With none, or one
+        too coarse for the unit, the value the words give alone ("anul precedent": the year before
+        publication), or none."""
         out: list[Span] = []
         for span in found:
             offset = next((f for f in span._.timex_flags if f.startswith(OFFSET_FLAG + ":")), None)

@@ -410,7 +410,8 @@ class EntityRecognizer:
             if confirmed and (self._after_place_word(doc, span)
                               or self._sizeable(canonical) and not self._after_org_word(doc, span)):
                 return out + [self._make(doc, mention, "place", canonical)]  # "regiunea Dnipropetrovsk"
-            if not confirmed and not self._known(span.text) and len(span) == len(mention) and self._after_settlement_cue(doc, span):
+            if not confirmed and not self._known(span.text) and len(span) == len(mention) \
+                    and self._after_settlement_cue(doc, span):
                 return out + [self._make(doc, mention, "place", canonical, confirmed=False)]  # "cartierele Ferentari"
             if span[0].pos_ != "PROPN" and span[0].lemma_[:1].islower():
                 return out  # "Apărării", "Energiei": a common noun's capital, cut from a longer name
@@ -991,8 +992,12 @@ class EntityRecognizer:
     def _ends_with_place(self, span: Span) -> bool:
         """The last word is a place the gazetteer knows (a county, a country): not the world's lexicon, whose
         towns are many people's surnames ("Yuki Tanabe", "Emre Kaya")."""
-        last = self._known(span[-1].text)
-        return last is not None and last[0] == "place"
+        return self._known_place(span[-1].text)
+
+    def _known_place(self, text: str) -> bool:
+        """A place the gazetteer knows, written `text`."""
+        known = self._known(text)
+        return known is not None and known[0] == "place"
 
     def _person_word(self, token: Token) -> bool:
         """A capitalized word that may be part of a person's name: no acronym, no institution's word and no
@@ -1573,7 +1578,7 @@ class EntityRecognizer:
                     variants.union(full._.canonical, acronym)
             variants.link(kind)
         if "organization" in by_kind:
-            by_kind["organization"].join_seats(lambda word: (self._known(word) or ("",))[0] == "place")
+            by_kind["organization"].join_seats(self._known_place)
         for span in spans:
             span._.canonical = by_kind[span.label_].canonical(span._.canonical)
 

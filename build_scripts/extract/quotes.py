@@ -736,9 +736,8 @@ class QuoteFinder:
         if after is not None and after.dep_ == "case" and key(after.text) in self.that and after.head.head.i == verb.i:
             # Text without diacritics: "a transmis ca circulatia … va fi inchisa": the parser made "ca" a
             # preposition of the clause's subject and hung that noun on the verb, the clause's verb beside it.
-            noun = after.head
-            end = max(t.i for t in noun.subtree)
-            return [c for c in verb.children if c.dep_.startswith("ccomp") and min(t.i for t in c.subtree) == end + 1
+            end = after.head.right_edge.i
+            return [c for c in verb.children if c.dep_.startswith("ccomp") and c.left_edge.i == end + 1
                     and (c.pos_ in ("VERB", "AUX") or any(x.dep_.startswith("aux") for x in c.children))][:1]
         for token in doc[verb.i + 1: sentence.end]:
             if token.pos_ in ("VERB", "AUX") and not (token.head.i == verb.i and not self.speakers.is_finite(token)) \
@@ -819,11 +818,10 @@ class QuoteFinder:
         if mark is None:
             # "a transmis ca circulatia … va fi inchisa": the clause's subject, hung on the verb with "ca"
             # (text without diacritics), opens the clause.
-            subject = next((c for c in clause.head.children if c.i < clause.i and max(t.i for t in c.subtree) == start - 1
-                            and min(t.i for t in c.subtree) > 0 and doc[min(t.i for t in c.subtree)].dep_ == "case"
-                            and key(doc[min(t.i for t in c.subtree)].text) in self.that), None)
+            subject = next((c for c in clause.head.children if c.i < clause.i and c.right_edge.i == start - 1
+                            and c.left_edge.i > 0 and c.left_edge.dep_ == "case" and key(c.left_edge.text) in self.that), None)
             if subject is not None:
-                start = min(t.i for t in subject.subtree) + 1
+                start = subject.left_edge.i + 1
         end = start
         for i in range(start, tokens[-1] + 1):
             if i in excluded or i in inside:

@@ -269,12 +269,13 @@ class Speakers:
         self.org_generic = {key(w) for w in anaphors["generic"]}
         self.org_typed = {key(w) for w in anaphors["typed"]}
         self.org_bare = {key(w) for w in anaphors["bare"]}
-        self.anaphor_stems = {stem_of(w): w for w in self.org_generic | self.org_typed}  # "instituti" -> "institutie"
+        self.org_words = self.org_generic | self.org_typed
+        self.anaphor_stems = {stem_of(w): w for w in self.org_words}  # "instituti" -> "institutie"
         self.org_kind_of = {e["name"]: e.get("kind") for e in lang.gazetteer["organizations"]}
         kinds = [({key(x) for x in group} | {self._noun_stem(x) for x in group}, group) for group in anaphors["kinds"]]
         self.org_kinds = {key(w): kind for kind, group in kinds for w in group}  # a noun -> its kind's keys and stems
         # (the stems of every word for a kind of organization: a name beginning with none is bare)
-        self.kind_stems = {stem_of(w) for w in self.org_generic | self.org_typed | set(self.org_kinds)}
+        self.kind_stems = {stem_of(w) for w in self.org_words | set(self.org_kinds)}
         self.org_cues = lang.keys_of("org_cues")  # "firma", "compania", "operatorul": a word for an organization
         self.synonyms = {key(w): {key(x) for x in group} for group in lang["role_synonyms"] for w in group}
         self.chief_roles = lang.keys_of("chief_roles")
@@ -419,7 +420,7 @@ class Speakers:
                     or child.dep_ == "iobj" and child.i - verb.i <= INVERTED_WINDOW and not child.morph.get("Case") \
                     and not child.n_lefts and self.attributes(verb):
                 if (child.pos_ == "PROPN" or self.is_role(child) or key(child.text) in self.pronoun_gender
-                        or child.dep_ != "obl" and key(child.lemma_) in self.org_generic | self.org_typed
+                        or child.dep_ != "obl" and key(child.lemma_) in self.org_words
                         or child.dep_ == "obj" and key(child.lemma_) in self.person_nouns and self.attributes(verb)
                         or child.pos_ == "NOUN"
                         and any(t.i in named for t in child.subtree if 0 <= t.i - child.i <= NAME_AFTER_NOUN)):
@@ -953,12 +954,9 @@ class Speakers:
         """ "„…”, a adăugat instituția" / "a precizat ministerul": the organization that just spoke, when
         the noun stands alone (no name or genitive after it) and fits it; a typed noun ("banca centrală")
         may also mean the one organization of its kind named in the same sentence."""
-        lemma = key(noun.lemma_)
-        if lemma not in self.org_generic | self.org_typed and noun.text.isascii():
-            # Text without diacritics: the lemmatizer leaves "Institutia" as "instituti"; the stem decides.
-            stem = self._noun_stem(noun.text)
-            lemma = self.anaphor_stems.get(stem) or self.anaphor_stems.get(stem_of(stem)) or lemma
-        if noun.pos_ != "NOUN" or noun.morph.get("Number") == ["Plur"] or lemma not in self.org_generic | self.org_typed:
+        # (in text without diacritics the lemmatizer leaves "Institutia" as "instituti": the stem decides)
+        lemma = self._organization_word(noun, by_stem=noun.text.isascii())
+        if noun.pos_ != "NOUN" or noun.morph.get("Number") == ["Plur"] or lemma is None:
             return None
         if any(c.dep_ in ("nmod", "appos", "flat") for c in noun.children):
             return None  # "ministerul de Externe": another one, maybe
@@ -1155,7 +1153,7 @@ class Speakers:
         holders = {person for tied, people in everyone.items() for person in people
                    if key(tied.split()[0]) in heads}
         bare = len(words) == 1 or phrase in ties or len(holders) == 1 and len(words) == 2 and words[1].is_lower \
-            and words[1].pos_ == "NOUN" and self._organization_word(words[1])  # "Directorul companiei": the one director
+            and words[1].pos_ == "NOUN" and self._organization_word(words[1]) is not None  # "Directorul companiei"
         if not bare and len(holders) == 1 and all(t.pos_ == "ADJ" for t in words[1:]):
             # "directorul general" for the one person tied to "directorul general al Lactis Carpatia"
             bare = {person for tied, people in everyone.items() for person in people
@@ -1168,11 +1166,14 @@ class Speakers:
             return None  # "Comandantul a precizat …" before the article names the commander it names later
         return person
 
-    def _organization_word(self, noun: Token) -> bool:
-        """A common noun for an organization ("companiei", "instituției"), by lemma or stem."""
+    def _organization_word(self, noun: Token, by_stem: bool = True) -> Optional[str]:
+        """The word for an organization a common noun is ("companiei" -> "companie", "instituției"), by its
+        lemma or, `by_stem`, by its stem ("Institutia", lemmatized "instituti"); None for any other noun."""
+        lemma = key(noun.lemma_)
+        if lemma in self.org_words or not by_stem:
+            return lemma if lemma in self.org_words else None
         stem = self._noun_stem(noun.text)
-        return key(noun.lemma_) in self.org_generic | self.org_typed or stem in self.anaphor_stems \
-            or stem_of(stem) in self.anaphor_stems
+        return self.anaphor_stems.get(stem) or self.anaphor_stems.get(stem_of(stem))
 
     def _holders_of_head(self, doc: Doc, role: Token) -> set[str]:
         """The people the article tied, anywhere, to a role with this role's head word in any case, or a
