@@ -130,7 +130,9 @@ def _split_metadata(text: str, name: str, warnings: list[str]) -> tuple[dict[str
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f" (line {mark.line + 2})" if mark else ""
-            raise IngestError(Problem(name, f"invalid YAML front matter{where}")) from exc
+            # (the usual slip: a title with ": " in it, "title: INTERVIU | Antrenorul: „…”")
+            hint = ": a value holding ': ' must be put in quotes" if "mapping values" in str(getattr(exc, "problem", "")) else ""
+            raise IngestError(Problem(name, f"invalid YAML front matter{where}{hint}")) from exc
         except ValueError as exc:  # YAML's own date type refuses impossible dates ("2025-02-31")
             raise IngestError(Problem(name, f"invalid date in front matter ({exc})")) from exc
         if not isinstance(meta, dict):

@@ -35,7 +35,7 @@ class Sentence:
     paragraph: int
     start: int
     end: int
-    furniture: Optional[str] = None  # "byline", "read_also", "social": page furniture, no facts
+    furniture: Optional[str] = None  # "byline", "stamp", "read_also", "tags", "credit", "social": page furniture, no facts
 
 
 @dataclass

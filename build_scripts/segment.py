@@ -49,13 +49,15 @@ def split_sentences(article: Article, lang: Lang) -> list[Sentence]:
         spans = list(_sentence_spans(paragraph, abbreviations, lang))
         kind = furniture(paragraph, lang)
         for s_index, (start, end) in enumerate(spans, start=1):
+            last = s_index == len(spans) > 1
             sentences.append(Sentence(
                 id=f"p{p_index}-s{s_index}",
                 text=paragraph[start:end],
                 paragraph=p_index,
                 start=offset + start,
                 end=offset + end,
-                furniture=kind,
+                # (a paragraph's last sentence may be a photo's credit: "… 1 iulie. Foto: Octav Ganea")
+                furniture=kind or ("credit" if last and _credit(paragraph[start:end], lang) else None),
             ))
         offset += len(paragraph) + 2  # paragraphs are joined by a blank line in Article.body
     return sentences
@@ -72,14 +74,20 @@ class Quotation:
     depth: int
 
 
+CREDIT_MAX = 200  # characters of a photo's credit line ("Sursa foto: Shutterstock"); longer is text
+
+
 def furniture(paragraph: str, lang: Lang) -> str | None:
-    """What kind of page furniture a paragraph is ("byline", "read_also", "social"), or None for the
-    article's own text. Furniture is shown on the article page but yields no facts."""
+    """What kind of page furniture a paragraph is ("byline", "stamp", "read_also", "tags", "credit",
+    "social"), or None for the article's own text. Furniture is shown on the article page but yields no
+    facts."""
     start = paragraph.lstrip().lower()
-    if any(start.startswith(m.lower()) for m in lang["byline_markers"]):
-        return "byline"
-    if any(start.startswith(m.lower()) for m in lang["read_also_markers"]):
-        return "read_also"
+    for kind, markers in (("byline", "byline_markers"), ("stamp", "stamp_markers"),
+                          ("read_also", "read_also_markers"), ("tags", "tag_markers")):
+        if any(start.startswith(m.lower()) for m in lang[markers]):
+            return kind
+    if _credit(paragraph, lang):
+        return "credit"
     if any(m in paragraph for m in lang["social_markers"]):
         return "social"
     words = re.findall(r"[^\W\d_]+", paragraph.lower())
@@ -87,6 +95,12 @@ def furniture(paragraph: str, lang: Lang) -> str | None:
     if len(words) >= 6 and sum(w in foreign for w in words) >= FOREIGN_SHARE * len(words):
         return "social"  # a post in English pasted into the article
     return None
+
+
+def _credit(text: str, lang: Lang) -> bool:
+    """A photo's credit: a short line that opens with a credit marker ("Foto: Inquam Photos / X")."""
+    start = text.lstrip().lower()
+    return len(text) <= CREDIT_MAX and any(start.startswith(m.lower()) for m in lang["caption_credit_markers"])
 
 
 def quoted_ranges(text: str, lang: Lang) -> list[Quotation]:

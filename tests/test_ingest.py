@@ -68,6 +68,7 @@ def test_windows_line_endings(tmp_path, lang):
     ("   \n\t\n", "empty file"),
     (b"\x00\x01\x02\x00" * 100, "binary file"),
     ("---\ntitle: [unclosed\n---\nText.", "invalid YAML front matter"),
+    ("---\ntitle: Interviu: antrenorul vorbește\n---\nText.", "invalid YAML front matter (line 2): a value holding ': ' must be put in quotes"),
     ("---\ndate: 2025-02-31\n---\nText.", "invalid date"),
     ("---\ntitle: Doar titlu\n---\n", "no article text"),
 ])

@@ -268,6 +268,9 @@ class DateFinder:
         secetă din 2007"), not a phrase of its own ("cea mai gravă poluare de după accidentul de la Baia
         Mare din 2000": the accident happened in 2000)."""
         start = _clause_start(doc, span.start, self.REFERENCE_WINDOW, stop_at_verb=True)
+        if start > 0 and doc[start - 1].lemma_ == "fi" and doc[start - 1].i > doc[start - 1].sent.start:
+            # "mai presați decât erau în anii '90": a comparison's clause, whose verb is "a fi"
+            start = _clause_start(doc, start - 1, self.REFERENCE_WINDOW, stop_at_verb=True)
         before = [key(t.text) for t in doc[start: span.start]]
         if any(_contains(before, marker) for marker in self.comparison):
             return True
@@ -351,14 +354,17 @@ class DateFinder:
 
     def _names_a_thing(self, doc: Doc, span: Span, value: Optional[str]) -> bool:
         """The date names a thing, not when something happened: "bugetul pe 2026", "proiectul bugetului de
-        stat pe 2025" (a year; the noun within NAMING_WINDOW words before the preposition), or a year right
+        stat pe 2025" (a year; the noun within NAMING_WINDOW words before the preposition), a year right
         after a proper noun, with no preposition between ("Publitrans 2000", "Los Angeles 2028": part of
-        a name). A day is when ("Guvernul a aprobat bugetul pe 7 martie")."""
+        a name), or a year a figure is for ("este în 2025 de 11,3 miliarde"). A day is when ("Guvernul a
+        aprobat bugetul pe 7 martie")."""
         if not (value and len(value) == 4 and value.isdigit()):
             return False
         if len(span) == 1 and span.start > span.sent.start and doc[span.start - 1].pos_ == "PROPN" \
                 and doc[span.start - 1].text[:1].isupper():
             return True  # "Publitrans 2000", "Los Angeles 2028": a year right after a name is part of it
+        if span.end + 1 < len(doc) and doc[span.end].lower_ == "de" and doc[span.end + 1].like_num:
+            return True  # "Bugetul este în 2025 de 11,3 miliarde de lei": the year the figure is for
         for words in self.naming_before:
             start = span.start - len(words)
             if not _words_before(doc, span.start, words):

@@ -144,6 +144,7 @@ class EntityRecognizer:
         found += self._role_named_runs(doc)
         found += self._surnames_alone(doc, found)
         found += self._named_runs(doc, found)
+        found += self._acronyms_again(doc, found)
         found += self._lexicon_places(doc, found)
         found = [s for s in found if not self._description(s)]
         # 2. One layer, overlaps settled by the pipeline's rule (longest, then earliest).
@@ -214,6 +215,9 @@ class EntityRecognizer:
         mention, span = trimmed
         if len(span) == 1 and (self._holiday(doc, span) or key(span.text) in self.weekdays):
             return []  # (a weekday is a day: "Marti dimineata", not the town)
+        if len(span) == 1 and span[0].pos_ in ("VERB", "AUX") and set(span[0].morph.get("Person")) & {"1", "2"} \
+                and "Fin" in span[0].morph.get("VerbForm"):
+            return []  # "Voiam să vadă …" at a sentence's start: a verb in the first person, no name
         known = self._known(span.text)
         if known:
             # "șeful Hidroelectrica" tagged as a person: the organization's mention is its name alone.
@@ -803,7 +807,7 @@ class EntityRecognizer:
         article names by first name only, whom the statistical model may have missed."""
         out = []
         for token in doc:
-            if not token.text[:1].isupper() or key(token.text) not in self.given or self._sizeable(token.text) \
+            if not token.text[:1].isupper() or key(token.text) not in self.given \
                     or token.i + 3 >= len(doc) or doc[token.i + 1].text != "," \
                     or token.i > 0 and doc[token.i - 1].text[:1].isupper() and not token.is_sent_start:
                 continue
@@ -812,7 +816,10 @@ class EntityRecognizer:
                 noun = doc[token.i + 3]  # "un viticultor"
             described = noun.is_lower and (self._person_noun(noun) or noun.pos_ == "NOUN" and noun.dep_ == "appos"
                                            and noun.head.i == token.i and self._agent_noun(noun))  # "Cătălina, casieră într-un …"
-            if described or self._age_after(doc, noun.i) or self._apposed_to_person(doc, token.i) \
+            aged = self._age_after(doc, noun.i)
+            if self._sizeable(token.text) and not (described or aged):
+                continue  # (a given name that is also a big town: "Mariana", unless an age or a trade follows)
+            if described or aged or self._apposed_to_person(doc, token.i) \
                     or token.i > 0 and doc[token.i - 1].pos_ == "VERB" and key(doc[token.i - 1].lemma_) in self.speech_verbs:
                 # ("…”, povestește Andrei, unul dintre turiști": the one who speaks)
                 out.append(self._make(doc, doc[token.i: token.i + 1], "person", token.text))
@@ -895,6 +902,16 @@ class EntityRecognizer:
             out.append(self._make(doc, span, "person", span.text))
         return out
 
+    def _acronyms_again(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """An organization's acronym the article gave ("Complexului Energetic Hunedoara (CEH)"), written
+        again where the model did not tag it ("CEH a transmis că …"): that organization again."""
+        inside = lambda s: any(o.start <= s.start and s.end <= o.end and len(o) > len(s) for o in found)  # noqa: E731
+        acronyms = {s.text: s for s in found if s.label_ == "organization" and len(s) == 1 and is_acronym(s.text)
+                    and s.text not in self.not_orgs and not inside(s)}  # ("Consiliului UE": no "UE" of its own)
+        covered = {i for s in found for i in range(s.start, s.end)}
+        return [self._make(doc, doc[t.i: t.i + 1], "organization", acronyms[t.text]._.canonical or t.text)
+                for t in doc if t.text in acronyms and t.i not in covered]
+
     def _web_names(self, doc: Doc) -> list[Span]:
         """An outlet named by its web address ("Deschide.md", "HotNews.ro"): one capitalized word, a dot
         and a known domain ending (`web_domains`), as one token."""
@@ -975,8 +992,8 @@ class EntityRecognizer:
             return False
         if key(role.text) in self.org_cues or self._known(span.text) or self._common_genitive(span[0]):
             return False
-        if self._body_with_county(doc, span, role):
-            return False
+        if self._body_with_county(doc, span, role) or self._body_of_role(doc, span):
+            return False  # ("Liderul Cartel Alfa, Bogdan Hossu": the role's body, its holder after the comma)
         return any(t.pos_ == "PROPN" for t in span) and all(t.is_alpha and self._person_word(t) for t in span)
 
     def _body_with_county(self, doc: Doc, span: Span, role: Optional[Token] = None) -> bool:
@@ -1532,7 +1549,8 @@ class EntityRecognizer:
                     and span._.canonical not in heads:
                 # "a precizat Mitropolia" after "Mitropolia Moldovei și Bucovinei": that one, named short
                 span = self._make(doc, span, "organization", next(iter(heads)))
-            elif span.label_ == "person" and len(self._name_part(doc, span)) == 1 and self._held_by_other(doc, span, spans):
+            elif span.label_ == "person" and span._.canonical and len(self._name_part(doc, span)) == 1 \
+                    and self._held_by_other(doc, span, spans):
                 # "Șeful Salvamont Bușteni, Radu Ionescu-Vlad": the person is the one in apposition, the
                 # lone word after the role is what they head
                 name = self._name_part(doc, span)
@@ -1552,7 +1570,8 @@ class EntityRecognizer:
     def _held_by_other(self, doc: Doc, span: Span, spans: list[Span]) -> bool:
         """The role before a lone word has a full name in apposition: "Șeful Salvamont Bușteni, Radu
         Ionescu-Vlad, a declarat" (the parse hangs the name on the role)."""
-        role = next((t for t in (doc[span.start], doc[span.start - 1] if span.start else None)
+        before = doc[span.start - 1] if span.start and not doc[span.start].is_sent_start else None
+        role = next((t for t in (doc[span.start], before)
                      if t is not None and self._is_role(t) and t.i != span.end - 1), None)
         if role is None:
             return False

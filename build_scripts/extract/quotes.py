@@ -9,6 +9,7 @@ quotation, the speaker of the paragraph before when nobody else was named in bet
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Callable, Iterable, Optional
 
@@ -17,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lang as lang_mod
 from ..lang import Lang, key
-from ..segment import opens_with_quotation, quoted_ranges, unclosed_opening
+from ..segment import opens_with_quotation, quoted_ranges, stamp_end, unclosed_opening
 from .spans import settle
 from .speakers import Memory, Speakers, is_quote_mark, verb_start
 
@@ -69,7 +70,7 @@ class QuoteFinder:
         memory = Memory()
         found: list[Span] = []
         previous: Optional[str] = None  # the speaker the last paragraph ended on
-        paragraphs = _paragraphs(doc, layout)
+        paragraphs = _paragraphs(doc, layout, self.lang)
         doc.user_data["paragraph_of"] = {s.start: p for p, sentences in paragraphs for s in sentences}
         continued = self._continued(doc, paragraphs)
         for paragraph, sentences in paragraphs:
@@ -1045,14 +1046,16 @@ def _names(doc: Doc) -> dict[int, Span]:
     return out
 
 
-def _paragraphs(doc: Doc, layout) -> list[tuple[int, list[Span]]]:
+def _paragraphs(doc: Doc, layout, lang: Lang) -> list[tuple[int, list[Span]]]:
     """(paragraph number, sentence spans) in reading order, without page furniture (a "Citește și" line
-    names people who do not speak in this article)."""
+    names people who do not speak in this article) nor a live text's time stamp ("19:10 | Premierul a
+    ajuns …": the sentence is its entry, whose subject is the one a pronoun after it may mean)."""
     by_paragraph: dict[int, list[Span]] = {}
     for start, sentence in zip(layout.starts, layout.sentences):
         if sentence.furniture:
             continue
-        span = doc.char_span(start, start + len(sentence.text), alignment_mode="expand")
+        entry = stamp_end(sentence.text, lang)
+        span = doc.char_span(start + entry, start + len(sentence.text), alignment_mode="expand")
         if span is not None and len(span):
             by_paragraph.setdefault(sentence.paragraph, []).append(span)
     return sorted(by_paragraph.items())
@@ -1060,5 +1063,5 @@ def _paragraphs(doc: Doc, layout) -> list[tuple[int, list[Span]]]:
 
 def sentences_numbered(layout, sentences: list[Span]) -> list[tuple[int, Span]]:
     """Each sentence span with its index in the article (for how far back a pronoun may reach)."""
-    index = {start: i for i, start in enumerate(layout.starts)}
-    return [(index.get(s.start_char, 0), s) for s in sentences]
+    # (the sentence a span starts in: a live text's entry starts after its stamp)
+    return [(max(0, bisect.bisect_right(layout.starts, s.start_char) - 1), s) for s in sentences]

@@ -971,6 +971,10 @@ class Speakers:
                         and any(t.dep_.startswith("nsubj") or t.head.dep_.startswith("nsubj") and t.head.i < s.start
                                 and self._members(t.head) and not self._uninflected(s) for t in s)}
             found = subjects | ({spoke} if spoke else set())
+            if not found:
+                # "Inspectoratul … (ISC) a efectuat recepția. Instituția a precizat că …": the subject of the
+                # sentence before, in the same paragraph, when it is the only organization named since.
+                found = self._previous_subject_organization(noun)
             return found.pop() if len(found) == 1 else None
         # The name starts with the noun ("Compania Apa Nova"), or the article introduced it with the noun
         # ("a anunțat compania Nuclearelectrica").
@@ -993,6 +997,20 @@ class Speakers:
                           or s.root.dep_ == "nsubj" and s.root.head.dep_ == "ROOT" and fits(s._.canonical)))}
         found = here | ({spoke} if spoke else set())
         return found.pop() if len(found) == 1 else None
+
+    @staticmethod
+    def _previous_subject_organization(noun: Token) -> set[str]:
+        """The organization that is the main subject of the sentence before `noun`'s, in the same paragraph,
+        when no other organization is named from there to `noun`; else nothing."""
+        doc = noun.doc
+        if noun.sent.start == 0 or "\n" in doc[doc[noun.sent.start - 1].sent.start: noun.sent.start].text:
+            return set()
+        before = doc[noun.sent.start - 1].sent
+        named = [s for s in doc.spans.get("entities", []) if s.label_ == "organization" and s._.canonical
+                 and before.start <= s.start < noun.i]
+        subjects = {s._.canonical for s in named if s.end <= before.end and s.root.dep_ in ("nsubj", "nsubj:pass")
+                    and s.root.head == before.root}
+        return subjects if subjects and {s._.canonical for s in named} == subjects else set()
 
     @staticmethod
     def _uninflected(span: Span) -> bool:

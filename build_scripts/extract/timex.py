@@ -154,6 +154,26 @@ FAR_FOR_TENSE = 180   # days: a date the clause's tense puts this far away ...
 NEAR_OTHER_WAY = 45   # ... is read the other way when that is this close to publication
 
 
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
+
+
+def roman(text: str) -> Optional[int]:
+    """A Roman numeral's value ("XVIII" -> 18), or None when `text` is no well-formed numeral."""
+    values = [_ROMAN_VALUES.get(c) for c in text.lower()]
+    if not values or None in values:
+        return None
+    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    return total if total > 0 and _to_roman(total) == text.upper() else None
+
+
+def _to_roman(number: int) -> str:
+    out = ""
+    for value, letters in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        count, number = divmod(number, value)
+        out += letters * count
+    return out
+
+
 def _year_for_month(month: int, day: Optional[int], published: dt.date, tense: str) -> int:
     """The year of a month (and day) given without one: the latest on or before publication in a past
     sentence (always, for "since", see `date_tense`), the next one in a future sentence (always, for
@@ -385,7 +405,8 @@ def _months_before_their_year(chosen: list[_Match], text: str, rules: "_Rules") 
 def _adjacent_months(chosen: list[_Match], text: str, rules: "_Rules") -> list[_Match]:
     """ "în martie și aprilie 2023", "în lunile iunie, iulie și august": months in a row, listed, are one
     period (TIMEX3 start/end), as days in a row are ("1 și 2 martie"); months apart ("iunie și august")
-    stay two dates."""
+    stay two dates. (Years in a row stay two dates: "în 1990 și 1991" as one period lowered the held-out
+    chronology.)"""
     ordered = sorted(chosen, key=lambda c: c.start)
     runs: list[list[_Match]] = []
     for c in ordered:
@@ -704,8 +725,9 @@ def _rules(lang: Lang) -> _Rules:
 
     CAP = lang["capital_letters"]
 
-    @rule(rf"^[{CAP}][{CAP} .-]{{2,40}},\s*(\d{{1,2}})\s+([a-zăâîșț]{{3,10}})\.?(?=\s*\()")
+    @rule(rf"^[{CAP}][{CAP} .-]{{2,40}},\s*(\d{{1,2}})\s+([a-zăâîșț]{{3,10}})\.?(?=\s*[(/])")
     def _dateline(m, published, tense):
+        """ "KIEV, 22 nov (Agerpres) -", "București, 18 sep /Agerpres/ -": an agency's dateline."""
         month = month_prefix.get(m.group(2)[:3].lower())
         if month is None:
             return None
@@ -794,14 +816,76 @@ def _rules(lang: Lang) -> _Rules:
             return None
         return _Match(m.start(), m.end(), _day(day))
 
+    agent_starts = {w.lower() for w in lang["year_agent_starts"]}
+
+    def count_after(text: str, end: int) -> bool:
+        """ "2000 de oameni": "de" and a noun after a number make it a count; not "în 1927 de un industriaș"
+        nor "preluată în 2006 de grupul italian", the passive's agent (an article, a name, a definite noun)."""
+        agent = re.match(r"\s+de\s+([\w-]+)", text[end:end + 40])
+        if agent is None:
+            return False
+        word = agent.group(1)
+        # (a number after "de" is what the year's value was: "Prețul era în 2019 de 5 lei")
+        return not (word.lower() in agent_starts or word[:1].isupper() or word[:1].isdigit()
+                    or word.lower().endswith(("ul", "ului", "lui")))
+
     @rule(rf"{B}(?:(?:anul|anului)\s+)?({YEAR}){E}")
     def _year(m, published, tense):
         after = m.string[m.end():m.end() + 4]
-        if re.match(r"\s+de\s", after) or re.match(r"[.,]\d", after):
+        if count_after(m.string, m.end()) or re.match(r"[.,]\d", after):
             return None  # "2000 de oameni", "2.024"
         if re.search(r"(?:nr\.?|/|[.,]|\d)\s*$", m.string[:m.start()], re.I):
             return None  # "nr. 2024", "227/2015", "1.2024"
         return _Match(m.start(), m.end(), m.group(1))
+
+    EARLY_YEAR = r"1[0-7]\d{2}"  # before 1800: a date only after a word of time ("în 1713", "anului 1500")
+
+    @rule(rf"{B}(?:{lang.alt('early_year_cues')})\s+({EARLY_YEAR}){E}")
+    def _early_year(m, published, tense):
+        if count_after(m.string, m.end()) or re.match(r"[.,]\d", m.string[m.end():m.end() + 2]):
+            return None  # "în 1500 de cazuri"
+        return _Match(m.start(1), m.end(), m.group(1))
+
+    @rule(rf"{B}(?:{lang.alt('decade_words')})\s+(?:['’‘´]\s?(\d)0|((?:1[0-9]|20)\d)0){E}")
+    def _decade(m, published, tense):
+        """ "anii '80", "anii 1990": the decade's years (1980/1989); "anii '20" is the 1920s, "anii '00" and
+        "anii '10" the 2000s and 2010s."""
+        start = f"{'20' if m.group(1) in ('0', '1') else '19'}{m.group(1)}" if m.group(1) else m.group(2)
+        return _Match(m.start(), m.end(), f"{start}0/{start}9")
+
+    ROMAN = r"[IVXLivxl]{1,6}"
+
+    @rule(rf"{B}(?:{lang.alt('century_words')})\s+(?:al\s+)?({ROMAN})(?:-lea)?{E}")
+    def _century(m, published, tense):
+        """ "secolul al XVIII-lea", "secolului XV": the century's years (1700/1799)."""
+        number = roman(m.group(1))
+        if number is None or not 1 <= number <= 21:
+            return None
+        return _Match(m.start(), m.end(), f"{(number - 1) * 100:04d}/{(number - 1) * 100 + 99:04d}")
+
+    PTO = lang.alt("period_range_to")
+
+    @rule(rf"{B}({YEAR})\s+(?:{PTO})\s+({YEAR}){E}|{B}({M})(?:\s+({YEAR}))?\s+(?:{PTO})\s+({M})(?:\s+({YEAR}))?{E}")
+    def _period_from_to(m, published, tense):
+        """ "din 1962 până în 1995", "din ianuarie până în iulie": one period, when "din" or "de la" opens it."""
+        if not from_before.search(m.string[max(0, m.start() - 16):m.start()]):
+            return None
+        if m.group(1):
+            first, last = m.group(1), m.group(2)
+            return _Match(m.start(), m.end(), f"{first}/{last}") if first < last else None
+        first, last = month_word(m.group(3)), month_word(m.group(5))
+        if m.group(6):
+            last_year = int(m.group(6))
+        elif m.group(4):
+            last_year = int(m.group(4)) + (first > last)
+        elif published is None:
+            return _unresolved(m.start(), m.end())
+        else:
+            last_year = _year_for_month(last, None, published, date_tense(m.string, m.start(), tense))
+        first_year = int(m.group(4)) if m.group(4) else last_year - (first > last)
+        if (first_year, first) >= (last_year, last):
+            return None
+        return _Match(m.start(), m.end(), f"{_month(first_year, first)}/{_month(last_year, last)}")
 
     part_of_day = {w.lower(): p for p, ws in lang["day_parts"].items() for w in ws}
     DP = alternation(part_of_day)
@@ -1267,13 +1351,19 @@ def infer_publication(sentences: list[Sentence], lang: Lang) -> Optional[dt.date
 
     A full date dates the article when it is in the photo caption, or when the text names its weekday
     and the weekday is right ("s-a reunit joi, 14 mai 2026"). Any other date may be history ("ultimul
-    cutremur a avut loc pe 28 octombrie 2018") or a deadline ("până pe 15 decembrie"), so it is no clue."""
+    cutremur a avut loc pe 28 octombrie 2018") or a deadline ("până pe 15 decembrie"), so it is no clue.
+    A page's stamp ("Publicat: 12.03.2025, 14:32 | Actualizat: …") says it outright: its first full date."""
     rules = _rules(lang)
     weekday_of = {w.lower(): int(n) for n, ws in lang["weekdays"].items() for w in ws}
     days: list[dt.date] = []
     cues: list[int] = []
     for sentence in sentences:
         mentions = extract_dates(sentence, None, lang)
+        if sentence.furniture == "stamp":
+            stamped = next((m.value for m in mentions if m.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", m.value)), None)
+            if stamped:
+                return dt.date.fromisoformat(stamped)
+            continue
         for mention in mentions:
             if mention.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", mention.value) \
                     and _tense(sentence.text, mention.start, mention.end, rules) != "future":

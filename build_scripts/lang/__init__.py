@@ -28,7 +28,7 @@ SCHEMA: dict[str, dict[str, type]] = {
         "comparative_words": list, "weekdays": dict, "ambiguous_weekdays": list, "weekday_blockers_before": list, "date_bound_before": list, "date_until_before": list, "date_since_before": list, "date_since_after_verb": list,
         "weekday_blockers_after": list, "weekday_blockers_lifted": list, "weekday_past_words": list, "weekday_future_words": list,
         "future_markers": list, "past_auxiliaries": list, "past_participle_endings": list, "past_markers": list, "future_conditions": list, "forward_participles": list, "year_month_joins": list, "month_list_joins": list, "period_list_joins": list, "clock_period_joins": list, "clock_period_to": list,
-        "relative_days": dict, "day_parts": dict, "day_parts_before": dict, "weekend_words": list, "weekend_before": list, "two_year_spans": list, "month_nouns": list, "month_of_year": list, "year_part_not_of": list, "relative_day_parts": dict, "habitual_markers": list, "weekday_every_before": list, "weekday_this_after": list, "weekday_range_from": list, "weekday_range_to": list, "day_range_from": list, "day_range_to": list,
+        "relative_days": dict, "day_parts": dict, "day_parts_before": dict, "weekend_words": list, "weekend_before": list, "two_year_spans": list, "month_nouns": list, "month_of_year": list, "year_part_not_of": list, "relative_day_parts": dict, "habitual_markers": list, "weekday_every_before": list, "weekday_this_after": list, "weekday_range_from": list, "weekday_range_to": list, "day_range_from": list, "day_range_to": list, "period_range_to": list, "early_year_cues": list, "year_agent_starts": list, "decade_words": list, "century_words": list,
         "relative_units": dict, "relative_modifiers": dict, "this_prefix": list, "period_parts": dict,
         "seasons": dict, "holidays": list, "holiday_cues": list, "holiday_vague_cues": list, "ago_before": list, "ago_after": list, "duration_units": dict, "article_duration_after": list, "article_duration_adjectives": list, "article_duration_not_after": list, "offset_later": list, "offset_earlier": list, "offset_previous": list, "offset_not_before": list, "duration_halves": list, "age_nouns": list,
         "age_before": list, "age_prepositions": list, "age_at": list, "age_not_before": list, "reference_markers": dict, "year_parts": dict, "time_nouns": list, "date_name_nouns": list, "time_before": list,
@@ -57,7 +57,8 @@ SCHEMA: dict[str, dict[str, type]] = {
         "genitive_endings": list, "feminine_endings": list,
         "possessive_articles": list, "kinship_nouns": list,
     },
-    "page": {"caption_credit_markers": list, "byline_markers": list, "read_also_markers": list,
+    "page": {"caption_credit_markers": list, "byline_markers": list, "read_also_markers": list, "stamp_markers": list,
+             "tag_markers": list,
              "social_markers": list, "foreign_function_words": list, "entry_stamps": dict},
     "gazetteer": {"given_names": dict, "people": list, "places": list, "organizations": list},
     # Generated from RONEC (scripts/given_names_from_ronec.py): more given names, joined to the gazetteer's.

@@ -23,7 +23,9 @@ _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;",
 # "1986. Anul…" or "- text" at the start of a block would become a list (")" is escaped anyway).
 _LIST_START = re.compile(r"^(?:(\d{1,9})\.|-)(?=\s)")
 FURNITURE = {"social": "Postare de pe o rețea socială, preluată în articol",
-             "read_also": "Trimitere la alt articol", "byline": "Semnătura articolului"}
+             "read_also": "Trimitere la alt articol", "byline": "Semnătura articolului",
+             "stamp": "Data publicării și a actualizării", "tags": "Etichetele articolului",
+             "credit": "Sursa fotografiei"}
 
 
 _ESCAPE_TABLE = str.maketrans(_ESCAPES)
