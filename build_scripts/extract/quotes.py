@@ -1003,8 +1003,9 @@ def _quotes_filling(found: list[Span], span: Span) -> list[Span]:
 
 
 def _past_marks(doc: Doc, start: int, end: int) -> int:
-    """The first token from `start` (before `end`) that is not only bold or italic marks ("**")."""
-    while start < end and doc[start].text.strip("*_") == "":
+    """The first token from `start` (before `end`) that is not only bold or italic marks ("**") nor the
+    dash that opens a turn of dialogue ("— Lucrările încep în septembrie")."""
+    while start < end and doc[start].text.strip("*_—–-") == "":
         start += 1
     return start
 
