@@ -88,6 +88,8 @@ def furniture(paragraph: str, lang: Lang) -> str | None:
             return kind
     if _credit(paragraph, lang):
         return "credit"
+    if _date_line(paragraph, lang):
+        return "stamp"
     if any(m in paragraph for m in lang["social_markers"]):
         return "social"
     words = re.findall(r"[^\W\d_]+", paragraph.lower())
@@ -95,6 +97,18 @@ def furniture(paragraph: str, lang: Lang) -> str | None:
     if len(words) >= 6 and sum(w in foreign for w in words) >= FOREIGN_SHARE * len(words):
         return "social"  # a post in English pasted into the article
     return None
+
+
+DATE_LINE_MAX = 60  # characters of a line that is only a date and a time ("12 martie 2025, 14:32")
+
+
+def _date_line(text: str, lang: Lang) -> bool:
+    """A line that is only a date and perhaps a time, a weekday or "ora" ("12 martie 2025, 14:32",
+    "Miercuri, 12.03.2025"): the page's stamp, not a statement."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    known = {w.lower() for group in ("months", "weekdays") for ws in lang[group].values() for w in ws}
+    known |= {w.rstrip(".").lower() for w in known} | {"ora"}
+    return len(text) <= DATE_LINE_MAX and bool(re.search(r"\d{4}", text)) and all(w in known for w in words)
 
 
 def _credit(text: str, lang: Lang) -> bool:

@@ -35,6 +35,8 @@ def _facts(tmp_path, lang, text):
 def test_kinds_of_furniture(lang):
     assert furniture("Publicat: 12.03.2025, 14:32 | Actualizat: 12.03.2025, 16:05", lang) == "stamp"
     assert furniture("Tags: salariu minim, guvern", lang) == "tags"
+    assert furniture("12 martie 2025, 14:32", lang) == furniture("Miercuri, 12.03.2025", lang) == "stamp"
+    assert furniture("București, 21 mai 2026", lang) is None  # a press release's place and day: its dateline
     assert furniture("Sursa foto: Shutterstock", lang) == "credit"
     assert furniture("AGERPRES/(AS - autor: Ioana Popescu, editor: Mihai Ionescu)", lang) == "byline"
     # A paragraph of the article that opens with such a word stays text.
@@ -55,3 +57,9 @@ def test_furniture_gives_no_facts_and_a_stamp_dates_the_article(tmp_path, lang):
     # The credit that closes a paragraph is furniture; the paragraph's own sentence is not.
     paragraph = [s for s in facts.article.sentences if s.paragraph == 3]
     assert [s.furniture for s in paragraph] == [None, "credit"]
+
+
+def test_a_line_that_is_only_a_date_is_the_stamp(tmp_path, lang):
+    facts = _facts(tmp_path, lang, "12 martie 2025, 14:32\n\nGuvernul a aprobat miercuri majorarea salariului minim.\n")
+    assert facts.article.published == dt.date(2025, 3, 12)
+    assert [(d.text, d.value) for d in facts.dates] == [("miercuri", "2025-03-12")]

@@ -357,7 +357,10 @@ class DateFinder:
         stat pe 2025" (a year; the noun within NAMING_WINDOW words before the preposition), a year right
         after a proper noun, with no preposition between ("Publitrans 2000", "Los Angeles 2028": part of
         a name), or a year a figure is for ("este în 2025 de 11,3 miliarde"). A day is when ("Guvernul a
-        aprobat bugetul pe 7 martie")."""
+        aprobat bugetul pe 7 martie"). A month names a thing after such a noun too ("salariile pe august",
+        "plata facturilor pe noiembrie")."""
+        if value and MONTH_VALUE.fullmatch(value):
+            return self._after_naming_noun(doc, span)
         if not (value and len(value) == 4 and value.isdigit()):
             return False
         if len(span) == 1 and span.start > span.sent.start and doc[span.start - 1].pos_ == "PROPN" \
@@ -365,6 +368,11 @@ class DateFinder:
             return True  # "Publitrans 2000", "Los Angeles 2028": a year right after a name is part of it
         if span.end + 1 < len(doc) and doc[span.end].lower_ == "de" and doc[span.end + 1].like_num:
             return True  # "Bugetul este în 2025 de 11,3 miliarde de lei": the year the figure is for
+        return self._after_naming_noun(doc, span)
+
+    def _after_naming_noun(self, doc: Doc, span: Span) -> bool:
+        """A naming noun ("bugetul", "salariile") up to NAMING_WINDOW words before the preposition right
+        before the date ("pe", "pentru")."""
         for words in self.naming_before:
             start = span.start - len(words)
             if not _words_before(doc, span.start, words):
