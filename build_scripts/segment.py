@@ -108,7 +108,9 @@ def _date_line(text: str, lang: Lang) -> bool:
     words = re.findall(r"[^\W\d_]+", text.lower())
     known = {w.lower() for group in ("months", "weekdays") for ws in lang[group].values() for w in ws}
     known |= {w.rstrip(".").lower() for w in known} | {"ora"}
-    return len(text) <= DATE_LINE_MAX and bool(re.search(r"\d{4}", text)) and all(w in known for w in words)
+    # (a day and a year at least: "2019" or "Martie 2025" alone heads a timeline's part)
+    return len(text) <= DATE_LINE_MAX and bool(re.search(r"\d{4}", text)) and len(re.findall(r"\d+", text)) >= 2 \
+        and all(w in known for w in words)
 
 
 def _credit(text: str, lang: Lang) -> bool:

@@ -37,6 +37,7 @@ def test_kinds_of_furniture(lang):
     assert furniture("Tags: salariu minim, guvern", lang) == "tags"
     assert furniture("12 martie 2025, 14:32", lang) == furniture("Miercuri, 12.03.2025", lang) == "stamp"
     assert furniture("București, 21 mai 2026", lang) is None  # a press release's place and day: its dateline
+    assert furniture("2019", lang) is furniture("Martie 2025", lang) is None  # a timeline's headings
     assert furniture("Sursa foto: Shutterstock", lang) == "credit"
     assert furniture("AGERPRES/(AS - autor: Ioana Popescu, editor: Mihai Ionescu)", lang) == "byline"
     # A paragraph of the article that opens with such a word stays text.

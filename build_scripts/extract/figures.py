@@ -233,14 +233,15 @@ def _word_number_ok(m: re.Match, word: str, text: str, rules: _Rules) -> bool:
 
 def _unit(after: str, rules: _Rules) -> Optional[str]:
     """The noun a number counts: the next word, after an optional "de"."""
+    for currency in sorted(rules.currencies, key=len, reverse=True):
+        # (a symbol too, with or without a space: "3 mil. €", "25$")
+        if re.match(rf"\s{{0,1}}(?:de\s+)?{re.escape(currency)}(?!\w)", after, re.I) and (after[:1].isspace() or not currency[0].isalpha()):
+            return currency
     m = re.match(r"\s+(?:de\s+)?([a-zăâîșț][\w-]*)", after, re.I)
     if not m:
         return None
     word = m.group(1)
     lower = word.lower()
-    for currency in sorted(rules.currencies, key=len, reverse=True):
-        if re.match(rf"\s+(?:de\s+)?{re.escape(currency)}(?!\w)", after, re.I):
-            return currency
     if word in rules.symbols:
         return word
     if lower in rules.unit_stop or word[:1].isupper():
