@@ -90,6 +90,8 @@ def furniture(paragraph: str, lang: Lang) -> str | None:
         return "credit"
     if _date_line(paragraph, lang):
         return "stamp"
+    if _signed_by(paragraph, lang):
+        return "byline"
     if any(m in paragraph for m in lang["social_markers"]):
         return "social"
     words = re.findall(r"[^\W\d_]+", paragraph.lower())
@@ -111,6 +113,27 @@ def _date_line(text: str, lang: Lang) -> bool:
     # (a day and a year at least: "2019" or "Martie 2025" alone heads a timeline's part)
     return len(text) <= DATE_LINE_MAX and bool(re.search(r"\d{4}", text)) and len(re.findall(r"\d+", text)) >= 2 \
         and all(w in known for w in words)
+
+
+SIGNATURE_MAX = 80  # characters of a line that signs the article ("de Teodora Stan | 30 iulie 2024, 06:00")
+
+
+@functools.lru_cache(maxsize=4)
+def _signature(capitals: str) -> re.Pattern:
+    """ "de" and two to four capitalized words, then the line's end, a bar or a comma (bounded)."""
+    word = rf"[{capitals}][^\s|,]{{0,30}}"
+    return re.compile(rf"(?i:de)\s{word}(?:\s{word}){{1,3}}\s?(?:[|,]|$)")
+
+
+def _signed_by(text: str, lang: Lang) -> bool:
+    """A short line that signs the article: "de Teodora Stan", "de Teodora Stan | 30 iulie 2024", "de Ion
+    Pop, Cluj" (after a comma, only capitalized words or numbers: "De Ziua Națională, peste …" is text)."""
+    text = text.strip()
+    found = _signature(lang["capital_letters"]).match(text) if len(text) <= SIGNATURE_MAX else None
+    if found is None:
+        return False
+    rest = text[found.end():].split()
+    return not found.group(0).endswith(",") or all(w[:1].isupper() or w[:1].isdigit() for w in rest)
 
 
 def _credit(text: str, lang: Lang) -> bool:

@@ -4,7 +4,7 @@
 - tests/heldout/: 24 real-style articles nobody reads while writing rules (only their scores are looked at);
 - tests/fresh/: 12 articles annotated later without reading the extractor (scored once before any rule looked
   at them, then used for tuning);
-- tests/fresh2/ … tests/fresh32/: 12 articles each, annotated the same way by thirty-one more helpers; each was
+- tests/fresh2/ … tests/fresh33/: 12 articles each, annotated the same way by thirty-two more helpers; each was
   scored before any rule looked at it (fresh3 and fresh4 also after the rules written from the sets before
   them; fresh5 to fresh26 also after the rules of the session that wrote them), then used for tuning;
   fresh11 is one story told over twelve articles, fresh12 dates that are no events, fresh13 Moldova's press,
@@ -17,7 +17,8 @@
   again (a second helper, other articles), fresh29 weather, natural disasters and emergency services,
   fresh30 social affairs: pensions, benefits, child protection, housing, poverty and emigration, fresh31
   cities and construction: urban planning, public works, utilities, housing prices, seismic risk, fresh32
-  heritage, anniversaries and long histories (centuries, decades, recalled days, restitution cases);
+  heritage, anniversaries and long histories (centuries, decades, recalled days, restitution cases), fresh33
+  front-page news pasted from sites with their page furniture (stamps, bylines, credits, live texts);
 - tests/story/: the ten-article test story (tuning), its gold beside the articles;
 - tests/seed_gold/: the two seeds;
 - RONEC v2's validation split (names of people, places, organizations), the public benchmark.
@@ -47,7 +48,7 @@ SETS = {"corpus": (TESTS / "corpus", None), "dev": (TESTS / "dev", None), "heldo
         "fresh26": (TESTS / "fresh26", None), "fresh27": (TESTS / "fresh27", None),
         "fresh28": (TESTS / "fresh28", None), "fresh29": (TESTS / "fresh29", None),
         "fresh30": (TESTS / "fresh30", None), "fresh31": (TESTS / "fresh31", None),
-        "fresh32": (TESTS / "fresh32", None),
+        "fresh32": (TESTS / "fresh32", None), "fresh33": (TESTS / "fresh33", None),
         "story": (TESTS / "story" / "articles", TESTS / "story" / "gold"), "seeds": (SEEDS, TESTS / "seed_gold")}
 
 
@@ -85,7 +86,7 @@ def test_dates_beat_dateparser(results):
                                   "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13",
                                   "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21",
                                   "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28",
-                                  "fresh29", "fresh30", "fresh31", "fresh32"])
+                                  "fresh29", "fresh30", "fresh31", "fresh32", "fresh33"])
 def test_a_named_speaker_is_almost_always_right(results, name):
     # A quote given to the wrong person is the worst error: when unsure the extractor names nobody.
     assert results[name]["scores"]["speakers"].precision >= 0.92

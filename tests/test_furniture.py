@@ -40,6 +40,8 @@ def test_kinds_of_furniture(lang):
     assert furniture("2019", lang) is furniture("Martie 2025", lang) is None  # a timeline's headings
     assert furniture("Sursa foto: Shutterstock", lang) == "credit"
     assert furniture("AGERPRES/(AS - autor: Ioana Popescu, editor: Mihai Ionescu)", lang) == "byline"
+    assert furniture("de Teodora Stan | 30 iulie 2024, 06:00", lang) == furniture("De Ion Pop, Cluj", lang) == "byline"
+    assert furniture("De Ziua Națională, peste 50.000 de oameni au venit la paradă.", lang) is None
     # A paragraph of the article that opens with such a word stays text.
     assert furniture("Publicat în 1990, romanul a fost tradus în 12 limbi.", lang) is None
     assert furniture("Foto: " + "o expoziție de fotografie deschisă la Arad, cu lucrări din anii '80. " * 5, lang) is None

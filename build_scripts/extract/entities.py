@@ -248,7 +248,8 @@ class EntityRecognizer:
         if label == "person" and len(mention) > 1 and (key(mention[0].text) in self.org_heads
                                                        or key(mention[-1].text) in self.org_suffixes):
             # "Sindicatul Liber Agrochim", "Verbalis AI"; "Fondatorul Plativo Technologies": without the role
-            named = span if is_role_word(mention[0], self.roles) and key(span[-1].text) in self.org_suffixes else mention
+            named = span if is_role_word(mention[0], self.roles) and key(span[-1].text) in self.org_suffixes \
+                and not self._role_in_name(mention[0]) else mention
             return self._organizations(doc, named, named)
         if self._pair(span):
             return []  # "Zimnicea-Șiștov": two places joined, each named on its own elsewhere
@@ -278,6 +279,10 @@ class EntityRecognizer:
             institution = self._institution(doc, span) if len(span) == 1 else None
             if institution:
                 return [self._make(doc, mention, "organization", institution)]  # "fostul ministru al Mediului"
+            return [self._person_or_place(doc, mention, span)]
+        if label == "place" and len(span) >= 2 and not places.lookup(span.text) and not self._known(span.text) \
+                and self._role_before_comma(doc, span) is not None:
+            # "purtătoarea de cuvânt a VSAT, Rūta Žemaitytė" read as a place: the role's holder
             return [self._person_or_place(doc, mention, span)]
         if label == "place" and len(span) == 1 and mention.end == span.end and self._after_settlement_cue(doc, span):
             span = self._with_name_tail(doc, span)  # "satul Fundu Râpii" read as "Fundu"
@@ -936,7 +941,8 @@ class EntityRecognizer:
                 prev = doc[start - 1]
                 if prev.text == "&" or prev.text[:1].isupper() and (
                         prev.text.replace("&", "").isalpha() or is_acronym(prev.text)) \
-                        and key(prev.text) not in self.not_entities and not is_role_word(prev, self.roles):
+                        and key(prev.text) not in self.not_entities \
+                        and (not is_role_word(prev, self.roles) or self._role_in_name(prev)):
                     start -= 1
                 else:
                     break
@@ -1310,6 +1316,13 @@ class EntityRecognizer:
         if keep_lower and last.is_lower:
             return False  # a person's mention may end in their role: "Ion Popa, ministrul"
         return last.is_punct or last.is_space or (last.is_lower and key(last.text) not in self.nationality)
+
+    @staticmethod
+    def _role_in_name(token: Token) -> bool:
+        """A role's word capitalized inside a sentence, bare (no article): part of a company's name
+        ("Administratorul judiciar, Expert Insolvență Carpați SPRL"), not a role before it."""
+        return token.text[:1].isupper() and not token.is_sent_start and "Def" not in token.morph.get("Definite") \
+            and token.i > 0 and not token.doc[token.i - 1].is_quote
 
     def _leading_noise(self, token: Token, label: str) -> bool:
         k = key(token.text)
@@ -1788,12 +1801,14 @@ class EntityRecognizer:
                 return phrase
         return None
 
+    ROLE_BEFORE_COMMA = 14  # words of a role's phrase before the comma ("purtătoarea de cuvânt a … (VSAT), X")
+
     def _role_before_comma(self, doc: Doc, name: Span) -> Optional[Token]:
         """ "Primarul comunei Cincu, Ioan Dragomir": the role word that opens the phrase right before
         the comma in front of the name (the parse often hangs the name elsewhere)."""
         if name.start < 2 or doc[name.start - 1].text != ",":
             return None
-        for j in range(name.start - 2, max(-1, name.start - 14), -1):
+        for j in range(name.start - 2, max(-1, name.start - 2 - self.ROLE_BEFORE_COMMA), -1):
             token = doc[j]
             if token.text == "(" and _bracketed_acronym(doc, j) \
                     or token.text == ")" and j >= 2 and _bracketed_acronym(doc, j - 2):
@@ -1803,7 +1818,8 @@ class EntityRecognizer:
             # (after a verb too: "a declarat directorul general al Lactis Carpatia, Horia Oprean"; never a
             # plural: "întoarcerea unui regiment de ingineri din război, Kim Jong Un")
             if self._is_role(token) and (token.is_sent_start or doc[j - 1].is_punct
-                                         or doc[j - 1].pos_ in ("ADP", "DET", "VERB") or self._after_named_object(doc, j)):
+                                         or doc[j - 1].pos_ in ("ADP", "DET", "VERB", "ADV") or self._after_named_object(doc, j)
+                                         or key(doc[j - 1].text) in self.weekdays):  # ("a declarat joi purtătoarea …")
                 return None if "Plur" in token.morph.get("Number") else token
             if token.is_sent_start:
                 return None

@@ -246,6 +246,7 @@ class Speakers:
         self.given = {key(n): g for g, names in by_gender for n in names}
         self.gazetteer_roles = gazetteer.roles(lang)
         self.media = {e["name"] for e in lang.gazetteer["organizations"] if e.get("kind") == "media"}
+        self.company_endings = {key(w) for w in lang["org_suffixes"]}  # "SRL", "SPRL": a company holds a role
         self.media_nouns = lang.keys_of("media_nouns")
         self.media_words = lang.keys_of("media_name_words")
         self.web_domains = lang.keys_of("web_domains")
@@ -453,9 +454,16 @@ class Speakers:
 
     @staticmethod
     def _named_in_apposition(token: Token) -> bool:
-        """A name stands in apposition to the word ("directorul …, Cristian Manea")."""
+        """A name stands in apposition to the word ("directorul …, Cristian Manea"), or the person after the
+        role's phrase and a comma holds the role in the entity layer ("purtătoarea de cuvânt a Serviciului
+        … (VSAT), Rūta Žemaitytė", whose apposition the parser hung on the service)."""
         named = token.doc.user_data.get("name_starts", set())
-        return any(c.dep_ == "appos" and c.i in named for c in token.children)
+        if any(c.dep_ == "appos" and c.i in named for c in token.children):
+            return True
+        return any(s.label_ == "person" and s._.role and key(s._.role.split()[0]) == key(token.text)
+                   and s.start > token.i and token.doc[s.start - 1].text == ","
+                   and all(t.i in {d.i for d in token.subtree} or t.is_punct for t in token.doc[token.i: s.start - 1])
+                   for s in token.doc.spans.get("entities", []))
 
     @staticmethod
     def attributes(verb: Token) -> bool:
@@ -606,6 +614,9 @@ class Speakers:
             named = self.person_in_apposition(subject, names)
             if named is not None:
                 return named, "name"
+            company = self.company_in_apposition(subject, names)
+            if company is not None:
+                return company, "name"  # "Administratorul judiciar, Expert Insolvență Carpați SPRL, a transmis"
             if self.is_indefinite(subject):
                 # "un oficial": nobody in particular; "un purtător de cuvânt al Comisiei": the body speaks
                 spoken_for = self.spoken_for(doc, subject, names, memory, sentence)
@@ -861,6 +872,16 @@ class Speakers:
             span = names.get(child.i)
             if child.dep_ == "appos" and span is not None and span.label_ == "organization" and span._.canonical \
                     and noun.doc[span.start - 1].text == ",":
+                return span._.canonical
+        return None
+
+    def company_in_apposition(self, noun: Token, names: dict[int, Span]) -> Optional[str]:
+        """A company with its legal ending in apposition to a role, after a comma: the company holds the role
+        ("Administratorul judiciar, Expert Insolvență Carpați SPRL, a transmis")."""
+        for child in noun.rights:
+            span = names.get(child.i)
+            if child.dep_ == "appos" and span is not None and span.label_ == "organization" and span._.canonical \
+                    and noun.doc[span.start - 1].text == "," and key(span[-1].text) in self.company_endings:
                 return span._.canonical
         return None
 

@@ -1352,14 +1352,15 @@ def infer_publication(sentences: list[Sentence], lang: Lang) -> Optional[dt.date
     A full date dates the article when it is in the photo caption, or when the text names its weekday
     and the weekday is right ("s-a reunit joi, 14 mai 2026"). Any other date may be history ("ultimul
     cutremur a avut loc pe 28 octombrie 2018") or a deadline ("până pe 15 decembrie"), so it is no clue.
-    A page's stamp ("Publicat: 12.03.2025, 14:32 | Actualizat: …") says it outright: its first full date."""
+    A page's stamp ("Publicat: 12.03.2025, 14:32 | Actualizat: …") or a dated byline says it outright:
+    its first full date."""
     rules = _rules(lang)
     weekday_of = {w.lower(): int(n) for n, ws in lang["weekdays"].items() for w in ws}
     days: list[dt.date] = []
     cues: list[int] = []
     for sentence in sentences:
         mentions = extract_dates(sentence, None, lang)
-        if sentence.furniture == "stamp":
+        if sentence.furniture in ("stamp", "byline"):  # ("de Teodora Stan | 30 iulie 2024, 06:00")
             stamped = next((m.value for m in mentions if m.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", m.value)), None)
             if stamped:
                 return dt.date.fromisoformat(stamped)
