@@ -90,7 +90,8 @@ def furniture(paragraph: str, lang: Lang) -> str | None:
         return "credit"
     if _date_line(paragraph, lang):
         return "stamp"
-    if _signed_by(paragraph, lang):
+    if _signed_by(paragraph, lang) or len(paragraph) <= CREDIT_MAX and any(
+            label in start for label in lang["byline_labels"]) and _labelled_credits(start, lang):
         return "byline"
     if any(m in paragraph for m in lang["social_markers"]):
         return "social"
@@ -134,6 +135,13 @@ def _signed_by(text: str, lang: Lang) -> bool:
         return False
     rest = text[found.end():].split()
     return not found.group(0).endswith(",") or all(w[:1].isupper() or w[:1].isdigit() for w in rest)
+
+
+def _labelled_credits(start: str, lang: Lang) -> bool:
+    """A line of the newsroom's credits: two labels ("redactare: … · editare: …"), or one label opening
+    the line after at most two words ("Traducere și adaptare: …", "AGERPRES · redactare: …")."""
+    labels = [start.find(label) for label in lang["byline_labels"] if label in start]
+    return len(labels) >= 2 or len(start[: min(labels)].split()) <= 2
 
 
 def _credit(text: str, lang: Lang) -> bool:

@@ -42,6 +42,9 @@ def test_kinds_of_furniture(lang):
     assert furniture("AGERPRES/(AS - autor: Ioana Popescu, editor: Mihai Ionescu)", lang) == "byline"
     assert furniture("de Teodora Stan | 30 iulie 2024, 06:00", lang) == furniture("De Ion Pop, Cluj", lang) == "byline"
     assert furniture("De Ziua Națională, peste 50.000 de oameni au venit la paradă.", lang) is None
+    assert furniture("AGERPRES · redactare: Diana Mocanu · editare: Florin Stanciu", lang) == "byline"
+    assert furniture("Traducere și adaptare: Ana-Maria Ciobanu", lang) == "byline"
+    assert furniture("Cartea are un autor: Ion Pop, profesor la Cluj.", lang) is None
     # A paragraph of the article that opens with such a word stays text.
     assert furniture("Publicat în 1990, romanul a fost tradus în 12 limbi.", lang) is None
     assert furniture("Foto: " + "o expoziție de fotografie deschisă la Arad, cu lucrări din anii '80. " * 5, lang) is None
@@ -66,3 +69,12 @@ def test_a_line_that_is_only_a_date_is_the_stamp(tmp_path, lang):
     facts = _facts(tmp_path, lang, "12 martie 2025, 14:32\n\nGuvernul a aprobat miercuri majorarea salariului minim.\n")
     assert facts.article.published == dt.date(2025, 3, 12)
     assert [(d.text, d.value) for d in facts.dates] == [("miercuri", "2025-03-12")]
+
+
+def test_a_name_in_furniture_names_nobody_of_the_story(tmp_path, lang):
+    # "Urmărește G4Media" is no person, nor a form of the G4Media the article cites.
+    text = ("---\ntitle: T\ndate: 2026-03-02\n---\nSurse judiciare au declarat pentru G4Media că ancheta continuă.\n\n"
+            "Urmărește G4Media și pe canalul de WhatsApp.\n")
+    facts = _facts(tmp_path, lang, text)
+    assert [p.name for p in facts.people] == []
+    assert "G4Media" in [o.name for o in facts.organizations]

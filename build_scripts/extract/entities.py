@@ -146,7 +146,7 @@ class EntityRecognizer:
         found += self._named_runs(doc, found)
         found += self._acronyms_again(doc, found)
         found += self._lexicon_places(doc, found)
-        found = [s for s in found if not self._description(s)]
+        found = [s for s in found if not self._description(s) and not _in_furniture(doc, s)]
         # 2. One layer, overlaps settled by the pipeline's rule (longest, then earliest).
         kept = settle(doc, "entities", found)
         # 3. One name, one kind in an article (the kind most of its mentions got; the publication is an
@@ -1867,6 +1867,14 @@ class EntityRecognizer:
         if words[0][:1].isupper() and doc[start].is_sent_start or key(words[0]) in self.roles and words[0][:1].isupper():
             words[0] = words[0][:1].lower() + words[0][1:]
         return " ".join(words)
+
+
+def _in_furniture(doc: Doc, span: Span) -> bool:
+    """The span stands in page furniture ("Urmărește G4Media și pe …", a byline): no entity of the story,
+    nor a form that could name one ("Urmărește G4Media" for the G4Media the article cites)."""
+    layout = doc.user_data.get("layout")
+    found = layout.sentence_at(span.start_char) if layout is not None else None
+    return found is not None and bool(found[0].furniture)
 
 
 def _roman(word: str) -> bool:

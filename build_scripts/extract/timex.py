@@ -270,8 +270,8 @@ def _times_on_their_day(chosen: list[_Match], published: Optional[dt.date], rule
     """A time ("ora 12:00", value "T12:00") on the nearest day of its sentence (the one before it when two
     are as near; a night's hour before `NIGHT_ENDS` on its second day). With no day in its sentence, a
     time in a past clause is on the day of publication
-    ("Ora 14:30 | A început dezbaterea", "incendiul a fost lichidat la ora 3:15"); otherwise it is left
-    out (a habit, or a day the text does not say)."""
+    ("Ora 14:30 | A început dezbaterea", "incendiul a fost lichidat la ora 3:15"), as is a live text's
+    entry stamp ("23:04 – …"); otherwise it is left out (a habit, or a day the text does not say)."""
     days = [c for c in chosen if "time" not in c.flags and c.type == "DATE"
             and (c.value is None and "unresolved" in c.flags or c.value and DAY_PART_VALUE.fullmatch(c.value))]
     out = []
@@ -281,8 +281,9 @@ def _times_on_their_day(chosen: list[_Match], published: Optional[dt.date], rule
             continue
         day = min(days, key=lambda d: c.start - d.end if d.end <= c.start else d.start - c.end + 1, default=None)
         if day is None:
-            if _tense(text, c.start, c.end, rules) != "past":
+            if "entry" not in c.flags and _tense(text, c.start, c.end, rules) != "past":
                 continue  # "Magazinele se închid la ora 22": a habit, or a day the sentence does not give
+            # (a live text's entry stamp is the hour of the entry, on the day of publication)
             if published is None:
                 out.append(_Match(c.start, c.end, None, flags=("time", "unresolved")))
             else:
@@ -1012,6 +1013,16 @@ def _rules(lang: Lang) -> _Rules:
         if hour > 23 or minute > 59:
             return None
         return _Match(m.start(), m.end(), f"T{hour:02d}:{minute:02d}", flags=("time",))
+
+    STAMP_MARKS = "".join(re.escape(c) for c in lang["entry_stamps"]["separators"])
+
+    @rule(rf"^(\d{{1,2}})[:.](\d{{2}})(?=\s{{0,3}}[{STAMP_MARKS}]\s)")
+    def _entry_time(m, published, tense):
+        """ "23:04 – Antrenorul …": a live text's entry stamp with no "ora", the hour of the entry."""
+        hour, minute = int(m.group(1)), int(m.group(2))
+        if hour > 23 or minute > 59:
+            return None
+        return _Match(m.start(), m.end(), f"T{hour:02d}:{minute:02d}", flags=("time", "entry"))
 
     weekend_past = {w.lower() for w in lang["weekday_past_words"]}
     day_follows = re.compile(rf"\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+(?:{M}){E}", re.I)

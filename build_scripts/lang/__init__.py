@@ -57,7 +57,7 @@ SCHEMA: dict[str, dict[str, type]] = {
         "genitive_endings": list, "feminine_endings": list,
         "possessive_articles": list, "kinship_nouns": list,
     },
-    "page": {"caption_credit_markers": list, "byline_markers": list, "read_also_markers": list, "stamp_markers": list,
+    "page": {"caption_credit_markers": list, "byline_markers": list, "read_also_markers": list, "stamp_markers": list, "byline_labels": list,
              "tag_markers": list,
              "social_markers": list, "foreign_function_words": list, "entry_stamps": dict},
     "gazetteer": {"given_names": dict, "people": list, "places": list, "organizations": list},
