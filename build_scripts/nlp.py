@@ -83,9 +83,13 @@ class Layout:
     sentences: list[Sentence]    # the sentences, in the same order (fewer than the article's when time ran out)
     total: int                   # the article's sentences
 
+    def index_at(self, char: int) -> int:
+        """The index of the sentence holding doc character `char` (-1 before the first)."""
+        return bisect.bisect_right(self.starts, char) - 1
+
     def sentence_at(self, char: int) -> Optional[tuple[Sentence, int]]:
         """The sentence holding doc character `char`, and the offset of that character in it."""
-        i = bisect.bisect_right(self.starts, char) - 1
+        i = self.index_at(char)
         if i < 0:
             return None
         return self.sentences[i], char - self.starts[i]

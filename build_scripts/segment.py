@@ -90,8 +90,7 @@ def furniture(paragraph: str, lang: Lang) -> str | None:
         return "credit"
     if _date_line(paragraph, lang):
         return "stamp"
-    if _signed_by(paragraph, lang) or len(paragraph) <= CREDIT_MAX and any(
-            label in start for label in lang["byline_labels"]) and _labelled_credits(start, lang):
+    if _signed_by(paragraph, lang) or _labelled_credits(paragraph, lang):
         return "byline"
     if any(m in paragraph for m in lang["social_markers"]):
         return "social"
@@ -105,15 +104,20 @@ def furniture(paragraph: str, lang: Lang) -> str | None:
 DATE_LINE_MAX = 60  # characters of a line that is only a date and a time ("12 martie 2025, 14:32")
 
 
+@functools.lru_cache(maxsize=4)
+def _date_line_words(lang: Lang) -> frozenset[str]:
+    """The words a date line may hold: months (also without their dot), weekdays, "ora"."""
+    known = {w.lower() for group in ("months", "weekdays") for ws in lang[group].values() for w in ws}
+    return frozenset(known | {w.rstrip(".") for w in known} | {"ora"})
+
+
 def _date_line(text: str, lang: Lang) -> bool:
     """A line that is only a date and perhaps a time, a weekday or "ora" ("12 martie 2025, 14:32",
     "Miercuri, 12.03.2025"): the page's stamp, not a statement."""
     words = re.findall(r"[^\W\d_]+", text.lower())
-    known = {w.lower() for group in ("months", "weekdays") for ws in lang[group].values() for w in ws}
-    known |= {w.rstrip(".").lower() for w in known} | {"ora"}
     # (a day and a year at least: "2019" or "Martie 2025" alone heads a timeline's part)
     return len(text) <= DATE_LINE_MAX and bool(re.search(r"\d{4}", text)) and len(re.findall(r"\d+", text)) >= 2 \
-        and all(w in known for w in words)
+        and all(w in _date_line_words(lang) for w in words)
 
 
 SIGNATURE_MAX = 80  # characters of a line that signs the article ("de Teodora Stan | 30 iulie 2024, 06:00")
@@ -137,11 +141,12 @@ def _signed_by(text: str, lang: Lang) -> bool:
     return not found.group(0).endswith(",") or all(w[:1].isupper() or w[:1].isdigit() for w in rest)
 
 
-def _labelled_credits(start: str, lang: Lang) -> bool:
-    """A line of the newsroom's credits: two labels ("redactare: … · editare: …"), or one label opening
-    the line after at most two words ("Traducere și adaptare: …", "AGERPRES · redactare: …")."""
+def _labelled_credits(text: str, lang: Lang) -> bool:
+    """A short line of the newsroom's credits: two labels ("redactare: … · editare: …"), or one label
+    opening the line after at most two words ("Traducere și adaptare: …", "AGERPRES · redactare: …")."""
+    start = text.lstrip().lower()
     labels = [start.find(label) for label in lang["byline_labels"] if label in start]
-    return len(labels) >= 2 or len(start[: min(labels)].split()) <= 2
+    return len(text) <= CREDIT_MAX and bool(labels) and (len(labels) >= 2 or len(start[: min(labels)].split()) <= 2)
 
 
 def _credit(text: str, lang: Lang) -> bool:

@@ -58,6 +58,7 @@ class _Rules:
     approximations: dict[str, str]
     scales: dict[str, int]
     currencies: dict[str, str]
+    currency_after: list[tuple[str, re.Pattern]]  # each currency right after a number, longest first
     percent: re.Pattern
     blockers: set[str]
     unit_stop: set[str]
@@ -102,6 +103,9 @@ def _rules(lang: Lang) -> _Rules:
         approximations=approximations,
         scales=scales,
         currencies={k.lower(): v for k, v in lang["currencies"].items()},
+        # (a symbol too, with or without a space: "3 mil. €", "25$")
+        currency_after=[(c, re.compile(rf"\s{{0,1}}(?:de\s+)?{re.escape(c)}(?!\w)", re.I))
+                        for c in sorted((k.lower() for k in lang["currencies"]), key=len, reverse=True)],
         percent=re.compile(rf"^\s*(?:%|{percent})", re.I),
         blockers={w.lower() for w in lang["number_blockers_before"]},
         unit_stop={w.lower() for w in lang["function_words"]},
@@ -233,9 +237,8 @@ def _word_number_ok(m: re.Match, word: str, text: str, rules: _Rules) -> bool:
 
 def _unit(after: str, rules: _Rules) -> Optional[str]:
     """The noun a number counts: the next word, after an optional "de"."""
-    for currency in sorted(rules.currencies, key=len, reverse=True):
-        # (a symbol too, with or without a space: "3 mil. €", "25$")
-        if re.match(rf"\s{{0,1}}(?:de\s+)?{re.escape(currency)}(?!\w)", after, re.I) and (after[:1].isspace() or not currency[0].isalpha()):
+    for currency, pattern in rules.currency_after:
+        if pattern.match(after) and (after[:1].isspace() or not currency[0].isalpha()):
             return currency
     m = re.match(r"\s+(?:de\s+)?([a-zăâîșț][\w-]*)", after, re.I)
     if not m:

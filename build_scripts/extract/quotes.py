@@ -9,7 +9,6 @@ quotation, the speaker of the paragraph before when nobody else was named in bet
 """
 from __future__ import annotations
 
-import bisect
 import re
 from typing import Callable, Iterable, Optional
 
@@ -1065,4 +1064,4 @@ def _paragraphs(doc: Doc, layout, lang: Lang) -> list[tuple[int, list[Span]]]:
 def sentences_numbered(layout, sentences: list[Span]) -> list[tuple[int, Span]]:
     """Each sentence span with its index in the article (for how far back a pronoun may reach)."""
     # (the sentence a span starts in: a live text's entry starts after its stamp)
-    return [(max(0, bisect.bisect_right(layout.starts, s.start_char) - 1), s) for s in sentences]
+    return [(max(0, layout.index_at(s.start_char)), s) for s in sentences]

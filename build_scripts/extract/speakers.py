@@ -15,7 +15,7 @@ it was found, and ambiguity gives nobody.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
 
@@ -52,6 +52,15 @@ HOLDER_WINDOW = 5      # "purtătoarea de cuvânt a ISU": how far after a role w
 
 
 ROLE_PREFIXES = ("prim-", "vice", "co-", "ex-", "fost-", "fostul ")
+
+
+def _apposed_organizations(noun: Token, names: dict[int, Span]) -> Iterable[Span]:
+    """The named organizations in apposition to `noun`, after a comma, left to right."""
+    for child in noun.rights:
+        span = names.get(child.i)
+        if child.dep_ == "appos" and span is not None and span.label_ == "organization" and span._.canonical \
+                and noun.doc[span.start - 1].text == ",":
+            yield span
 
 
 def _with_surname(doc: Doc, surname: str) -> set[str]:
@@ -246,7 +255,7 @@ class Speakers:
         self.given = {key(n): g for g, names in by_gender for n in names}
         self.gazetteer_roles = gazetteer.roles(lang)
         self.media = {e["name"] for e in lang.gazetteer["organizations"] if e.get("kind") == "media"}
-        self.company_endings = {key(w) for w in lang["org_suffixes"]}  # "SRL", "SPRL": a company holds a role
+        self.company_endings = lang.keys_of("org_suffixes")  # "SRL", "SPRL": a company holds a role
         self.media_nouns = lang.keys_of("media_nouns")
         self.media_words = lang.keys_of("media_name_words")
         self.web_domains = lang.keys_of("web_domains")
@@ -460,9 +469,10 @@ class Speakers:
         named = token.doc.user_data.get("name_starts", set())
         if any(c.dep_ == "appos" and c.i in named for c in token.children):
             return True
+        phrase = {d.i for d in token.subtree}
         return any(s.label_ == "person" and s._.role and key(s._.role.split()[0]) == key(token.text)
                    and s.start > token.i and token.doc[s.start - 1].text == ","
-                   and all(t.i in {d.i for d in token.subtree} or t.is_punct for t in token.doc[token.i: s.start - 1])
+                   and all(t.i in phrase or t.is_punct for t in token.doc[token.i: s.start - 1])
                    for s in token.doc.spans.get("entities", []))
 
     @staticmethod
@@ -868,22 +878,13 @@ class Speakers:
         Adige, a transmis": the organization named after a comma, in apposition to a common noun."""
         if noun.pos_ != "NOUN" or not noun.text[1:].islower():
             return None
-        for child in noun.rights:
-            span = names.get(child.i)
-            if child.dep_ == "appos" and span is not None and span.label_ == "organization" and span._.canonical \
-                    and noun.doc[span.start - 1].text == ",":
-                return span._.canonical
-        return None
+        return next((s._.canonical for s in _apposed_organizations(noun, names)), None)
 
     def company_in_apposition(self, noun: Token, names: dict[int, Span]) -> Optional[str]:
         """A company with its legal ending in apposition to a role, after a comma: the company holds the role
         ("Administratorul judiciar, Expert Insolvență Carpați SPRL, a transmis")."""
-        for child in noun.rights:
-            span = names.get(child.i)
-            if child.dep_ == "appos" and span is not None and span.label_ == "organization" and span._.canonical \
-                    and noun.doc[span.start - 1].text == "," and key(span[-1].text) in self.company_endings:
-                return span._.canonical
-        return None
+        return next((s._.canonical for s in _apposed_organizations(noun, names)
+                     if key(s[-1].text) in self.company_endings), None)
 
     def organization_named_by(self, doc: Doc, noun: Token) -> Optional[str]:
         """ "federația estimează": a lowercase head word standing for the one organization of the

@@ -1372,12 +1372,12 @@ def infer_publication(sentences: list[Sentence], lang: Lang) -> Optional[dt.date
     for sentence in sentences:
         mentions = extract_dates(sentence, None, lang)
         if sentence.furniture in ("stamp", "byline"):  # ("de Teodora Stan | 30 iulie 2024, 06:00")
-            stamped = next((m.value for m in mentions if m.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", m.value)), None)
+            stamped = next((m.value for m in mentions if m.value and DAY_VALUE.fullmatch(m.value)), None)
             if stamped:
                 return dt.date.fromisoformat(stamped)
             continue
         for mention in mentions:
-            if mention.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", mention.value) \
+            if mention.value and DAY_VALUE.fullmatch(mention.value) \
                     and _tense(sentence.text, mention.start, mention.end, rules) != "future":
                 day = dt.date.fromisoformat(mention.value)
                 # (a weekday in apposition is read with its date: "joi, 14 mai 2026" is one mention)
