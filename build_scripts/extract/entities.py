@@ -1252,7 +1252,7 @@ class EntityRecognizer:
             start += 1
         # "Comisia pentru drepturile omului": an institution's name the model read whole keeps its
         # lowercase words (not a verb's clause, nor the function words it ends on).
-        described = label == "organization" and key(doc[start].text) in self.org_heads \
+        described = label == "organization" and start < end and key(doc[start].text) in self.org_heads \
             and not any(t.pos_ in ("VERB", "AUX") or t.like_num for t in doc[start:end])
         while end > start and (self._trailing_noise(doc, start, end, keep_lower=label == "person" or described)
                                or described and doc[end - 1].is_lower and doc[end - 1].pos_ in _FUNCTION_POS):
