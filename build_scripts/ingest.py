@@ -163,9 +163,34 @@ def _parse_date(value: Any, name: str) -> Optional[dt.date]:
         raise IngestError(Problem(name, f"invalid date '{value}' (expected YYYY-MM-DD)")) from exc
 
 
+# A line broken by an editor's or a mail program's wrapping is between these lengths (in characters);
+# a longer line is a whole paragraph, a shorter one a heading, a stamp or a paragraph's end.
+WRAP_MIN, WRAP_MAX = 50, 100
+
+
 def _paragraphs(text: str) -> list[str]:
-    blocks = re.split(r"\n[ \t]*\n", text)
-    return [p for p in (_clean_inline(b) for b in blocks) if p]
+    """Paragraphs: blocks between blank lines, each split again at the line ends that are no wrapping
+    (text pasted from a site or an extractor often has one paragraph per line, with no blank line)."""
+    out = []
+    for block in re.split(r"\n[ \t]*\n", text):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        out.extend(p for p in (_clean_inline(p) for p in _unwrap(lines)) if p)
+    return out
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join the lines that wrapping broke: a line of a wrapping's length whose next word would not have
+    fitted on it (the classic reflow test), followed by a line no longer than a wrapping makes."""
+    width = max((len(line) for line in lines if len(line) <= WRAP_MAX), default=0)
+    paragraphs: list[str] = []
+    for before, line in zip([""] + lines, lines):
+        wrapped = WRAP_MIN <= len(before) <= WRAP_MAX and len(line) <= WRAP_MAX \
+            and len(before) + 1 + len(line.split()[0]) > width
+        if wrapped:
+            paragraphs[-1] += " " + line
+        else:
+            paragraphs.append(line)
+    return paragraphs
 
 
 def _clean_inline(text: str) -> str:

@@ -106,14 +106,16 @@ DATE_LINE_MAX = 60  # characters of a line that is only a date and a time ("12 m
 
 @functools.lru_cache(maxsize=4)
 def _date_line_words(lang: Lang) -> frozenset[str]:
-    """The words a date line may hold: months (also without their dot), weekdays, "ora"."""
+    """The words a date line may hold: months (also without their dot), weekdays, "ora", and the words
+    of a stamp's label written without its colon ("Publicat joi, 19 iunie 2025, ora 16:02")."""
     known = {w.lower() for group in ("months", "weekdays") for ws in lang[group].values() for w in ws}
-    return frozenset(known | {w.rstrip(".") for w in known} | {"ora"})
+    labels = {w for marker in lang["stamp_markers"] for w in re.findall(r"[^\W\d_]+", marker.lower())}
+    return frozenset(known | {w.rstrip(".") for w in known} | {"ora"} | labels)
 
 
 def _date_line(text: str, lang: Lang) -> bool:
-    """A line that is only a date and perhaps a time, a weekday or "ora" ("12 martie 2025, 14:32",
-    "Miercuri, 12.03.2025"): the page's stamp, not a statement."""
+    """A line that is only a date and perhaps a time, a weekday, "ora" or a stamp's label ("12 martie 2025,
+    14:32", "Miercuri, 12.03.2025", "Actualizat 12.03.2025 16:05"): the page's stamp, not a statement."""
     words = re.findall(r"[^\W\d_]+", text.lower())
     # (a day and a year at least: "2019" or "Martie 2025" alone heads a timeline's part)
     return len(text) <= DATE_LINE_MAX and bool(re.search(r"\d{4}", text)) and len(re.findall(r"\d+", text)) >= 2 \

@@ -36,6 +36,10 @@ def test_kinds_of_furniture(lang):
     assert furniture("Publicat: 12.03.2025, 14:32 | Actualizat: 12.03.2025, 16:05", lang) == "stamp"
     assert furniture("Tags: salariu minim, guvern", lang) == "tags"
     assert furniture("12 martie 2025, 14:32", lang) == furniture("Miercuri, 12.03.2025", lang) == "stamp"
+    # A stamp's label without its colon, before only a date and a time.
+    assert furniture("Publicat joi, 19 iunie 2025, ora 16:02", lang) == "stamp"
+    assert furniture("Actualizat 12.03.2025 16:05", lang) == "stamp"
+    assert furniture("Publicat la 12 martie 2025 de Ion Pop", lang) is None  # not only a date
     assert furniture("București, 21 mai 2026", lang) is None  # a press release's place and day: its dateline
     assert furniture("2019", lang) is furniture("Martie 2025", lang) is None  # a timeline's headings
     assert furniture("Sursa foto: Shutterstock", lang) == "credit"

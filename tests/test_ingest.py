@@ -27,6 +27,21 @@ def test_leading_date_line_on_the_same_line_as_the_text(tmp_path, lang):
     assert a.paragraphs[0].startswith("Liderul a vorbit")
 
 
+def test_one_paragraph_per_line_and_wrapped_lines(tmp_path, lang):
+    # Pasted from a site or an extractor: one paragraph per line, no blank line between them.
+    long = "Guvernul a aprobat miercuri o ordonanță de urgență privind plata pensiilor în trei tranșe, a anunțat purtătoarea de cuvânt."
+    text = f"Publicat: 12.03.2025, 14:32\n{long}\n„Nu e corect”, a spus liderul sindical.\nFoto: Inquam Photos\n{long}\n"
+    a = read_article(_write(tmp_path, "---\ntitle: T\n---\n" + text), lang)
+    assert a.paragraphs == ["Publicat: 12.03.2025, 14:32", long, "„Nu e corect”, a spus liderul sindical.", "Foto: Inquam Photos", long]
+    # Wrapped at 72 characters by an editor: the lines are one paragraph again.
+    wrapped = ("Guvernul a aprobat miercuri o ordonanță de urgență privind plata\n"
+               "pensiilor în trei tranșe, a anunțat purtătoarea de cuvânt a\n"
+               "Executivului.\n\nAl doilea paragraf.")
+    a = read_article(_write(tmp_path, "---\ntitle: T\n---\n" + wrapped), lang)
+    assert a.paragraphs == ["Guvernul a aprobat miercuri o ordonanță de urgență privind plata pensiilor în trei tranșe, "
+                            "a anunțat purtătoarea de cuvânt a Executivului.", "Al doilea paragraf."]
+
+
 def test_photo_caption_with_credit_is_set_apart(tmp_path, lang):
     text = "Kim la Phenian, 12 decembrie 2025. Credit line: STR / AFP\n\nCorpul articolului începe aici."
     a = read_article(_write(tmp_path, text), lang)
