@@ -6,6 +6,7 @@ carrying a `Problem` that names the file and says what is wrong in one line.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 import unicodedata
 from pathlib import Path
@@ -31,6 +32,11 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
 _DATE_LINE = re.compile(r"\A\s*date:?[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?", re.I)
 # Control characters other than tab and newline never belong in an article.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What a copy from a web page brings along unseen: soft hyphens and zero-width characters inside words
+# ("Bucu\u00adrești"), Unicode's line and paragraph separators, a non-breaking hyphen, HTML entities.
+_INVISIBLE = str.maketrans({"\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None,
+                            "\u2028": "\n", "\u2029": "\n\n", "\u2011": "-"})
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 
 
 class IngestError(Exception):
@@ -118,6 +124,9 @@ def _normalize(text: str, warnings: list[str]) -> str:
     if _CONTROL.search(text):
         warnings.append("control characters (such as NUL) removed")
         text = _CONTROL.sub("", text)
+    text = text.translate(_INVISIBLE)
+    if _ENTITY.search(text):
+        text = html.unescape(text)
     text = unicodedata.normalize("NFC", text)
     return fold_diacritics(text)
 
