@@ -76,6 +76,11 @@ def is_acronym(word: str) -> bool:
     return len(letters) >= 2 and letters.isalpha() and letters.isupper()
 
 
+def is_camel_case(word: str) -> bool:
+    """A brand written with a capital inside ("SpaceX", "OpenAI", "eMAG"), which no common word is."""
+    return word.isalpha() and any(c.isupper() for c in word[1:]) and any(c.islower() for c in word)
+
+
 def is_web_name(word: str, domains: Iterable[str]) -> bool:
     """A name written as a web address ("Deschide.md", "HotNews.ro", "Start-up.ro"): a capitalized word
     (hyphens allowed), a dot and a domain ending of `domains` (folded)."""

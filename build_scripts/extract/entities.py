@@ -21,7 +21,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lang as lang_mod
 from ..lang import Lang, ascii_fold, key
-from ..names import CLOSING_MARKS, OPENING_MARKS, Variants, initials, is_acronym, is_web_name, noun_stems, uninflect
+from ..names import (CLOSING_MARKS, OPENING_MARKS, Variants, initials, is_acronym, is_camel_case, is_web_name, noun_stems,
+                     uninflect)
 from . import gazetteer, places
 from .spans import settle
 from .speakers import in_genitive, is_quote_mark, is_role_word, name_owned
@@ -36,6 +37,7 @@ MIN_CLUB_TOWN = 15_000  # a town this big after a name that is no given name mak
 MAX_ROLE_TOKENS = 9
 MAX_NAME_WORDS = 5  # a person's name the parse extends is at most this long
 MAX_SEAT_WORDS = 2  # place words after an acronym in parentheses ("(ISJ Cluj)", "(DSP Cluj-Napoca)")
+STATION_ENDINGS = ("FM", "TV")  # "Europa FM", "Vest 7 TV": a radio or television station's name ends so
 KIND_ORDER = ("platform", "person", "place", "organization")  # ties between kinds go to the later one
 
 
@@ -72,6 +74,7 @@ class EntityRecognizer:
         self.place_prepositions = lang.keys_of("place_prepositions")
         self.org_cues = lang.keys_of("org_cues")
         self.representatives = lang.keys_of("representatives_of")
+        self.real_name_cues = lang.keys_of("real_name_cues")
         self.club_prefixes = set(lang["club_prefixes"])  # as written: capitals
         self.descriptors = lang.keys_of("org_descriptors")
         self.connectors = lang.keys_of("name_connectors")
@@ -112,6 +115,7 @@ class EntityRecognizer:
         self.spelled = gazetteer.spelled_forms(lang)
         self.platforms = {e["name"] for e in lang.gazetteer["organizations"] if e.get("kind") == "platform"}
         self.media = {e["name"] for e in lang.gazetteer["organizations"] if e.get("kind") == "media"}
+        self.parties = {e["name"] for e in lang.gazetteer["organizations"] if e.get("kind") == "party"}
         self.pronouns = {key(w) for words in lang["pronouns"].values() for w in words}
         self.year_words = {key(w) for w in lang["duration_units"]["Y"]}
         self.agent_endings = tuple(key(w) for w in lang["agent_endings"])
@@ -159,6 +163,7 @@ class EntityRecognizer:
         self._local_branches(doc, kept)
         self._state_seats(doc, kept)
         self._merge(doc, kept)
+        self._real_names(doc, kept)
         doc.user_data["people"] = {s._.canonical for s in kept if s.label_ == "person" and s._.canonical}
         # Where a person's or organization's name starts: a subject after its verb may be one.
         doc.user_data["name_starts"] = {s.start for s in kept if s.label_ != "place" and s._.canonical}
@@ -209,6 +214,9 @@ class EntityRecognizer:
                 + self._from_ner(doc, Span(doc, cut, ent.end, label="PERSON"))
         if label == "person":
             ent = _with_flat_tail(doc, ent)
+        if ent.end < len(doc) and doc[ent.end].text in STATION_ENDINGS:
+            # "Europa FM", "Kiss FM" read as a place or a person and the word after it: a medium's name
+            return self._from_ner(doc, Span(doc, ent.start, ent.end + 1, label="ORG"))
         trimmed = self._trim(doc, ent, label)
         if trimmed is None:
             return []
@@ -247,9 +255,11 @@ class EntityRecognizer:
             return self._organizations(doc, span[:1], span[:1]) + [self._person_or_place(doc, person, person)]
         if label == "person" and len(mention) > 1 and (key(mention[0].text) in self.org_heads
                                                        or key(mention[-1].text) in self.org_suffixes):
-            # "Sindicatul Liber Agrochim", "Verbalis AI"; "Fondatorul Plativo Technologies": without the role
-            named = span if is_role_word(mention[0], self.roles) and key(span[-1].text) in self.org_suffixes \
-                and not self._role_in_name(mention[0]) else mention
+            # "Sindicatul Liber Agrochim", "Verbalis AI"; "Fondatorul Plativo Technologies", "Reprezentanții
+            # Nocturn Events": without the role
+            named = span if (mention[0].is_lower or is_role_word(mention[0], self.roles)
+                             or key(mention[0].text) in self.representatives) \
+                and key(span[-1].text) in self.org_suffixes and not self._role_in_name(mention[0]) else mention
             return self._organizations(doc, named, named)
         if self._pair(span):
             return []  # "Zimnicea-Șiștov": two places joined, each named on its own elsewhere
@@ -307,6 +317,10 @@ class EntityRecognizer:
                 return self._organizations(doc, mention, span)  # "Procuratura Anticorupţie": an institution's name
             if confirmed or (self._proper_inside(span) and sum(c.isalpha() for c in span.text) >= 3
                              and not self._common_word(span)):
+                if not confirmed and not self._known(span.text) and (
+                        span.end + 1 < len(doc) and doc[span.end].text == "," and self._age_after(doc, span.end + 1)
+                        or self._role_right_before(doc, span.start) and not in_genitive(span[0])):
+                    return [self._person_or_place(doc, mention, span)]  # "Vasilica, 67 de ani,", "DJ-ul Kosmo"
                 return [self._make(doc, mention, "place", canonical, confirmed)]
             return []
         return self._organizations(doc, mention, span)
@@ -663,7 +677,7 @@ class EntityRecognizer:
 
     def _cue_runs(self, doc: Doc) -> list[Span]:
         """The name after a word for a kind of organization ("combinatul Agrochim Dunărea", "firma
-        Kessler & Partners"): capitalized words, "&", and connectors followed by a capitalized word; not
+        Kessler & Partners"), perhaps with an adjective between: capitalized words, "&", and connectors followed by a capitalized word; not
         a name that starts with a given name ("producătorul Radu Pârvulescu")."""
         out = []
         for token in doc:
@@ -671,17 +685,22 @@ class EntityRecognizer:
                     key(token.text) in self.representatives and doc[token.i + 1].pos_ == "PROPN"
                     and not in_genitive(doc[token.i + 1]) and not key(doc[token.i + 1].text).endswith(self.genitive_endings)):
                 continue
-            start = end = token.i + 1
+            start = token.i + 1
+            if doc[start].is_lower and doc[start].pos_ == "ADJ" and start + 1 < len(doc) and key(doc[token.i].text) in self.org_cues:
+                start += 1  # an adjective between ("trupa clujeană Nopți Albe", "compania americană SpaceX")
+            end = start
             if doc[start].is_sent_start or key(doc[start].text) in self.given:
                 continue
             while end < len(doc) and not doc[end].is_sent_start:
                 nxt = doc[end]
-                if nxt.text[:1].isupper() and (nxt.is_alpha or is_acronym(nxt.text) or any(c.isdigit() for c in nxt.text)):
-                    end += 1
+                if nxt.text[:1].isupper() and (nxt.is_alpha or is_acronym(nxt.text) or any(c.isdigit() for c in nxt.text)) \
+                        or nxt.is_digit and end > start and end + 1 < len(doc) and doc[end + 1].text[:1].isupper() \
+                        and not doc[end + 1].is_sent_start:
+                    end += 1  # (a number inside the name: "postul Vest 7 TV")
                 elif (nxt.text == "&" or key(nxt.text) in self.connectors) and end > start and end + 1 < len(doc) \
                         and doc[end + 1].text[:1].isupper() and not doc[end + 1].is_sent_start \
-                        and not (key(nxt.text) in self.org_places and self._place_name(doc[end + 1: end + 2])[1]):
-                    end += 2
+                        and not (key(nxt.text) in self.org_places and self._place_name(self._capitals_from(doc, end + 1))[1]):
+                    end += 2  # (not "combinatul Oltchim din Râmnicu Vâlcea": its seat)
                 else:
                     break
             if end > start:
@@ -692,9 +711,18 @@ class EntityRecognizer:
                 out.append(self._make(doc, span, *(known if known else ("organization", _quotes_paired(span.text)))))
         return out
 
+    @staticmethod
+    def _capitals_from(doc: Doc, i: int, longest: int = 3) -> Span:
+        """The capitalized words from token i on (at most `longest`): a name that may be a place's."""
+        end = i
+        while end < len(doc) and end - i < longest and doc[end].text[:1].isupper() and not (end > i and doc[end].is_sent_start):
+            end += 1
+        return doc[i:end]
+
     def _described_runs(self, doc: Doc) -> list[Span]:
         """Two or three proper nouns right after a definite role or nationality noun ("Japonezul Yuki Tanabe",
-        "cântărețul Amadou Diarra-Koné"), none of them a genitive ("ministrul Apărării Naționale") nor a
+        "cântărețul Amadou Diarra-Koné"; a noun whose lemma keeps its capital is one: "Romanciera Teresa
+        Valadares"), none of them a genitive ("ministrul Apărării Naționale") nor a
         known place or organization: a person whose given name no list knows (marked unconfirmed)."""
         out = []
         for token in doc:
@@ -704,7 +732,8 @@ class EntityRecognizer:
                     or not (self._is_role(token) or base in self.nationality):
                 continue  # (a definite noun: "doctor Honoris Causa" is a title)
             end = token.i + 1
-            while end < len(doc) and end - token.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].is_title \
+            while end < len(doc) and end - token.i <= 3 and doc[end].is_title and (
+                    doc[end].pos_ == "PROPN" or doc[end].pos_ == "NOUN" and doc[end].lemma_[:1].isupper()) \
                     and not doc[end].is_sent_start and not in_genitive(doc[end]):
                 end += 1
             if not 2 <= end - token.i - 1 <= 3 or end < len(doc) and doc[end].text[:1].isupper():
@@ -941,7 +970,7 @@ class EntityRecognizer:
                 prev = doc[start - 1]
                 if prev.text == "&" or prev.text[:1].isupper() and (
                         prev.text.replace("&", "").isalpha() or is_acronym(prev.text)) \
-                        and key(prev.text) not in self.not_entities \
+                        and key(prev.text) not in self.not_entities and key(prev.text) not in self.representatives \
                         and (not is_role_word(prev, self.roles) or self._role_in_name(prev)):
                     start -= 1
                 else:
@@ -988,6 +1017,11 @@ class EntityRecognizer:
             # "Elenei Dumitrache" -> "Elena Dumitrache": a given name in the genitive.
             words[0] = next((c for c in uninflect(words[0], self.inflections) if key(c) in self.given), words[0])
         return self._make(doc, mention, "person", " ".join(words))
+
+    def _role_right_before(self, doc: Doc, i: int) -> bool:
+        """A role noun right before token i, its article perhaps written apart ("DJ-ul Kosmo")."""
+        j = i - 1 - (i > 1 and doc[i - 1].text.startswith("-"))
+        return j >= 0 and is_role_word(doc[j], self.roles)
 
     def _person_after_role(self, doc: Doc, span: Span, role: Optional[Token] = None) -> bool:
         """ "locotenent-colonelul Avi Shalev": two or three capitalized words (a proper noun among them)
@@ -1342,8 +1376,9 @@ class EntityRecognizer:
                          or token.pos_ == "NOUN" and in_genitive(token))
                     or token.is_sent_start and token.pos_ == "NOUN" and "Def" in token.morph.get("Definite")
                     and k not in self.given and key(token.lemma_) not in self.given)
-        if label == "place":
-            return token.is_lower or k in self.place_cues
+        if label == "place":  # ("DJ-ul Kosmo": a role with its article before a name; not "General Berthelot")
+            return token.is_lower or k in self.place_cues or is_role_word(token, self.roles) and (
+                token.i + 1 < len(token.doc) and token.doc[token.i + 1].text.startswith("-"))
         # "Reprezentantii Termoserv SA", "Fondatorul Plativo Technologies"
         return token.is_lower or token.is_sent_start and (k in self.not_entities or is_role_word(token, self.roles))
 
@@ -1420,11 +1455,23 @@ class EntityRecognizer:
         return text, False
 
     def _org_name(self, span: Span) -> str:
+        party = self._party_branch(span)
+        if party:
+            return party
         i = _inner_acronym(span)
         if i is not None:  # "Direcția de Sănătate Publică (DSP) Teleorman" -> without the acronym
             words = self._org_base(span.doc[span.start:i]) + " " + span.doc[i + 3:span.end].text  # "Biroului" -> "Biroul"
             return _quotes_paired(words.strip())
         return _quotes_paired(self._org_base(span))
+
+    def _party_branch(self, span: Span) -> Optional[str]:
+        """ "PSD Buzău", "PNL Cluj": a party's county or town branch is the party, as a story's facts list
+        it (the sentence a fact links to still shows the branch)."""
+        for j in range(len(span) - 1, 0, -1):
+            known = self._known(span[:j].text)
+            if known and known[1] in self.parties:
+                return known[1] if self._place_name(span[j:])[1] else None
+        return None
 
     def _full_stop(self, span: Span, name: str) -> str:
         """ "… Tisza Food Kft.": a company's dotted ending at the end of a sentence keeps its full stop, which
@@ -1446,7 +1493,7 @@ class EntityRecognizer:
                 rest = rest[lower:]
             # (a brand the model reads as a common noun is capitalized and ends in a proper noun:
             # "Rețeaua Provizia Market"; not a place: "Banca Transilvania" keeps its name)
-            if all(t.pos_ == "PROPN" or is_acronym(t.text) for t in rest) or (
+            if all(t.pos_ == "PROPN" or is_acronym(t.text) or is_camel_case(t.text) for t in rest) or (
                     rest[-1].pos_ == "PROPN" and all(t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() for t in rest)
                     and not places.lookup(rest.text)):
                 known = self._known(rest.text)
@@ -1615,6 +1662,15 @@ class EntityRecognizer:
             span._.canonical = by_kind[span.label_].canonical(span._.canonical)
 
     NAMED_AFTER_WINDOW = 6  # tokens between a place's or institution's word and the person it is named after
+
+    def _real_names(self, doc: Doc, spans: list[Span]) -> None:
+        """ "cântăreața Irisa, pe numele real Irina Săvescu": the real name is the person the stage name
+        names, as the story calls them."""
+        people = [s for s in spans if s.label_ == "person" and s._.canonical]
+        for a, b in zip(people, people[1:]):
+            between = doc[a.end: b.start]
+            if len(between) > 1 and between[0].text == "," and key(between[1:].text) in self.real_name_cues:
+                b._.canonical = a._.canonical
 
     def _named_after(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """A person's name that is part of a place's or an institution's name ("baza Mihail

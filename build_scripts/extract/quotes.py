@@ -21,6 +21,7 @@ from ..segment import opens_with_quotation, quoted_ranges, stamp_end, unclosed_o
 from .spans import settle
 from .speakers import Memory, Speakers, is_quote_mark, verb_start
 
+TITLE_WORDS = 5      # at most so many words in quotation marks after a work's noun and a comma are its title
 MIN_WORDS = 3        # fewer words in quotation marks are a term or a title, not a statement...
 TERM_WORDS = 4       # at most this many words without a verb and no verb of saying in the sentence: a term
 FRAGMENT_WORDS = 2   # ...unless they complete a verb of saying's clause: "nu va accepta „blocaje artificiale”"
@@ -344,6 +345,9 @@ class QuoteFinder:
                 continue  # a name or title in quotation marks ("„Sabia de Fier”"), not a statement
             opening = doc.char_span(start + q.open, start + q.inner_start, alignment_mode="expand")
             before = doc[opening.start - 1] if opening is not None and len(opening) and opening.start > 0 else None
+            if before is not None and before.text == "," and before.i > 0 and before.nbor(-1).pos_ == "NOUN" \
+                    and len(words) <= TITLE_WORDS and not any(t.text in ".!?" for t in inner):
+                before = before.nbor(-1)  # "al cincilea album, „27 de ierni”, care …": a title in apposition
             if before is not None and (key(before.lemma_) in self.title_nouns or key(before.text) in self.title_nouns):
                 continue  # "romanul „Gardă de noapte”", "moțiunea intitulată „…”": a title, not a statement
             after = doc.char_span(start + q.close, end, alignment_mode="expand")

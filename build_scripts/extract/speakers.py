@@ -582,12 +582,13 @@ class Speakers:
             named = names.get(head.i)
             if named is not None and named.label_ == "platform":
                 named = names.get(named.end)  # "a comentat pe Facebook Pârvu, care a promis că …"
-            role = named.root.head if named is not None else None
-            if named is not None and named._.canonical and named.label_ == "organization" \
-                    and named.root.dep_ == "nmod" and self.is_role(role) \
+            role = self._role_above(named.root) if named is not None else None
+            if named is not None and named._.canonical and named.label_ == "organization" and role is not None \
                     and (self.person_in_apposition(role, names) or role.i >= 2 and doc[role.i - 1].text == ","
                          and getattr(names.get(role.i - 2), "label_", None) == "person"):
-                return None, None  # "Laurei Mihăilă, purtătoarea de cuvânt a ACCE, care a cerut": she or it
+                # "Laurei Mihăilă, purtătoarea de cuvânt a ACCE, care a cerut", "Jennifer Holloway, vicepreședinte
+                # pentru inginerie la compania Cloudmere, care a spus": she or it
+                return None, None
             if named is not None and named._.canonical and named.label_ != "place":
                 return named._.canonical, "name"
             if not self.is_role(head) and head.dep_ == "nmod" and self.is_role(head.head) and named is None:
@@ -1090,6 +1091,15 @@ class Speakers:
                 continue
             return True
         return False
+
+    def _role_above(self, token: Token, steps: int = 3) -> Optional[Token]:
+        """The role noun a name hangs on as a modifier, directly or through a few nouns ("purtătoarea de
+        cuvânt a ACCE", "vicepreședinte pentru inginerie la compania Cloudmere"), if any."""
+        while steps and token.dep_ == "nmod" and token.head.i != token.i:
+            token, steps = token.head, steps - 1
+            if self.is_role(token):
+                return token
+        return None
 
     def is_kin(self, noun: Token) -> bool:
         """ "mama", "Fratele", "tatăl": a relative of someone (the lemmatizer may leave the article on)."""
