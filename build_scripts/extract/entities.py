@@ -75,6 +75,7 @@ class EntityRecognizer:
         self.org_cues = lang.keys_of("org_cues")
         self.representatives = lang.keys_of("representatives_of")
         self.real_name_cues = lang.keys_of("real_name_cues")
+        self.relatives = lang.keys_of("relative_words")
         self.club_prefixes = set(lang["club_prefixes"])  # as written: capitals
         self.descriptors = lang.keys_of("org_descriptors")
         self.connectors = lang.keys_of("name_connectors")
@@ -137,6 +138,7 @@ class EntityRecognizer:
         found += self._spelled_runs(doc)
         found += self._suffix_runs(doc)
         found += self._web_names(doc)
+        found += self._station_runs(doc)
         found += self._given_runs(doc)
         given = self._given_alone(doc)
         # (described as a person, a given name the model read as a place is that person: "Elena, o
@@ -945,6 +947,23 @@ class EntityRecognizer:
         covered = {i for s in found for i in range(s.start, s.end)}
         return [self._make(doc, doc[t.i: t.i + 1], "organization", acronyms[t.text]._.canonical or t.text)
                 for t in doc if t.text in acronyms and t.i not in covered]
+
+    def _station_runs(self, doc: Doc) -> list[Span]:
+        """A radio or television station: one or two capitalized words (a number too) before "FM" or "TV"
+        ("Europa FM a transmis", "al Vest 7 TV"), whatever the model took the words for."""
+        out = []
+        for token in doc:
+            if token.text not in STATION_ENDINGS or token.i == 0:
+                continue
+            start = token.i
+            while start > max(0, token.i - 2) and not doc[start].is_sent_start and (
+                    doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha or doc[start - 1].is_digit):
+                start -= 1
+            if start < token.i and doc[start].text[:1].isupper() and key(doc[start].text) not in self.not_entities:
+                span = doc[start: token.i + 1]
+                known = self._known(span.text)
+                out.append(self._make(doc, span, *(known if known else ("organization", span.text))))
+        return out
 
     def _web_names(self, doc: Doc) -> list[Span]:
         """An outlet named by its web address ("Deschide.md", "HotNews.ro"): one capitalized word, a dot
@@ -1862,10 +1881,20 @@ class EntityRecognizer:
     def _role_before_comma(self, doc: Doc, name: Span) -> Optional[Token]:
         """ "Primarul comunei Cincu, Ioan Dragomir": the role word that opens the phrase right before
         the comma in front of the name (the parse often hangs the name elsewhere)."""
-        if name.start < 2 or doc[name.start - 1].text != ",":
+        start = name.start
+        while start >= 2 and (key(doc[start - 1].text) in self.titles or doc[start - 1].text == "."
+                              and key(doc[start - 2].text) in self.titles):
+            start -= 1  # "Medicul ORL, dr. Laura Mihăilescu": the title is not the role
+        if start < 2 or doc[start - 1].text != ",":
             return None
-        for j in range(name.start - 2, max(-1, name.start - 2 - self.ROLE_BEFORE_COMMA), -1):
+        j = start - 1
+        while j - 1 > max(-1, start - 2 - self.ROLE_BEFORE_COMMA):
+            j -= 1
             token = doc[j]
+            relative = next((k for k in range(j - 1, max(-1, j - 4), -1) if key(doc[k].text) in self.relatives), None)
+            if token.pos_ in ("VERB", "AUX") and relative is not None:
+                j = relative  # "Medicul ORL care o tratează, dr. Laura Mihăilescu": past the relative clause
+                continue
             if token.text == "(" and _bracketed_acronym(doc, j) \
                     or token.text == ")" and j >= 2 and _bracketed_acronym(doc, j - 2):
                 continue  # "directorul Direcției Sanitare Veterinare (DSVSA) Tulcea, Lucian Mârzea"
@@ -1912,8 +1941,8 @@ class EntityRecognizer:
         end = head.i + 1
         while end < len(doc) and end - start < MAX_ROLE_TOKENS:
             t = doc[end]
-            if t.i >= person.start and t.i < person.end or t.is_punct or t.is_sent_start:
-                break
+            if t.i >= person.start and t.i < person.end or t.is_punct or t.is_sent_start or key(t.text) in self.relatives:
+                break  # (nor its relative clause: "medicul ORL care o tratează")
             if not (t.head.i >= start and t.head.i < end or t.head == head or head.is_ancestor(t)):
                 break
             end += 1

@@ -270,7 +270,7 @@ class QuoteFinder:
     def _speaker_named_next(self, doc: Doc, found: list[Span], paragraphs, names: dict[int, Span]) -> None:
         """A paragraph that is only a quotation, followed by one whose first sentence shows someone else
         speaking without a quotation of its own: pointing back ("Cu aceste cuvinte i-a răspuns Irina
-        Moldovan"), the words are theirs; otherwise the quotation does not go on with the speaker before
+        Moldovan", "Așa a anunțat …"), the words are theirs; otherwise the quotation does not go on with the speaker before
         (either may have said it)."""
         for (_, sentences), (_, following) in zip(paragraphs, paragraphs[1:]):
             quotes = _quotes_filling(found, doc[sentences[0].start: sentences[-1].end])
@@ -283,7 +283,10 @@ class QuoteFinder:
             if speaker is None:
                 continue
             words = [key(t.text) for t in first[:6]]
-            backward = any(words[:len(cue)] == cue for cue in self.backward_cues)
+            # (or an adverb that points back, with no comma after it: "Așa și-a anunțat duminică cântăreața
+            # Irisa amânarea …"; "Astfel, …" links to what comes next)
+            backward = any(words[:len(cue)] == cue for cue in self.backward_cues) or (
+                len(words) > 1 and words[0] in self.backward_adverbs and words[1] != ",")
             for q in quotes:
                 if backward:
                     q._.speaker, q._.speaker_via = speaker, "name"

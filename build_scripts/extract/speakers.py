@@ -48,6 +48,7 @@ def verb_start(verb: Token) -> int:
 # ("situația juridică a primarului": a detail of something else).
 RIVAL_DEPS = ("obj", "iobj", "obl", "conj")
 INVERTED_WINDOW = 8    # "a precizat, citat de Mediafax, directorul …": how far after the verb its subject may be
+RELATIVE_WORDS = 10    # "Compania care o reprezintă, …": how far the comma after the relative clause may be
 HOLDER_WINDOW = 5      # "purtătoarea de cuvânt a ISU": how far after a role word the organization it serves may start
 
 
@@ -246,6 +247,7 @@ class Speakers:
         self.day_words = {key(w) for words in lang["weekdays"].values() for w in words} \
             | lang.keys_of("relative_days") | {key(w) for words in lang["day_parts"].values() for w in words}
         self.person_nouns = lang.keys_of("age_nouns")  # bărbat, femeie, copil, pacient …: a person, unnamed
+        self.relatives = lang.keys_of("relative_words")
         self.kinship = lang.keys_of("kinship_nouns")  # someone's relative: never the person just named
         self.feminine_roles = lang.keys_of("feminine_roles")
         self.unnamed = lang.keys_of("unnamed_sources")
@@ -267,6 +269,7 @@ class Speakers:
         self.titles = lang.keys_of("person_titles")
         self.party_of = {key(w): party for party, words in lang["party_members"].items() for w in words}
         self.control_verbs = lang.keys_of("control_verbs")
+        self.that = lang.keys_of("that")
         self.subjunctive_marks = {key(w) for w in lang["requests"]["marks"]}  # "să": "a ținut să precizeze"
         self.said_to = lang.keys_of("said_to")
         self.year_words = {key(w) for w in lang["duration_units"]["Y"]}  # "de 24 de ani": an age
@@ -530,6 +533,15 @@ class Speakers:
     def resolve(self, doc: Doc, subject: Optional[Token], verb: Token, memory: Memory, sentence: int,
                 names: dict[int, Span]) -> tuple[Optional[str], Optional[str]]:
         """(speaker, how) for a verb of saying and its subject (None: dropped)."""
+        if subject is not None and subject.dep_ == "nsubj:pass" and any(c.dep_ == "aux:pass" for c in verb.children):
+            # "Pascaru a fost acuzat de consilierii din opoziție că …": the one spoken of, never the speaker;
+            # a named agent is
+            agent = next((names[c.i] for c in verb.children if c.dep_ == "obl:agent" and c.i in names), None)
+            return (agent._.canonical, "name") if agent is not None and agent._.canonical \
+                and agent.label_ != "place" else (None, None)
+        if subject is None and self._reported_by(verb):
+            # "Europa FM a transmis că îi mulțumește lui Donose „…”": the one who said it thanks
+            return self.resolve(doc, self.subject_of(verb.head), verb.head, memory, sentence, names)
         if subject is None:
             author = self.document_author(doc, verb, names)
             if author is not None:
@@ -879,7 +891,22 @@ class Speakers:
         Adige, a transmis": the organization named after a comma, in apposition to a common noun."""
         if noun.pos_ != "NOUN" or not noun.text[1:].islower():
             return None
-        return next((s._.canonical for s in _apposed_organizations(noun, names)), None)
+        return next((s._.canonical for s in _apposed_organizations(noun, names)), None) \
+            or self._named_after_relative(noun, names)
+
+    def _named_after_relative(self, noun: Token, names: dict[int, Span]) -> Optional[str]:
+        """ "Compania care o reprezintă, Lumen Artist Management, a transmis": the organization set off by
+        commas after the noun's relative clause, right before the noun's verb (however the parse hangs it)."""
+        doc = noun.doc
+        if noun.i + 1 >= len(doc) or key(doc[noun.i + 1].text) not in self.relatives:
+            return None
+        comma = next((t for t in doc[noun.i + 2: noun.i + RELATIVE_WORDS] if t.text == ","), None)
+        span = names.get(comma.i + 1) if comma is not None else None
+        if span is None or span.label_ != "organization" or not span._.canonical or span.start != comma.i + 1 \
+                or span.end + 1 >= len(doc) or doc[span.end].text != ",":
+            return None
+        verb = doc[span.end + 1]
+        return span._.canonical if verb.i == noun.head.i or verb.head.i == noun.head.i and verb.dep_.startswith("aux") else None
 
     def company_in_apposition(self, noun: Token, names: dict[int, Span]) -> Optional[str]:
         """A company with its legal ending in apposition to a role, after a comma: the company holds the role
@@ -1091,6 +1118,12 @@ class Speakers:
                 continue
             return True
         return False
+
+    def _reported_by(self, verb: Token) -> bool:
+        """The verb, in the third person, is in a "că" clause of another verb of saying."""
+        return verb.dep_ in ("ccomp", "advcl") and verb.head.i < verb.i and self.is_speech_verb(verb.head) \
+            and set(verb.morph.get("Person")) <= {"3"} \
+            and any(c.dep_ == "mark" and key(c.text) in self.that for c in verb.children)
 
     def _role_above(self, token: Token, steps: int = 3) -> Optional[Token]:
         """The role noun a name hangs on as a modifier, directly or through a few nouns ("purtătoarea de
