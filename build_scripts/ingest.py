@@ -6,7 +6,6 @@ carrying a `Problem` that names the file and says what is wrong in one line.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 import unicodedata
 from pathlib import Path
@@ -33,10 +32,10 @@ _DATE_LINE = re.compile(r"\A\s*date:?[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?", re.I
 # Control characters other than tab and newline never belong in an article.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # What a copy from a web page brings along unseen: soft hyphens and zero-width characters inside words
-# ("Bucu\u00adrești"), Unicode's line and paragraph separators, a non-breaking hyphen, HTML entities.
+# ("Bucu\u00adrești"), Unicode's line and paragraph separators, a non-breaking hyphen. (HTML entities
+# stay as written: an article shows what its editor typed, "A&amp;B" included.)
 _INVISIBLE = str.maketrans({"\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None,
                             "\u2028": "\n", "\u2029": "\n\n", "\u2011": "-"})
-_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 
 
 class IngestError(Exception):
@@ -125,8 +124,6 @@ def _normalize(text: str, warnings: list[str]) -> str:
         warnings.append("control characters (such as NUL) removed")
         text = _CONTROL.sub("", text)
     text = text.translate(_INVISIBLE)
-    if _ENTITY.search(text):
-        text = html.unescape(text)
     text = unicodedata.normalize("NFC", text)
     return fold_diacritics(text)
 
