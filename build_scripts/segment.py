@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from .lang import Lang
+from .lang import Lang, ascii_fold
 from .model import Article, Sentence
 
 MAX_SENTENCE = 2000  # a run without punctuation is cut here so anchors stay readable
@@ -81,10 +81,10 @@ def furniture(paragraph: str, lang: Lang) -> str | None:
     """What kind of page furniture a paragraph is ("byline", "stamp", "read_also", "tags", "credit",
     "social"), or None for the article's own text. Furniture is shown on the article page but yields no
     facts."""
-    start = paragraph.lstrip().lower()
+    start = ascii_fold(paragraph.lstrip().lower())  # (sites that publish without diacritics: "Urmareste")
     for kind, markers in (("byline", "byline_markers"), ("stamp", "stamp_markers"),
                           ("read_also", "read_also_markers"), ("tags", "tag_markers")):
-        if any(start.startswith(m.lower()) for m in lang[markers]):
+        if any(start.startswith(ascii_fold(m.lower())) for m in lang[markers]):
             return kind
     if _credit(paragraph, lang):
         return "credit"

@@ -36,6 +36,9 @@ def test_kinds_of_furniture(lang):
     assert furniture("Publicat: 12.03.2025, 14:32 | Actualizat: 12.03.2025, 16:05", lang) == "stamp"
     assert furniture("Tags: salariu minim, guvern", lang) == "tags"
     assert furniture("12 martie 2025, 14:32", lang) == furniture("Miercuri, 12.03.2025", lang) == "stamp"
+    # A site that publishes without diacritics writes its markers without them too.
+    assert furniture("Urmareste G4Media si pe canalul de WhatsApp.", lang) == "read_also"
+    assert furniture("Data publicarii: 12.03.2025", lang) == furniture("Ultima actualizare: 12.03.2025", lang) == "stamp"
     # A stamp's label without its colon, before only a date and a time.
     assert furniture("Publicat joi, 19 iunie 2025, ora 16:02", lang) == "stamp"
     assert furniture("Actualizat 12.03.2025 16:05", lang) == "stamp"
