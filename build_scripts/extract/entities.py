@@ -75,6 +75,7 @@ class EntityRecognizer:
         self.org_cues = lang.keys_of("org_cues")
         self.representatives = lang.keys_of("representatives_of")
         self.real_name_cues = lang.keys_of("real_name_cues")
+        self.ranks = lang.keys_of("ranks")
         self.relatives = lang.keys_of("relative_words")
         self.club_prefixes = set(lang["club_prefixes"])  # as written: capitals
         self.descriptors = lang.keys_of("org_descriptors")
@@ -162,6 +163,8 @@ class EntityRecognizer:
         kept = self._one_kind(doc, kept)
         kept = self._lone_words(doc, kept)
         kept = self._named_after(doc, kept)
+        kept = [s for s in kept if not (s.label_ == "person" and self._patron(doc, s, kept))]
+        doc.spans["entities"] = kept
         self._local_branches(doc, kept)
         self._state_seats(doc, kept)
         self._merge(doc, kept)
@@ -1682,6 +1685,20 @@ class EntityRecognizer:
 
     NAMED_AFTER_WINDOW = 6  # tokens between a place's or institution's word and the person it is named after
 
+    def _patron(self, doc: Doc, person: Span, spans: list[Span]) -> bool:
+        """ "Inspectoratul pentru Situații de Urgență (ISU) „Gl. Eremia Grigorescu” al județului Galați": a
+        name in quotation marks right after an organization's name (or its acronym in brackets), titles
+        perhaps first, is the one it is named after, no person of the story."""
+        i = person.start - 1
+        while i >= 0 and (key(doc[i].text) in self.titles or doc[i].text == "."):
+            i -= 1
+        if i < 1 or doc[i].text not in OPENING_MARKS:
+            return False
+        before = i - 1
+        if doc[before].text == ")" and before >= 2 and _bracketed_acronym(doc, before - 2):
+            before -= 3
+        return any(s.label_ == "organization" and s.end - 1 == before for s in spans)
+
     def _real_names(self, doc: Doc, spans: list[Span]) -> None:
         """ "cântăreața Irisa, pe numele real Irina Săvescu": the real name is the person the stage name
         names, as the story calls them."""
@@ -1883,8 +1900,9 @@ class EntityRecognizer:
         the comma in front of the name (the parse often hangs the name elsewhere)."""
         start = name.start
         while start >= 2 and (key(doc[start - 1].text) in self.titles or doc[start - 1].text == "."
-                              and key(doc[start - 2].text) in self.titles):
-            start -= 1  # "Medicul ORL, dr. Laura Mihăilescu": the title is not the role
+                              and key(doc[start - 2].text) in self.titles
+                              or doc[start - 1].is_lower and key(doc[start - 1].text) in self.ranks):
+            start -= 1  # "Medicul ORL, dr. Laura Mihăilescu", "…, plutonier adjutant Daniela Ciocan": title, rank
         if start < 2 or doc[start - 1].text != ",":
             return None
         j = start - 1

@@ -406,7 +406,8 @@ class QuoteFinder:
                     return (author, "document") if author else (None, None)
                 subject = None  # "„…”, a mai precizat.": the verb hangs from the quotation's; its own is dropped
             speaker, via = self.speakers.resolve(doc, subject, verb, memory, number, names)
-            outer = self._outer_speech_verb(verb, sentence)
+            # (not after a colon: "Ea a povestit că administratoarea i-a răspuns: «…»" are the administrator's)
+            outer = self._outer_speech_verb(verb, sentence) if self._after_colon(doc, inner, sentence) is None else None
             if outer is not None and (speaker is None and subject is not None or not self.speakers.utters(verb)):
                 # "Kim a menționat că aceștia au scris „…”": words in quotation marks inside reported
                 # speech are the reporting speaker's own.
