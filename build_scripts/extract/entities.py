@@ -1901,7 +1901,8 @@ class EntityRecognizer:
         start = name.start
         while start >= 2 and (key(doc[start - 1].text) in self.titles or doc[start - 1].text == "."
                               and key(doc[start - 2].text) in self.titles
-                              or doc[start - 1].is_lower and key(doc[start - 1].text) in self.ranks):
+                              or doc[start - 1].is_lower and (key(doc[start - 1].text) in self.ranks
+                                                              or key(doc[start - 1].lemma_) in self.ranks)):
             start -= 1  # "Medicul ORL, dr. Laura Mihăilescu", "…, plutonier adjutant Daniela Ciocan": title, rank
         if start < 2 or doc[start - 1].text != ",":
             return None
