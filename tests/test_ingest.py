@@ -33,6 +33,10 @@ def test_one_paragraph_per_line_and_wrapped_lines(tmp_path, lang):
     text = f"Publicat: 12.03.2025, 14:32\n{long}\n„Nu e corect”, a spus liderul sindical.\nFoto: Inquam Photos\n{long}\n"
     a = read_article(_write(tmp_path, "---\ntitle: T\n---\n" + text), lang)
     assert a.paragraphs == ["Publicat: 12.03.2025, 14:32", long, "„Nu e corect”, a spus liderul sindical.", "Foto: Inquam Photos", long]
+    # A headline of a wrapping's length, then a stamp: two paragraphs (the block has longer lines).
+    headline = "Guvernul aprobă plata în trei tranșe a diferențelor la pensii"
+    a = read_article(_write(tmp_path, f"{headline}\nPublicat joi, 12 martie 2025, ora 16:02\n{long}\n"), lang)
+    assert a.paragraphs == [headline, "Publicat joi, 12 martie 2025, ora 16:02", long]
     # Wrapped at 72 characters by an editor: the lines are one paragraph again.
     wrapped = ("Guvernul a aprobat miercuri o ordonanță de urgență privind plata\n"
                "pensiilor în trei tranșe, a anunțat purtătoarea de cuvânt a\n"
