@@ -194,10 +194,19 @@ class EntityRecognizer:
             if len(span) == 1 and key(span.text) in self.media_nouns and span.end < len(doc) \
                     and doc[span.end].text[:1].isupper() and doc[span.end].is_alpha:
                 continue  # "Cotidianul Magyar Nemzet": the word for a medium, before its name
+            if span.label_ == "organization" and self._owned_by_other(doc, span):
+                continue  # "Senatul universității", "Guvernul Japoniei": someone else's, not the country's body
             s = Span(doc, span.start, span.end, label="platform" if span.id_ in self.platforms else span.label_)
             s._.canonical = span.id_
             out.append(s)
         return out
+
+    @staticmethod
+    def _owned_by_other(doc: Doc, span: Span) -> bool:
+        """A one-word body of the gazetteer ("Senatul", "Guvernul") followed by a noun in the genitive: the
+        body of that one, not the country's."""
+        return len(span) == 1 and span.end < len(doc) and in_genitive(doc[span.end]) \
+            and doc[span.end].pos_ in ("NOUN", "PROPN")
 
     def _newsroom_read_as_work(self, doc: Doc, span: Span) -> bool:
         """A newsroom of the gazetteer that the model read as a work, a programme ("Știrile ProTV"), alone
@@ -232,6 +241,8 @@ class EntityRecognizer:
                 and "Fin" in span[0].morph.get("VerbForm"):
             return []  # "Voiam să vadă …" at a sentence's start: a verb in the first person, no name
         known = self._known(span.text)
+        if known and known[0] == "organization" and self._owned_by_other(doc, span):
+            return []  # "Senatul universității": a body of someone the article names after it
         if known:
             # "șeful Hidroelectrica" tagged as a person: the organization's mention is its name alone.
             return [self._make(doc, mention if known[0] == "person" else span, known[0], known[1])]
