@@ -335,8 +335,10 @@ class EntityRecognizer:
                              and not self._common_word(span)):
                 if not confirmed and not self._known(span.text) and (
                         span.end + 1 < len(doc) and doc[span.end].text == "," and self._age_after(doc, span.end + 1)
+                        or self._described_after(doc, span.end)
                         or self._role_right_before(doc, span.start) and not in_genitive(span[0])):
-                    return [self._person_or_place(doc, mention, span)]  # "Vasilica, 67 de ani,", "DJ-ul Kosmo"
+                    # "Vasilica, 67 de ani,", "Claudiei, o locuitoare din Micalaca", "DJ-ul Kosmo"
+                    return [self._person_or_place(doc, mention, span)]
                 return [self._make(doc, mention, "place", canonical, confirmed)]
             return []
         return self._organizations(doc, mention, span)
@@ -1046,10 +1048,15 @@ class EntityRecognizer:
             # "Viitorul Comun": a common noun with its article and no given name is no person's name
             return self._make(doc, mention, "person", None, confirmed=False)
         words = [t.text for t in span]
-        if len(words) >= 2 and key(words[0]) not in self.given:
-            # "Elenei Dumitrache" -> "Elena Dumitrache": a given name in the genitive.
+        if key(words[0]) not in self.given:
+            # "Elenei Dumitrache" -> "Elena Dumitrache", "Claudiei" -> "Claudia": a given name in the genitive.
             words[0] = next((c for c in uninflect(words[0], self.inflections) if key(c) in self.given), words[0])
         return self._make(doc, mention, "person", " ".join(words))
+
+    def _described_after(self, doc: Doc, i: int) -> bool:
+        """A comma, "o"/"un" and a word for a person right after token i-1 ("…, o locuitoare din …")."""
+        return i + 2 < len(doc) and doc[i].text == "," and key(doc[i + 1].text) in ("o", "un") \
+            and self._person_noun(doc[i + 2])
 
     def _role_right_before(self, doc: Doc, i: int) -> bool:
         """A role noun right before token i, its article perhaps written apart ("DJ-ul Kosmo")."""
