@@ -37,6 +37,7 @@ MIN_CLUB_TOWN = 15_000  # a town this big after a name that is no given name mak
 MAX_ROLE_TOKENS = 9
 MAX_NAME_WORDS = 5  # a person's name the parse extends is at most this long
 MAX_SEAT_WORDS = 2  # place words after an acronym in parentheses ("(ISJ Cluj)", "(DSP Cluj-Napoca)")
+PATRON_WORDS = 6  # words of a patron's name in quotation marks inside an institution's ("„Gl. Eremia Grigorescu”")
 STATION_ENDINGS = ("FM", "TV")  # "Europa FM", "Vest 7 TV": a radio or television station's name ends so
 KIND_ORDER = ("platform", "person", "place", "organization")  # ties between kinds go to the later one
 
@@ -1924,8 +1925,8 @@ class EntityRecognizer:
             start -= 1  # "Medicul ORL, dr. Laura Mihăilescu", "…, plutonier adjutant Daniela Ciocan": title, rank
         if start < 2 or doc[start - 1].text != ",":
             return None
-        j = start - 1
-        while j - 1 > max(-1, start - 2 - self.ROLE_BEFORE_COMMA):
+        j, lowest = start - 1, max(-1, start - 2 - self.ROLE_BEFORE_COMMA)
+        while j - 1 > lowest:
             j -= 1
             token = doc[j]
             relative = next((k for k in range(j - 1, max(-1, j - 4), -1) if key(doc[k].text) in self.relatives), None)
@@ -1935,6 +1936,14 @@ class EntityRecognizer:
             if token.text == "(" and _bracketed_acronym(doc, j) \
                     or token.text == ")" and j >= 2 and _bracketed_acronym(doc, j - 2):
                 continue  # "directorul Direcției Sanitare Veterinare (DSVSA) Tulcea, Lucian Mârzea"
+            opening = next((k for k in range(j - 1, max(-1, j - PATRON_WORDS), -1) if doc[k].text in OPENING_MARKS), None) \
+                if token.is_quote and token.text not in OPENING_MARKS else None
+            if opening is not None and opening > 0 and (doc[opening - 1].text == ")" or doc[opening - 1].text[:1].isupper()):
+                # "purtătoarea de cuvânt a ISU „Gl. Eremia Grigorescu” al județului Galați, …": its patron's
+                # name, and the acronym before it, do not count against the window
+                lowest = max(-1, lowest - (j - opening + 1) - 3 * (doc[opening - 1].text == ")"))
+                j = opening
+                continue
             if token.pos_ in ("VERB", "AUX") or token.text in (";", ":", "(", ")") or token.is_quote:
                 return None
             # (after a verb too: "a declarat directorul general al Lactis Carpatia, Horia Oprean"; never a
