@@ -186,16 +186,14 @@ def _paragraphs(text: str) -> list[str]:
 
 def _unwrap(lines: list[str]) -> list[str]:
     """Join the lines that wrapping broke: a line of a wrapping's length whose next word would not have
-    fitted on it (the classic reflow test), followed by a line no longer than a wrapping makes. A block
-    with a longer line was not wrapped at all: each line is a paragraph (a headline, then a stamp)."""
+    fitted on it (the classic reflow test). A block with a line longer than a wrapping makes was not
+    wrapped at all: each line is a paragraph (a headline, then a stamp)."""
     if any(len(line) > WRAP_MAX for line in lines):
         return lines
     width = max((len(line) for line in lines), default=0)
     paragraphs: list[str] = []
     for before, line in zip([""] + lines, lines):
-        wrapped = WRAP_MIN <= len(before) <= WRAP_MAX and len(line) <= WRAP_MAX \
-            and len(before) + 1 + len(line.split()[0]) > width
-        if wrapped:
+        if len(before) >= WRAP_MIN and len(before) + 1 + len(line.split()[0]) > width:
             paragraphs[-1] += " " + line
         else:
             paragraphs.append(line)

@@ -82,9 +82,8 @@ def furniture(paragraph: str, lang: Lang) -> str | None:
     "social"), or None for the article's own text. Furniture is shown on the article page but yields no
     facts."""
     start = ascii_fold(paragraph.lstrip().lower())  # (sites that publish without diacritics: "Urmareste")
-    for kind, markers in (("byline", "byline_markers"), ("stamp", "stamp_markers"),
-                          ("read_also", "read_also_markers"), ("tags", "tag_markers")):
-        if any(start.startswith(ascii_fold(m.lower())) for m in lang[markers]):
+    for kind, markers in _line_markers(lang):
+        if start.startswith(markers):
             return kind
     if _credit(paragraph, lang):
         return "credit"
@@ -99,6 +98,14 @@ def furniture(paragraph: str, lang: Lang) -> str | None:
     if len(words) >= 6 and sum(w in foreign for w in words) >= FOREIGN_SHARE * len(words):
         return "social"  # a post in English pasted into the article
     return None
+
+
+@functools.lru_cache(maxsize=4)
+def _line_markers(lang: Lang) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(kind, the markers that open such a line, lowercase and without diacritics), once per language."""
+    return tuple((kind, tuple(ascii_fold(m.lower()) for m in lang[markers]))
+                 for kind, markers in (("byline", "byline_markers"), ("stamp", "stamp_markers"),
+                                       ("read_also", "read_also_markers"), ("tags", "tag_markers")))
 
 
 DATE_LINE_MAX = 60  # characters of a line that is only a date and a time ("12 martie 2025, 14:32")

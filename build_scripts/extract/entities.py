@@ -1929,8 +1929,9 @@ class EntityRecognizer:
         while j - 1 > lowest:
             j -= 1
             token = doc[j]
-            relative = next((k for k in range(j - 1, max(-1, j - 4), -1) if key(doc[k].text) in self.relatives), None)
-            if token.pos_ in ("VERB", "AUX") and relative is not None:
+            relative = next((k for k in range(j - 1, max(-1, j - 4), -1) if key(doc[k].text) in self.relatives), None) \
+                if token.pos_ in ("VERB", "AUX") else None
+            if relative is not None:
                 j = relative  # "Medicul ORL care o tratează, dr. Laura Mihăilescu": past the relative clause
                 continue
             if token.text == "(" and _bracketed_acronym(doc, j) \
