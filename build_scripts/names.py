@@ -128,6 +128,7 @@ class Variants:
         self.by_skeleton: dict[str, set[str]] = {}
         self.by_surname: dict[str, set[str]] = {}
         self.by_first: dict[str, set[str]] = {}
+        self.by_tail: dict[str, set[str]] = {}  # the last two or more words of a longer name -> names
         self.by_acronym: dict[str, set[str]] = {}
         self.by_quoted_head: dict[str, set[str]] = {}  # acronym of the words before a quoted name -> names
         self.by_deletion: dict[str, set[str]] = {}  # key with one letter removed -> names (typo blocking)
@@ -165,6 +166,8 @@ class Variants:
         if len(words) >= 2:
             self.by_surname.setdefault(words[-1], set()).add(name)
             self.by_first.setdefault(words[0], set()).add(name)
+            for start in range(1, len(words) - 1):
+                self.by_tail.setdefault(" ".join(words[start:]), set()).add(name)
             for acronym in {initials(name, self.connectors), initials(name, self.acronym_connectors)}:
                 if len(acronym) >= 2:
                     self.by_acronym.setdefault(acronym, set()).add(name)
@@ -215,6 +218,12 @@ class Variants:
                 # A surname alone ("Grossi"), or the family name that comes first ("Kim" of "Kim Jong
                 # Un"): joined when exactly one full name of the article has it.
                 full = self.by_surname.get(words[0], set()) | self.by_first.get(words[0], set())
+                if len({self.find(f) for f in full}) == 1:
+                    self.union(next(iter(full)), name)
+            if kind == "person" and len(words) >= 2 and words[0] not in self.given:
+                # A surname of several words alone ("Van den Broeck" of "Pieter Van den Broeck"): joined
+                # when exactly one full name of the article ends with it.
+                full = self.by_tail.get(k, set())
                 if len({self.find(f) for f in full}) == 1:
                     self.union(next(iter(full)), name)
             if kind == "organization" and len(words) == 1 and not is_acronym(name):

@@ -90,7 +90,7 @@ class EntityRecognizer:
         self.collectives = lang.keys_of("collective_nouns")
         self.media_words = lang.keys_of("media_name_words")
         self.media_nouns = lang.keys_of("media_nouns")
-        self.org_suffixes = lang.keys_of("org_suffixes")
+        self.org_suffixes = lang.keys_of("legal_forms") | lang.keys_of("org_suffixes")
         self.web_domains = lang.keys_of("web_domains")
         self.definite = [tuple(p) for p in lang["definite_endings"]]
         self.org_places = lang.keys_of("org_location_prepositions")
@@ -109,7 +109,7 @@ class EntityRecognizer:
         self.or_words = lang.keys_of("list_or")
         self.list_introducers = lang.keys_of("list_introducers")
         self.honorifics = lang.keys_of("honorifics")
-        self.dotted_suffixes = {w for w in lang["org_suffixes"] if w.endswith(".")}  # "Inc.", "Kft."
+        self.dotted_suffixes = {w for w in lang["legal_forms"] + lang["org_suffixes"] if w.endswith(".")}  # "Inc.", "Kft."
         self.person_nouns = lang.keys_of("age_nouns")  # bărbat, femeie, pensionar …: a person
         self.inflections = [tuple(p) for p in lang["name_inflections"]]
         self.adjective_inflections = [tuple(p) for p in lang["adjective_inflections"]]
@@ -931,29 +931,49 @@ class EntityRecognizer:
                 if t.i not in covered and t.is_title and len(t.text) >= 3 and all(p.isalpha() for p in t.text.split("-"))
                 and (not t.is_sent_start or (t.pos_ == "PROPN" or t.dep_ == "nsubj") and key(t.text) not in lowercase)
                 and key(t.text) in surnames and key(t.text) not in self.given
-                and not capital(t.i - 1) and not capital(t.i + 1)]
+                and not capital(t.i - 1) and not capital(t.i + 1) and not self._name_tail(doc, t)]
+
+    def _name_tail(self, doc: Doc, token: Token) -> bool:
+        """The last word of a longer name the parser joined across a particle ("Broeck" of "Pieter Van den
+        Broeck")."""
+        return token.dep_.startswith("flat") and token.head.i < token.i and doc[token.i - 1].is_lower \
+            and key(doc[token.i - 1].text) in self.particles and token.head.text[:1].isupper()
 
     def _named_runs(self, doc: Doc, found: list[Span]) -> list[Span]:
-        """Two or three proper nouns the parser joined as one name (`flat`), untagged here, whose last word
-        the model reads as a person elsewhere in the article ("în regia lituanianului Rokas Žemaitis", then
-        "spune Žemaitis"): that person in full. Never a known name or place, nor one with an institution's
+        """Two to four proper nouns the parser joined as one name (`flat`, across a name's particle),
+        untagged here, whose last words the model reads as a person elsewhere in the article ("în regia
+        lituanianului Rokas Žemaitis", then "spune Žemaitis"; "Pieter Van den Broeck", then "potrivit lui
+        Van den Broeck"): that person in full. Never a known name or place, nor one with an institution's
         word or a company's ending."""
-        alone = {key(s.text) for s in found if s.label_ == "person" and len(s) == 1}
+        names = {key(n) for s in found if s.label_ == "person" for n in (s.text, s._.canonical) if n}
         covered = {i for s in found for i in range(s.start, s.end)}
         out = []
         for token in doc:
             if token.pos_ != "PROPN" or token.dep_.startswith("flat") or token.i in covered \
                     or token.i > 0 and doc[token.i - 1].text[:1].isupper():
                 continue
-            end = _flat_end(doc, token.i, token.i + 1, 3)
-            span = doc[token.i:end]
-            if len(span) < 2 or key(span[-1].text) not in alone or any(t.i in covered for t in span) \
-                    or end < len(doc) and doc[end].text[:1].isupper():
+            span = doc[token.i:self._particle_flat_end(doc, token.i)]
+            if len(span) < 2 or not any(key(span[j:].text) in names for j in range(1, len(span))) \
+                    or any(t.i in covered for t in span) or span.end < len(doc) and doc[span.end].text[:1].isupper():
                 continue
-            if not self._may_be_person(span):
+            capitals = [t for t in span if not t.is_lower]
+            if self._known(span.text) or places.lookup(span.text) \
+                    or not all(t.is_alpha and self._person_word(t) for t in capitals):
                 continue
             out.append(self._make(doc, span, "person", span.text))
         return out
+
+    def _particle_flat_end(self, doc: Doc, start: int, longest: int = 4) -> int:
+        """Where the name starting at `start` ends with the capitalized proper nouns the parser joined to
+        it (`flat`), and a name's particle between two of them ("Van den Broeck"); at most `longest` words."""
+        end = _flat_end(doc, start, start + 1, longest)
+        while end + 1 < len(doc) and end + 1 - start < longest and doc[end].dep_.startswith("flat") \
+                and doc[end].is_lower and key(doc[end].text) in self.particles and start <= doc[end].head.i < end:
+            after = _flat_end(doc, start, end + 1, longest)
+            if after == end + 1:
+                break
+            end = after
+        return end
 
     def _acronyms_again(self, doc: Doc, found: list[Span]) -> list[Span]:
         """An organization's acronym the article gave ("Complexului Energetic Hunedoara (CEH)"), written
@@ -1587,6 +1607,15 @@ class EntityRecognizer:
                  if s.label_ == "organization" and s._.canonical and len(s._.canonical.split()) >= 2
                  and s._.canonical.split()[0] in self.club_prefixes
                  and not places.lookup(" ".join(s._.canonical.split()[1:]))}  # ("CSM București": the town is the town)
+        # "Danubius" and "CS Danubius Galați": a club named without its prefix and its town too
+        for s in spans:
+            if s.label_ == "organization" and s._.canonical and s._.canonical.split()[0] in self.club_prefixes:
+                rest = s._.canonical.split()[1:]
+                for cut in (1, 2):
+                    middle = " ".join(rest[:-cut])
+                    if len(rest) > cut and places.lookup(" ".join(rest[-cut:])) and not places.lookup(middle) \
+                            and not self.known.get(key(middle)):
+                        clubs.setdefault(key(middle), s._.canonical)
         # "Costruzioni Adige SpA" … "Costruzioni Adige, a transmis": a company named without its ending
         companies = {key(" ".join(s._.canonical.split()[:-1])) for s in spans
                      if s.label_ == "organization" and s._.canonical and len(s._.canonical.split()) >= 3

@@ -241,6 +241,7 @@ class Speakers:
         self.verbs = {key(v) for v in lang["speech_verbs"]}
         self.stems = {stem_of(v) for v in lang["speech_verbs"] if len(stem_of(v)) >= 5}
         self.stem_lengths = sorted({len(x) for x in self.stems})
+        self.hypothetical = lang.keys_of("hypothetical_marks")
         self.roles = lang.keys_of("person_roles")
         self.connectors = lang.keys_of("name_connectors")
         self.possessive = lang.keys_of("possessive_articles")
@@ -257,7 +258,7 @@ class Speakers:
         self.given = {key(n): g for g, names in by_gender for n in names}
         self.gazetteer_roles = gazetteer.roles(lang)
         self.media = {e["name"] for e in lang.gazetteer["organizations"] if e.get("kind") == "media"}
-        self.company_endings = lang.keys_of("org_suffixes")  # "SRL", "SPRL": a company holds a role
+        self.company_endings = lang.keys_of("legal_forms") | lang.keys_of("org_suffixes")  # "SRL", "SPRL": a company holds a role
         self.media_nouns = lang.keys_of("media_nouns")
         self.media_words = lang.keys_of("media_name_words")
         self.web_domains = lang.keys_of("web_domains")
@@ -287,6 +288,8 @@ class Speakers:
         self.org_kind_of = {e["name"]: e.get("kind") for e in lang.gazetteer["organizations"]}
         kinds = [({key(x) for x in group} | {self._noun_stem(x) for x in group}, group) for group in anaphors["kinds"]]
         self.org_kinds = {key(w): kind for kind, group in kinds for w in group}  # a noun -> its kind's keys and stems
+        self.company_kind = kinds[0][0] if kinds else set()  # (the first kind: companies)
+        self.companies_by_ending = self.company_endings - lang.keys_of("fund_endings")
         # (the stems of every word for a kind of organization: a name beginning with none is bare)
         self.kind_stems = {stem_of(w) for w in self.org_words | set(self.org_kinds)}
         self.org_cues = lang.keys_of("org_cues")  # "firma", "compania", "operatorul": a word for an organization
@@ -348,7 +351,7 @@ class Speakers:
     def is_speech_verb(self, token: Token) -> bool:
         if token.pos_ not in ("VERB", "AUX", "NOUN") or token.pos_ == "AUX" and token.dep_ == "aux":
             return False
-        if not self.is_finite(token):
+        if not self.is_finite(token) or any(c.dep_ == "mark" and key(c.text) in self.hypothetical for c in token.children):
             return False
         if key(token.lemma_) in self.verbs:
             return True
@@ -503,6 +506,17 @@ class Speakers:
             return doc[person.start] if person is not None else None
         return None
 
+    def _unnamed_after(self, verb: Token) -> bool:
+        """ "„…”, a spus pentru Deșteptarea un angajat al firmei": a role or an unnamed source after the
+        verb, before its clause ends, that the parser hung elsewhere: the subject, whom nobody named."""
+        doc = verb.doc
+        for token in doc[verb.i + 1: min(len(doc), verb.i + 1 + INVERTED_WINDOW)]:
+            if token.is_punct or token.pos_ in ("SCONJ", "VERB", "AUX", "PRON"):
+                return False  # (the clause ends: "A mai spus că niciun medic …")
+            if token.pos_ == "NOUN" and (self.is_role(token) or key(token.text) in self.unnamed or key(token.lemma_) in self.unnamed):
+                return True
+        return False
+
     @staticmethod
     def _name_before(verb: Token) -> Optional[Token]:
         """A person or organization right before the verb, allowing one apposition between commas."""
@@ -552,6 +566,8 @@ class Speakers:
             if self.is_plural(verb) or any(c.dep_ in ("obj", "nmod", "appos", "iobj") and c.pos_ in ("NOUN", "PROPN")
                                            for c in verb.rights):
                 return None, None  # a group, or an argument that may be the subject: no guess
+            if self._unnamed_after(verb):
+                return None, None
             found = memory.last_speaker(sentence)
             return (found, "prodrop") if found else (None, None)
         span = names.get(subject.i)
@@ -931,8 +947,9 @@ class Speakers:
         qualifiers = {key(c.text) for c in noun.children if c.dep_ in ("nmod", "amod", "flat", "appos")}
         found = {name for name in found if qualifiers <= set(key(name).split())}
         kind = self.org_kinds.get(head) or self.org_kinds.get(stem)
-        if kind and not any(c.dep_ in ("nmod", "appos", "flat", "amod") for c in noun.children):
-            # "Compania a anunțat": also an organization named before with a word of its kind; of two, the
+        if kind and noun.morph.get("Number") != ["Plur"] and not any(c.dep_ in ("nmod", "appos", "flat", "amod") for c in noun.children):
+            # "Compania a anunțat" (not "Transportatorii spun", several): also an organization named before
+            # with a word of its kind; of two, the
             # one that is (or whose kind word is) the subject of its sentence's main verb, when the other is
             # the subject of no clause ("Producătorul de cablaje auto Sibcab Systems, controlat de grupul
             # german Kessler Automotive, va concedia …, a anunțat compania": Sibcab Systems; not "Firma
@@ -954,7 +971,7 @@ class Speakers:
         """Whether a word of `kind` (lemma keys and stems) introduces the organization `span`: its first
         word ("Firma Alfa Construct SRL"), the word right before it ("clubului FC Siderurgistul"), the
         noun its name depends on ("Producătorul de lactate Carpatica Foods SA") or a noun in apposition
-        after it ("Verbalis AI, un startup"); `as_subject` "main": that word, or the name, the subject of
+        after it ("Verbalis AI, un startup"), or for a company its legal ending; `as_subject` "main": that word, or the name, the subject of
         its sentence's main verb; "any": of any verb."""
         root = span.root
         words = [span.doc[span.start - 1]] if span.start > 0 else []
@@ -968,6 +985,9 @@ class Speakers:
             head = head.head
             words.append(head)
         words += [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
+        if kind is self.company_kind and key(span[-1].text) in self.companies_by_ending \
+                and (as_subject is None or root.dep_.startswith("nsubj") and (as_subject == "any" or root.head.dep_ == "ROOT")):
+            return True  # a company's ending says its kind ("Someș Construct Invest SA")
         return any(w.pos_ == "NOUN" and (key(w.lemma_) in kind or self._noun_stem(w.text) in kind)
                    and (as_subject is None or any(t.dep_.startswith("nsubj") and (as_subject == "any" or t.head.dep_ == "ROOT")
                                                   for t in (w, root)))
