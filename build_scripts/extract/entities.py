@@ -24,7 +24,7 @@ from ..lang import Lang, ascii_fold, key
 from ..names import (CLOSING_MARKS, OPENING_MARKS, Variants, initials, is_acronym, is_camel_case, is_web_name, noun_stems,
                      uninflect)
 from . import gazetteer, places
-from .given import world_given_names
+from .given import doubtful_given_names, world_given_names
 from .spans import settle
 from .speakers import in_genitive, is_quote_mark, is_role_word, name_owned
 
@@ -95,6 +95,7 @@ class EntityRecognizer:
         self.web_domains = lang.keys_of("web_domains")
         self.definite = [tuple(p) for p in lang["definite_endings"]]
         self.org_places = lang.keys_of("org_location_prepositions")
+        self.office_prepositions = lang.keys_of("office_prepositions")
         seats = lang["org_seats"]
         self.diplomatic = sorted({tuple(key(w).split()) for w in seats["diplomatic_prepositions"]}, key=len, reverse=True)
         self.diplomatic_heads = {key(w) for w in seats["diplomatic_heads"]}
@@ -114,7 +115,9 @@ class EntityRecognizer:
         self.person_nouns = lang.keys_of("age_nouns")  # bărbat, femeie, pensionar …: a person
         self.inflections = [tuple(p) for p in lang["name_inflections"]]
         self.adjective_inflections = [tuple(p) for p in lang["adjective_inflections"]]
-        self.given = {key(n) for names in lang.gazetteer["given_names"].values() for n in names} | set(world_given_names(lang))
+        self.world_given = set(world_given_names(lang))
+        self.given = {key(n) for names in lang.gazetteer["given_names"].values() for n in names} | self.world_given
+        self.doubtful_given = doubtful_given_names(lang)
         self.known = gazetteer.canonical_forms(lang)
         self.spelled = gazetteer.spelled_forms(lang)
         self.platforms = {e["name"] for e in lang.gazetteer["organizations"] if e.get("kind") == "platform"}
@@ -839,7 +842,8 @@ class EntityRecognizer:
         """A known given name followed by capitalized proper nouns ("Medicul Ana-Maria Pârvu"): a person
         the statistical model may have missed. Never a run into a place or an organization's head, nor
         one right after a place's or an institution's word, which it names ("strada Ion Creangă", "Liceului
-        Henri Coandă")."""
+        Henri Coandă"). A given name that is also a fairly common word needs a title or a role before the
+        name ("dr. Diego Álvarez"): on its own it may be the word ("Iulius Mall Summer Tour")."""
         out = []
         for token in doc:
             before = key(doc[token.i - 1].text) if token.i > 0 else ""
@@ -854,8 +858,22 @@ class EntityRecognizer:
                         or k in self.org_heads or k in self.not_entities or self.known.get(k) or self._sizeable(nxt.text):
                     break
                 end += 1
-            if end - token.i >= 2:
-                out.append(self._make(doc, doc[token.i:end], "person", doc[token.i:end].text))
+            start = token.i
+            head = doc[token.i - 1] if token.i > 0 else None
+            if head is not None and key(token.text) in self.world_given and token.dep_.startswith("flat") \
+                    and token.head.i == head.i and head.pos_ == "PROPN" \
+                    and head.is_title and head.is_alpha and not head.is_sent_start and key(head.text) not in self.not_entities \
+                    and not doc[head.i - 1].text[:1].isupper() and not in_genitive(head) \
+                    and not key(head.text).endswith(self.genitive_endings) and not self._place_name(doc[head.i:head.i + 1])[1] \
+                    and "Def" not in head.morph.get("Definite") and key(head.text) not in self.given \
+                    and not self.known.get(key(head.text)) and not places.lookup(head.text) \
+                    and not places.lookup(doc[head.i:end].text):
+                start = head.i  # a family name first, joined to a foreign given name: "dr. Nguyễn Thị Hương"
+            if key(token.text) in self.doubtful_given and not (
+                    start > 0 and (key(doc[start - 1].text) in self.titles or self._is_role(doc[start - 1]))):
+                continue
+            if end - start >= 2:
+                out.append(self._make(doc, doc[start:end], "person", doc[start:end].text))
         return out
 
     def _given_alone(self, doc: Doc) -> list[Span]:
@@ -1031,6 +1049,9 @@ class EntityRecognizer:
             start = token.i
             while start > 0 and not doc[start].is_sent_start:
                 prev = doc[start - 1]
+                if prev.is_sent_start and key(prev.text) in self.descriptors \
+                        and not self._known(doc[start - 1: token.i + 1].text) and not self._known(doc[start - 1: token.i].text):
+                    break  # "Distribuitorul Medivalis Pharma SRL": the word for what it is, capitalized by the sentence
                 if prev.text == "&" or prev.text[:1].isupper() and (
                         prev.text.replace("&", "").isalpha() or is_acronym(prev.text)) \
                         and key(prev.text) not in self.not_entities and key(prev.text) not in self.representatives \
@@ -1523,7 +1544,7 @@ class EntityRecognizer:
         return text, False
 
     def _org_name(self, span: Span) -> str:
-        party = self._party_branch(span)
+        party = self._party_branch(span) or self._known_body_in(span)
         if party:
             return party
         i = _inner_acronym(span)
@@ -1531,6 +1552,15 @@ class EntityRecognizer:
             words = self._org_base(span.doc[span.start:i]) + " " + span.doc[i + 3:span.end].text  # "Biroului" -> "Biroul"
             return _quotes_paired(words.strip())
         return _quotes_paired(self._org_base(span))
+
+    def _known_body_in(self, span: Span) -> Optional[str]:
+        """ "Organizației Mondiale a Sănătății în România": a known organization's office in a place is that
+        organization (`office_prepositions`)."""
+        for token in span[1:-1]:
+            if key(token.text) in self.office_prepositions and self._place_name(span.doc[token.i + 1:span.end])[1]:
+                known = self._known(self._org_base(span.doc[span.start:token.i]))
+                return known[1] if known and known[0] == "organization" else None
+        return None
 
     def _party_branch(self, span: Span) -> Optional[str]:
         """ "PSD Buzău", "PNL Cluj": a party's county or town branch is the party, as a story's facts list
@@ -1633,8 +1663,9 @@ class EntityRecognizer:
             if k in clubs:
                 out.append(self._make(doc, s, "organization", clubs[k], s._.confirmed))
                 continue
-            if s.label_ == "person" and k in companies:
-                out.append(self._make(doc, s, "organization", s._.canonical, s._.confirmed))
+            if s.label_ == "person" and (k in companies or key(s.text) in companies):
+                name = s._.canonical if k in companies else s.text  # ("Constructim Sud" is no person "Sud")
+                out.append(self._make(doc, s, "organization", name, s._.confirmed))
                 continue
             labels = kinds.get(k, [])
             best = s.label_

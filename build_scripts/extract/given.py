@@ -22,6 +22,7 @@ from . import places
 MIN_FREQUENCY = 5
 MIN_LENGTH = 3
 MAX_WORD_ZIPF = 4.5  # a word used more than about 30 times per million words is a word first
+DOUBTFUL_WORD_ZIPF = 4.0  # ... and one used more than 10 times may be (`doubtful_given_names`)
 WORD_LANGUAGES = ("en",)  # besides the article's language: English words are everywhere in the news
 ENGLISH_COUNTRIES = (0, 1, 2)  # great_britain, ireland, usa: the first columns of the dictionary
 MIN_ENGLISH_NAME = 3  # ... where a name that is also a word is common enough to stay a name ("Grace", "Frank")
@@ -63,6 +64,15 @@ def _world(code: str) -> dict[str, tuple[str, int, int, float]]:
 
 
 _BY_LANG: dict[str, dict[str, str]] = {}
+
+
+def doubtful_given_names(lang: Lang) -> set[str]:
+    """Keys of the world's given names that are also fairly common words (`DOUBTFUL_WORD_ZIPF`), unless
+    common as names where English is spoken: "Mall", "Santa", "Diego". A name may start with one, but
+    not on its own word (a title or a role before it tells)."""
+    names = world_given_names(lang)
+    return {key(name) for name, (_, _, english, word) in _world(lang.code).items()
+            if key(name) in names and word >= DOUBTFUL_WORD_ZIPF and english < MIN_ENGLISH_NAME}
 
 
 def world_given_names(lang: Lang) -> dict[str, str]:

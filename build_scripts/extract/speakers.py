@@ -1334,6 +1334,10 @@ class Speakers:
         first = key(name.split()[0]) if name.split() else ""
         if self.given.get(first) in ("m", "f"):
             return self.given[first]
+        # (a family name first: "Popescu Maria", "Nguyễn Thị Hương")
+        later = {self.given.get(key(w)) for w in name.split()[1:]} & {"m", "f"}
+        if len(later) == 1 and first not in self.given:
+            return later.pop()
         if len(name.split()) >= 2 and first:
             if name.split()[0].endswith(("ă", "Ă")):
                 return None  # "Gheorghiță", "Costică": men's names too
