@@ -4,7 +4,7 @@
 - tests/heldout/: 24 real-style articles nobody reads while writing rules (only their scores are looked at);
 - tests/fresh/: 12 articles annotated later without reading the extractor (scored once before any rule looked
   at them, then used for tuning);
-- tests/fresh2/ … tests/fresh37/: 12 articles each, annotated the same way by thirty-six more helpers; each was
+- tests/fresh2/ … tests/fresh41/: 12 articles each, annotated the same way by forty more helpers; each was
   scored before any rule looked at it (fresh3 and fresh4 also after the rules written from the sets before
   them; fresh5 to fresh26 also after the rules of the session that wrote them), then used for tuning;
   fresh11 is one story told over twelve articles, fresh12 dates that are no events, fresh13 Moldova's press,
@@ -20,7 +20,10 @@
   heritage, anniversaries and long histories (centuries, decades, recalled days, restitution cases), fresh33
   front-page news pasted from sites with their page furniture (stamps, bylines, credits, live texts), fresh34
   elections, votes and polls, fresh35 media, entertainment and online life (stage names, bands, stations),
-  fresh36 local news as small outlets publish it (one paragraph per line, no diacritics), fresh37 education;
+  fresh36 local news as small outlets publish it (one paragraph per line, no diacritics), fresh37 education,
+  fresh38 one international story over twelve days (transliterated names and their variants), fresh39 health
+  and the health system, fresh40 public money and the economy, fresh41 who said what: press conferences,
+  statements and replies;
 - tests/story/: the ten-article test story (tuning), its gold beside the articles;
 - tests/seed_gold/: the two seeds;
 - RONEC v2's validation split (names of people, places, organizations), the public benchmark.
@@ -53,6 +56,8 @@ SETS = {"corpus": (TESTS / "corpus", None), "dev": (TESTS / "dev", None), "heldo
         "fresh32": (TESTS / "fresh32", None), "fresh33": (TESTS / "fresh33", None),
         "fresh34": (TESTS / "fresh34", None), "fresh35": (TESTS / "fresh35", None),
         "fresh36": (TESTS / "fresh36", None), "fresh37": (TESTS / "fresh37", None),
+        "fresh38": (TESTS / "fresh38", None), "fresh39": (TESTS / "fresh39", None),
+        "fresh40": (TESTS / "fresh40", None), "fresh41": (TESTS / "fresh41", None),
         "story": (TESTS / "story" / "articles", TESTS / "story" / "gold"), "seeds": (SEEDS, TESTS / "seed_gold")}
 
 
@@ -91,7 +96,8 @@ def test_dates_beat_dateparser(results):
                                   "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21",
                                   "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28",
                                   "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34",
-                                  "fresh35", "fresh36", "fresh37"])
+                                  "fresh35", "fresh36", "fresh37", "fresh38", "fresh39", "fresh40",
+                                  "fresh41"])
 def test_a_named_speaker_is_almost_always_right(results, name):
     # A quote given to the wrong person is the worst error: when unsure the extractor names nobody.
     assert results[name]["scores"]["speakers"].precision >= 0.92
