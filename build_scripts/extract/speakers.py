@@ -247,6 +247,7 @@ class Speakers:
         self.stems = {stem_of(v) for v in lang["speech_verbs"] if len(stem_of(v)) >= 5}
         self.stem_lengths = sorted({len(x) for x in self.stems})
         self.hypothetical = lang.keys_of("hypothetical_marks")
+        self.citing = lang.keys_of("citing_verbs")
         self.roles = lang.keys_of("person_roles")
         self.connectors = lang.keys_of("name_connectors")
         self.possessive = lang.keys_of("possessive_articles")
@@ -511,6 +512,13 @@ class Speakers:
             return doc[person.start] if person is not None else None
         return None
 
+    def _citing_unnamed(self, verb: Token) -> bool:
+        """The verb's speaker passes on unnamed sources' words: a gerund of citing ("citând surse …")."""
+        return any("Ger" in c.morph.get("VerbForm") and key(c.lemma_) in self.citing
+                   and any(o.dep_ == "obj" and (key(o.text) in self.unnamed or key(o.lemma_) in self.unnamed)
+                           for o in c.children)
+                   for c in verb.children)
+
     def _unnamed_after(self, verb: Token) -> bool:
         """ "„…”, a spus pentru Deșteptarea un angajat al firmei": a role or an unnamed source after the
         verb, before its clause ends, that the parser hung elsewhere: the subject, whom nobody named."""
@@ -552,6 +560,8 @@ class Speakers:
     def resolve(self, doc: Doc, subject: Optional[Token], verb: Token, memory: Memory, sentence: int,
                 names: dict[int, Span]) -> tuple[Optional[str], Optional[str]]:
         """(speaker, how) for a verb of saying and its subject (None: dropped)."""
+        if self._citing_unnamed(verb):
+            return None, None  # "X scrisese, citând surse din conducere, că …": the sources', unnamed
         if subject is not None and subject.dep_ == "nsubj:pass" and any(c.dep_ == "aux:pass" for c in verb.children):
             # "Pascaru a fost acuzat de consilierii din opoziție că …": the one spoken of, never the speaker;
             # a named agent is
