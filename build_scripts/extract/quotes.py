@@ -243,6 +243,9 @@ class QuoteFinder:
                 speaker = people.pop() if len(people) == 1 else None
             elif named is not None and named.label_ == "person" and named._.canonical:
                 speaker = named._.canonical
+            elif len(label) <= 3 and self.speakers.is_role(span.doc[label.start]):
+                # "Ministrul: …" in a transcript: the one person the article gave that role
+                speaker = self.speakers.role_holder(span.doc, span.doc[label.start])
             elif not (interviewee and _initials(label.text) and _initials(label.text) == _initials(interviewee)):
                 speaker = None  # a label that names someone else, or nobody we know
         # Up to its first quotation mark: what follows is someone else's words, repeated.
@@ -475,13 +478,14 @@ class QuoteFinder:
                 break
             clause = clause.head
         subjects = [c for c in clause.children if c.dep_.startswith("nsubj") and c.i < i]
-        if len(subjects) != 1 or not self.speakers.is_speech_verb(clause) and any(
-                c.dep_ in ("obj", "iobj") and c.i < i for c in clause.children):
+        # (a verb of saying, or a clause that names a statement: "a deschis conferința cu o recunoaștere: „…”")
+        spoken = self.speakers.is_speech_verb(clause) or any(
+            c.dep_ == "obl" and c.i < i and key(c.lemma_) in self.statement_nouns for c in clause.children)
+        if len(subjects) != 1 or not spoken and any(c.dep_ in ("obj", "iobj") and c.i < i for c in clause.children):
             return None, None  # ("X a găsit un bilet: „…”": the words are the note's, not X's)
         speaker, via = self.speakers.resolve(doc, subjects[0], subjects[0].head, memory, number, names)
         # A role ("Procurorul l-a întrerupt: „…”") only before a verb of saying, as after a quotation.
-        found = (via in ("name", "pronoun") or via == "role" and self.speakers.is_speech_verb(clause)) \
-            and speaker in doc.user_data.get("people", ())
+        found = (via in ("name", "pronoun") or via == "role" and spoken) and speaker in doc.user_data.get("people", ())
         return (speaker, via) if found else (None, None)
 
     def _verbless_label(self, doc: Doc, sentence: Span, colon: int, names: dict[int, Span]) -> Optional[str]:
