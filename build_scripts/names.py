@@ -207,17 +207,30 @@ class Variants:
             # (first: "Railtec" alone then joins the one company both forms name).
             for name in list(self.by_key.values()):
                 words = key(name).split()
-                if len(words) >= 2 and words[-1] in self.legal_suffixes:
-                    short = self.by_key.get(" ".join(words[:-1]))
-                    if short is not None:
-                        self.union(name, short)
+                # (and "Electrocarpat" of "Electrocarpat Industries SA": a business word before the form)
+                for cut in (1, 2):
+                    if len(words) > cut and all(w in self.legal_suffixes for w in words[-cut:]):
+                        short = self.by_key.get(" ".join(words[:-cut]))
+                        if short is not None:
+                            self.union(name, short)
+                            break
+        surnames_by_deletion: dict[str, set[str]] = {}  # a surname, and it with one letter removed -> surnames
+        if kind == "person":
+            for surname in self.by_surname:
+                for v in (surname, *_deletions(surname)):
+                    surnames_by_deletion.setdefault(v, set()).add(surname)
         for name in list(self.by_key.values()):
             k = key(name)
             words = k.split()
             if kind == "person" and len(words) == 1:
                 # A surname alone ("Grossi"), or the family name that comes first ("Kim" of "Kim Jong
-                # Un"): joined when exactly one full name of the article has it.
+                # Un"): joined when exactly one full name of the article has it; else a surname one letter
+                # away, of one full name only ("Gnatenko" of "Petro Hnatenko": two transliterations).
                 full = self.by_surname.get(words[0], set()) | self.by_first.get(words[0], set())
+                if not full and len(k) >= MIN_TYPO_KEY:
+                    near = {s for v in (k, *_deletions(k)) for s in surnames_by_deletion.get(v, ())
+                            if one_edit_apart(k, s)}
+                    full = {f for s in near for f in self.by_surname[s]}
                 if len({self.find(f) for f in full}) == 1:
                     self.union(next(iter(full)), name)
             if kind == "person" and len(words) >= 2 and words[0] not in self.given:

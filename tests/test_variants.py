@@ -1,0 +1,38 @@
+"""Variants of one name within a story (`names.Variants`): which names join, and which stay apart."""
+from build_scripts.names import Variants
+
+
+def _joined(kind: str, names: list[str], **options) -> dict[str, str]:
+    variants = Variants(set(), **options)
+    for name in names:
+        variants.add(name)
+    variants.link(kind)
+    return {name: variants.find(name) for name in names}
+
+
+def test_a_surname_one_letter_away_joins_the_one_full_name():
+    # two transliterations of one Ukrainian name
+    found = _joined("person", ["Petro Hnatenko", "Gnatenko", "Andriy Kovalchuk"])
+    assert found["Gnatenko"] == "Petro Hnatenko"
+
+
+def test_a_surname_one_letter_away_from_two_full_names_joins_neither():
+    found = _joined("person", ["Petro Hnatenko", "Ivan Hnatenko", "Gnatenko"])
+    assert found["Gnatenko"] == "Gnatenko"
+
+
+def test_a_short_surname_one_letter_away_stays_apart():
+    found = _joined("person", ["Ion Popa", "Pope"])
+    assert found["Pope"] == "Pope"
+
+
+def test_a_company_without_its_business_word_and_legal_form():
+    found = _joined("organization", ["Carpat Cablu Industries SA", "Carpat Cablu", "Carpat Motors"],
+                    legal_suffixes={"industries", "sa", "motors"})
+    assert found["Carpat Cablu"] == "Carpat Cablu Industries SA"
+    assert found["Carpat Motors"] == "Carpat Motors"
+
+
+def test_a_surname_of_several_words_joins_the_full_name_it_ends():
+    found = _joined("person", ["Pieter Van den Broeck", "Van den Broeck"])
+    assert found["Van den Broeck"] == "Pieter Van den Broeck"
