@@ -858,23 +858,26 @@ class EntityRecognizer:
                         or k in self.org_heads or k in self.not_entities or self.known.get(k) or self._sizeable(nxt.text):
                     break
                 end += 1
-            start = token.i
-            head = doc[token.i - 1] if token.i > 0 else None
-            if head is not None and key(token.text) in self.world_given and token.dep_.startswith("flat") \
-                    and token.head.i == head.i and head.pos_ == "PROPN" \
-                    and head.is_title and head.is_alpha and not head.is_sent_start and key(head.text) not in self.not_entities \
-                    and not doc[head.i - 1].text[:1].isupper() and not in_genitive(head) \
-                    and not key(head.text).endswith(self.genitive_endings) and not self._place_name(doc[head.i:head.i + 1])[1] \
-                    and "Def" not in head.morph.get("Definite") and key(head.text) not in self.given \
-                    and not self.known.get(key(head.text)) and not places.lookup(head.text) \
-                    and not places.lookup(doc[head.i:end].text):
-                start = head.i  # a family name first, joined to a foreign given name: "dr. Nguyễn Thị Hương"
+            start = token.i - 1 if self._family_name_first(doc, token, end) else token.i
             if key(token.text) in self.doubtful_given and not (
                     start > 0 and (key(doc[start - 1].text) in self.titles or self._is_role(doc[start - 1]))):
                 continue
             if end - start >= 2:
                 out.append(self._make(doc, doc[start:end], "person", doc[start:end].text))
         return out
+
+    def _family_name_first(self, doc: Doc, token: Token, end: int) -> bool:
+        """The proper noun right before a foreign given name, which the parser joined to it, is a family
+        name written first ("dr. Nguyễn Thị Hương"): not a name's inner word, a noun in the genitive or with
+        its article, a given name, a known name or a place (nor the run from it a place)."""
+        head = doc[token.i - 1] if token.i > 0 else None
+        return head is not None and key(token.text) in self.world_given and token.dep_.startswith("flat") \
+            and token.head.i == head.i and head.pos_ == "PROPN" and head.is_title and head.is_alpha \
+            and not head.is_sent_start and key(head.text) not in self.not_entities \
+            and not doc[head.i - 1].text[:1].isupper() and not in_genitive(head) \
+            and not key(head.text).endswith(self.genitive_endings) and "Def" not in head.morph.get("Definite") \
+            and key(head.text) not in self.given and not self.known.get(key(head.text)) \
+            and not self._place_name(doc[head.i:head.i + 1])[1] and not places.lookup(doc[head.i:end].text)
 
     def _given_alone(self, doc: Doc) -> list[Span]:
         """A known given name on its own, described after a comma as a person ("Marcel, un viticultor din
@@ -1640,19 +1643,19 @@ class EntityRecognizer:
                 kinds.setdefault(key(s._.canonical), []).append(s.label_)
         source = key(doc.user_data.get("source") or "")
         # "Gloria Turda" and "FC Gloria Turda": a club named without its prefix is the same club
-        clubs = {key(" ".join(s._.canonical.split()[1:])): s._.canonical for s in spans
-                 if s.label_ == "organization" and s._.canonical and len(s._.canonical.split()) >= 2
-                 and s._.canonical.split()[0] in self.club_prefixes
-                 and not places.lookup(" ".join(s._.canonical.split()[1:]))}  # ("CSM București": the town is the town)
-        # "Danubius" and "CS Danubius Galați": a club named without its prefix and its town too
+        # and "Danubius" of "CS Danubius Galați": without its prefix and its town too
+        clubs: dict[str, str] = {}
         for s in spans:
-            if s.label_ == "organization" and s._.canonical and s._.canonical.split()[0] in self.club_prefixes:
-                rest = s._.canonical.split()[1:]
-                for cut in (1, 2):
-                    middle = " ".join(rest[:-cut])
-                    if len(rest) > cut and places.lookup(" ".join(rest[-cut:])) and not places.lookup(middle) \
-                            and not self.known.get(key(middle)):
-                        clubs.setdefault(key(middle), s._.canonical)
+            if s.label_ != "organization" or not s._.canonical or s._.canonical.split()[0] not in self.club_prefixes:
+                continue
+            rest = s._.canonical.split()[1:]
+            if rest and not places.lookup(" ".join(rest)):  # ("CSM București": the town is the town)
+                clubs[key(" ".join(rest))] = s._.canonical
+            for cut in (1, 2):
+                middle = " ".join(rest[:-cut])
+                if len(rest) > cut and places.lookup(" ".join(rest[-cut:])) and not places.lookup(middle) \
+                        and not self.known.get(key(middle)):
+                    clubs.setdefault(key(middle), s._.canonical)
         # "Costruzioni Adige SpA" … "Costruzioni Adige, a transmis": a company named without its ending
         companies = {key(" ".join(s._.canonical.split()[:-1])) for s in spans
                      if s.label_ == "organization" and s._.canonical and len(s._.canonical.split()) >= 3

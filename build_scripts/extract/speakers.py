@@ -515,9 +515,12 @@ class Speakers:
     def _citing_unnamed(self, verb: Token) -> bool:
         """The verb's speaker passes on unnamed sources' words: a gerund of citing ("citând surse …")."""
         return any("Ger" in c.morph.get("VerbForm") and key(c.lemma_) in self.citing
-                   and any(o.dep_ == "obj" and (key(o.text) in self.unnamed or key(o.lemma_) in self.unnamed)
-                           for o in c.children)
+                   and any(o.dep_ == "obj" and self._unnamed_source(o) for o in c.children)
                    for c in verb.children)
+
+    def _unnamed_source(self, noun: Token) -> bool:
+        """ "surse", "un oficial", "un angajat": a word for someone the text does not name."""
+        return key(noun.text) in self.unnamed or key(noun.lemma_) in self.unnamed
 
     def _unnamed_after(self, verb: Token) -> bool:
         """ "„…”, a spus pentru Deșteptarea un angajat al firmei": a role or an unnamed source after the
@@ -526,7 +529,7 @@ class Speakers:
         for token in doc[verb.i + 1: min(len(doc), verb.i + 1 + INVERTED_WINDOW)]:
             if token.is_punct or token.pos_ in ("SCONJ", "VERB", "AUX", "PRON"):
                 return False  # (the clause ends: "A mai spus că niciun medic …")
-            if token.pos_ == "NOUN" and (self.is_role(token) or key(token.text) in self.unnamed or key(token.lemma_) in self.unnamed):
+            if token.pos_ == "NOUN" and (self.is_role(token) or self._unnamed_source(token)):
                 return True
         return False
 
@@ -1000,12 +1003,14 @@ class Speakers:
             head = head.head
             words.append(head)
         words += [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
-        if kind is self.company_kind and key(span[-1].text) in self.companies_by_ending \
-                and (as_subject is None or root.dep_.startswith("nsubj") and (as_subject == "any" or root.head.dep_ == "ROOT")):
+
+        def subject(tokens: tuple[Token, ...]) -> bool:
+            return as_subject is None or any(t.dep_.startswith("nsubj") and (as_subject == "any" or t.head.dep_ == "ROOT")
+                                             for t in tokens)
+
+        if kind is self.company_kind and key(span[-1].text) in self.companies_by_ending and subject((root,)):
             return True  # a company's ending says its kind ("Someș Construct Invest SA")
-        return any(w.pos_ == "NOUN" and (key(w.lemma_) in kind or self._noun_stem(w.text) in kind)
-                   and (as_subject is None or any(t.dep_.startswith("nsubj") and (as_subject == "any" or t.head.dep_ == "ROOT")
-                                                  for t in (w, root)))
+        return any(w.pos_ == "NOUN" and (key(w.lemma_) in kind or self._noun_stem(w.text) in kind) and subject((w, root))
                    for w in words)
 
     def _surname_with_role(self, doc: Doc, span: Span) -> Optional[str]:
