@@ -97,8 +97,9 @@ def _dated(facts: ArticleFacts) -> list[_Dated]:
     for sentence_id, mentions in _dated_sentences(facts).items():
         sentence = sentences[sentence_id]
         own = [m for m in mentions if "names" not in m.flags]  # "bugetul pe 2026" is named beside a date
-        if all("time" in m.flags and "story_day" not in m.flags for m in own):
-            continue  # an hour whose day is someone's words or a comparison: no entry of its own
+        if all("time" in m.flags and "story_day" not in m.flags and "entry" not in m.flags for m in own):
+            continue  # an hour whose day is someone's words or a comparison: no entry of its own (a live
+            # text's entry stamp is one: the hour of the entry, on the day of publication)
         # The entry is filed under a day, not an hour: "ora 12:00" is named beside its day.
         chosen = max(own, key=lambda m: (_precision(m.value), "time" not in m.flags, -m.start))
         others = [m for m in mentions if m is not chosen]

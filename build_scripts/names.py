@@ -68,7 +68,8 @@ def _quoted_part(name: str) -> Optional[str]:
 
 def initials(name: str, skip: set[str]) -> str:
     """The acronym of a name: first letters of its words that are not connectors ("AIEA")."""
-    return "".join(w[0] for w in name.replace("-", " ").split() if w and key(w) not in skip).upper()
+    firsts = (next((ch for ch in w if ch.isalnum()), "") for w in name.replace("-", " ").split() if key(w) not in skip)
+    return "".join(firsts).upper()  # ("„Alexandru" gives its A)
 
 
 def is_acronym(word: str) -> bool:

@@ -237,8 +237,12 @@ def _opens_here(text: str, i: int, n: int = 1) -> bool:
     return (before.isspace() or before in "([—–-:") and not after.isspace()
 
 
+ENTRY_HEADING_WORDS = 2  # a live text's entry may open with a heading this short ("22:54 – FINAL! …")
+
+
 def _sentence_spans(paragraph: str, abbreviations: set[str], lang: Lang):
     inside = [False] * (len(paragraph) + 1)
+    stamped = stamp_end(paragraph, lang)
     closes = set()
     for q in quoted_ranges(paragraph, lang):
         if q.depth == 0:
@@ -253,6 +257,8 @@ def _sentence_spans(paragraph: str, abbreviations: set[str], lang: Lang):
         closes_here = any(c in closes for c in range(dot, cut))
         if (inside[dot] and not closes_here) or _is_abbreviation(paragraph, dot, abbreviations):
             continue
+        if start == 0 and stamped and len(paragraph[stamped:dot].split()) <= ENTRY_HEADING_WORDS:
+            continue  # "21:09 – GOL Rapid! 1-0, Pădure deschide scorul …": the heading opens the entry's sentence
         yield from _bounded(paragraph, start, cut)
         start = cut
     if start < len(paragraph):

@@ -42,6 +42,21 @@ def test_a_time_on_the_day_the_story_named_is_an_event_and_one_on_the_day_of_pub
     assert len(flagged) == 1 and "2026-02-12" in flagged[0].message and "2026-02-12T19:32" in flagged[0].suggestion
 
 
+def test_a_live_texts_entry_stamps_are_events_on_the_day_of_publication(tmp_path, lang):
+    # A live text is published on the day it tells: each entry's stamp is an hour of that day, even when
+    # the entry names another day ("joi", the day after); a short heading opens the entry's sentence.
+    _seed(tmp_path, "a.txt", "---\ndate: 2025-05-14\n---\nProtestul continuă în centrul orașului.\n\n"
+                             "08:40 | Primele autocare cu angajați au ajuns în piață.\n\n"
+                             "14:20 | Surse din Guvern au declarat că premierul ar putea semna joi memorandumul.\n\n"
+                             "21:09 – GOL Rapid! 1-0, Pădure deschide scorul în minutul 16.")
+    story = pipeline.run(tmp_path, lang)
+    dated = {e.date: e.text for e in story.timeline}
+    assert "Primele autocare" in dated.get("2025-05-14T08:40", "")
+    assert "Pădure deschide scorul" in dated.get("2025-05-14T21:09", "")
+    signed = next(e for e in story.timeline if "memorandumul" in e.text)
+    assert "2025-05-14T14:20" in (signed.date, *signed.other_values)
+
+
 def test_durations_are_not_events_and_order_is_chronological(story):
     values = [e.date for e in story.timeline]
     assert not any(v.startswith("P") for v in values)

@@ -109,3 +109,13 @@ def test_noun_stems_strip_the_article_and_case_ending(lang):
     assert noun_stems("spitalului", endings, 4)[0] == "spital"
     assert noun_stems("persoanele", endings, 3)[0] == "persoane"
     assert noun_stems("om", endings, 3) == []  # too short to lose anything
+
+
+def test_an_organization_kept_apart_from_its_seat_is_also_written_with_it(tmp_path, lang):
+    # "din Iași" is a place of its own; the organization's official form, seat included, is one of its names
+    from build_scripts import pipeline
+    (tmp_path / "a.txt").write_text("---\ndate: 2026-03-11\n---\nCercetătorul a semnat luni contractul cu "
+                                    "Universitatea „Alexandru Ioan Cuza” din Iași.", encoding="utf-8")
+    orgs = pipeline.run(tmp_path, lang).articles[0].organizations
+    university = next(e for e in orgs if e.name.startswith("Universitatea"))
+    assert "Universitatea „Alexandru Ioan Cuza” din Iași" in {university.name, *university.aliases}

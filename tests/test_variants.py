@@ -36,3 +36,8 @@ def test_a_company_without_its_business_word_and_legal_form():
 def test_a_surname_of_several_words_joins_the_full_name_it_ends():
     found = _joined("person", ["Pieter Van den Broeck", "Van den Broeck"])
     assert found["Van den Broeck"] == "Pieter Van den Broeck"
+
+
+def test_an_acronym_joins_a_name_with_words_in_quotation_marks():
+    found = _joined("organization", ["Universitatea „Alexandru Ioan Cuza”", "UAIC"])
+    assert found["UAIC"] == "Universitatea „Alexandru Ioan Cuza”"

@@ -174,6 +174,7 @@ class EntityRecognizer:
         self._state_seats(doc, kept)
         self._merge(doc, kept)
         self._real_names(doc, kept)
+        self._seat_forms(doc, kept)
         doc.user_data["people"] = {s._.canonical for s in kept if s.label_ == "person" and s._.canonical}
         # Where a person's or organization's name starts: a subject after its verb may be one.
         doc.user_data["name_starts"] = {s.start for s in kept if s.label_ != "place" and s._.canonical}
@@ -791,10 +792,14 @@ class EntityRecognizer:
         """A definite role, its phrase (no verb in it), a comma, then two or three capitalized words that
         close the clause ("a declarat consilierul municipal pentru servicii sociale din Castellón, Aitor
         Urkizu Etxabe."): the person holding the role, whose name no list knows (marked unconfirmed). Never
-        a known name or place, nor one with an institution's word."""
+        a known name or place, nor one with an institution's word. A role that opens the sentence may be
+        followed by a common noun with its article, another phrase in apposition ("Liderul partidului vizat,
+        Viitorul Comun, …": the party): no name there. (After a role inside the sentence, the parser may
+        read a foreign name so: "Ertuğrul".) A name may hold particles ("Solista trupei, Caoimhe Ní
+        Fhlannagáin, a vorbit")."""
         out = []
         for token in doc:
-            if not token.is_lower or token.pos_ != "NOUN" or not self._is_role(token) \
+            if not (token.is_lower or token.is_sent_start) or token.pos_ != "NOUN" or not self._is_role(token) \
                     or "Def" not in token.morph.get("Definite") or "Plur" in token.morph.get("Number"):
                 continue
             comma = next((t.i for t in doc[token.i + 1: min(len(doc), token.i + 1 + self.ROLE_PHRASE)]
@@ -802,14 +807,16 @@ class EntityRecognizer:
             if comma is None or doc[comma].text != ",":
                 continue
             end = comma + 1
-            while end < len(doc) and end - comma <= 3 and doc[end].is_title and doc[end].text.replace("-", "").isalpha() \
-                    and not doc[end].is_sent_start:
+            while end < len(doc) and end - comma <= 3 and not doc[end].is_sent_start and (
+                    doc[end].is_title and doc[end].text.replace("-", "").isalpha()
+                    or end > comma + 1 and key(doc[end].text) in self.particles):
                 end += 1
-            if not 2 <= end - comma - 1 <= 3 or end < len(doc) and not doc[end].is_punct:
+            if not 2 <= end - comma - 1 <= 3 or end < len(doc) and not doc[end].is_punct or not doc[end - 1].is_title:
                 continue
             span = doc[comma + 1: end]
             if self._known(span.text) or places.lookup(span.text) or self._ends_with_place(span) \
-                    or any(key(t.text) in self.org_heads or self._known(t.text) for t in span):
+                    or any(key(t.text) in self.org_heads or self._known(t.text)
+                           or token.is_title and t.pos_ == "NOUN" and "Def" in t.morph.get("Definite") for t in span):
                 continue
             out.append(self._make(doc, span, "person", span.text, confirmed=False))
         return out
@@ -1768,7 +1775,9 @@ class EntityRecognizer:
                     variants.union(full._.canonical, acronym)
             variants.link(kind)
         if "organization" in by_kind:
-            by_kind["organization"].join_seats(self._known_place)
+            # (the seat: a place the gazetteer knows, or one the article names: "comuna Băcani")
+            named = {key(s.text) for s in spans if s.label_ == "place"} | {key(s._.canonical) for s in spans if s.label_ == "place"}
+            by_kind["organization"].join_seats(lambda word: self._known_place(word) or key(word) in named)
         for span in spans:
             span._.canonical = by_kind[span.label_].canonical(span._.canonical)
 
@@ -1787,6 +1796,15 @@ class EntityRecognizer:
         if doc[before].text == ")" and before >= 2 and _bracketed_acronym(doc, before - 2):
             before -= 3
         return any(s.label_ == "organization" and s.end - 1 == before for s in spans)
+
+    def _seat_forms(self, doc: Doc, spans: list[Span]) -> None:
+        """ "Universitatea „Alexandru Ioan Cuza” din Iași": an organization kept apart from the place it sits
+        in (`_located`) is also written with it, its official form."""
+        places = {s.start: s for s in spans if s.label_ == "place"}
+        for span in spans:
+            place = places.get(span.end + 1)
+            if span.label_ == "organization" and place is not None and key(doc[span.end].text) in self.org_places:
+                span._.forms = (doc[span.start: place.end].text,)
 
     def _real_names(self, doc: Doc, spans: list[Span]) -> None:
         """ "cântăreața Irisa, pe numele real Irina Săvescu": the real name is the person the stage name

@@ -63,6 +63,29 @@ def _world(code: str) -> dict[str, tuple[str, int, int, float]]:
     return storing.pickled(places.CACHE_DIR / f"given-1-{code}-{MIN_FREQUENCY}-{versions}.pickle", lambda: _build(code))
 
 
+SURE_GENDERS = {"male": "m", "female": "f"}  # the dictionary's entries with no "mostly" and no other gender
+
+
+def _build_genders() -> dict[str, str]:
+    """{key: "m"/"f"} of every given name of the dictionary given to one gender only, however rare the
+    name: what a pronoun after it may be, not whether a word is a name. ("Yuki", mostly a woman's, and
+    "Andrea", a man's in Italy, are left out.)"""
+    from gender_guesser.detector import Detector
+
+    out = {}
+    for name, by_gender in Detector().names.items():
+        if len(by_gender) == 1 and next(iter(by_gender)) in SURE_GENDERS:
+            out[key(name)] = SURE_GENDERS[next(iter(by_gender))]
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def name_genders() -> dict[str, str]:
+    """The gender of the world's given names, rare ones too ("Caoimhe", "Gyöngyvér": "f")."""
+    versions = storing.versions("gender-guesser")
+    return storing.pickled(places.CACHE_DIR / f"genders-2-{versions}.pickle", _build_genders)
+
+
 _BY_LANG: dict[str, dict[str, str]] = {}
 
 

@@ -19,7 +19,7 @@ from .. import lang as lang_mod
 from ..lang import Lang, key
 from ..segment import opens_with_quotation, quoted_ranges, stamp_end, unclosed_opening
 from .spans import settle
-from .speakers import Memory, Speakers, is_quote_mark, verb_start
+from .speakers import Memory, Speakers, in_genitive, is_quote_mark, verb_start
 
 TITLE_WORDS = 5      # at most so many words in quotation marks after a work's noun and a comma are its title
 MIN_WORDS = 3        # fewer words in quotation marks are a term or a title, not a statement...
@@ -870,17 +870,19 @@ class QuoteFinder:
         pronoun from here on may mean them, so it means nobody (`Memory.unnamed`)."""
         subject = _main_subject(sentence)
         verb = sentence.root
-        if subject is not None and any(q.start <= subject.i < q.end for q in quoted):
+        if subject is None or any(q.start <= subject.i < q.end for q in quoted) or subject.text[:1].isdigit():
             # "„Nimeni nu a vrut …”, a spus un membru al comisiei": who says it, when someone new (an
             # indefinite noun, which the parser may make the object of the verb that closes the quotation);
-            # a definite one may be the person just named ("…”, spune femeia de 64 de ani")
+            # a definite one may be the person just named ("…”, spune femeia de 64 de ani). (No subject, or
+            # the hour that opens a live text's entry, which the parser may take for one: the same.)
             verb = next((t for t in sentence if self.speakers.is_speech_verb(t)
                          and not any(q.start <= t.i < q.end for q in quoted)), None)
             subject = self.speakers.subject_of(verb) if verb is not None else None
             if subject is None and verb is not None and self.speakers.attributes(verb):
                 subject = next((c for c in verb.rights if c.dep_ == "obj"), None)
-            if subject is not None and not self.speakers.is_indefinite(subject):
-                return
+            if subject is not None and not self.speakers.is_indefinite(subject) \
+                    and not (self.speakers.is_role(subject) and _of_someone(subject)):
+                return  # (but "…”, a spus căpitanul echipei": whose role it is says it is someone new)
         if subject is None or not self.speakers.unnamed_person(subject):
             return
         named = names.get(subject.i)
@@ -893,7 +895,7 @@ class QuoteFinder:
             # nor is an office of a named institution the article tied to nobody, "Ministrul Transporturilor a spus")
             if named is not None and (named._.canonical or names_someone
                                       or role and not self.speakers.is_kin(subject)
-                                      and not (holder is None and _of_named_body(subject))) \
+                                      and not (holder is None and _of_someone(subject))) \
                     or any(getattr(names.get(t.i), "label_", None) == "person" for t in subject.subtree if t.i != subject.i):
                 return
         elif not role or self.speakers.is_indefinite(subject) or names_someone:
@@ -995,9 +997,12 @@ def _initials(text: str, letters_only: bool = False) -> str:
     return "".join(key(w)[:1] for w in words) if letters or len(words) > 1 and not letters_only else ""
 
 
-def _of_named_body(role: Token) -> bool:
-    """A role of a named institution: "Ministrul Transporturilor", "directorul Spitalului Județean"."""
-    return any(c.dep_ == "nmod" and c.text[:1].isupper() and not c.is_sent_start for c in role.children)
+def _of_someone(role: Token) -> bool:
+    """A role of a named institution ("Ministrul Transporturilor", "directorul Spitalului Județean") or of a
+    group named by a noun in the genitive ("căpitanul echipei", "antrenorul dinamoviștilor")."""
+    return any(c.dep_ == "nmod" and not c.is_sent_start and (c.text[:1].isupper() and c.ent_type_ != "PERSON"
+                                                             or c.pos_ == "NOUN" and in_genitive(c))
+               for c in role.children)  # (not the holder's name: "actrița Elena Suciu")
 
 
 def _main_subject(sentence: Span) -> Optional[Token]:

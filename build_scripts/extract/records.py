@@ -51,8 +51,9 @@ def facts_from_doc(article: Article, doc, layout) -> ArticleFacts:
             continue  # a reference ("Președintele") the article never tied to a name
         sentence, start, end = where
         entity = entities.setdefault((span.label_, name), Entity(name=name, kind=span.label_, confirmed=False))
-        if span.text not in entity.aliases and span.text != name:
-            entity.aliases.append(span.text)
+        for form in (span.text, *span._.forms):
+            if form not in entity.aliases and form != name:
+                entity.aliases.append(form)
         entity.mentions.append(Mention(text=text_of(where), sentence=sentence.id, start=start, end=end))
         entity.role = entity.role or span._.role
         entity.confirmed = entity.confirmed or span._.confirmed

@@ -21,6 +21,7 @@ _SPAN_EXTENSIONS = {
     "canonical": None,   # entities: the name the story uses ("Rusia" for "Rusiei")
     "role": None,        # entities: the role the text gives a person ("directorul general al AIEA")
     "confirmed": True,   # entities: False when only one weak signal supports the kind
+    "forms": (),         # entities: other ways the article writes this mention ("… din Iași", its seat)
     "speaker": None,     # quotes: canonical name of who said it, or None
     "speaker_via": None,  # quotes: how the speaker was found ("name", "role", "pronoun", "previous", ...)
     "direct": True,      # quotes: in quotation marks (True) or reported speech (False)

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lang import Lang, key
 from ..names import initials, is_acronym, is_web_name, noun_stems
 from . import gazetteer
-from .given import world_given_names
+from .given import name_genders, world_given_names
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 WINDOW_SENTENCES = 3
@@ -262,6 +262,8 @@ class Speakers:
         # (a gender the curated list gives wins over the "u" of the names taken from RONEC)
         by_gender = sorted(lang.gazetteer["given_names"].items(), key=lambda kv: kv[0] != "u")
         self.given = {**world_given_names(lang), **{key(n): g for g, names in by_gender for n in names}}
+        self.name_genders = name_genders()
+        self.letters = set(lang["alphabet"])
         self.gazetteer_roles = gazetteer.roles(lang)
         self.media = {e["name"] for e in lang.gazetteer["organizations"] if e.get("kind") == "media"}
         self.company_endings = lang.keys_of("legal_forms") | lang.keys_of("org_suffixes")  # "SRL", "SPRL": a company holds a role
@@ -1353,8 +1355,10 @@ class Speakers:
         later = {self.given.get(key(w)) for w in name.split()[1:]} & {"m", "f"}
         if len(later) == 1 and first not in self.given:
             return later.pop()
-        if len(name.split()) >= 2 and first:
+        if len(name.split()) >= 2 and first in self.name_genders:
+            return self.name_genders[first]  # a rarer given name of the world: "Caoimhe", "Gyöngyvér"
+        if len(name.split()) >= 2 and first and set(name.split()[0].lower()) <= self.letters:
             if name.split()[0].endswith(("ă", "Ă")):
                 return None  # "Gheorghiță", "Costică": men's names too
-            return "f" if first.endswith("a") else "m"
+            return "f" if first.endswith("a") else "m"  # (a Romanian spelling: "-a" is a woman's name)
         return None

@@ -279,15 +279,18 @@ def _times_on_their_day(chosen: list[_Match], published: Optional[dt.date], rule
         if "time" not in c.flags:
             out.append(c)
             continue
-        day = min(days, key=lambda d: c.start - d.end if d.end <= c.start else d.start - c.end + 1, default=None)
+        # (a live text's entry stamp is the hour of the entry, on the day of publication, whatever day its
+        # entry names: "14:20 | … ar putea aproba joi un memorandum")
+        day = None if "entry" in c.flags else \
+            min(days, key=lambda d: c.start - d.end if d.end <= c.start else d.start - c.end + 1, default=None)
         if day is None:
             if "entry" not in c.flags and _tense(text, c.start, c.end, rules) != "past":
                 continue  # "Magazinele se închid la ora 22": a habit, or a day the sentence does not give
-            # (a live text's entry stamp is the hour of the entry, on the day of publication)
             if published is None:
                 out.append(_Match(c.start, c.end, None, flags=("time", "unresolved")))
             else:
-                out.append(_Match(c.start, c.end, _on_day(published, c.value), flags=("time", "publication_day")))
+                out.append(_Match(c.start, c.end, _on_day(published, c.value),
+                                  flags=("time", "publication_day") + tuple(f for f in c.flags if f == "entry")))
             continue
         if day.value is None:
             out.append(_Match(c.start, c.end, None, flags=("time", "unresolved")))

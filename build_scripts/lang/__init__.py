@@ -52,7 +52,7 @@ SCHEMA: dict[str, dict[str, type]] = {
         "org_location_prepositions": list, "genitive_articles": list, "org_seats": dict,
     },
     "grammar": {
-        "function_words": list, "abbreviations": list, "capital_letters": str, "range_words": dict, "list_or": list, "change_from": list, "change_to": list,
+        "function_words": list, "abbreviations": list, "capital_letters": str, "alphabet": str, "range_words": dict, "list_or": list, "change_from": list, "change_to": list,
         "that": list, "and_words": list, "clause_words": list, "relative_words": list, "noun_endings": list,
         "genitive_endings": list, "feminine_endings": list,
         "possessive_articles": list, "kinship_nouns": list,
