@@ -237,7 +237,7 @@ def _opens_here(text: str, i: int, n: int = 1) -> bool:
     return (before.isspace() or before in "([—–-:") and not after.isspace()
 
 
-ENTRY_HEADING_WORDS = 2  # a live text's entry may open with a heading this short ("22:54 – FINAL! …")
+ENTRY_HEADING_WORDS = 4  # a live text's entry may open with a heading this short ("22:41 – Min. 88: Bară Craiova! …")
 
 
 def _sentence_spans(paragraph: str, abbreviations: set[str], lang: Lang):

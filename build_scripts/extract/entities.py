@@ -81,6 +81,7 @@ class EntityRecognizer:
         self.relatives = lang.keys_of("relative_words")
         self.club_prefixes = set(lang["club_prefixes"])  # as written: capitals
         self.descriptors = lang.keys_of("org_descriptors")
+        self.descriptor_forms = {key(w): w for w in lang["org_descriptors"]}  # spelled: "banca", not "bănca"
         self.connectors = lang.keys_of("name_connectors")
         self.particles = lang.keys_of("person_particles")
         self.nationality = lang.keys_of("nationality_adjectives")
@@ -394,6 +395,12 @@ class EntityRecognizer:
         """An organization the NER found, split where it swallowed an acronym in parentheses ("Federația
         Română de Fotbal (FRF)") or the person after it ("ANM Cristiana Dumbravă")."""
         out = []
+        if len(span) >= 3 and span[0].pos_ == "NOUN" and span[0].morph.get("Number") == ["Plur"] \
+                and "Def" in span[0].morph.get("Definite") and span[1].text[:1].isupper() and in_genitive(span[1]):
+            # "Economiștii Băncii Transilvania", "Angajații Companiei X": people of the body (a plural with its
+            # article, the body in the genitive after it), and the body
+            span = doc[span.start + 1: span.end]
+            mention = doc[max(mention.start, span.start): mention.end]
         seated = self._seated(doc, span)
         if seated.end > span.end:
             span = seated
@@ -746,8 +753,10 @@ class EntityRecognizer:
     def _described_runs(self, doc: Doc) -> list[Span]:
         """Two or three proper nouns right after a definite role or nationality noun ("Japonezul Yuki Tanabe",
         "cântărețul Amadou Diarra-Koné"; a noun whose lemma keeps its capital is one: "Romanciera Teresa
-        Valadares"), none of them a genitive ("ministrul Apărării Naționale") nor a
-        known place or organization: a person whose given name no list knows (marked unconfirmed)."""
+        Valadares"), or after a role and a nationality ("Fundașul croat Luka Perić", "omul de afaceri
+        irlandez Caoimhín Ó Briain", a name's particles in it), none of them a genitive ("ministrul
+        Apărării Naționale") nor a known place or organization: a person whose given name no list knows
+        (marked unconfirmed)."""
         out = []
         for token in doc:
             head = key(token.text)
@@ -755,14 +764,21 @@ class EntityRecognizer:
             if token.pos_ != "NOUN" or "Def" not in token.morph.get("Definite") \
                     or not (self._is_role(token) or base in self.nationality):
                 continue  # (a definite noun: "doctor Honoris Causa" is a title)
-            end = token.i + 1
-            while end < len(doc) and end - token.i <= 3 and doc[end].is_title and (
-                    doc[end].pos_ == "PROPN" or doc[end].pos_ == "NOUN" and doc[end].lemma_[:1].isupper()) \
-                    and not doc[end].is_sent_start and not in_genitive(doc[end]):
+            first = token.i + 1
+            if self._is_role(token):
+                # ("omul de afaceri irlandez": the role's phrase of a preposition and a noun, then the nationality)
+                phrase = 2 if first + 2 < len(doc) and doc[first].pos_ == "ADP" and doc[first + 1].is_lower else 0
+                if first + phrase < len(doc) and doc[first + phrase].is_lower \
+                        and key(doc[first + phrase].text) in self.nationality:
+                    first += phrase + 1
+            end = first
+            while end < len(doc) and end - first < 3 and not doc[end].is_sent_start and (doc[end].is_title and (
+                    doc[end].pos_ == "PROPN" or doc[end].pos_ in ("NOUN", "ADJ") and doc[end].lemma_[:1].isupper())
+                    and not in_genitive(doc[end]) or end > first and key(doc[end].text) in self.particles):
                 end += 1
-            if not 2 <= end - token.i - 1 <= 3 or end < len(doc) and doc[end].text[:1].isupper():
+            if not 2 <= end - first <= 3 or end < len(doc) and doc[end].text[:1].isupper() or not doc[end - 1].is_title:
                 continue
-            span = doc[token.i + 1: end]
+            span = doc[first: end]
             if self._known(span.text) or places.lookup(span.text) or self._ends_with_place(span):
                 continue  # (nor a body named with its county: "șeful Salvamont Prahova")
             if self._body_of_role(doc, span):
@@ -1601,11 +1617,16 @@ class EntityRecognizer:
                 rest = rest[lower:]
             # (a brand the model reads as a common noun is capitalized and ends in a proper noun:
             # "Rețeaua Provizia Market"; not a place: "Banca Transilvania" keeps its name)
-            if all(t.pos_ == "PROPN" or is_acronym(t.text) or is_camel_case(t.text) for t in rest) or (
-                    rest[-1].pos_ == "PROPN" and all(t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() for t in rest)
-                    and not places.lookup(rest.text)):
+            if (all(t.pos_ == "PROPN" or is_acronym(t.text) or is_camel_case(t.text) for t in rest) or (
+                    rest[-1].pos_ == "PROPN" and all(t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() for t in rest))) \
+                    and not (len(rest) == len(span) - 1 and self._place_name(rest)[1]):
                 known = self._known(rest.text)
                 return known[1] if known else rest.text
+            if len(rest) == len(span) - 1 and self._place_name(rest)[1]:
+                nominative = next((self.descriptor_forms[key(c)] for c in [words[0], *uninflect(words[0], self.inflections)]
+                                   if key(c) in self.descriptor_forms and c[-1:] in ("l", "a")), None)
+                if nominative is not None:  # "Băncii Transilvania" -> "Banca Transilvania": a place is no name alone
+                    return f"{nominative[:1].upper()}{nominative[1:]} {rest.text}"
         if is_acronym(words[0]) or len(words) == 1:
             return span.text
         # (a head word of the list confirms a short stem: "Apelor Române" -> "Apele Române")

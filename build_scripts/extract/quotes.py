@@ -494,7 +494,10 @@ class QuoteFinder:
         before = doc[sentence.start: colon]
         if any(t.pos_ in ("VERB", "AUX") for t in before):
             return None
-        people = {names[t.i] for t in before if t.i in names and names[t.i].label_ == "person"}
+        # (a role the one named holds is no other person: "Antrenorul lui Dinamo, Gheorghe Bârsan, la Digi
+        # Sport: „…”")
+        people = {names[t.i] for t in before if t.i in names and names[t.i].label_ == "person"
+                  and (names[t.i]._.canonical or not self.speakers.person_in_apposition(t, names))}
         if len(people) != 1:
             return None
         person = people.pop()

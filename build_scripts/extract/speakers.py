@@ -783,6 +783,9 @@ class Speakers:
             return None
         if not all(t.is_alpha and t.text[:1].isupper() for t in words):
             return None  # "Compania de transport" is a description, not a name
+        if subject.pos_ == "NOUN" and subject.morph.get("Number") == ["Plur"] and "Def" in subject.morph.get("Definite") \
+                and in_genitive(words[1]):
+            return None  # "Economiștii Băncii Transilvania": people of a body in the genitive
         if any(names[t.i].label_ == "person" for t in words if t.i in names) or any(self.is_role(t) for t in words):
             return None
         if key(subject.lemma_) in self.speaking_for or self._noun_stem(subject.text) in self.speaking_for_stems:
