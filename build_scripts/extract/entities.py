@@ -1617,12 +1617,12 @@ class EntityRecognizer:
                 rest = rest[lower:]
             # (a brand the model reads as a common noun is capitalized and ends in a proper noun:
             # "Rețeaua Provizia Market"; not a place: "Banca Transilvania" keeps its name)
-            if (all(t.pos_ == "PROPN" or is_acronym(t.text) or is_camel_case(t.text) for t in rest) or (
-                    rest[-1].pos_ == "PROPN" and all(t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() for t in rest))) \
-                    and not (len(rest) == len(span) - 1 and self._place_name(rest)[1]):
+            seat = len(rest) == len(span) - 1 and self._place_name(rest)[1]  # the descriptor, then a place
+            if not seat and (all(t.pos_ == "PROPN" or is_acronym(t.text) or is_camel_case(t.text) for t in rest) or (
+                    rest[-1].pos_ == "PROPN" and all(t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() for t in rest))):
                 known = self._known(rest.text)
                 return known[1] if known else rest.text
-            if len(rest) == len(span) - 1 and self._place_name(rest)[1]:
+            if seat:
                 nominative = next((self.descriptor_forms[key(c)] for c in [words[0], *uninflect(words[0], self.inflections)]
                                    if key(c) in self.descriptor_forms and c[-1:] in ("l", "a")), None)
                 if nominative is not None:  # "Băncii Transilvania" -> "Banca Transilvania": a place is no name alone
@@ -1797,7 +1797,7 @@ class EntityRecognizer:
             variants.link(kind)
         if "organization" in by_kind:
             # (the seat: a place the gazetteer knows, or one the article names: "comuna Băcani")
-            named = {key(s.text) for s in spans if s.label_ == "place"} | {key(s._.canonical) for s in spans if s.label_ == "place"}
+            named = {key(form) for s in spans if s.label_ == "place" for form in (s.text, s._.canonical) if form}
             by_kind["organization"].join_seats(lambda word: self._known_place(word) or key(word) in named)
         for span in spans:
             span._.canonical = by_kind[span.label_].canonical(span._.canonical)
