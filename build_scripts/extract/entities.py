@@ -26,7 +26,7 @@ from ..names import (CLOSING_MARKS, OPENING_MARKS, Variants, initials, is_acrony
 from . import gazetteer, places
 from .given import doubtful_given_names, world_given_names
 from .spans import settle
-from .speakers import in_genitive, is_quote_mark, is_role_word, name_owned
+from .speakers import in_genitive, is_quote_mark, is_role_word, members_of, name_owned
 
 NER_LABELS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organization"}
 PLACE_LABELS = tuple(label for label, kind in NER_LABELS.items() if kind == "place")  # the model's labels of places
@@ -395,11 +395,8 @@ class EntityRecognizer:
         """An organization the NER found, split where it swallowed an acronym in parentheses ("Federația
         Română de Fotbal (FRF)") or the person after it ("ANM Cristiana Dumbravă")."""
         out = []
-        if len(span) >= 3 and span[0].pos_ == "NOUN" and span[0].morph.get("Number") == ["Plur"] \
-                and "Def" in span[0].morph.get("Definite") and span[1].text[:1].isupper() and in_genitive(span[1]):
-            # "Economiștii Băncii Transilvania", "Angajații Companiei X": people of the body (a plural with its
-            # article, the body in the genitive after it), and the body
-            span = doc[span.start + 1: span.end]
+        if len(span) >= 3 and members_of(span[0], span[1]):
+            span = doc[span.start + 1: span.end]  # "Economiștii Băncii Transilvania": the body its people are of
             mention = doc[max(mention.start, span.start): mention.end]
         seated = self._seated(doc, span)
         if seated.end > span.end:

@@ -75,6 +75,13 @@ def in_genitive(token: Token) -> bool:
     return bool(set(token.morph.get("Case")) & {"Gen", "Dat"})
 
 
+def members_of(word: Token, body: Token) -> bool:
+    """A plural noun with its article, then a body's name in the genitive: people of that body, not its
+    name ("Economiștii Băncii Transilvania", "Angajații Companiei X")."""
+    return word.pos_ == "NOUN" and word.morph.get("Number") == ["Plur"] and "Def" in word.morph.get("Definite") \
+        and body.text[:1].isupper() and in_genitive(body)
+
+
 def owner_cue(token: Token, roles: set[str], possessive: set[str]) -> bool:
     """The word right before a name makes it whose, not who: the genitive article ("avocatul lui Ion
     Popescu") or a role in the genitive-dative ("consilierul premierului Ilie Bolojan")."""
@@ -783,8 +790,7 @@ class Speakers:
             return None
         if not all(t.is_alpha and t.text[:1].isupper() for t in words):
             return None  # "Compania de transport" is a description, not a name
-        if subject.pos_ == "NOUN" and subject.morph.get("Number") == ["Plur"] and "Def" in subject.morph.get("Definite") \
-                and in_genitive(words[1]):
+        if members_of(subject, words[1]):
             return None  # "Economiștii Băncii Transilvania": people of a body in the genitive
         if any(names[t.i].label_ == "person" for t in words if t.i in names) or any(self.is_role(t) for t in words):
             return None
