@@ -1619,11 +1619,10 @@ class EntityRecognizer:
                     rest[-1].pos_ == "PROPN" and all(t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() for t in rest))):
                 known = self._known(rest.text)
                 return known[1] if known else rest.text
-            if seat:
-                nominative = next((self.descriptor_forms[key(c)] for c in [words[0], *uninflect(words[0], self.inflections)]
-                                   if key(c) in self.descriptor_forms and c[-1:] in ("l", "a")), None)
-                if nominative is not None:  # "Băncii Transilvania" -> "Banca Transilvania": a place is no name alone
-                    return f"{nominative[:1].upper()}{nominative[1:]} {rest.text}"
+            found = self._nominative(words[0], self.descriptors) if seat else None
+            if found is not None:  # "Băncii Transilvania" -> "Banca Transilvania": a place is no name alone
+                spelled = self.descriptor_forms[key(found)]
+                return f"{spelled[:1].upper()}{spelled[1:]} {rest.text}"
         if is_acronym(words[0]) or len(words) == 1:
             return span.text
         # (a head word of the list confirms a short stem: "Apelor Române" -> "Apele Române")
@@ -1647,8 +1646,11 @@ class EntityRecognizer:
 
     def _head_nominative(self, word: str) -> str:
         """An organization's head word alone, in the nominative with its article: "Primăriei" -> "Primăria"."""
-        return next((c for c in [word, *uninflect(word, self.inflections)]
-                     if key(c) in self.org_heads and c[-1:] in ("l", "a")), word)
+        return self._nominative(word, self.org_heads) or word
+
+    def _nominative(self, word: str, table: set[str]) -> Optional[str]:
+        """`word` or a form of it back in the nominative with its article ("-l", "-a") that `table` holds."""
+        return next((c for c in [word, *uninflect(word, self.inflections)] if key(c) in table and c[-1:] in ("l", "a")), None)
 
     def _adjective(self, word: str) -> str:
         for ending, base in self.adjective_inflections:
@@ -1818,9 +1820,9 @@ class EntityRecognizer:
     def _seat_forms(self, doc: Doc, spans: list[Span]) -> None:
         """ "Universitatea „Alexandru Ioan Cuza” din Iași": an organization kept apart from the place it sits
         in (`_located`) is also written with it, its official form."""
-        places = {s.start: s for s in spans if s.label_ == "place"}
+        place_at = {s.start: s for s in spans if s.label_ == "place"}
         for span in spans:
-            place = places.get(span.end + 1)
+            place = place_at.get(span.end + 1)
             if span.label_ == "organization" and place is not None and key(doc[span.end].text) in self.org_places:
                 span._.forms = (doc[span.start: place.end].text,)
 

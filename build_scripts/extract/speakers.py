@@ -1357,17 +1357,20 @@ class Speakers:
             head = key(role.split()[0])
             if head in self.feminine_roles or head[:-1] in self.feminine_roles:
                 return "f"
-        first = key(name.split()[0]) if name.split() else ""
+        words = name.split()
+        first = key(words[0]) if words else ""
         if self.given.get(first) in ("m", "f"):
             return self.given[first]
         # (a family name first: "Popescu Maria", "Nguyễn Thị Hương")
-        later = {self.given.get(key(w)) for w in name.split()[1:]} & {"m", "f"}
+        later = {self.given.get(key(w)) for w in words[1:]} & {"m", "f"}
         if len(later) == 1 and first not in self.given:
             return later.pop()
-        if len(name.split()) >= 2 and first in self.name_genders:
+        if len(words) < 2:
+            return None  # (a surname alone tells nothing)
+        if first in self.name_genders:
             return self.name_genders[first]  # a rarer given name of the world: "Caoimhe", "Gyöngyvér"
-        if len(name.split()) >= 2 and first and set(name.split()[0].lower()) <= self.letters:
-            if name.split()[0].endswith(("ă", "Ă")):
+        if set(words[0].lower()) <= self.letters:
+            if words[0].endswith(("ă", "Ă")):
                 return None  # "Gheorghiță", "Costică": men's names too
             return "f" if first.endswith("a") else "m"  # (a Romanian spelling: "-a" is a woman's name)
         return None
