@@ -29,7 +29,8 @@ _POINT = r"\d{4}(?:-\d{2}(?:-\d{2}(?:TNI|TEV|TMO|TAF|TMI|T\d{2}:\d{2})?)?|-W\d{2
 _CALENDAR = re.compile(rf"^{_POINT}(?:/{_POINT})?$")
 _SEASON_MONTH = {"WI": 1, "SP": 3, "SU": 6, "FA": 9}
 _CONTENT = re.compile(r"[^\W\d_]{4,40}")
-_CLAUSE_EDGE = re.compile(r"[,;:()—–]|\s(?:iar|dar|însă|după ce|în timp ce|când|unde|care)\s")
+# (a colon between an hour's digits is no edge: "14:20 | Surse …")
+_CLAUSE_EDGE = re.compile(r"[,;()—–]|:(?!\d)|\s(?:iar|dar|însă|după ce|în timp ce|când|unde|care)\s")
 
 
 class _Dated(NamedTuple):

@@ -57,6 +57,13 @@ def test_a_live_texts_entry_stamps_are_events_on_the_day_of_publication(tmp_path
     assert "2025-05-14T14:20" in (signed.date, *signed.other_values)
 
 
+def test_a_clause_is_not_cut_inside_an_hour():
+    from build_scripts.chronology import clause
+    text = "14:20 | Surse din Guvern au declarat pentru News.ro că premierul ar putea aproba joi memorandumul."
+    at = text.index("joi")
+    assert clause(text, at, at + 3).startswith("14:20 | Surse")
+
+
 def test_durations_are_not_events_and_order_is_chronological(story):
     values = [e.date for e in story.timeline]
     assert not any(v.startswith("P") for v in values)

@@ -90,6 +90,7 @@ def _mark(fragment: str, kind: str):
 
 @pytest.mark.parametrize("value,days,kind", [("2025", 365, "year"), ("2024-02", 29, "month"),
                                              ("2025-08-21", 1, "day"), ("2025-08-21TNI", 1, "day"),
+                                             ("2025-08-21T08:40", 1, "day"),
                                              ("2025-W33", 7, "week"), ("2025-SU", 92, "season"),
                                              ("2025-WI", 90, "season")])
 def test_timex3_values_become_periods(value, days, kind):
@@ -111,6 +112,16 @@ def test_rows_are_in_date_order_and_positions_grow_with_dates():
     assert c.links == [e["href"] for e in STORY]
     lefts = [row[0][1] for row in c.marks]
     assert lefts == sorted(lefts) and lefts[0] == 0.0 and lefts[-1] > 90
+
+
+def test_an_hour_is_a_point_in_its_day_named_with_it():
+    # a live text's entries ("08:40 | …") are drawn, in the order of their hours, not left out
+    out = render_timeline([_ev("2025-05-14T18:30", "seara", 2), _ev("2025-05-14T08:40", "dimineața", 1),
+                           _ev("2025-05-12", "luni", 3)])
+    c = _parse(out)
+    assert c.links == ["#ev-3", "#ev-1", "#ev-2"] and "ora 08:40" in out
+    lefts = [row[0][1] for row in c.marks]
+    assert lefts == sorted(lefts) and lefts[1] < lefts[2]
 
 
 def test_a_day_is_a_point_and_a_month_a_span():

@@ -56,7 +56,7 @@ _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"
              **{c: f"&#{ord(c)};" for c in "*_`[]\\~{}|#"}}
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 SAFE_SCHEMES = {"http", "https", "mailto"}
-_ONE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(MO|AF|EV|NI|MI))?)?|-W(\d{2})|-(SP|SU|FA|WI))?")
+_ONE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(MO|AF|EV|NI|MI|\d{2}:\d{2}))?)?|-W(\d{2})|-(SP|SU|FA|WI))?")
 
 
 @dataclass(frozen=True)
@@ -129,11 +129,24 @@ def _add_months(d: dt.date, n: int) -> dt.date:
     return dt.date(months // 12, months % 12 + 1, 1)
 
 
+def _part_words(code: str) -> str:
+    """A part of the day ("MO": "dimineața") or an hour ("08:40": "ora 08:40")."""
+    return DAY_PARTS[code][0] if code in DAY_PARTS else f"ora {code}"
+
+
+def _day_share(code: str) -> float:
+    """Where in its day a part of the day or an hour falls (0 to 1)."""
+    if code in DAY_PARTS:
+        return DAY_PARTS[code][1]
+    hours, minutes = code.split(":")
+    return (int(hours) * 60 + int(minutes)) / (24 * 60)
+
+
 def _name(p: Period, short: bool) -> str:
     """The period's own name, without a precision word: "21 aug. 2025" / "21 august 2025"."""
     names, first, last = MONTHS_SHORT if short else MONTHS, p.start, p.end - dt.timedelta(days=1)
     if p.kind == "day":
-        return f"{first.day} {names[first.month - 1]} {first.year}" + (f", {DAY_PARTS[p.code][0]}" if p.code else "")
+        return f"{first.day} {names[first.month - 1]} {first.year}" + (f", {_part_words(p.code)}" if p.code else "")
     if p.kind == "month":
         return f"{names[first.month - 1]} {first.year}"
     if p.kind == "week":
@@ -186,7 +199,7 @@ def _event(raw: dict) -> Optional[Event]:
     lo, hi = MODS[mod][2:] if mod in MODS and a.kind != "day" and not last else (0.0, 1.0)
     point = a.kind == "day" and not last
     if point:  # a day is a point at its middle, or at its part (morning, night...)
-        start = end = start + (DAY_PARTS[a.code][1] if a.code else 0.5)
+        start = end = start + (_day_share(a.code) if a.code else 0.5)
     group = int(raw.get("group") or 0)
     return Event(start, end, (start + lo * (end - start), start + hi * (end - start)), point, short, words,
                  _clean(raw.get("label")), str(raw.get("href") or ""), group,
