@@ -19,6 +19,7 @@ _TRANSLIT = (("shch", "st"), ("sch", "s"), ("zh", "j"), ("kh", "h"), ("sh", "s")
 _VOWELS = set("aeiou")
 MIN_SKELETON = 4  # shorter consonant skeletons are too common to identify a name
 MIN_TYPO_KEY = 6  # shorter names one letter apart are different names ("Ionel", "Ionela")
+MIN_SURNAME_SKELETON = 4  # a surname's consonants that tell two spellings of one name ("mlnc": Melnychuk, Melnîciuk)
 
 
 def skeleton(name: str) -> str:
@@ -194,6 +195,16 @@ class Variants:
                     for other in names:
                         self.union(base, other)
         if kind == "person":
+            # "Oksana Melnychuk" and "Oksana Melnîciuk": one given name, the surname's consonants the same
+            # once transliterations are folded (`skeleton`), long enough to tell.
+            by_sound: dict[tuple[str, str], str] = {}
+            for n in self.by_key.values():
+                words = key(n).split()
+                if len(words) == 2 and words[0] in self.given and len(skeleton(words[1])) >= MIN_SURNAME_SKELETON:
+                    sound = (words[0], skeleton(words[1]))
+                    if sound in by_sound:
+                        self.union(by_sound[sound], n)
+                    by_sound.setdefault(sound, n)
             # "Stanciu Mihai" and "Mihai Stanciu": the same words in another order (official lists).
             by_words: dict[tuple[str, ...], str] = {}
             for n in self.by_key.values():
@@ -236,8 +247,11 @@ class Variants:
                     self.union(next(iter(full)), name)
             if kind == "person" and len(words) >= 2 and words[0] not in self.given:
                 # A surname of several words alone ("Van den Broeck" of "Pieter Van den Broeck"): joined
-                # when exactly one full name of the article ends with it.
-                full = self.by_tail.get(k, set())
+                # when exactly one full name of the article ends with it, or with it one letter away
+                # ("Al-Nuaymi" of "Khaled al-Nuaimi").
+                full = self.by_tail.get(k, set()) or {f for tail, names in self.by_tail.items()
+                                                      if abs(len(tail) - len(k)) <= 1 and one_edit_apart(k, tail)
+                                                      for f in names}
                 if len({self.find(f) for f in full}) == 1:
                     self.union(next(iter(full)), name)
             if kind == "organization" and len(words) == 1 and not is_acronym(name):

@@ -59,7 +59,8 @@ def test_entity_examples(example):
 @pytest.mark.parametrize("example", LANG["examples"]["quotes"], ids=_ids("quotes"))
 def test_quote_examples(example):
     doc = _doc(example)
-    got = [[q.text, q._.speaker] for q in doc.spans["quotes"]]
+    quotes = sorted([*doc.spans["quotes"], *doc.spans.get("inner_quotes", [])], key=lambda q: q.start)
+    got = [[q.text, q._.speaker] for q in quotes]
     assert got == [list(e) for e in example["expect"]]
 
 

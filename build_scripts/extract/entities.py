@@ -26,7 +26,7 @@ from ..names import (CLOSING_MARKS, OPENING_MARKS, Variants, initials, is_acrony
 from . import gazetteer, places
 from .given import doubtful_given_names, world_given_names
 from .spans import settle
-from .speakers import in_genitive, is_quote_mark, is_role_word, members_of, name_owned
+from .speakers import in_genitive, is_agent_noun, is_quote_mark, is_role_word, members_of, name_owned
 
 NER_LABELS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organization"}
 PLACE_LABELS = tuple(label for label, kind in NER_LABELS.items() if kind == "place")  # the model's labels of places
@@ -95,6 +95,8 @@ class EntityRecognizer:
         self.org_suffixes = lang.keys_of("legal_forms") | lang.keys_of("org_suffixes")
         self.web_domains = lang.keys_of("web_domains")
         self.definite = [tuple(p) for p in lang["definite_endings"]]
+        # (an article no name ends with: "-ul" of "Ierarhul", not the "-a" of "Maria")
+        self.articles_alone = tuple(key(a) for n, a in self.definite if not n and len(a) >= 2)
         self.org_places = lang.keys_of("org_location_prepositions")
         self.office_prepositions = lang.keys_of("office_prepositions")
         seats = lang["org_seats"]
@@ -141,6 +143,7 @@ class EntityRecognizer:
         # competition, "Liga Campionilor", "Divizia A")
         found += [s for s in self._org_runs(doc) if not _all_in(labels, s, "FACILITY")
                   and not (_all_in(labels, s, "EVENT") and key(s[0].text) in self.competition_heads)]
+        found += self._acting_facilities(doc)
         found += self._cue_runs(doc)
         found += self._spelled_runs(doc)
         found += self._suffix_runs(doc)
@@ -413,8 +416,10 @@ class EntityRecognizer:
         for i in range(span.start + 1, span.end - 1):
             # A name after an acronym ("RFI Ayelet Cohen"), unless a word of it is a town ("CSU Politehnica
             # Timișoara": a club) -- a known given name needs no acronym.
+            # (also after an acronym in parentheses: "deputatul Uniunii … (UDMR) Szilágyi Botond")
+            bracketed = i >= span.start + 4 and doc[i - 1].text == ")" and _bracketed_acronym(doc, i - 3)
             given = key(doc[i].text) in self.given or (
-                is_acronym(doc[i - 1].text) and doc[i].pos_ == "PROPN"
+                (is_acronym(doc[i - 1].text) or bracketed) and doc[i].pos_ == "PROPN"
                 and not any(t.text[:1].isupper() and self._sizeable(t.text) for t in doc[i: span.end]))
             if doc[i - 1].is_quote or doc[i - 1].text in "„“”«&" or key(doc[i - 1].text) in self.and_words \
                     or doc[i - 1].text in self.club_prefixes \
@@ -426,6 +431,11 @@ class EntityRecognizer:
                 person = doc[i: span.end]
                 out.append(self._make(doc, person, "person", person.text))
                 span = mention = doc[span.start: i]
+                if bracketed:
+                    acronym = doc[i - 2: i - 1]
+                    abbreviated = acronym.text
+                    out.append(self._make(doc, acronym, "organization", self.known.get(key(acronym.text), ("", acronym.text))[1]))
+                    span = mention = doc[span.start: i - 3]
                 break
         # "Inspectoratul General al Poliției Române (IGPR)", "Asociația … din România (ANSMR)": the acronym
         # of the whole is one name, not a unit of another organization nor one located in a place
@@ -657,6 +667,20 @@ class EntityRecognizer:
 
     QUOTED_NAME_MAX = 6  # words of a name in quotation marks after an institution's words
 
+    def _acting_facilities(self, doc: Doc) -> list[Span]:
+        """A building the model found ("FACILITY") whose name starts with an institution's word, the
+        subject of a verb in the active voice ("Muzeul Național al Țăranului Român a anunțat …"): the
+        institution that acts, an organization."""
+        out = []
+        for ent in doc.ents:
+            if ent.label_ != "FACILITY" or key(ent[0].text) not in self.org_heads:
+                continue
+            root = ent.root
+            if root.dep_ != "nsubj" or root.head.pos_ not in ("VERB", "AUX") or root.head.i < ent.start:
+                continue
+            out += self._organizations(doc, ent, ent)
+        return out
+
     @staticmethod
     def _quoted_name_end(doc: Doc, i: int) -> int:
         """Where a name in quotation marks that opens at token `i` ends (past its closing mark), when it
@@ -751,9 +775,10 @@ class EntityRecognizer:
         """Two or three proper nouns right after a definite role or nationality noun ("Japonezul Yuki Tanabe",
         "cântărețul Amadou Diarra-Koné"; a noun whose lemma keeps its capital is one: "Romanciera Teresa
         Valadares"), or after a role and a nationality ("Fundașul croat Luka Perić", "omul de afaceri
-        irlandez Caoimhín Ó Briain", a name's particles in it), none of them a genitive ("ministrul
-        Apărării Naționale") nor a known place or organization: a person whose given name no list knows
-        (marked unconfirmed)."""
+        irlandez Caoimhín Ó Briain", a name's particles in it; past its first word, a capitalized noun
+        with no article the tagger took for a common one: "chitaristul Declan Moy"), none of them a
+        genitive ("ministrul Apărării Naționale") nor a known place or organization: a person whose given
+        name no list knows (marked unconfirmed)."""
         out = []
         for token in doc:
             head = key(token.text)
@@ -770,7 +795,8 @@ class EntityRecognizer:
                     first += phrase + 1
             end = first
             while end < len(doc) and end - first < 3 and not doc[end].is_sent_start and (doc[end].is_title and (
-                    doc[end].pos_ == "PROPN" or doc[end].pos_ in ("NOUN", "ADJ") and doc[end].lemma_[:1].isupper())
+                    doc[end].pos_ == "PROPN" or doc[end].pos_ in ("NOUN", "ADJ") and doc[end].lemma_[:1].isupper()
+                    or end > first and doc[end].pos_ == "NOUN" and doc[end].morph.get("Definite") == ["Ind"])
                     and not in_genitive(doc[end]) or end > first and key(doc[end].text) in self.particles):
                 end += 1
             if not 2 <= end - first <= 3 or end < len(doc) and doc[end].text[:1].isupper() or not doc[end - 1].is_title:
@@ -938,8 +964,7 @@ class EntityRecognizer:
     def _agent_noun(self, token: Token) -> bool:
         """A noun made for a person who does something ("casieră", "croitor", "vânzătoare"), by its ending;
         not a word for a place or an organization ("orașul", "compania")."""
-        forms = {key(token.text), key(token.lemma_)}
-        return not forms & self.thing_words and any(form.endswith(end) for form in forms for end in self.agent_endings)
+        return is_agent_noun(token, self.agent_endings, self.thing_words)
 
     def _age_after(self, doc: Doc, i: int) -> bool:
         """ "Nelu, 58 de ani, …": a number of years set off by commas, a person's age."""
@@ -1408,6 +1433,9 @@ class EntityRecognizer:
         name_start, name_end = start, end
         while name_start < name_end - (label == "person") and self._leading_noise(doc[name_start], label):
             name_start += 1
+        if label == "person" and name_start > start and doc[name_start - 1].is_lower \
+                and key(doc[name_start - 1].text) in self.genitive and key(doc[name_start].text) not in self.given:
+            return None  # "Secretarul executiv al Convenției-cadru": the role's body, its holder not named
         if label == "person":
             name_start = self._after_named_place_or_org(doc, name_start, name_end)
         if label == "organization":
@@ -1755,8 +1783,9 @@ class EntityRecognizer:
                 span = self._make(doc, name, "organization", name.text, confirmed=False)
             elif (span.label_ == "person" and len(span) == 1 and span._.canonical and k not in parts
                   and k not in self.given and not self.known.get(k) and self._clause_start(doc, span[0])
-                  and (k in common or len(k) >= 4 and any(c.startswith(k[:-1]) for c in common))):
-                continue
+                  and (k in common or len(k) >= 4 and any(c.startswith(k[:-1]) for c in common)
+                       or k.endswith(self.articles_alone))):
+                continue  # (or a noun with its article: "Ierarhul a spus în predică")
             elif (span.label_ == "organization" and len(span) == 1 and span[0].pos_ == "NOUN"
                   and span[0].morph.get("Number") == ["Plur"] and self._clause_start(doc, span[0])
                   and not self.known.get(k)):
@@ -1963,7 +1992,7 @@ class EntityRecognizer:
         for span in spans:
             if span.label_ != "person":
                 continue
-            role = self._role_of(doc, span, person_of)
+            role = self._role_of(doc, span, person_of) or self._role_of(doc, span, person_of, agents=True)
             if role is None:
                 continue
             span._.role = role
@@ -1975,23 +2004,23 @@ class EntityRecognizer:
             else:
                 ties.pop(role_key(role), None)  # two people with the same role: it names neither
 
-    def _role_of(self, doc: Doc, span: Span, person_of: dict[int, Span]) -> Optional[str]:
+    def _role_of(self, doc: Doc, span: Span, person_of: dict[int, Span], agents: bool = False) -> Optional[str]:
         name = self._name_part(doc, span)
         if name_owned(name, self.roles, self.possessive) or name_owned(span, self.roles, self.possessive):
             return None  # "avocatul lui Ion Popescu", "consilierul premierului Ilie Bolojan": not their role
-        if name.start > span.start and self._is_role(doc[span.start]) \
+        if name.start > span.start and self._tie_role(doc[span.start], agents) \
                 and not any(t.text == "," for t in doc[span.start:name.start]) \
                 and not in_genitive(doc[span.start]):
             # "avocatul Cosmin Dobrin", "premierul Ilie Bolojan": the role is part of the mention; a rank
             # with no article after a role in apposition is a title ("purtătoarea de cuvânt a ISU, locotenent
             # Daniela Cozma"): the role is the apposition's
-            before = self._role_before_comma(doc, doc[span.start: name.end]) \
+            before = self._role_before_comma(doc, doc[span.start: name.end], agents) \
                 if doc[span.start].morph.get("Definite") == ["Ind"] else None
             return (self._role_phrase(doc, before, name) if before is not None else None) \
                 or self._role_phrase(doc, doc[span.start], name)
         root = name.root
         candidates: list[Token] = []
-        before = self._role_before_comma(doc, name)
+        before = self._role_before_comma(doc, name, agents)
         if before is not None:
             candidates.append(before)  # "…, și de președintele rus, Vladimir Putin": the nearest role first
         if name.end + 1 < len(doc) and doc[name.end].text == ",":
@@ -2011,7 +2040,7 @@ class EntityRecognizer:
         for token in candidates:
             # (the tagger often reads a woman's role after her name as an adjective: "Ioana Cerchez, analistă la …")
             if token.i in person_of and not (span.start <= token.i < span.end) or not (
-                    self._is_role(token) or token.pos_ == "ADJ" and token.i == name.end + 1 and is_role_word(token, self.roles)):
+                    self._tie_role(token, agents) or token.pos_ == "ADJ" and token.i == name.end + 1 and is_role_word(token, self.roles)):
                 continue
             if token.dep_ == "nmod" and in_genitive(token):
                 continue  # "fratele edilului, Dorin Stanciu": the mayor is someone else
@@ -2022,7 +2051,7 @@ class EntityRecognizer:
 
     ROLE_BEFORE_COMMA = 14  # words of a role's phrase before the comma ("purtătoarea de cuvânt a … (VSAT), X")
 
-    def _role_before_comma(self, doc: Doc, name: Span) -> Optional[Token]:
+    def _role_before_comma(self, doc: Doc, name: Span, agents: bool = False) -> Optional[Token]:
         """ "Primarul comunei Cincu, Ioan Dragomir": the role word that opens the phrase right before
         the comma in front of the name (the parse often hangs the name elsewhere)."""
         start = name.start
@@ -2057,7 +2086,7 @@ class EntityRecognizer:
                 return None
             # (after a verb too: "a declarat directorul general al Lactis Carpatia, Horia Oprean"; never a
             # plural: "întoarcerea unui regiment de ingineri din război, Kim Jong Un")
-            if self._is_role(token) and (token.is_sent_start or doc[j - 1].is_punct
+            if self._tie_role(token, agents) and (token.is_sent_start or doc[j - 1].is_punct
                                          or doc[j - 1].pos_ in ("ADP", "DET", "VERB", "ADV") or self._after_named_object(doc, j)
                                          or key(doc[j - 1].text) in self.weekdays):  # ("a declarat joi purtătoarea …")
                 return None if "Plur" in token.morph.get("Number") else token
@@ -2086,6 +2115,12 @@ class EntityRecognizer:
 
     def _is_role(self, token: Token) -> bool:
         return token.pos_ in ("NOUN", "PROPN") and is_role_word(token, self.roles)
+
+    def _tie_role(self, token: Token, agents: bool = False) -> bool:
+        """A role that may be tied to the person beside it: a known role, or (`agents`) a noun made for a
+        person who does something, with its article ("curatoarea expoziției, Livia Dărăban")."""
+        return self._is_role(token) or agents and token.pos_ == "NOUN" and token.morph.get("Definite") == ["Def"] \
+            and "Plur" not in token.morph.get("Number") and is_agent_noun(token, self.agent_endings, self.thing_words, self.nationality, self.definite)
 
     def _role_phrase(self, doc: Doc, head: Token, person: Span) -> Optional[str]:
         """The role noun with its modifiers, up to a comma or the person ("fostul președinte al SUA")."""

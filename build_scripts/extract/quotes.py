@@ -42,7 +42,8 @@ SUBORDINATE_DEPS = ("ccomp", "xcomp", "csubj", "obj", "advcl", "acl")
 class QuoteFinder:
     """Adds doc.spans["quotes"] with `speaker`, `speaker_via` and `direct` on each span, and
     doc.spans["answers"]: each interview answer whole, from its label to the paragraph's end (the
-    interviewee's words, even past a quotation they repeat: "Un primar mi-a spus: „…”. Îl înțeleg.")."""
+    interviewee's words, even past a quotation they repeat: "Un primar mi-a spus: „…”. Îl înțeleg."), and
+    doc.spans["inner_quotes"]: quotations inside a kept quote that someone named there says."""
 
     def __init__(self, lang: Lang):
         self.lang = lang
@@ -69,6 +70,7 @@ class QuoteFinder:
         people = {s._.canonical: s._.role for s in doc.spans.get("entities", []) if s.label_ == "person" and s._.canonical}
         memory = Memory()
         found: list[Span] = []
+        inner_found: list[Span] = []  # quotations inside quotations, a layer of their own (`_nested`)
         previous: Optional[str] = None  # the speaker the last paragraph ended on
         paragraphs = _paragraphs(doc, layout, self.lang)
         doc.user_data["paragraph_of"] = {s.start: p for p, sentences in paragraphs for s in sentences}
@@ -79,6 +81,7 @@ class QuoteFinder:
             spoken: Optional[str] = None
             last_quoted: Optional[tuple[int, str]] = None  # (sentence, speaker) of a quotation that ended it
             quoted = [q[0] for q in quotations]
+            nested_quotations = self._quotations(doc, start, end, depth=1)
             for number, sentence in sentences_numbered(layout, sentences):
                 here: list[Span] = []
                 for token in sentence:
@@ -125,6 +128,7 @@ class QuoteFinder:
                         q._.speaker, q._.speaker_via = owner, "name"
                         if owner in people:
                             memory.note(owner, self.speakers.gender(owner, people[owner]), number, paragraph, spoke=True)
+                nested = self._nested(doc, sentence, quoted, nested_quotations, memory, number, names)
                 last = here[-1] if here else None
                 last_quoted = (number, last._.speaker) if last is not None and last._.direct and last._.speaker \
                     and not self._named_after(sentence, last, names) else None
@@ -132,6 +136,7 @@ class QuoteFinder:
                 spoken = said or self._speaking(doc, sentence, memory, number, names) or (spoken if not here else None)
                 self._remember(sentence, memory, number, paragraph, names, people, here)
                 found += here
+                inner_found += nested
             # A later paragraph that is only a quotation continues this speaker only if this paragraph
             # ended with them and named nobody else after.
             # (a paragraph that ends in a colon introduces the next: "X, alături de Y, a declarat:")
@@ -149,7 +154,8 @@ class QuoteFinder:
         answers = self._interview_answers(doc, paragraphs, names, people, found)
         found += [quote for quote, _ in answers if quote is not None]
         doc.spans["answers"] = [whole for _, whole in answers]
-        settle(doc, "quotes", found)
+        kept = settle(doc, "quotes", found)
+        doc.spans["inner_quotes"] = [q for q in inner_found if any(k.start <= q.start and q.end <= k.end for k in kept)]
         return doc
 
     # -- interviews -------------------------------------------------------------------------------
@@ -336,11 +342,12 @@ class QuoteFinder:
             elif rest._.speaker is None and first._.speaker:
                 rest._.speaker, rest._.speaker_via = first._.speaker, "previous"
 
-    def _quotations(self, doc: Doc, start: int, end: int) -> list[tuple[Span, Token]]:
-        """(inner span, first token after the closing mark) for each top-level quotation."""
+    def _quotations(self, doc: Doc, start: int, end: int, depth: int = 0) -> list[tuple[Span, Token]]:
+        """(inner span, first token after the closing mark) for each top-level quotation (`depth` 0), or
+        each quotation inside one (1)."""
         out = []
         for q in quoted_ranges(doc.text[start:end], self.lang):
-            if q.depth:
+            if q.depth != depth:
                 continue
             inner = doc.char_span(start + q.inner_start, start + q.inner_end, alignment_mode="contract")
             if inner is None or len(inner) == 0:
@@ -427,6 +434,24 @@ class QuoteFinder:
         if message is not None:
             return message, "name"
         return self._according_to(doc, sentence, inner, names)
+
+    def _nested(self, doc: Doc, sentence: Span, quoted: list[Span], nested: list[tuple[Span, Token]], memory: Memory,
+                number: int, names: dict[int, Span]) -> list[Span]:
+        """Quotations inside a quotation of this sentence that someone named inside it says ("Iftode a
+        povestit: „Dobrotă ne-a spus: «Fără indexare nu semnăm.»”"): their own quotes. Only a speaker
+        named there, by name: a pronoun or a role inside a quotation is the outer speaker's to resolve."""
+        out = []
+        for inner, _ in nested:
+            if not sentence.start <= inner.start < sentence.end or self._term(inner, sentence):
+                continue
+            outer = next((q for q in quoted if q.start <= inner.start and inner.end <= q.end), None)
+            if outer is None:
+                continue
+            within = doc[max(sentence.start, outer.start): min(sentence.end, outer.end)]
+            speaker, via = self._direct_speaker(doc, inner, None, within, memory, number, names)
+            if speaker is not None and via == "name":
+                out.append(_quote(inner, speaker, via, direct=True))
+        return out
 
     def _message_of(self, doc: Doc, after: Optional[Token], sentence: Span, names: dict[int, Span]) -> Optional[str]:
         """ "„…”, este mesajul transmis de premierul X" / "„…”, a fost reacția lui X": a word for a message

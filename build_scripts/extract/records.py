@@ -59,7 +59,8 @@ def facts_from_doc(article: Article, doc, layout) -> ArticleFacts:
         entity.confirmed = entity.confirmed or span._.confirmed
     for entity in entities.values():
         getattr(facts, KIND_ATTR[entity.kind]).append(entity)
-    for span in doc.spans.get("quotes", []):
+    # (a quotation inside another, its own speaker's, is a quote too: `inner_quotes`)
+    for span in sorted([*doc.spans.get("quotes", []), *doc.spans.get("inner_quotes", [])], key=lambda s: s.start):
         where = place(span)
         if where:
             sentence, start, end = where

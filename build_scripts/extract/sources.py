@@ -181,7 +181,7 @@ class SourceFinder:
         that person ("șefului administrației, Andrii Hnatiuk")."""
         if i < len(doc) and doc[i].pos_ == "DET":
             i += 1
-        if i >= len(doc) or not self.speakers.is_role(doc[i]):
+        if i >= len(doc) or not self.speakers.is_role(doc[i], learned=False):
             return None
         person = self.speakers.person_in_apposition(doc[i], names)
         return _source(doc[i:i + 1], person) if person is not None else None

@@ -126,6 +126,22 @@ def is_role_word(token: Token, roles: set[str]) -> bool:
     return False
 
 
+def is_agent_noun(token: Token, endings: tuple[str, ...], things: set[str], nationality: set[str] = frozenset(),
+                  articles: Iterable[tuple[str, str]] = ()) -> bool:
+    """A noun made for a person who does something ("curatoarea", "casieră", "croitor"), by its ending,
+    or a person of a `nationality` ("daneza", "sârbul": its text less an article of `articles`, pairs of
+    a nominative's ending and the article's); not a word for a place or an organization ("orașul",
+    "compania")."""
+    forms = {key(token.text), key(token.lemma_)}
+    if forms & things:
+        return False
+    if any(form.endswith(end) for form in forms for end in endings):
+        return True
+    word = key(token.text)
+    bare = {word[: len(word) - len(key(article))] + key(ending) for ending, article in articles if word.endswith(key(article))}
+    return bool(({key(token.lemma_)} | bare) & nationality)
+
+
 def _role_forms(token: Token) -> list[str]:
     """The keys of a noun's lemma and text, and of the nominative of a feminine in the genitive-dative
     the lemmatizer left as it is or gave a wrong ending ("senatoarei", "ministrei", "consilierei",
@@ -311,6 +327,11 @@ class Speakers:
         self.synonyms = {key(w): {key(x) for x in group} for group in lang["role_synonyms"] for w in group}
         self.chief_roles = lang.keys_of("chief_roles")
         self.nationality = lang.keys_of("nationality_adjectives")
+        self.agent_endings = tuple(key(w) for w in lang["agent_endings"])
+        self.thing_words = lang.keys_of("place_cues") | lang.keys_of("settlement_cues") | self.org_cues \
+            | lang.keys_of("org_heads")
+        self.articles = [tuple(p) for p in lang["definite_endings"]]
+        self.deputy_prefixes = tuple(key(w) for w in lang["deputy_prefixes"])
 
     # -- verbs ------------------------------------------------------------------------------------
 
@@ -423,6 +444,10 @@ class Speakers:
                                          c.i > verb.i, abs(c.i - verb.i)))  # before the verb first: "X i-a spus Kajei Kallas"
         if subjects:
             return subjects[0]  # (a closing '' the parser took for the subject is skipped)
+        if "Ger" in verb.morph.get("VerbForm") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+            # "Zăvoianu a deschis disputa acuzând USR că …": a gerund's subject is its verb's; the name after
+            # it is whom it speaks of
+            return self._subject_up(verb.head)
         after = self.subject_after(verb)
         if after is not None:
             return after
@@ -601,6 +626,8 @@ class Speakers:
         if span is not None and span.label_ == "person" and span._.canonical and self._ambiguous(doc, span._.canonical):
             # "a spus consilierul Popa" where the article names two Popas: the one with that role.
             found = self._surname_with_role(doc, span)
+            if found is None:
+                found = self._first_of_surname(doc, span, memory)
             return (found, "role") if found else (None, None)
         if span is not None and span.label_ == "place" and self.is_role(subject) and subject.i == span.start \
                 and len(span) > 1:
@@ -920,7 +947,7 @@ class Speakers:
             before = token.doc[token.i - 1]
             if _governed(before):
                 continue
-            if before.text == "," or before.i == noun.i or before.pos_ == "NOUN" or (
+            if before.text == "," or before.i == noun.i or before.pos_ == "NOUN" or is_role_word(before, self.roles) or (
                     before.pos_ == "ADJ" and before.is_lower and before.head.pos_ == "NOUN" and before.head.i < before.i
                     and before.head.i in {t.i for t in noun.subtree}):
                 return span._.canonical  # also "generalul-locotenent american Mark R. Thompson"
@@ -1037,6 +1064,21 @@ class Speakers:
         found = {person for tied, people in doc.user_data.get("role_holders", {}).items() for person in people
                  if key(person).split()[-1] == surname and len(person.split()) > 1 and key(tied.split()[0]) in heads}
         return found.pop() if len(found) == 1 else None
+
+    @staticmethod
+    def _first_of_surname(doc: Doc, span: Span, memory: Memory) -> Optional[str]:
+        """A surname two people of the article share, alone: the one of them named in full before it, if
+        only one was ("Bărbulescu" before his wife is named); else the last who spoke, if one of them ("a mai
+        spus Stanciu" right after Cornel Stanciu spoke)."""
+        surname = key(span._.canonical).split()[-1]
+        before = {s._.canonical for s in doc.spans.get("entities", []) if s.label_ == "person" and s._.canonical
+                  and len(s._.canonical.split()) > 1 and key(s._.canonical).split()[-1] == surname and s.start < span.start}
+        if len(before) == 1:
+            return before.pop()
+        spoke = [s.name for s in reversed(memory.recent) if s.spoke]
+        if spoke and spoke[0] in before:
+            return spoke[0]
+        return None
 
     @staticmethod
     def _ambiguous(doc: Doc, name: str) -> bool:
@@ -1223,9 +1265,20 @@ class Speakers:
         return token.morph.get("Number") != ["Plur"] and token.pos_ == "NOUN" and (
             self.is_role(token) or key(token.lemma_) in self.person_nouns or self.is_indefinite(token))
 
-    def is_role(self, token: Token) -> bool:
-        # (the tagger leaves some hyphenated roles untagged: "Economistul-șef" is X)
-        return token.pos_ in ("NOUN", "PROPN", "X") and is_role_word(token, self.roles)
+    def is_role(self, token: Token, learned: bool = True) -> bool:
+        """A role word (the tagger leaves some hyphenated roles untagged: "Economistul-șef" is X), or
+        (`learned`) a word the article made one (`tied_agent`)."""
+        return token.pos_ in ("NOUN", "PROPN", "X") and is_role_word(token, self.roles) \
+            or learned and self.tied_agent(token)
+
+    def tied_agent(self, token: Token) -> bool:
+        """A noun made for a person who does something, no known role, that the article tied to a person
+        ("curatoarea expoziției, Livia Dărăban", then "a explicat curatoarea")."""
+        if token.pos_ != "NOUN" or not is_agent_noun(token, self.agent_endings, self.thing_words, self.nationality,
+                                                     self.articles):
+            return False
+        stem = self._noun_stem(token.text)
+        return any(self._noun_stem(tied.split()[0]) == stem for tied in token.doc.user_data.get("role_holders", {}))
 
     def role_holder(self, doc: Doc, role: Token) -> Optional[str]:
         found = self._role_holder(doc, role)
@@ -1288,8 +1341,9 @@ class Speakers:
                    if key(tied.split()[0]) in heads}
         bare = len(words) == 1 or phrase in ties or len(holders) == 1 and len(words) == 2 and words[1].is_lower \
             and words[1].pos_ == "NOUN" and self._organization_word(words[1]) is not None  # "Directorul companiei"
-        if not bare and len(holders) == 1 and all(t.pos_ == "ADJ" for t in words[1:]):
-            # "directorul general" for the one person tied to "directorul general al Lactis Carpatia"
+        if not bare and len(holders) == 1:
+            # "directorul general" for the one person tied to "directorul general al Lactis Carpatia",
+            # "Purtătorul de cuvânt" for the one tied to "purtătorul de cuvânt al Executivului"
             bare = {person for tied, people in everyone.items() for person in people
                     if f"{tied} ".startswith(f"{phrase} ")} == holders
         if len(holders) != 1 or not bare:
@@ -1308,6 +1362,12 @@ class Speakers:
             return lemma if lemma in self.org_words else None
         stem = self._noun_stem(noun.text)
         return self.anaphor_stems.get(stem) or self.anaphor_stems.get(stem_of(stem))
+
+    def _speaks_for(self, tied: str) -> bool:
+        """A role of someone who speaks for a body or stands in for its head, not its chief ("purtătorul de
+        cuvânt al Guvernului", "vicepreședintele …")."""
+        head = tied.split()[0]
+        return self._noun_stem(head) in self.speaking_for_stems or head.startswith(self.deputy_prefixes)
 
     def _holders_of_head(self, doc: Doc, role: Token) -> set[str]:
         """The people the article tied, anywhere, to a role with this role's head word in any case, or a
@@ -1348,7 +1408,8 @@ class Speakers:
         heads = None if key(role.text) in self.chief_roles else self._role_stems(role)
         holders = {person for tied, people in doc.user_data.get("role_holders", {}).items() for person in people
                    if any(f and f" {f}" in f" {tied}" for f in forms)
-                   and (heads is None or any(self._noun_stem(w) in heads for w in tied.split()))}
+                   and (heads is None or any(self._noun_stem(w) in heads for w in tied.split()))
+                   and not (heads is None and self._speaks_for(tied))}
         return holders.pop() if len(holders) == 1 else None
 
     def gender(self, name: str, role: Optional[str] = None) -> Optional[str]:
