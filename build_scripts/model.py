@@ -131,6 +131,7 @@ class Quote:
     end: int
     direct: bool = True
     speaker_via: Optional[str] = None  # how the speaker was found: name, role, pronoun, prodrop, previous, according, document, interview, editor
+    inside: bool = False  # words quoted inside another's quote ("X a povestit: „Y ne-a spus: «…»”"): said at a time the sentence does not give
 
 
 @dataclass

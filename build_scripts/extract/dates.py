@@ -67,6 +67,9 @@ class DateFinder:
         self.since_after = {key(w) for w in markers["since_after"]}
         self.naming_before = [key(w).split() for w in markers["naming_before"]]
         self.naming_nouns = {key(w) for w in markers["naming_nouns"]}
+        self.described_of = {key(w) for w in markers["described_of"]}
+        self.described_articles = {key(w) for w in markers["described_articles"]}
+        self.described_nouns = {key(w) for w in markers["described_nouns"]}
         self.change_from = [key(w).split() for w in markers["change_from"]]
         self.change_at = [key(w).split() for w in markers["change_at"]]
         self.question_marks = set(lang["question_marks"])
@@ -368,7 +371,25 @@ class DateFinder:
             return True  # "Publitrans 2000", "Los Angeles 2028": a year right after a name is part of it
         if span.end + 1 < len(doc) and doc[span.end].lower_ == "de" and doc[span.end + 1].like_num:
             return True  # "Bugetul este în 2025 de 11,3 miliarde de lei": the year the figure is for
-        return self._after_naming_noun(doc, span)
+        return self._after_naming_noun(doc, span) or self._describes_a_thing(doc, span)
+
+    def _describes_a_thing(self, doc: Doc, span: Span) -> bool:
+        """ "Drumex, o companie din 2007 cu sediul în Bacău", "o firmă de familie din 1997": the year, right
+        after `described_of` and a noun's phrase, hangs on a business's noun with an indefinite article (or
+        on a noun of its phrase); not "a promis un microbuz încă din 2023", where it is since when."""
+        if span.start < 2 or key(doc[span.start - 1].text) not in self.described_of \
+                or doc[span.start - 2].pos_ not in ("NOUN", "ADJ", "PROPN"):
+            return False
+        noun = span.root.head
+        for _ in range(2):  # ("o firmă de familie din 1997": the year may hang on "familie")
+            if noun.pos_ != "NOUN" or noun.i >= span.start:
+                return False
+            if any(c.dep_ == "det" and key(c.text) in self.described_articles for c in noun.children):
+                return bool(self._noun_forms(noun) & self.described_nouns)
+            if noun.dep_ != "nmod":
+                return False
+            noun = noun.head
+        return False
 
     def _after_naming_noun(self, doc: Doc, span: Span) -> bool:
         """A naming noun ("bugetul", "salariile") up to NAMING_WINDOW words before the preposition right

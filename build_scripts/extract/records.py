@@ -60,12 +60,14 @@ def facts_from_doc(article: Article, doc, layout) -> ArticleFacts:
     for entity in entities.values():
         getattr(facts, KIND_ATTR[entity.kind]).append(entity)
     # (a quotation inside another, its own speaker's, is a quote too: `inner_quotes`)
+    inner = {(s.start, s.end) for s in doc.spans.get("inner_quotes", [])}
     for span in sorted([*doc.spans.get("quotes", []), *doc.spans.get("inner_quotes", [])], key=lambda s: s.start):
         where = place(span)
         if where:
             sentence, start, end = where
             facts.quotes.append(Quote(text=span.text, speaker=span._.speaker, sentence=sentence.id,
-                                      start=start, end=end, direct=span._.direct, speaker_via=span._.speaker_via))
+                                      start=start, end=end, direct=span._.direct, speaker_via=span._.speaker_via,
+                                      inside=(span.start, span.end) in inner))
     seen = set()
     for span in doc.spans.get("sources", []):
         where = place(span)

@@ -2,7 +2,8 @@
 
 Version 2 adds, without changing any version-1 field: `corrected` on dates, figures, entities and
 events (the editor set the value), `speaker_via` on quotes (how the speaker was found), and on events
-their stable `id`, `clause`, `context` and `disputed`.
+their stable `id`, `clause`, `context` and `disputed`; `inside` (true, only when so) on a quote said
+inside another's quote.
 """
 from __future__ import annotations
 
@@ -113,7 +114,7 @@ def _article(facts: ArticleFacts) -> dict[str, Any]:
         "places": [_entity(e) for e in facts.places],
         "organizations": [_entity(e) for e in facts.organizations],
         "quotes": [{"text": q.text, "speaker": q.speaker, "sentence": q.sentence, "direct": q.direct,
-                    "speaker_via": q.speaker_via} for q in facts.quotes],
+                    "speaker_via": q.speaker_via, **({"inside": True} if q.inside else {})} for q in facts.quotes],
         "sources": [{"name": s.name, "sentence": s.sentence} for s in facts.sources],
     }
 

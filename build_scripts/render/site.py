@@ -98,7 +98,10 @@ class Site:
         return f"{name}, {short_day(a.published, with_year=other_year)}"
 
     def quote_date(self, facts: ArticleFacts, quote: Quote) -> tuple[Optional[str], Optional[str]]:
-        """When a quote was said (TIMEX value, mod): its sentence's event date, else the publication date."""
+        """When a quote was said (TIMEX value, mod): its sentence's event date, else the publication date;
+        words quoted inside another's quote were said at a time the sentence does not give (None)."""
+        if quote.inside:
+            return None, None
         event = self.events.get((facts.article.id, quote.sentence))
         if event is not None and not event.context:
             return event.date, event.mod
