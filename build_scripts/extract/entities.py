@@ -292,8 +292,10 @@ class EntityRecognizer:
         if label != "organization" and self._named_with_town(span):
             return self._organizations(doc, mention, span)  # "Petrocub Hîncești": a club with its town
         if label == "person" and len(span) > 1 and not self._has_given_name(span) \
-                and any(is_acronym(t.text) and len(t.text) >= 3 and not _roman(t.text) for t in span):
-            return self._organizations(doc, mention, span)  # "Váci NKSE": a name with an acronym in it
+                and any(is_acronym(t.text) and (len(t.text) >= 3 or t.i == span.start and self._ends_with_place(span))
+                        and not _roman(t.text) for t in span):
+            # "Váci NKSE": a name with an acronym in it; "CJ Neamț": a short one, then its county
+            return self._organizations(doc, mention, span)
         if label == "person" and len(span) == 1 and span.start > 0 and is_role_word(doc[span.start - 1], self.roles) \
                 and self._company_acronym(span[0]):
             return self._organizations(doc, span, span)  # "Directorul DSVSA a spus": the director of an institution
@@ -341,6 +343,8 @@ class EntityRecognizer:
                 return self._organizations(doc, mention, span)  # "CFR": an acronym no lexicon places
             if not confirmed and len(span) > 1 and key(span[0].text) in self.org_heads:
                 return self._organizations(doc, mention, span)  # "Procuratura Anticorupţie": an institution's name
+            if not confirmed and len(span) > 1 and is_acronym(span[0].text) and self._ends_with_place(span):
+                return self._organizations(doc, mention, span)  # "CJ Neamț": an institution's acronym, its county
             if confirmed or (self._proper_inside(span) and sum(c.isalpha() for c in span.text) >= 3
                              and not self._common_word(span)):
                 if not confirmed and not self._known(span.text) and (

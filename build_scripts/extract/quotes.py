@@ -84,12 +84,14 @@ class QuoteFinder:
             nested_quotations = self._quotations(doc, start, end, depth=1)
             for number, sentence in sentences_numbered(layout, sentences):
                 here: list[Span] = []
+                reported = self._reported_words(sentence)
                 for token in sentence:
                     span = names.get(token.i)
                     # (a person named inside a quotation is spoken of: no role or pronoun after it means them)
                     if span is not None and span.start == token.i and span.label_ == "person" and span._.canonical \
                             and not any(inner.start <= token.i < inner.end for inner in quoted):
-                        memory.mention(span._.canonical, number, token.i, self.speakers.gender(span._.canonical, people.get(span._.canonical)))
+                        memory.mention(span._.canonical, number, token.i, self.speakers.gender(span._.canonical, people.get(span._.canonical)),
+                                       reported=token.i in reported)
                 self._unnamed_speaker(sentence, memory, number, paragraph, names, quoted)
                 for inner, close in quotations:
                     if not sentence.start <= inner.start < sentence.end:
@@ -434,6 +436,18 @@ class QuoteFinder:
         if message is not None:
             return message, "name"
         return self._according_to(doc, sentence, inner, names)
+
+    def _reported_words(self, sentence: Span) -> set[int]:
+        """The tokens of what a verb of saying reports ("El a precizat că Ntšekhe plănuia …": the clause
+        after "că")."""
+        out: set[int] = set()
+        for verb in sentence:
+            if not self.speakers.is_speech_verb(verb):
+                continue
+            for clause in verb.children:
+                if clause.dep_ == "ccomp" and any(c.dep_ == "mark" and key(c.text) in self.that for c in clause.children):
+                    out.update(t.i for t in clause.subtree)
+        return out
 
     def _nested(self, doc: Doc, sentence: Span, quoted: list[Span], nested: list[tuple[Span, Token]], memory: Memory,
                 number: int, names: dict[int, Span]) -> list[Span]:

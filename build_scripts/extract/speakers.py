@@ -184,6 +184,7 @@ class Memory:
     recent: list[Salient] = field(default_factory=list)
     organizations: list[tuple[int, str]] = field(default_factory=list)  # (sentence, organization) that spoke
     mentioned: list[tuple[int, int, str, Optional[str]]] = field(default_factory=list)  # (sentence, token, person, gender)
+    spoken_of: set[tuple[int, int]] = field(default_factory=set)  # (sentence, token) of a mention in someone's reported words
 
     def note(self, name: str, gender: Optional[str], sentence: int, paragraph: int, spoke: bool = False) -> None:
         self.recent = [s for s in self.recent if s.name != name][-6:]
@@ -209,9 +210,12 @@ class Memory:
         all_recent = {name for s, name in self.organizations if sentence - s <= 1}
         return found.pop() if len(found) == 1 and len(all_recent) == 1 else None
 
-    def mention(self, name: str, sentence: int, token: int, gender: Optional[str]) -> None:
+    def mention(self, name: str, sentence: int, token: int, gender: Optional[str], reported: bool = False) -> None:
+        """A person named at `token`; `reported`: inside what someone is reported to have said."""
         self.mentioned = [m for m in self.mentioned if sentence - m[0] <= WINDOW_SENTENCES][-80:]
         self.mentioned.append((sentence, token, name, gender))
+        if reported:
+            self.spoken_of.add((sentence, token))
 
     def _named_lately(self, sentence: int, before: int) -> list[tuple[str, Optional[str]]]:
         """People named in the sentence before, or in this one before token `before`."""
@@ -219,7 +223,11 @@ class Memory:
 
     def only_person(self, sentence: int, before: int = 10**9, gender: Optional[str] = None) -> Optional[str]:
         """The one person named in this sentence or the one before, if exactly one and not known to be of
-        another gender than `gender` (when given)."""
+        another gender than `gender` (when given), and not only spoken of in someone's reported words ("El a
+        precizat că Ntšekhe plănuia …. Premierul a declarat …" names no prime minister)."""
+        lately = [(s, i, n) for s, i, n, g in self.mentioned if s == sentence - 1 or s == sentence and i < before]
+        if lately and all((s, i) in self.spoken_of for s, i, n in lately):
+            return None
         named = dict(self._named_lately(sentence, before))
         if len(named) != 1:
             return None
@@ -332,6 +340,8 @@ class Speakers:
             | lang.keys_of("org_heads")
         self.articles = [tuple(p) for p in lang["definite_endings"]]
         self.deputy_prefixes = tuple(key(w) for w in lang["deputy_prefixes"])
+        self.offices = lang.keys_of("offices")
+        self.office_stems = {self._noun_stem(w) for w in self.offices}
 
     # -- verbs ------------------------------------------------------------------------------------
 
@@ -731,7 +741,8 @@ class Speakers:
                 # woman for "Generalul i-a răspuns")
                 tied = memory.only_person(sentence, before=subject.i, gender=self.noun_gender(subject))
                 holders = self._holders_of_head(doc, subject)
-                if tied is not None and (self._ambiguous(doc, tied) or holders and tied not in holders):
+                if tied is not None and (self._ambiguous(doc, tied) or holders and tied not in holders
+                                         or self._holds_other_office(doc, tied, subject)):
                     tied = None  # (nor someone else than the one the article gives that role, named later)
             return (tied, "role") if tied else (None, None)
         named = self.person_in_apposition(subject, names) or self.organization_in_apposition(subject, names)
@@ -1368,6 +1379,15 @@ class Speakers:
         cuvânt al Guvernului", "vicepreședintele …")."""
         head = tied.split()[0]
         return self._noun_stem(head) in self.speaking_for_stems or head.startswith(self.deputy_prefixes)
+
+    def _holds_other_office(self, doc: Doc, person: str, role: Token) -> bool:
+        """`role` is an office (`offices`) and the article gave `person` another one ("Ministrul
+        Transporturilor, Lucian Zamfirescu" is not "Premierul")."""
+        if not is_role_word(role, self.offices):
+            return False
+        heads = self._role_stems(role)
+        theirs = [tied.split()[0] for tied, people in doc.user_data.get("role_holders", {}).items() if person in people]
+        return any(self._noun_stem(head) not in heads and self._noun_stem(head) in self.office_stems for head in theirs)
 
     def _holders_of_head(self, doc: Doc, role: Token) -> set[str]:
         """The people the article tied, anywhere, to a role with this role's head word in any case, or a
