@@ -572,6 +572,11 @@ class QuoteFinder:
         if after is None:
             return None
         for token in doc[after.i: min(after.i + AFTER_WINDOW, sentence.end)]:
+            if token.is_sent_start and token.is_title and key(token.text) not in self.backward_adverbs \
+                    and key(token.text) not in self.speakers.pronoun_gender:
+                # ("„… deschisă.” Întrebat apoi despre …": a new sentence, not the attribution; "„….” Așa a
+                # justificat decizia X", "„….” Ea a precizat că …" are)
+                return None
             if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ != "aux") \
                     or token.pos_ == "NOUN" and self.speakers.is_speech_verb(token):  # ("povesteste": a noun to the tagger)
                 return token if self.speakers.is_speech_verb(token) else None
