@@ -26,7 +26,7 @@ from ..names import (CLOSING_MARKS, OPENING_MARKS, Variants, initials, is_acrony
 from . import gazetteer, places
 from .given import doubtful_given_names, world_given_names
 from .spans import settle
-from .speakers import in_genitive, is_agent_noun, is_quote_mark, is_role_word, members_of, name_owned
+from .speakers import in_genitive, is_agent_noun, is_quote_mark, is_role_word, members_of, name_owned, thing_words
 
 NER_LABELS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organization"}
 PLACE_LABELS = tuple(label for label, kind in NER_LABELS.items() if kind == "place")  # the model's labels of places
@@ -129,7 +129,7 @@ class EntityRecognizer:
         self.pronouns = {key(w) for words in lang["pronouns"].values() for w in words}
         self.year_words = {key(w) for w in lang["duration_units"]["Y"]}
         self.agent_endings = tuple(key(w) for w in lang["agent_endings"])
-        self.thing_words = self.place_cues | self.settlement_cues | self.org_cues | self.org_heads  # not a person's
+        self.thing_words = thing_words(lang)  # not a person's
 
     def __call__(self, doc: Doc) -> Doc:
         # 1. Candidates from the NER and the gazetteers, each with its kind and canonical name.

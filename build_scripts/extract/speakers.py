@@ -142,6 +142,13 @@ def is_agent_noun(token: Token, endings: tuple[str, ...], things: set[str], nati
     return bool(({key(token.lemma_)} | bare) & nationality)
 
 
+def thing_words(lang: Lang) -> set[str]:
+    """Words for a place or an organization ("orașul", "compania"): never a person's role, whatever their
+    ending."""
+    return lang.keys_of("place_cues") | lang.keys_of("settlement_cues") | lang.keys_of("org_cues") \
+        | lang.keys_of("org_heads")
+
+
 def _role_forms(token: Token) -> list[str]:
     """The keys of a noun's lemma and text, and of the nominative of a feminine in the genitive-dative
     the lemmatizer left as it is or gave a wrong ending ("senatoarei", "ministrei", "consilierei",
@@ -336,8 +343,7 @@ class Speakers:
         self.chief_roles = lang.keys_of("chief_roles")
         self.nationality = lang.keys_of("nationality_adjectives")
         self.agent_endings = tuple(key(w) for w in lang["agent_endings"])
-        self.thing_words = lang.keys_of("place_cues") | lang.keys_of("settlement_cues") | self.org_cues \
-            | lang.keys_of("org_heads")
+        self.thing_words = thing_words(lang)
         self.articles = [tuple(p) for p in lang["definite_endings"]]
         self.deputy_prefixes = tuple(key(w) for w in lang["deputy_prefixes"])
         self.offices = lang.keys_of("offices")
