@@ -227,10 +227,14 @@ class Variants:
                             self.union(name, short)
                             break
         surnames_by_deletion: dict[str, set[str]] = {}  # a surname, and it with one letter removed -> surnames
+        tails_by_deletion: dict[str, set[str]] = {}  # the same for a longer name's last words
         if kind == "person":
             for surname in self.by_surname:
-                for v in (surname, *_deletions(surname)):
+                for v in _deletions(surname):
                     surnames_by_deletion.setdefault(v, set()).add(surname)
+            for tail in self.by_tail:
+                for v in _deletions(tail):
+                    tails_by_deletion.setdefault(v, set()).add(tail)
         for name in list(self.by_key.values()):
             k = key(name)
             words = k.split()
@@ -249,9 +253,8 @@ class Variants:
                 # A surname of several words alone ("Van den Broeck" of "Pieter Van den Broeck"): joined
                 # when exactly one full name of the article ends with it, or with it one letter away
                 # ("Al-Nuaymi" of "Khaled al-Nuaimi").
-                full = self.by_tail.get(k, set()) or {f for tail, names in self.by_tail.items()
-                                                      if abs(len(tail) - len(k)) <= 1 and one_edit_apart(k, tail)
-                                                      for f in names}
+                full = self.by_tail.get(k, set()) or {f for v in _deletions(k) for tail in tails_by_deletion.get(v, ())
+                                                      if one_edit_apart(k, tail) for f in self.by_tail[tail]}
                 if len({self.find(f) for f in full}) == 1:
                     self.union(next(iter(full)), name)
             if kind == "organization" and len(words) == 1 and not is_acronym(name):

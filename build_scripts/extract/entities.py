@@ -415,7 +415,7 @@ class EntityRecognizer:
         if len(span) >= 4 and _bracketed_acronym(doc, span.end - 3):
             acronym = doc[span.end - 2: span.end - 1]
             abbreviated = acronym.text
-            out.append(self._make(doc, acronym, "organization", self.known.get(key(acronym.text), ("", acronym.text))[1]))
+            out.append(self._acronym(doc, acronym))
             span = mention = doc[span.start: span.end - 3]
         for i in range(span.start + 1, span.end - 1):
             # A name after an acronym ("RFI Ayelet Cohen"), unless a word of it is a town ("CSU Politehnica
@@ -438,7 +438,7 @@ class EntityRecognizer:
                 if bracketed:
                     acronym = doc[i - 2: i - 1]
                     abbreviated = acronym.text
-                    out.append(self._make(doc, acronym, "organization", self.known.get(key(acronym.text), ("", acronym.text))[1]))
+                    out.append(self._acronym(doc, acronym))
                     span = mention = doc[span.start: i - 3]
                 break
         # "Inspectoratul General al Poliției Române (IGPR)", "Asociația … din România (ANSMR)": the acronym
@@ -670,6 +670,10 @@ class EntityRecognizer:
         return out
 
     QUOTED_NAME_MAX = 6  # words of a name in quotation marks after an institution's words
+
+    def _acronym(self, doc: Doc, acronym: Span) -> Span:
+        """An acronym in parentheses cut from a name: the organization the gazetteer gives it, else itself."""
+        return self._make(doc, acronym, "organization", self.known.get(key(acronym.text), ("", acronym.text))[1])
 
     def _acting_facilities(self, doc: Doc) -> list[Span]:
         """A building the model found ("FACILITY") whose name starts with an institution's word, the

@@ -1087,9 +1087,9 @@ class Speakers:
         """A surname two people of the article share, alone: the one of them named in full before it, if
         only one was ("Bărbulescu" before his wife is named); else the last who spoke, if one of them ("a mai
         spus Stanciu" right after Cornel Stanciu spoke)."""
-        surname = key(span._.canonical).split()[-1]
-        before = {s._.canonical for s in doc.spans.get("entities", []) if s.label_ == "person" and s._.canonical
-                  and len(s._.canonical.split()) > 1 and key(s._.canonical).split()[-1] == surname and s.start < span.start}
+        full = {p for p in _with_surname(doc, key(span._.canonical).split()[-1]) if len(p.split()) > 1}
+        before = {s._.canonical for s in doc.spans.get("entities", []) if s.label_ == "person"
+                  and s._.canonical in full and s.start < span.start}
         if len(before) == 1:
             return before.pop()
         spoke = [s.name for s in reversed(memory.recent) if s.spoke]
