@@ -31,8 +31,8 @@ from ..lang import Lang, key
 from ..model import Sentence
 from ..names import noun_stems
 from .spans import settle
-from .timex import (DAY_PART_VALUE, DAY_VALUE, MONTH_VALUE, NIGHT_ENDS, OFFSET_FLAG, YEAR_VALUE, clause_tense,
-                    extract_dates, shift_value)
+from .timex import (DAY_PART_VALUE, DAY_VALUE, MONTH_VALUE, NIGHT_ENDS, OFFSET_FLAG, YEAR_VALUE, ParseMarks,
+                    clause_tense, extract_dates, shift_value)
 
 
 @Language.factory("explainer_dates", default_config={"lang_code": "ro"})
@@ -94,6 +94,9 @@ class DateFinder:
         self.weekdays = {key(w): int(n) for n, names in lang["weekdays"].items() for w in names}
         self.article_adjectives = lang.keys_of("article_duration_adjectives")
         self.article_not_after = lang.keys_of("article_duration_not_after")
+        self.forward_participles = lang.keys_of("forward_participles")
+        self.future_words = {w for w in lang.keys_of("future_markers") if " " not in w}  # "va", "vor"
+        self.subjunctive_marks = lang.keys_of("subjunctive_marks")
 
     def _noun_forms(self, noun: Token) -> set[str]:
         """The lemma and the word without its article ("Persoanele" -> "persoane", "copiii" -> "copii"),
@@ -111,7 +114,8 @@ class DateFinder:
         found, ages = [], []
         untensed: dict[int, bool] = {}  # a weekday alone: whether its clause has no tense
         for start, sentence in zip(layout.starts, layout.sentences):
-            for mention in extract_dates(sentence, published, self.lang):
+            marks = self._parse_marks(doc, start, sentence)
+            for mention in extract_dates(sentence, published, self.lang, marks):
                 span = doc.char_span(start + mention.start, start + mention.end, alignment_mode="expand")
                 if span is None or not len(span):
                     continue
@@ -142,12 +146,48 @@ class DateFinder:
                     + (("asked",) if self._asked(doc, span) else ())
                 found.append(out)
                 if key(out.text) in self.weekdays:
-                    untensed[out.start] = clause_tense(sentence.text, mention.start, mention.end, self.lang) == "present"
+                    untensed[out.start] = clause_tense(sentence.text, mention.start, mention.end, self.lang, marks) == "present"
         doc.spans["ages"] = ages
         found = self._offsets_counted(found)
         self._weekdays_as_dated(found, published, untensed)
         settle(doc, "dates", [self._on_story_day(span, found, published) for span in found])
         return doc
+
+    PARTICIPLE_OF_NOUN = ("acl", "amod")  # a participle describing a noun ("restricțiile impuse în martie")
+    GOVERNED = ("obl", "obl:tmod", "nmod", "nmod:tmod", "advmod", "advmod:tmod")
+
+    def _parse_marks(self, doc: Doc, start: int, sentence: Sentence) -> ParseMarks:
+        """What the parse says of `sentence`'s tenses, in offsets of its text: its verbs in the pluperfect, and
+        the words (with their numbers) governed by a participle that describes a noun, with no auxiliary of
+        its own and not one that looks ahead ("programat"), in a clause stated as fact (`_stated`): the noun
+        of a wish or a plan may be described by what is still to be done ("cere să primească un ajutor,
+        plătit în martie")."""
+        words = doc.char_span(start, start + len(sentence.text), alignment_mode="expand")
+        if words is None:
+            return ParseMarks()
+        anterior, described = set(), set()
+        for token in words:
+            if "Pqp" in token.morph.get("Tense") and "Fin" in token.morph.get("VerbForm"):
+                anterior.add(token.idx - start)
+            head = token.head
+            if token.dep_ in self.GOVERNED and head is not token and head.dep_ in self.PARTICIPLE_OF_NOUN \
+                    and "Part" in head.morph.get("VerbForm") and key(head.text) not in self.forward_participles \
+                    and not any(c.dep_.startswith("aux") or c.dep_ == "cop" for c in head.children) \
+                    and self._stated(head):
+                described.add(token.idx - start)
+                described.update(c.idx - start for c in token.children if c.dep_ == "nummod")
+        return ParseMarks(anterior=frozenset(anterior), described=frozenset(described))
+
+    def _stated(self, participle: Token) -> bool:
+        """The clause holding the noun `participle` describes is stated as fact, in the indicative: its verb (the
+        first above with a tense of its own) is no subjunctive, no future and no modal that looks ahead
+        ("trebuie aprobată de Consiliul Local, convocat joi"); a line with no verb states nothing."""
+        verb = next((t for t in participle.ancestors if t.pos_ in ("VERB", "AUX")
+                     and ("Fin" in t.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in t.children))), None)
+        if verb is None or "Sub" in verb.morph.get("Mood") or key(verb.lemma_) in self.negation_carriers:
+            return False
+        return not any(key(c.text) in self.future_words or key(c.text) in self.subjunctive_marks
+                       for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "mark")
 
     def _article_duration(self, span: Span) -> bool:
         """ "un an", "o lună" after a word that makes it a duration ("timp de o lună"): one, unless the
@@ -218,33 +258,40 @@ class DateFinder:
         """A time of a past clause with no day in its sentence, valued on the day of publication: on the
         last day the article named before it instead ("au decolat joi seara … au identificat la ora 19:32
         un grup de drone": Thursday), passing over a day whose part of the day cannot hold the hour (the
-        "vineri dimineață" of the communiqué); the small hours after an evening or a night are on its next
-        day. A day whose sentence names someone this one names again comes first ("Sâmbătă seara, concertul
-        lui Fjellstad a fost întrerupt … [another concert, vineri seara] … Fjellstad a reluat concertul la
-        ora 00:15": Sunday)."""
+        "vineri dimineață" of the communiqué) and a day told as background (`_background`); the small hours
+        after an evening or a night are on its next day. A day whose sentence names someone this one names
+        again comes first ("Sâmbătă seara, concertul lui Fjellstad a fost întrerupt … [another concert,
+        vineri seara] … Fjellstad a reluat concertul la ora 00:15": Sunday), then a day named with a part
+        that holds the hour ("a învins duminică seara … Rapid, care a remizat sâmbătă … Partida a început la
+        ora 20:30": Sunday)."""
         if "publication_day" not in span._.timex_flags or published is None or "/" in span._.timex:
             return span
         if span.start == span.sent.start and span.end < len(span.doc) and span.doc[span.end].text in self.stamp_separators:
             return span  # "ORA 16:05 | Bilanțul a urcat …": a live text's entry, stamped on its day
         hour = int(span._.timex[11:13])
-        days = []  # (day, sentence) of each day named before that can hold the hour, nearest first
+        days = []  # (day, sentence, with its part) of each day named before that can hold the hour, nearest first
         for before in reversed([d for d in found if d.end <= span.start]):
             value = before._.timex or ""
             if before._.timex_type != "DATE" or not DAY_PART_VALUE.fullmatch(value) \
                     or set(before._.timex_flags) & {"reference", "negated", "quoted", "dateline"} \
-                    or self._reporting_day(before):
+                    or self._reporting_day(before) or _background(before):
                 continue
             day, part = dt.date.fromisoformat(value[:10]), value[11:]
-            if part == "NI" and hour < NIGHT_ENDS or part == "EV" and hour in self.SMALL_HOURS:
+            if part == "NI" and hour < self.PARTS_OF_DAY["EV"].start or part == "EV" and hour in self.SMALL_HOURS:
+                # the small hours after an evening or a night are the next day's, and so are the day's hours
+                # after a night ("Până la ora 12:00, alimentarea fusese reluată", after "în noaptea de luni
+                # spre marți"), which no part of that day names
                 day += dt.timedelta(days=1)
+                part = "" if part == "NI" and hour >= NIGHT_ENDS else part
             elif part and hour not in self.PARTS_OF_DAY.get(part, range(24)):
                 continue
             if day <= published:
-                days.append((day, before.sent))
+                days.append((day, before.sent, bool(part)))
         if not days:
             return span
         named = _named_in(span.sent)
-        day = next((d for d, sentence in days if named & _named_in(sentence)), days[0][0])
+        day = next((d for d, sentence, _ in days if named & _named_in(sentence)),
+                   next((d for d, _, with_part in days if with_part), days[0][0]))
         out = Span(span.doc, span.start, span.end, label=span.label_)
         out._.timex, out._.timex_type, out._.timex_mod = day.isoformat() + span._.timex[10:], span._.timex_type, span._.timex_mod
         out._.timex_flags = tuple(f for f in span._.timex_flags if f != "publication_day") + ("story_day",)
@@ -596,6 +643,15 @@ def _clause_start(doc: Doc, end: int, limit: Optional[int] = None, stop_at_verb:
 def _words_before(doc: Doc, end: int, words: list[str], first: int = 0) -> bool:
     """The keys of the tokens right before `end` (from `first` on) are `words` ("de la" before a figure)."""
     return end - len(words) >= first and [key(t.text) for t in doc[end - len(words): end]] == words
+
+
+def _background(span: Span) -> bool:
+    """A day told as background to the story, not as a day of it: its verb is in the pluperfect ("Proiectul
+    fusese avizat pe 5 martie")."""
+    verb = _verb_of(span)
+    if verb is None:
+        return False
+    return any("Pqp" in t.morph.get("Tense") for t in (verb, *(c for c in verb.children if c.dep_.startswith("aux"))))
 
 
 def _verb_of(span: Span) -> Optional[Token]:

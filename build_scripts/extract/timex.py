@@ -36,14 +36,27 @@ class _Match:
 Resolver = Callable[[re.Match, Optional[dt.date], str], Optional[_Match]]
 
 
-def extract_dates(sentence: Sentence, published: Optional[dt.date], lang: Lang) -> list[DateMention]:
+@dataclass(frozen=True)
+class ParseMarks:
+    """What the parse tells of a sentence's tenses that its words alone do not (character offsets in the
+    sentence's text), given by the dates component that holds the parsed `Doc`."""
+
+    anterior: frozenset = frozenset()  # verbs in the pluperfect ("trecuse", "acordase"): their clause is past
+    described: frozenset = frozenset()  # words a participle describing a noun governs ("numit în ianuarie")
+
+
+NO_MARKS = ParseMarks()
+
+
+def extract_dates(sentence: Sentence, published: Optional[dt.date], lang: Lang,
+                  marks: ParseMarks = NO_MARKS) -> list[DateMention]:
     """Every temporal expression in `sentence`, left to right, without overlaps."""
     text = sentence.text
     rules = _rules(lang)
     candidates: list[_Match] = []
     for pattern, resolver in rules.patterns:
         for m in pattern.finditer(text):
-            found = resolver(m, published, _tense(text, m.start(), m.end(), rules))
+            found = resolver(m, published, _tense(text, m.start(), m.end(), rules, marks))
             if isinstance(found, list):
                 candidates.extend(found)
             elif found is not None:
@@ -76,14 +89,18 @@ def extract_dates(sentence: Sentence, published: Optional[dt.date], lang: Lang) 
 
 
 
-def _tense(text: str, start: int, end: int, rules: "_Rules") -> str:
+def _tense(text: str, start: int, end: int, rules: "_Rules", marks: ParseMarks = NO_MARKS) -> str:
     """The tense of the clause around an expression: "future", "past" or "present" (no mark: the
     nearest date wins). A clause, not the whole sentence: "a anunțat că meciul va avea loc vineri"
     speaks of a future Friday; a clause with no mark after a future verb, in a sentence with nothing past,
-    is future."""
+    is future. `marks`: what the parse adds (a pluperfect verb, a participle describing a noun)."""
     left = max((m.end() for m in rules.clause_edge.finditer(text, 0, start)), default=0)
     right = next((m.start() for m in rules.clause_edge.finditer(text, end)), len(text))
     clause = text[left:right]
+    if any(start <= at < end for at in marks.described):
+        # "Selecționerul, numit în ianuarie, are contract …": what a participle describing a noun dates
+        # was done ("restricțiile impuse în martie", "lucrări finalizate încă din martie")
+        return "past"
     participle = rules.participle_before.search(text, max(0, start - 40), start)
     participle = participle if participle and participle.group(0).strip().lower() not in rules.forward_participles else None
     if participle and not rules.verb_part_before.search(text, 0, participle.start()):
@@ -92,7 +109,7 @@ def _tense(text: str, start: int, end: int, rules: "_Rules") -> str:
         return "past"
     if rules.future.search(clause):
         return "future"
-    if rules.past.search(clause) or participle:
+    if rules.past.search(clause) or participle or any(left <= at < right for at in marks.anterior):
         return "past"  # "a fost trimisă joi"; "expertiza predată vineri", "pus miercuri": a participle right before
     if left > 0 and text[left - 1] == "," and any(
             m.end() == left - 1 for m in rules.past.finditer(text, max(0, left - 41), left - 1)):
@@ -105,20 +122,21 @@ def _tense(text: str, start: int, end: int, rules: "_Rules") -> str:
         # aceleași poligoane s-a desfășurat".
         # (past the commas of a phrase set off inside the clause: "Marți, la Bacău, s-au înregistrat")
         after = next((m.start() for m in rules.clause_edge.finditer(text, right + 1) if text[m.start()] != ","), len(text))
-        if rules.past.search(text, right + 1, after):
+        if rules.past.search(text, right + 1, after) or any(right < at < after for at in marks.anterior):
             return "past"
     # A clause of its own with no tense after a future verb ("Vlăsceanu va citi …, în octombrie."): the
     # future, when nothing in the sentence is past. (A past verb is more often in a clause of its own:
     # "România joacă marți, …, cu Bosnia, care a pierdut …".)
-    if rules.future.search(text, 0, start) and not rules.past.search(text):
+    past_in_sentence = bool(rules.past.search(text) or marks.anterior)
+    if rules.future.search(text, 0, start) and not past_in_sentence:
         return "future"
     # ... and a date alone opening the sentence, before a comma, in a sentence whose verb is future
     # with nothing past ("Sâmbătă, la 31 de ani, va alerga maratonul").
     if right < len(text) and text[right] == "," and not text[:start].strip() \
-            and rules.future.search(text, right) and not rules.past.search(text):
+            and rules.future.search(text, right) and not past_in_sentence:
         return "future"
     # ... and a condition in the present, with nothing past in the sentence ("Dacă nu plouă până vineri").
-    if rules.condition.search(text, 0, start) and not rules.past.search(text):
+    if rules.condition.search(text, 0, start) and not past_in_sentence:
         return "future"
     return "present"
 
@@ -1229,6 +1247,8 @@ def _rules(lang: Lang) -> _Rules:
             return _unresolved(m.start(), m.end())
         return _Match(m.start(), m.end(), f"{year:04d}-{season}", mod=part_of[m.group(1).lower()])
 
+    age_verbs = {w.lower() for w in lang["age_before"] if " " not in w}  # "are", "avea"
+
     def ago_value(number: str, unit_word: str, published: Optional[dt.date]) -> Optional[str]:
         n = parse_number(number, lang)
         unit = unit_of[unit_word.lower()]
@@ -1245,6 +1265,8 @@ def _rules(lang: Lang) -> _Rules:
 
     @rule(rf"{B}(?:{lang.alt('ago_before')})\s+({NUM})\s+(?:de\s+)?({U}){E}")
     def _ago(m, published, tense):
+        if prev_word(m.string, m.start()) in age_verbs:
+            return None  # "Are acum 55 de ani": an age ("now"), not fifty-five years ago
         value = ago_value(m.group(1), m.group(2), published)
         return _Match(m.start(), m.end(), value) if value else _unresolved(m.start(), m.end())
 
@@ -1352,9 +1374,9 @@ def _rules(lang: Lang) -> _Rules:
 
 # --- publication date inference ------------------------------------------------------------------
 
-def clause_tense(text: str, start: int, end: int, lang: Lang) -> str:
+def clause_tense(text: str, start: int, end: int, lang: Lang, marks: ParseMarks = NO_MARKS) -> str:
     """The tense of the clause around text[start:end]: "future", "past" or "present" (no mark)."""
-    return _tense(text, start, end, _rules(lang))
+    return _tense(text, start, end, _rules(lang), marks)
 
 
 def infer_publication(sentences: list[Sentence], lang: Lang) -> Optional[dt.date]:
