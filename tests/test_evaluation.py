@@ -4,7 +4,7 @@
 - tests/heldout/: 24 real-style articles nobody reads while writing rules (only their scores are looked at);
 - tests/fresh/: 12 articles annotated later without reading the extractor (scored once before any rule looked
   at them, then used for tuning);
-- tests/fresh2/ … tests/fresh49/: 12 articles each, annotated the same way by forty-eight more helpers; each was
+- tests/fresh2/ … tests/fresh51/: 12 articles each, annotated the same way by fifty more helpers; each was
   scored before any rule looked at it (fresh3 and fresh4 also after the rules written from the sets before
   them; fresh5 to fresh26 also after the rules of the session that wrote them), then used for tuning;
   fresh11 is one story told over twelve articles, fresh12 dates that are no events, fresh13 Moldova's press,
@@ -27,7 +27,8 @@
   lives (profiles, obituaries, human-interest stories), fresh45 culture (titles of works in quotation marks),
   fresh46 politics (politicians answering each other, relatives sharing a surname), fresh47 the world far
   from Romania (foreign officials, agencies, transliterated names), fresh48 business and companies, fresh49
-  local news from the counties (communes, villages, mayors and residents);
+  local news from the counties (communes, villages, mayors and residents), fresh50 justice, police and the
+  courts, fresh51 the war in Ukraine and security in the region;
 - tests/story/: the ten-article test story (tuning), its gold beside the articles;
 - tests/seed_gold/: the two seeds;
 - RONEC v2's validation split (names of people, places, organizations), the public benchmark.
@@ -66,6 +67,7 @@ SETS = {"corpus": (TESTS / "corpus", None), "dev": (TESTS / "dev", None), "heldo
         "fresh44": (TESTS / "fresh44", None), "fresh45": (TESTS / "fresh45", None),
         "fresh46": (TESTS / "fresh46", None), "fresh47": (TESTS / "fresh47", None),
         "fresh48": (TESTS / "fresh48", None), "fresh49": (TESTS / "fresh49", None),
+        "fresh50": (TESTS / "fresh50", None), "fresh51": (TESTS / "fresh51", None),
         "story": (TESTS / "story" / "articles", TESTS / "story" / "gold"), "seeds": (SEEDS, TESTS / "seed_gold")}
 
 
@@ -106,7 +108,7 @@ def test_dates_beat_dateparser(results):
                                   "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34",
                                   "fresh35", "fresh36", "fresh37", "fresh38", "fresh39", "fresh40",
                                   "fresh41", "fresh42", "fresh43", "fresh44", "fresh45",
-                                  "fresh46", "fresh47", "fresh48", "fresh49"])
+                                  "fresh46", "fresh47", "fresh48", "fresh49", "fresh50", "fresh51"])
 def test_a_named_speaker_is_almost_always_right(results, name):
     # A quote given to the wrong person is the worst error: when unsure the extractor names nobody.
     assert results[name]["scores"]["speakers"].precision >= 0.92

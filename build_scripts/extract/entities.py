@@ -322,6 +322,13 @@ class EntityRecognizer:
                 and self._role_before_comma(doc, span) is not None:
             # "purtătoarea de cuvânt a VSAT, Rūta Žemaitytė" read as a place: the role's holder
             return [self._person_or_place(doc, mention, span)]
+        if label == "place" and len(span) >= 2 and key(span[0].text) in self.given and not places.lookup(span.text) \
+                and not self._known(span.text) and not self._after_settlement_cue(doc, span) \
+                and mention.start == span.start and not (span.start and key(doc[span.start - 1].text) in self.named_after) \
+                and all(t.is_alpha and self._person_word(t) for t in span):
+            # "Zsolt Fülöp", "Đorđe Vukašinović" read as a place: a given name first, and no place any lexicon
+            # knows (not "strada Vasile Lupu": a place named after someone)
+            return [self._person_or_place(doc, mention, span)]
         if label == "place" and len(span) == 1 and mention.end == span.end and self._after_settlement_cue(doc, span):
             span = self._with_name_tail(doc, span)  # "satul Fundu Râpii" read as "Fundu"
             mention = doc[mention.start: span.end]
@@ -935,9 +942,10 @@ class EntityRecognizer:
 
     def _given_alone(self, doc: Doc) -> list[Span]:
         """A known given name on its own, described after a comma as a person ("Marcel, un viticultor din
-        Jariștea, spune …", "Gheorghe, fermier din Cobadin, a strâns …"), set off after one ("Vecinul ei,
-        Costică, …") or right after a speech verb ("povestește Andrei, unul dintre turiști"): someone the
-        article names by first name only, whom the statistical model may have missed."""
+        Jariștea, spune …", "Gheorghe, fermier din Cobadin, a strâns …", "Ilona, care ține un magazin, spune
+        …"), set off after one ("Vecinul ei, Costică, …") or right after a speech verb ("povestește Andrei,
+        unul dintre turiști"): someone the article names by first name only, whom the statistical model may
+        have missed."""
         out = []
         for token in doc:
             if not token.text[:1].isupper() or key(token.text) not in self.given \
@@ -950,9 +958,12 @@ class EntityRecognizer:
             described = noun.is_lower and (self._person_noun(noun) or noun.pos_ == "NOUN" and noun.dep_ == "appos"
                                            and noun.head.i == token.i and self._agent_noun(noun))  # "Cătălina, casieră într-un …"
             aged = self._age_after(doc, noun.i)
+            # "Ilona, care ține un magazin lângă poligon, spune …": a relative clause about what the name does
+            acting = noun.dep_ == "nsubj" and "Rel" in noun.morph.get("PronType") and noun.head.dep_.startswith("acl") \
+                and noun.head.head.i == token.i
             if self._sizeable(token.text) and not (described or aged):
                 continue  # (a given name that is also a big town: "Mariana", unless an age or a trade follows)
-            if described or aged or self._apposed_to_person(doc, token.i) \
+            if described or aged or acting or self._apposed_to_person(doc, token.i) \
                     or token.i > 0 and doc[token.i - 1].pos_ == "VERB" and key(doc[token.i - 1].lemma_) in self.speech_verbs:
                 # ("…”, povestește Andrei, unul dintre turiști": the one who speaks)
                 out.append(self._make(doc, doc[token.i: token.i + 1], "person", token.text))
@@ -2075,7 +2086,7 @@ class EntityRecognizer:
             j -= 1
             token = doc[j]
             relative = next((k for k in range(j - 1, max(-1, j - 4), -1) if key(doc[k].text) in self.relatives), None) \
-                if token.pos_ in ("VERB", "AUX") else None
+                if token.pos_ in ("VERB", "AUX") and not is_acronym(token.text) else None
             if relative is not None:
                 j = relative  # "Medicul ORL care o tratează, dr. Laura Mihăilescu": past the relative clause
                 continue
@@ -2090,8 +2101,9 @@ class EntityRecognizer:
                 lowest = max(-1, lowest - (j - opening + 1) - 3 * (doc[opening - 1].text == ")"))
                 j = opening
                 continue
-            if token.pos_ in ("VERB", "AUX") or token.text in (";", ":", "(", ")") or token.is_quote:
-                return None
+            if token.pos_ in ("VERB", "AUX") and not is_acronym(token.text) or token.text in (";", ":", "(", ")") \
+                    or token.is_quote:
+                return None  # (an acronym the tagger reads as a verb: "purtătoarea de cuvânt a DCCO, …")
             # (after a verb too: "a declarat directorul general al Lactis Carpatia, Horia Oprean"; never a
             # plural: "întoarcerea unui regiment de ingineri din război, Kim Jong Un")
             if self._tie_role(token, agents) and (token.is_sent_start or doc[j - 1].is_punct

@@ -289,6 +289,7 @@ class Speakers:
         self.roles = lang.keys_of("person_roles")
         self.connectors = lang.keys_of("name_connectors")
         self.possessive = lang.keys_of("possessive_articles")
+        self.role_joins = lang.keys_of("role_prepositions")
         self.day_words = {key(w) for words in lang["weekdays"].values() for w in words} \
             | lang.keys_of("relative_days") | {key(w) for words in lang["day_parts"].values() for w in words}
         self.person_nouns = lang.keys_of("age_nouns")  # bărbat, femeie, copil, pacient …: a person, unnamed
@@ -583,13 +584,14 @@ class Speakers:
                 return True
         return False
 
-    @staticmethod
-    def _name_before(verb: Token) -> Optional[Token]:
-        """A person or organization right before the verb, allowing one apposition between commas."""
+    def _name_before(self, verb: Token) -> Optional[Token]:
+        """A person or organization right before the verb, allowing one apposition between commas; when
+        the name before the apposition is in the genitive ("avocatul lui Vukašinović, Ovidiu Stoenescu, a
+        susținut"), it is whose, and the name in apposition is the one who speaks."""
         doc = verb.doc
         starts = doc.user_data.get("name_starts", set())
         ends = doc.user_data.get("name_ends", {})
-        i = verb_start(verb) - 1
+        i, apposed = verb_start(verb) - 1, None
         if i >= 0 and doc[i].text == ",":
             # Skip back over ", apposition," (no verb inside) to the name before it.
             j = i - 1
@@ -597,9 +599,12 @@ class Speakers:
                 j -= 1
             if j < 0 or doc[j].text != ",":
                 return None
-            i = j - 1
+            i, apposed = j - 1, j + 1
         if i >= 0 and i in ends and ends[i] in starts:
-            return doc[ends[i]]
+            name = doc[ends[i]]
+            if apposed is not None and name.i > 0 and owner_cue(doc[name.i - 1], self.roles, self.possessive):
+                return doc[apposed] if apposed in starts else None
+            return name
         return None
 
     def _subject_up(self, verb: Token) -> Optional[Token]:
@@ -945,8 +950,10 @@ class Speakers:
             for i in range(noun.i + 1, min(len(doc), noun.i + 15)):
                 if doc[i].is_sent_start or doc[i].pos_ == "VERB":
                     break
-                if after_comma and doc[i].pos_ in ("SCONJ", "ADV", "ADP", "CCONJ", "PRON", "AUX"):
-                    break  # "…, după ce selecționerul X a plecat": another clause, another person
+                if after_comma and doc[i].pos_ in ("SCONJ", "ADV", "ADP", "CCONJ", "PRON", "AUX") \
+                        and not (key(doc[i].text) in self.role_joins and self.is_role(doc[i - 1])):
+                    break  # "…, după ce selecționerul X a plecat": another clause, another person (not "…,
+                    # viceministrul de externe Serhii Bondarenko": a role's own preposition)
                 after_comma = after_comma or doc[i].text == ","
                 span = names.get(i)
                 if span is not None and span.label_ == "person" and span._.canonical and span.start == i:
@@ -973,7 +980,27 @@ class Speakers:
                 role = doc[party.start - 1]  # "Deputatul USR Victor Năstase", "Președintele comisiei, deputatul USR …"
                 if role.i == noun.i or (role.dep_ == "appos" and role.head.i == noun.i):
                     return span._.canonical
-        return None
+        return self._person_before_verb(noun, names)
+
+    def _person_before_verb(self, noun: Token, names: dict[int, Span]) -> Optional[str]:
+        """Before the verb, the person set off by commas right in front of it, after the subject's phrase
+        with no other verb ("Purtătoarea de cuvânt a Agenției ONU pentru Refugiați (UNHCR) în România, Oana
+        Dumitrașcu, a declarat": the parse hangs the name on the place)."""
+        verb, doc = noun.head, noun.doc
+        if verb.pos_ not in ("VERB", "AUX") or noun.i > verb.i:
+            return None
+        end = verb_start(verb) - 1
+        span = names.get(end - 1) if end > 0 and doc[end].text == "," else None
+        if span is None or span.label_ != "person" or not span._.canonical or span.end != end \
+                or span.start <= noun.i + 1 or doc[span.start - 1].text != ",":
+            return None
+        between = doc[noun.i + 1: span.start - 1]
+        if any(t.pos_ in ("VERB", "AUX") and t.i not in names and not is_acronym(t.text) or t.is_quote or t.text in (";", ":")
+               for t in between):  # (a word of a name the tagger reads as a verb: "Agenția … pentru Refugiați")
+            return None
+        if any(names[t.i].label_ == "person" for t in between if t.i in names):
+            return None
+        return span._.canonical
 
     def organization_in_apposition(self, noun: Token, names: dict[int, Span]) -> Optional[str]:
         """ "Firma care operează cursa, DejTrans Express SRL, a anunțat", "Partenerul italian, Costruzioni
@@ -1208,9 +1235,9 @@ class Speakers:
         skip = {i for e in doc.spans.get("entities", []) if e.end > first and e.start < pronoun.i
                 for i in range(e.start, e.end)}  # "Curtea Europeană a Drepturilor Omului"
         for verb in doc[first: pronoun.i]:
-            subject = self.subject_of(verb) if self.is_speech_verb(verb) else None
-            if subject is not None:  # "a declarat apărătorul fostului ministru": who spoke, and how named
-                skip |= {t.i for t in subject.subtree}
+            subjects = (self.subject_of(verb), self.subject_after(verb)) if self.is_speech_verb(verb) else ()
+            for subject in filter(None, subjects):  # "a declarat apărătorul fostului ministru": who spoke, and how
+                skip |= {t.i for t in subject.subtree}  # named (either way: the parse may read it as an object)
         quoted = False
         for token in doc[first: pronoun.i]:
             if is_quote_mark(token):
@@ -1326,7 +1353,7 @@ class Speakers:
                 break  # "șeful statului, care a precizat …": the role ends at the comma
             if t.is_punct:
                 continue
-            if t.pos_ == "ADP" and key(t.text) not in ("de", "din"):
+            if t.pos_ == "ADP" and key(t.text) not in self.role_joins:
                 break  # "profesorul pentru Adevărul": where it was said, not the role
             words.append(t)
         words = words[:8]

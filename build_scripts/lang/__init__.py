@@ -55,7 +55,7 @@ SCHEMA: dict[str, dict[str, type]] = {
         "function_words": list, "abbreviations": list, "capital_letters": str, "alphabet": str, "range_words": dict, "list_or": list, "change_from": list, "change_to": list,
         "that": list, "and_words": list, "clause_words": list, "relative_words": list, "noun_endings": list,
         "genitive_endings": list, "feminine_endings": list,
-        "possessive_articles": list, "kinship_nouns": list,
+        "possessive_articles": list, "role_prepositions": list, "kinship_nouns": list,
     },
     "page": {"caption_credit_markers": list, "byline_markers": list, "read_also_markers": list, "stamp_markers": list, "byline_labels": list,
              "tag_markers": list,
