@@ -32,7 +32,7 @@ from ..model import Sentence
 from ..names import noun_stems
 from .spans import settle
 from .timex import (DAY_PART_VALUE, DAY_VALUE, MONTH_VALUE, NIGHT_ENDS, OFFSET_FLAG, YEAR_VALUE, ParseMarks,
-                    clause_tense, extract_dates, shift_value)
+                    clause_tense, extract_dates, on_day, shift_value)
 
 
 @Language.factory("explainer_dates", default_config={"lang_code": "ro"})
@@ -150,7 +150,9 @@ class DateFinder:
         doc.spans["ages"] = ages
         found = self._offsets_counted(found)
         self._weekdays_as_dated(found, published, untensed)
-        settle(doc, "dates", [self._on_story_day(span, found, published) for span in found])
+        placed = [self._on_day_ahead(self._on_story_day(span, found, published), found, published, layout)
+                  for span in found]
+        settle(doc, "dates", [span for span in placed if span is not None])
         return doc
 
     PARTICIPLE_OF_NOUN = ("acl", "amod")  # a participle describing a noun ("restricțiile impuse în martie")
@@ -296,6 +298,33 @@ class DateFinder:
         out._.timex, out._.timex_type, out._.timex_mod = day.isoformat() + span._.timex[10:], span._.timex_type, span._.timex_mod
         out._.timex_flags = tuple(f for f in span._.timex_flags if f != "publication_day") + ("story_day",)
         return out
+
+    def _on_day_ahead(self, span: Span, found: list[Span], published: Optional[dt.date], layout) -> Optional[Span]:
+        """A time of a future clause with no day in its sentence ("Acesta va participa la sesiune, iar la ora
+        17:30 va susține o conferință de presă"), on the last day named before it in its paragraph, when that
+        day is not before publication ("se reunesc joi, 2 iulie"): None (left out) when there is none."""
+        if "day_ahead" not in span._.timex_flags:
+            return span
+        hour = int(span._.timex[1:3])
+        paragraph = _paragraph(layout, span)
+        for before in reversed([d for d in found if d.end <= span.start]):
+            value = before._.timex or ""
+            if paragraph is None or _paragraph(layout, before) != paragraph:
+                return None
+            if before._.timex_type != "DATE" or not DAY_PART_VALUE.fullmatch(value) \
+                    or set(before._.timex_flags) & {"reference", "negated", "quoted", "dateline"}:
+                continue
+            part = value[11:]
+            if part and hour not in self.PARTS_OF_DAY.get(part, range(24)):
+                continue
+            day = dt.date.fromisoformat(value[:10])
+            if published is None or day < published:
+                return None
+            out = Span(span.doc, span.start, span.end, label=span.label_)
+            out._.timex, out._.timex_type, out._.timex_mod = on_day(day, span._.timex), span._.timex_type, span._.timex_mod
+            out._.timex_flags = tuple(f for f in span._.timex_flags if f != "day_ahead") + ("story_day",)
+            return out
+        return None
 
     def _reporting_day(self, span: Span) -> bool:
         """The day something was reported, not a day of the story it tells: the date's verb is one of
@@ -643,6 +672,12 @@ def _clause_start(doc: Doc, end: int, limit: Optional[int] = None, stop_at_verb:
 def _words_before(doc: Doc, end: int, words: list[str], first: int = 0) -> bool:
     """The keys of the tokens right before `end` (from `first` on) are `words` ("de la" before a figure)."""
     return end - len(words) >= first and [key(t.text) for t in doc[end - len(words): end]] == words
+
+
+def _paragraph(layout, span: Span) -> Optional[int]:
+    """The paragraph of the article that holds `span`."""
+    at = layout.sentence_at(span.start_char)
+    return at[0].paragraph if at is not None else None
 
 
 def _background(span: Span) -> bool:

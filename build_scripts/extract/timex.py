@@ -289,7 +289,9 @@ def _times_on_their_day(chosen: list[_Match], published: Optional[dt.date], rule
     are as near; a night's hour before `NIGHT_ENDS` on its second day). With no day in its sentence, a
     time in a past clause is on the day of publication
     ("Ora 14:30 | A început dezbaterea", "incendiul a fost lichidat la ora 3:15"), as is a live text's
-    entry stamp ("23:04 – …"); otherwise it is left out (a habit, or a day the text does not say)."""
+    entry stamp ("23:04 – …"); a time in a future clause is kept without its day, flagged "day_ahead"
+    (the dates component gives it the day ahead named before it); otherwise it is left out (a habit, or
+    a day the text does not say)."""
     days = [c for c in chosen if "time" not in c.flags and c.type == "DATE"
             and (c.value is None and "unresolved" in c.flags or c.value and DAY_PART_VALUE.fullmatch(c.value))]
     out = []
@@ -302,12 +304,19 @@ def _times_on_their_day(chosen: list[_Match], published: Optional[dt.date], rule
         day = None if "entry" in c.flags else \
             min(days, key=lambda d: c.start - d.end if d.end <= c.start else d.start - c.end + 1, default=None)
         if day is None:
-            if "entry" not in c.flags and _tense(text, c.start, c.end, rules) != "past":
+            tense = "past" if "entry" in c.flags else _tense(text, c.start, c.end, rules)
+            if tense == "future" and published is not None and "/" not in c.value:
+                # "… va susține la ora 17:30 o conferință": on a day ahead the article named before, which
+                # the dates component looks for (`day_ahead`); left out when there is none (and so are
+                # hours from one to another, more often a schedule: "vor fi deschise între orele 7 și 21")
+                out.append(_Match(c.start, c.end, c.value, flags=("time", "day_ahead")))
+                continue
+            if tense != "past":
                 continue  # "Magazinele se închid la ora 22": a habit, or a day the sentence does not give
             if published is None:
                 out.append(_Match(c.start, c.end, None, flags=("time", "unresolved")))
             else:
-                out.append(_Match(c.start, c.end, _on_day(published, c.value),
+                out.append(_Match(c.start, c.end, on_day(published, c.value),
                                   flags=("time", "publication_day") + tuple(f for f in c.flags if f == "entry")))
             continue
         if day.value is None:
@@ -316,7 +325,7 @@ def _times_on_their_day(chosen: list[_Match], published: Optional[dt.date], rule
         on = dt.date.fromisoformat(day.value[:10])
         if day.value.endswith("TNI") and int(c.value[1:3]) < NIGHT_ENDS:
             on += dt.timedelta(days=1)  # "în noaptea de duminică spre luni, în jurul orei 2:40": Monday
-        out.append(_Match(c.start, c.end, _on_day(on, c.value), flags=("time",)))
+        out.append(_Match(c.start, c.end, on_day(on, c.value), flags=("time",)))
     return out
 
 
@@ -379,7 +388,7 @@ def _clock_periods(chosen: list[_Match], text: str, rules: "_Rules") -> list[_Ma
     return out
 
 
-def _on_day(day: dt.date, time: str) -> str:
+def on_day(day: dt.date, time: str) -> str:
     """A time ("T12:00") or a span of times ("T23:00/T03:00") on `day`; a span that ends before it begins
     ends the next day."""
     if "/" not in time:
