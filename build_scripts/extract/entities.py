@@ -310,7 +310,8 @@ class EntityRecognizer:
         if label == "person" and (self._body_of_role(doc, span) or self._body_with_county(doc, span)):
             # "șeful Salvamont Prahova, Adrian Stoleru", "Șeful Salvamont Prahova a reamintit": the role's body;
             # one word in the genitive ("Antrenorul Daciei, Florin Stan") has no sure nominative: no name
-            return [] if len(span) == 1 and in_genitive(span[0]) else self._organizations(doc, span, span)
+            body = doc[span.start: self._past_seat(doc, span.end)]  # ("… Pescarilor din Nemuro": with its seat)
+            return [] if len(span) == 1 and in_genitive(span[0]) else self._organizations(doc, body, body)
         if label == "person" and self._after_genitive_article(doc, mention, span):
             return self._organizations(doc, mention, span)  # "directorul general al Lactis Carpatia"
         if label == "person":
@@ -827,8 +828,9 @@ class EntityRecognizer:
     def _body_of_role(self, doc: Doc, span: Span) -> bool:
         """Capitalized words right after a singular role (not a kinship: `kin_roles`), then a comma and a
         person's name, and no given name among them (one word only in the genitive): the body the role
-        belongs to, the person being named after it ("șeful Salvamont Prahova, Adrian Stoleru")."""
-        comma = span.end
+        belongs to, the person being named after it ("șeful Salvamont Prahova, Adrian Stoleru"), its seat
+        perhaps between ("președintele Cooperativei Pescarilor din Nemuro, Takeshi Hanada")."""
+        comma = self._past_seat(doc, span.end)  # ("… Cooperativei Pescarilor din Nemuro, Takeshi Hanada")
         role = doc[span.start - 1] if span.start else None
         if role is None or not self._is_role(role) or comma + 2 >= len(doc) or doc[comma].text != ",":
             return False
@@ -839,6 +841,18 @@ class EntityRecognizer:
         name = doc[comma + 1]
         return not self._has_given_name(span) and name.pos_ == "PROPN" and name.text[:1].isupper() \
             and (key(name.text) in self.given or name.ent_type_ == "PERSON")
+
+    SEAT_WORDS = 3  # capitalized words of a seat after "din"
+
+    def _past_seat(self, doc: Doc, end: int) -> int:
+        """Where a name ending at `end` ends with its seat ("din Nemuro", `org_location_prepositions` and up to
+        SEAT_WORDS capitalized words); `end` when none follows."""
+        if end + 1 >= len(doc) or key(doc[end].text) not in self.org_places:
+            return end
+        seat = end + 1
+        while seat < len(doc) and seat - end <= self.SEAT_WORDS and doc[seat].text[:1].isupper():
+            seat += 1
+        return seat if seat > end + 1 else end
 
     ROLE_PHRASE = 10  # words of a role's phrase before the comma and the name ("consilierul … din Castellón, X Y")
 
