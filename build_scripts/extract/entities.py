@@ -176,6 +176,7 @@ class EntityRecognizer:
         doc.spans["entities"] = kept
         self._local_branches(doc, kept)
         self._state_seats(doc, kept)
+        self._couples(doc, kept)
         self._merge(doc, kept)
         self._real_names(doc, kept)
         self._seat_forms(doc, kept)
@@ -1770,7 +1771,8 @@ class EntityRecognizer:
         return out
 
     def _lone_words(self, doc: Doc, spans: list[Span]) -> list[Span]:
-        """A lone word that is the surname (or first word) of a full name of the article is that person.
+        """A lone word that is the surname (or first word) of a full name of the article is that person, and so
+        are the words after one person's given name ("Ní Bhriain"), whatever the model read them as.
         A lone word taken for a person at the start of a sentence, which is not a given name and which the
         article also uses as a common noun, is dropped: the capital is the sentence's ("Vana a fost
         înlocuită" after "vanele rezervorului"); so is a lone plural common noun taken for an organization
@@ -1791,6 +1793,12 @@ class EntityRecognizer:
             if s.label_ == "person" and s._.canonical and len(s._.canonical.split()) >= 2 and len(s) >= 2:
                 for k in surname_keys(s._.canonical):  # also a double surname alone: "Dascălu-Ungureanu"
                     by_surname.setdefault(k, set()).add(s._.canonical)
+        tails: dict[str, set[str]] = {}  # the words after a given name, two or more ("Ní Bhriain")
+        for s in spans:
+            words = s._.canonical.split() if s.label_ == "person" and s._.canonical else []
+            if len(words) >= 3:
+                for i in range(1, len(words) - 1):
+                    tails.setdefault(key(" ".join(words[i:])), set()).add(s._.canonical)
         out = []
         for span in spans:
             k = key(span.text)
@@ -1804,6 +1812,9 @@ class EntityRecognizer:
             heads = short_names.get(k, set())
             if span.label_ != "person" and len(span) == 1 and k in surnames:
                 span = self._make(doc, span, "person", next(iter(named)) if len(named) == 1 else span.text)
+            elif span.label_ != "person" and len(span) >= 2 and len(tails.get(k, ())) == 1:
+                # "Ní Bhriain" read as an organization after "Caoimhe Ní Bhriain": her surname of two words
+                span = self._make(doc, span, "person", next(iter(tails[k])))
             elif len(span) == 1 and span[0].text[:1].isupper() and k in self.org_heads and len(heads) == 1 \
                     and span._.canonical not in heads:
                 # "a precizat Mitropolia" after "Mitropolia Moldovei și Bucovinei": that one, named short
@@ -1838,6 +1849,24 @@ class EntityRecognizer:
         return any(s.label_ == "person" and s is not span and len(s._.canonical.split()) >= 2
                    and any(t.dep_ == "appos" and t.head.i in (role.i, span.end - 1) for t in s)
                    for s in spans if s._.canonical)
+
+    def _couples(self, doc: Doc, spans: list[Span]) -> None:
+        """ "Constantin și Daniela Rusu": a given name alone, "și" and a given name with a surname are two
+        people of that surname; the first is named in full, so that "Constantin spune …" later is him."""
+        person_at = {s.start: s for s in spans if s.label_ == "person" and s._.canonical}
+        named = {k for s in spans if s.label_ == "person" and s._.canonical and " " in s._.canonical
+                 for k in (key(s._.canonical).split()[0], key(s._.canonical).split()[-1])}
+        for span in spans:
+            if span.label_ != "person" or not span._.canonical or span.start < 2 \
+                    or key(doc[span.start - 1].text) not in self.and_words:
+                continue
+            words = span._.canonical.split()
+            first = person_at.get(span.start - 2)
+            # (not a name the article gives in full elsewhere: "Kim și Vladimir Putin" after "Kim Jong Un")
+            if len(words) < 2 or first is None or len(first) != 1 or " " in first._.canonical \
+                    or key(words[0]) not in self.given or key(first.text) not in self.given or key(first.text) in named:
+                continue
+            first._.canonical = " ".join([first._.canonical, *words[1:]])
 
     def _merge(self, doc: Doc, spans: list[Span]) -> None:
         """Join variants per kind: a surname alone, an acronym, a transliteration, a one-letter typo;
