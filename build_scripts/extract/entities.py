@@ -104,6 +104,7 @@ class EntityRecognizer:
         self.diplomatic_heads = {key(w) for w in seats["diplomatic_heads"]}
         self.seat_cues = {key(w) for w in seats["place_cues"]}
         self.dashed_seat_cues = {key(w) for w in seats["after_dash"]}
+        self.named_seat_prepositions = {key(w) for w in seats["named_prepositions"]}
         self.state_bodies = {key(w) for w in seats["state_bodies"]}
         self.home_country = seats["home_country"]
         self.noun_endings = lang.noun_endings()
@@ -177,6 +178,10 @@ class EntityRecognizer:
         self._local_branches(doc, kept)
         self._state_seats(doc, kept)
         self._couples(doc, kept)
+        for span in kept:
+            post = self._post_abroad(doc, span) if span.label_ == "organization" and span._.canonical else None
+            if post and not key(span._.canonical).endswith(key(post)):
+                span._.canonical = f"{span._.canonical} {post}"
         self._merge(doc, kept)
         self._real_names(doc, kept)
         self._seat_forms(doc, kept)
@@ -500,6 +505,20 @@ class EntityRecognizer:
                 and span[0].is_alpha and not is_acronym(span.text):
             return out  # "**Ați susține …?**": a verb or a function word the model read as a name
         return out + [self._make(doc, mention, "organization", self._org_name(span))]
+
+    def _post_abroad(self, doc: Doc, span: Span) -> Optional[str]:
+        """ "în Italia" after "Ambasada României": a diplomatic post's country, part of its name (so two
+        embassies of one state are two names) though the span stays the body's alone and the country a
+        place of its own, as RONEC marks them (`org_seats.named_prepositions`); None when not so."""
+        end = span.end
+        if key(span[0].text) not in self.diplomatic_heads or end + 1 >= len(doc) \
+                or key(doc[end].text) not in self.named_seat_prepositions:
+            return None
+        for last in range(min(len(doc), end + 1 + self.SEAT_WORDS), end + 1, -1):
+            place = doc[end + 1: last]
+            if all(t.text[:1].isupper() for t in place) and self._place_name(place)[1]:
+                return f"{doc[end].text} {place.text}"
+        return None
 
     def _longer_before(self, doc: Doc, head: Token) -> bool:
         """The head word of an institution began a longer name earlier in the text: the same word (in any
@@ -1465,8 +1484,9 @@ class EntityRecognizer:
         if start >= end:
             return None
         name_start, name_end = start, end
-        while name_start < name_end - (label == "person") and self._leading_noise(doc[name_start], label):
-            name_start += 1
+        while name_start < name_end - (label == "person") and self._leading_noise(doc[name_start], label) \
+                and not self._known_place(doc[name_start:name_end].text):
+            name_start += 1  # (not from a place's whole name the gazetteer knows: "Marea Britanie" is no sea)
         if label == "person" and name_start > start and doc[name_start - 1].is_lower \
                 and key(doc[name_start - 1].text) in self.genitive and key(doc[name_start].text) not in self.given:
             return None  # "Secretarul executiv al Convenției-cadru": the role's body, its holder not named
