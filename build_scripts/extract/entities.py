@@ -178,10 +178,7 @@ class EntityRecognizer:
         self._local_branches(doc, kept)
         self._state_seats(doc, kept)
         self._couples(doc, kept)
-        for span in kept:
-            post = self._post_abroad(doc, span) if span.label_ == "organization" and span._.canonical else None
-            if post and not key(span._.canonical).endswith(key(post)):
-                span._.canonical = f"{span._.canonical} {post}"
+        self._posts_abroad(doc, kept)
         self._merge(doc, kept)
         self._real_names(doc, kept)
         self._seat_forms(doc, kept)
@@ -505,6 +502,13 @@ class EntityRecognizer:
                 and span[0].is_alpha and not is_acronym(span.text):
             return out  # "**Ați susține …?**": a verb or a function word the model read as a name
         return out + [self._make(doc, mention, "organization", self._org_name(span))]
+
+    def _posts_abroad(self, doc: Doc, spans: list[Span]) -> None:
+        """Each diplomatic post named with its country after "în" takes that country into its name."""
+        for span in spans:
+            post = self._post_abroad(doc, span) if span.label_ == "organization" and span._.canonical else None
+            if post and not key(span._.canonical).endswith(key(post)):
+                span._.canonical = f"{span._.canonical} {post}"
 
     def _post_abroad(self, doc: Doc, span: Span) -> Optional[str]:
         """ "în Italia" after "Ambasada României": a diplomatic post's country, part of its name (so two
