@@ -244,7 +244,7 @@ class Variants:
                 # away, of one full name only ("Gnatenko" of "Petro Hnatenko": two transliterations).
                 full = self.by_surname.get(words[0], set()) | self.by_first.get(words[0], set())
                 if not full and len(k) >= MIN_TYPO_KEY:
-                    near = {s for v in (k, *_deletions(k)) for s in surnames_by_deletion.get(v, ())
+                    near = {s for v in _deletions(k) for s in surnames_by_deletion.get(v, ())
                             if one_edit_apart(k, s)}
                     full = {f for s in near for f in self.by_surname[s]}
                 if len({self.find(f) for f in full}) == 1:

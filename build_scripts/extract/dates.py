@@ -274,9 +274,7 @@ class DateFinder:
         days = []  # (day, sentence, with its part) of each day named before that can hold the hour, nearest first
         for before in reversed([d for d in found if d.end <= span.start]):
             value = before._.timex or ""
-            if before._.timex_type != "DATE" or not DAY_PART_VALUE.fullmatch(value) \
-                    or set(before._.timex_flags) & {"reference", "negated", "quoted", "dateline"} \
-                    or self._reporting_day(before) or _background(before):
+            if not _names_a_day(before) or self._reporting_day(before) or _background(before):
                 continue
             day, part = dt.date.fromisoformat(value[:10]), value[11:]
             if part == "NI" and hour < self.PARTS_OF_DAY["EV"].start or part == "EV" and hour in self.SMALL_HOURS:
@@ -294,10 +292,7 @@ class DateFinder:
         named = _named_in(span.sent)
         day = next((d for d, sentence, _ in days if named & _named_in(sentence)),
                    next((d for d, _, with_part in days if with_part), days[0][0]))
-        out = Span(span.doc, span.start, span.end, label=span.label_)
-        out._.timex, out._.timex_type, out._.timex_mod = day.isoformat() + span._.timex[10:], span._.timex_type, span._.timex_mod
-        out._.timex_flags = tuple(f for f in span._.timex_flags if f != "publication_day") + ("story_day",)
-        return out
+        return _on_its_day(span, on_day(day, span._.timex[10:]), "publication_day")
 
     def _on_day_ahead(self, span: Span, found: list[Span], published: Optional[dt.date], layout) -> Optional[Span]:
         """A time of a future clause with no day in its sentence ("Acesta va participa la sesiune, iar la ora
@@ -311,8 +306,7 @@ class DateFinder:
             value = before._.timex or ""
             if paragraph is None or _paragraph(layout, before) != paragraph:
                 return None
-            if before._.timex_type != "DATE" or not DAY_PART_VALUE.fullmatch(value) \
-                    or set(before._.timex_flags) & {"reference", "negated", "quoted", "dateline"}:
+            if not _names_a_day(before):
                 continue
             part = value[11:]
             if part and hour not in self.PARTS_OF_DAY.get(part, range(24)):
@@ -320,10 +314,7 @@ class DateFinder:
             day = dt.date.fromisoformat(value[:10])
             if published is None or day < published:
                 return None
-            out = Span(span.doc, span.start, span.end, label=span.label_)
-            out._.timex, out._.timex_type, out._.timex_mod = on_day(day, span._.timex), span._.timex_type, span._.timex_mod
-            out._.timex_flags = tuple(f for f in span._.timex_flags if f != "day_ahead") + ("story_day",)
-            return out
+            return _on_its_day(span, on_day(day, span._.timex), "day_ahead")
         return None
 
     def _reporting_day(self, span: Span) -> bool:
@@ -672,6 +663,25 @@ def _clause_start(doc: Doc, end: int, limit: Optional[int] = None, stop_at_verb:
 def _words_before(doc: Doc, end: int, words: list[str], first: int = 0) -> bool:
     """The keys of the tokens right before `end` (from `first` on) are `words` ("de la" before a figure)."""
     return end - len(words) >= first and [key(t.text) for t in doc[end - len(words): end]] == words
+
+
+NOT_A_STORY_DAY = frozenset({"reference", "negated", "quoted", "dateline"})
+
+
+def _names_a_day(span: Span) -> bool:
+    """A date naming a day (perhaps with its part) that may be a time's day: not a comparison's, a negated
+    statement's, a quotation's or the dateline's."""
+    return span._.timex_type == "DATE" and bool(DAY_PART_VALUE.fullmatch(span._.timex or "")) \
+        and not set(span._.timex_flags) & NOT_A_STORY_DAY
+
+
+def _on_its_day(span: Span, value: str, flag: str) -> Span:
+    """The time `span` with `value`, its day found in the story: `flag` ("publication_day", "day_ahead")
+    gives way to "story_day"."""
+    out = Span(span.doc, span.start, span.end, label=span.label_)
+    out._.timex, out._.timex_type, out._.timex_mod = value, span._.timex_type, span._.timex_mod
+    out._.timex_flags = tuple(f for f in span._.timex_flags if f != flag) + ("story_day",)
+    return out
 
 
 def _paragraph(layout, span: Span) -> Optional[int]:

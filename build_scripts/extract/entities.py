@@ -326,10 +326,9 @@ class EntityRecognizer:
                 and self._role_before_comma(doc, span) is not None:
             # "purtătoarea de cuvânt a VSAT, Rūta Žemaitytė" read as a place: the role's holder
             return [self._person_or_place(doc, mention, span)]
-        if label == "place" and len(span) >= 2 and key(span[0].text) in self.given and not places.lookup(span.text) \
-                and not self._known(span.text) and not self._after_settlement_cue(doc, span) \
-                and mention.start == span.start and not (span.start and key(doc[span.start - 1].text) in self.named_after) \
-                and all(t.is_alpha and self._person_word(t) for t in span):
+        if label == "place" and len(span) >= 2 and key(span[0].text) in self.given and self._may_be_person(span) \
+                and not self._after_settlement_cue(doc, span) \
+                and mention.start == span.start and not (span.start and key(doc[span.start - 1].text) in self.named_after):
             # "Zsolt Fülöp", "Đorđe Vukašinović" read as a place: a given name first, and no place any lexicon
             # knows (not "strada Vasile Lupu": a place named after someone)
             return [self._person_or_place(doc, mention, span)]
@@ -518,11 +517,8 @@ class EntityRecognizer:
         if key(span[0].text) not in self.diplomatic_heads or end + 1 >= len(doc) \
                 or key(doc[end].text) not in self.named_seat_prepositions:
             return None
-        for last in range(min(len(doc), end + 1 + self.SEAT_WORDS), end + 1, -1):
-            place = doc[end + 1: last]
-            if all(t.text[:1].isupper() for t in place) and self._place_name(place)[1]:
-                return f"{doc[end].text} {place.text}"
-        return None
+        place = self._place_at(doc, end + 1)
+        return f"{doc[end].text} {place.text}" if place is not None else None
 
     def _longer_before(self, doc: Doc, head: Token) -> bool:
         """The head word of an institution began a longer name earlier in the text: the same word (in any
@@ -581,11 +577,17 @@ class EntityRecognizer:
         start = i + after
         if start < len(doc) and key(doc[start].text) in self.seat_cues:
             start += 1
-        for end in range(min(len(doc), start + 3), start, -1):
+        place = self._place_at(doc, start)
+        return doc[span.start:place.end] if place is not None else span
+
+    def _place_at(self, doc: Doc, start: int) -> Optional[Span]:
+        """The longest run of up to SEAT_WORDS capitalized words from `start`, in one sentence, that names a
+        place a lexicon confirms (an organization's seat: "la Beirut", "în Regatul Unit"); None when none."""
+        for end in range(min(len(doc), start + self.SEAT_WORDS), start, -1):
             place = doc[start:end]
             if all(t.text[:1].isupper() and not t.is_sent_start for t in place) and self._place_name(place)[1]:
-                return doc[span.start:end]
-        return span
+                return place
+        return None
 
     def _located(self, doc: Doc, span: Span) -> Optional[tuple[Span, Span]]:
         """ "Spitalul Clinic de Urgență Floreasca din București": (the organization, the place) when the
@@ -866,7 +868,7 @@ class EntityRecognizer:
         return not self._has_given_name(span) and name.pos_ == "PROPN" and name.text[:1].isupper() \
             and (key(name.text) in self.given or name.ent_type_ == "PERSON")
 
-    SEAT_WORDS = 3  # capitalized words of a seat after "din"
+    SEAT_WORDS = 3  # capitalized words of an organization's seat ("din Nemuro", "la Beirut", "în Regatul Unit")
 
     def _past_seat(self, doc: Doc, end: int) -> int:
         """Where a name ending at `end` ends with its seat ("din Nemuro", `org_location_prepositions` and up to
@@ -2152,8 +2154,10 @@ class EntityRecognizer:
         while j - 1 > lowest:
             j -= 1
             token = doc[j]
+            # (an acronym the tagger reads as a verb is none: "purtătoarea de cuvânt a DCCO, …")
+            verb = token.pos_ in ("VERB", "AUX") and not is_acronym(token.text)
             relative = next((k for k in range(j - 1, max(-1, j - 4), -1) if key(doc[k].text) in self.relatives), None) \
-                if token.pos_ in ("VERB", "AUX") and not is_acronym(token.text) else None
+                if verb else None
             if relative is not None:
                 j = relative  # "Medicul ORL care o tratează, dr. Laura Mihăilescu": past the relative clause
                 continue
@@ -2168,9 +2172,8 @@ class EntityRecognizer:
                 lowest = max(-1, lowest - (j - opening + 1) - 3 * (doc[opening - 1].text == ")"))
                 j = opening
                 continue
-            if token.pos_ in ("VERB", "AUX") and not is_acronym(token.text) or token.text in (";", ":", "(", ")") \
-                    or token.is_quote:
-                return None  # (an acronym the tagger reads as a verb: "purtătoarea de cuvânt a DCCO, …")
+            if verb or token.text in (";", ":", "(", ")") or token.is_quote:
+                return None
             # (after a verb too: "a declarat directorul general al Lactis Carpatia, Horia Oprean"; never a
             # plural: "întoarcerea unui regiment de ingineri din război, Kim Jong Un")
             if self._tie_role(token, agents) and (token.is_sent_start or doc[j - 1].is_punct

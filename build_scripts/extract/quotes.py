@@ -445,7 +445,7 @@ class QuoteFinder:
             if not self.speakers.is_speech_verb(verb):
                 continue
             for clause in verb.children:
-                if clause.dep_ == "ccomp" and any(c.dep_ == "mark" and key(c.text) in self.that for c in clause.children):
+                if clause.dep_ == "ccomp" and self.speakers.marked_that(clause):
                     out.update(t.i for t in clause.subtree)
         return out
 
@@ -851,7 +851,7 @@ class QuoteFinder:
         return False
 
     def _has_that(self, clause: Token) -> bool:
-        if any(c.dep_ == "mark" and key(c.text) in self.that for c in clause.children):
+        if self.speakers.marked_that(clause):
             return True
         # Text without diacritics: the parser reads "ca" (for "că") as a preposition of the clause's
         # first noun ("a spus ca o parte din bani va merge …"); the clause still opens with it and has a

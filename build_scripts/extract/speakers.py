@@ -1259,8 +1259,11 @@ class Speakers:
     def _reported_by(self, verb: Token) -> bool:
         """The verb, in the third person, is in a "că" clause of another verb of saying."""
         return verb.dep_ in ("ccomp", "advcl") and verb.head.i < verb.i and self.is_speech_verb(verb.head) \
-            and set(verb.morph.get("Person")) <= {"3"} \
-            and any(c.dep_ == "mark" and key(c.text) in self.that for c in verb.children)
+            and set(verb.morph.get("Person")) <= {"3"} and self.marked_that(verb)
+
+    def marked_that(self, clause: Token) -> bool:
+        """The clause headed by `clause` opens with "că" (`that`), as the parse marks it."""
+        return any(c.dep_ == "mark" and key(c.text) in self.that for c in clause.children)
 
     def _role_above(self, token: Token, steps: int = 3) -> Optional[Token]:
         """The role noun a name hangs on as a modifier, directly or through a few nouns ("purtătoarea de
