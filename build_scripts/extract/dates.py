@@ -67,6 +67,7 @@ class DateFinder:
         self.since_after = {key(w) for w in markers["since_after"]}
         self.naming_before = [key(w).split() for w in markers["naming_before"]]
         self.naming_nouns = {key(w) for w in markers["naming_nouns"]}
+        self.period_verbs = {key(w) for w in markers["period_verbs"]}
         self.described_of = {key(w) for w in markers["described_of"]}
         self.described_articles = {key(w) for w in markers["described_articles"]}
         self.described_nouns = {key(w) for w in markers["described_nouns"]}
@@ -183,13 +184,23 @@ class DateFinder:
     def _stated(self, participle: Token) -> bool:
         """The clause holding the noun `participle` describes is stated as fact, in the indicative: its verb (the
         first above with a tense of its own) is no subjunctive, no future and no modal that looks ahead
-        ("trebuie aprobată de Consiliul Local, convocat joi"); a line with no verb states nothing."""
-        verb = next((t for t in participle.ancestors if t.pos_ in ("VERB", "AUX")
-                     and ("Fin" in t.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in t.children))), None)
+        ("trebuie aprobată de Consiliul Local, convocat joi"); a line with no verb states nothing. A noun's
+        clause may be a copula's ("Este reacția lui Bogdan Lazăr, fost director …, înlocuit în ianuarie"):
+        its verb is the copula, whose marks hang on the noun."""
+        clause = verb = None
+        for head in participle.ancestors:
+            tensed = any(c.dep_.startswith("aux") for c in head.children)
+            if head.pos_ in ("VERB", "AUX") and ("Fin" in head.morph.get("VerbForm") or tensed):
+                clause = verb = head
+                break
+            copula = next((c for c in head.children if c.dep_ == "cop"), None)
+            if copula is not None and ("Fin" in copula.morph.get("VerbForm") or tensed):
+                clause, verb = head, copula  # ("fost director": a participle copula with no tense, a title)
+                break
         if verb is None or "Sub" in verb.morph.get("Mood") or key(verb.lemma_) in self.negation_carriers:
             return False
         return not any(key(c.text) in self.future_words or key(c.text) in self.subjunctive_marks
-                       for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "mark")
+                       for c in clause.children if c.dep_.startswith("aux") or c.dep_ == "mark")
 
     def _article_duration(self, span: Span) -> bool:
         """ "un an", "o lună" after a word that makes it a duration ("timp de o lună"): one, unless the
@@ -438,7 +449,16 @@ class DateFinder:
             return True  # "Publitrans 2000", "Los Angeles 2028": a year right after a name is part of it
         if span.end + 1 < len(doc) and doc[span.end].lower_ == "de" and doc[span.end + 1].like_num:
             return True  # "Bugetul este în 2025 de 11,3 miliarde de lei": the year the figure is for
-        return self._after_naming_noun(doc, span) or self._describes_a_thing(doc, span)
+        return self._after_naming_noun(doc, span) or self._describes_a_thing(doc, span) \
+            or self._reported_period(doc, span)
+
+    def _reported_period(self, doc: Doc, span: Span) -> bool:
+        """A year results are reported for ("a raportat pentru 2023 o cifră de afaceri", "Pentru 2025,
+        compania … a raportat un profit"): `naming_before` right before it, and its verb one of
+        `period_verbs`."""
+        verb = _verb_of(span)
+        return verb is not None and key(verb.lemma_) in self.period_verbs \
+            and any(_words_before(doc, span.start, words, span.sent.start) for words in self.naming_before)
 
     def _describes_a_thing(self, doc: Doc, span: Span) -> bool:
         """ "Drumex, o companie din 2007 cu sediul în Bacău", "o firmă de familie din 1997": the year, right
