@@ -19,6 +19,7 @@ _TRANSLIT = (("shch", "st"), ("sch", "s"), ("zh", "j"), ("kh", "h"), ("sh", "s")
 _VOWELS = set("aeiou")
 MIN_SKELETON = 4  # shorter consonant skeletons are too common to identify a name
 MIN_TYPO_KEY = 6  # shorter names one letter apart are different names ("Ionel", "Ionela")
+MIN_INNER_NAME = 5  # a shorter one-word organization is not joined to a longer name holding it ("Apa")
 MIN_SURNAME_SKELETON = 4  # a surname's consonants that tell two spellings of one name ("mlnc": Melnychuk, Melnîciuk)
 
 
@@ -235,6 +236,11 @@ class Variants:
             for tail in self.by_tail:
                 for v in _deletions(tail):
                     tails_by_deletion.setdefault(v, set()).add(tail)
+        inner: dict[str, set[str]] = {}  # a word past an organization's first -> the names holding it
+        if kind == "organization":
+            for name in self.by_key.values():
+                for word in set(key(name).split()[1:]) - {key(name).split()[0]}:
+                    inner.setdefault(word, set()).add(name)
         for name in list(self.by_key.values()):
             k = key(name)
             words = k.split()
@@ -258,8 +264,12 @@ class Variants:
                 if len({self.find(f) for f in full}) == 1:
                     self.union(next(iter(full)), name)
             if kind == "organization" and len(words) == 1 and not is_acronym(name):
-                # "Curtea" after "Curtea Constituțională": the institution named in full before.
+                # "Curtea" after "Curtea Constituțională": the institution named in full before; else the one
+                # longer name that holds the word past its first ("Termoenergetica" of "Compania Municipală
+                # Termoenergetica București"; never a word of a kind, which leads a name).
                 full = self.by_first.get(words[0], set())
+                if not full and len(k) >= MIN_INNER_NAME and name[:1].isupper():
+                    full = inner.get(words[0], set())
                 if len({self.find(f) for f in full}) == 1:
                     self.union(next(iter(full)), name)
             if kind == "organization" and is_acronym(name):

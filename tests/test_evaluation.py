@@ -4,7 +4,7 @@
 - tests/heldout/: 24 real-style articles nobody reads while writing rules (only their scores are looked at);
 - tests/fresh/: 12 articles annotated later without reading the extractor (scored once before any rule looked
   at them, then used for tuning);
-- tests/fresh2/ … tests/fresh52/: 12 articles each, annotated the same way by fifty-one more helpers; each was
+- tests/fresh2/ … tests/fresh55/: 12 articles each, annotated the same way by fifty-four more helpers; each was
   scored before any rule looked at it (fresh3 and fresh4 also after the rules written from the sets before
   them; fresh5 to fresh26 also after the rules of the session that wrote them), then used for tuning;
   fresh11 is one story told over twelve articles, fresh12 dates that are no events, fresh13 Moldova's press,
@@ -29,7 +29,8 @@
   from Romania (foreign officials, agencies, transliterated names), fresh48 business and companies, fresh49
   local news from the counties (communes, villages, mayors and residents), fresh50 justice, police and the
   courts, fresh51 the war in Ukraine and security in the region, fresh52 Romanians abroad (first scored
-  after the rules of the session that wrote it, as well as before them);
+  after the rules of the session that wrote it, as well as before them), fresh53 work, unions and pensions,
+  fresh54 farming, forests and nature, fresh55 technology, science and cyber security;
 - tests/story/: the ten-article test story (tuning), its gold beside the articles;
 - tests/seed_gold/: the two seeds;
 - RONEC v2's validation split (names of people, places, organizations), the public benchmark.
@@ -70,6 +71,9 @@ SETS = {"corpus": (TESTS / "corpus", None), "dev": (TESTS / "dev", None), "heldo
         "fresh48": (TESTS / "fresh48", None), "fresh49": (TESTS / "fresh49", None),
         "fresh50": (TESTS / "fresh50", None), "fresh51": (TESTS / "fresh51", None),
         "fresh52": (TESTS / "fresh52", None),
+        "fresh53": (TESTS / "fresh53", None),
+        "fresh54": (TESTS / "fresh54", None),
+        "fresh55": (TESTS / "fresh55", None),
         "story": (TESTS / "story" / "articles", TESTS / "story" / "gold"), "seeds": (SEEDS, TESTS / "seed_gold")}
 
 
@@ -110,7 +114,8 @@ def test_dates_beat_dateparser(results):
                                   "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "fresh34",
                                   "fresh35", "fresh36", "fresh37", "fresh38", "fresh39", "fresh40",
                                   "fresh41", "fresh42", "fresh43", "fresh44", "fresh45",
-                                  "fresh46", "fresh47", "fresh48", "fresh49", "fresh50", "fresh51", "fresh52"])
+                                  "fresh46", "fresh47", "fresh48", "fresh49", "fresh50", "fresh51", "fresh52",
+                                  "fresh53", "fresh54", "fresh55"])
 def test_a_named_speaker_is_almost_always_right(results, name):
     # A quote given to the wrong person is the worst error: when unsure the extractor names nobody.
     assert results[name]["scores"]["speakers"].precision >= 0.92

@@ -41,3 +41,14 @@ def test_a_surname_of_several_words_joins_the_full_name_it_ends():
 def test_an_acronym_joins_a_name_with_words_in_quotation_marks():
     found = _joined("organization", ["Universitatea „Alexandru Ioan Cuza”", "UAIC"])
     assert found["UAIC"] == "Universitatea „Alexandru Ioan Cuza”"
+
+
+def test_a_word_inside_one_longer_organization_name_joins_it():
+    found = _joined("organization", ["Compania Municipală Termoenergetica București", "Termoenergetica", "Digi24"])
+    assert found["Termoenergetica"] == "Compania Municipală Termoenergetica București"
+    assert found["Digi24"] == "Digi24"
+
+
+def test_a_word_inside_two_organization_names_joins_neither():
+    found = _joined("organization", ["Sindicatul Sanitas Cluj", "Federația Sanitas", "Sanitas"])
+    assert found["Sanitas"] == "Sanitas"

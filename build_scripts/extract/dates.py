@@ -50,6 +50,7 @@ class DateFinder:
         self.age_before = [key(w).split() for w in lang["age_before"]]
         self.age_at = lang.keys_of("age_at")
         self.age_not_before = lang.keys_of("age_not_before")
+        self.tenure_before = lang.keys_of("tenure_before")
         self.age_qualifiers = sorted([key(w).split() for w in lang["approximations"]]
                                      + [[key(w)] for w in lang["range_words"]["between"]], key=len, reverse=True)
         self.and_words = {key(w) for w in lang["range_words"]["and"]}
@@ -589,7 +590,7 @@ class DateFinder:
             if key(noun.text) in ("de", ",") and first >= 3 and key(prep.text) != "de" \
                     or noun.text == "," and first >= 3 and key(prep.text) in self.age_prepositions:
                 noun = doc[first - 3]  # "persoanele de peste 65 de ani", "trei frați, de 4, 6 și 9 ani"
-            if key(prep.text) in self.age_prepositions and (
+            if key(prep.text) in self.age_prepositions and not self._as_trade(noun) and (
                     self._noun_forms(noun) & self.age_nouns or noun.pos_ == "PRON" and "3" in noun.morph.get("Person")):
                 return True  # "un bărbat de 45 de ani", "cei mai mulți dintre ei sub cinci ani"
         if first >= 3 and key(doc[first - 1].text) == "de" and doc[first - 2].text == "," \
@@ -608,8 +609,14 @@ class DateFinder:
                 break
             word = word.head
             if word.pos_ == "NOUN" and self._noun_forms(word) & self.age_nouns:
-                return True
+                return not self._as_trade(word)
         return False
+
+    def _as_trade(self, noun: Token) -> bool:
+        """The person noun, with no article, is what someone works as ("lucrează ca asistentă medicală de nouă
+        ani"): the years after it are how long, not an age ("a cerut ca copiii sub 14 ani să …" are children)."""
+        return noun.i > 0 and key(noun.doc[noun.i - 1].text) in self.tenure_before \
+            and "Def" not in noun.morph.get("Definite")
 
     def _quote_of_relative_day(self, span: Span, quotes: list[Span]) -> Optional[Span]:
         """The direct quotation holding `span`, when `span` is a relative day ("ieri", "mâine"), else None."""

@@ -40,6 +40,7 @@ MAX_NAME_WORDS = 5  # a person's name the parse extends is at most this long
 MAX_SEAT_WORDS = 2  # place words after an acronym in parentheses ("(ISJ Cluj)", "(DSP Cluj-Napoca)")
 PATRON_WORDS = 6  # words of a patron's name in quotation marks inside an institution's ("„Gl. Eremia Grigorescu”")
 STATION_ENDINGS = ("FM", "TV")  # "Europa FM", "Vest 7 TV": a radio or television station's name ends so
+DASHES = ("–", "-", "—")  # "Regia Națională a Pădurilor – Romsilva": a short name after a dash closes a full one
 KIND_ORDER = ("platform", "person", "place", "organization")  # ties between kinds go to the later one
 
 
@@ -151,7 +152,7 @@ class EntityRecognizer:
         found += self._web_names(doc)
         found += self._station_runs(doc)
         found += self._given_runs(doc)
-        given = self._given_alone(doc)
+        given = self._given_alone(doc) + self._kin_named(doc)
         # (described as a person, a given name the model read as a place is that person: "Elena, o
         # pensionară de 71 de ani")
         found = [s for s in found if not (s.label_ == "place" and any(g.start < s.end and s.start < g.end for g in given))]
@@ -995,8 +996,10 @@ class EntityRecognizer:
             noun = doc[token.i + 2]
             if noun.pos_ == "DET" and noun.is_lower:
                 noun = doc[token.i + 3]  # "un viticultor"
-            described = noun.is_lower and (self._person_noun(noun) or noun.pos_ == "NOUN" and noun.dep_ == "appos"
-                                           and noun.head.i == token.i and self._agent_noun(noun))  # "Cătălina, casieră într-un …"
+            # ("Cătălina, casieră într-un …"; "Ildikó, croitoreasă în fabrică": the tagger may read it an adjective)
+            described = noun.is_lower and (self._person_noun(noun) or noun.pos_ in ("NOUN", "ADJ")
+                                           and noun.dep_ in ("appos", "amod") and noun.head.i == token.i
+                                           and self._agent_noun(noun))
             aged = self._age_after(doc, noun.i)
             # "Ilona, care ține un magazin lângă poligon, spune …": a relative clause about what the name does
             acting = noun.dep_ == "nsubj" and "Rel" in noun.morph.get("PronType") and noun.head.dep_.startswith("acl") \
@@ -1007,6 +1010,22 @@ class EntityRecognizer:
                     or token.i > 0 and doc[token.i - 1].pos_ == "VERB" and key(doc[token.i - 1].lemma_) in self.speech_verbs:
                 # ("…”, povestește Andrei, unul dintre turiști": the one who speaks)
                 out.append(self._make(doc, doc[token.i: token.i + 1], "person", token.text))
+        return out
+
+    def _kin_named(self, doc: Doc) -> list[Span]:
+        """One capitalized word no list knows, set off by commas in apposition to a word that ties a person
+        to a person ("Colegul său de cameră, Ram, spune …"): that person, by the only name the article gives
+        (marked unconfirmed). Never after a role, which may head a body ("Directorul companiei, Nordlink,")."""
+        out = []
+        for token in doc:
+            if token.dep_ != "appos" or not token.is_title or not token.is_alpha or len(token.text) < 3 \
+                    or key(token.text) in self.given or not 0 < token.i < len(doc) - 1 \
+                    or doc[token.i - 1].text != "," or doc[token.i + 1].text != "," \
+                    or token.head.i >= token.i or not is_role_word(token.head, self.kin_roles) \
+                    or self._known(token.text) or not self._person_word(token) \
+                    or getattr(places.lookup(token.text), "kind", None) == "country":
+                continue  # (a world town's alternate name may be a given name: "Ram")
+            out.append(self._make(doc, doc[token.i: token.i + 1], "person", token.text, confirmed=False))
         return out
 
     def _person_inside(self, doc: Doc, ent: Span) -> Optional[int]:
@@ -1059,11 +1078,18 @@ class EntityRecognizer:
         def capital(i: int) -> bool:
             return 0 <= i < len(doc) and doc[i].text[:1].isupper()
 
-        return [self._make(doc, doc[t.i: t.i + 1], "person", t.text) for t in doc
-                if t.i not in covered and t.is_title and len(t.text) >= 3 and all(p.isalpha() for p in t.text.split("-"))
-                and (not t.is_sent_start or (t.pos_ == "PROPN" or t.dep_ == "nsubj") and key(t.text) not in lowercase)
-                and (key(t.text) in surnames and key(t.text) not in self.given or key(t.text) in singles)
-                and not capital(t.i - 1) and not capital(t.i + 1) and not self._name_tail(doc, t)]
+        out = [self._make(doc, doc[t.i: t.i + 1], "person", t.text) for t in doc
+               if t.i not in covered and t.is_title and len(t.text) >= 3 and all(p.isalpha() for p in t.text.split("-"))
+               and (not t.is_sent_start or (t.pos_ == "PROPN" or t.dep_ == "nsubj") and key(t.text) not in lowercase)
+               and (key(t.text) in surnames and key(t.text) not in self.given or key(t.text) in singles)
+               and not capital(t.i - 1) and not capital(t.i + 1) and not self._name_tail(doc, t)]
+        # A surname with its particle ("Ní Bhriain a cerut" after "Caoimhe Ní Bhriain"): both words.
+        out += [self._make(doc, doc[t.i - 1: t.i + 1], "person", doc[t.i - 1: t.i + 1].text) for t in doc
+                if t.i >= 1 and t.i not in covered and t.i - 1 not in covered and t.is_title and t.is_alpha
+                and doc[t.i - 1].is_title and key(doc[t.i - 1].text) in self.particles
+                and key(doc[t.i - 1: t.i + 1].text) in surnames
+                and not capital(t.i - 2) and not capital(t.i + 1)]
+        return out
 
     def _name_tail(self, doc: Doc, token: Token) -> bool:
         """The last word of a longer name the parser joined across a particle ("Broeck" of "Pieter Van den
@@ -1108,11 +1134,23 @@ class EntityRecognizer:
         return end
 
     def _acronyms_again(self, doc: Doc, found: list[Span]) -> list[Span]:
-        """An organization's acronym the article gave ("Complexului Energetic Hunedoara (CEH)"), written
-        again where the model did not tag it ("CEH a transmis că …"): that organization again."""
+        """An organization's acronym the article gave ("Complexului Energetic Hunedoara (CEH)"), or the short
+        name after a dash that closes its full name ("Regia Națională a Pădurilor – Romsilva"), written
+        again where the model did not tag it ("CEH a transmis că …", "Romsilva a transmis"): that
+        organization again."""
         inside = lambda s: any(o.start <= s.start and s.end <= o.end and len(o) > len(s) for o in found)  # noqa: E731
         acronyms = {s.text: s for s in found if s.label_ == "organization" and len(s) == 1 and is_acronym(s.text)
                     and s.text not in self.not_orgs and not inside(s)}  # ("Consiliului UE": no "UE" of its own)
+        acronyms.update({s[-1].text: s for s in found if s.label_ == "organization" and len(s) >= 4
+                         and s[-2].text in DASHES and s[-1].is_title and s[-1].is_alpha and s[-1].text not in acronyms
+                         and not self._known(s[-1].text)})
+        # ... and a one-word name the article never writes in lowercase ("Livrio, fondată în 2017, livrează
+        # …", untagged at a paragraph's start)
+        lowercase = {key(t.text) for t in doc if t.is_lower}
+        acronyms.update({s.text: s for s in found if s.label_ == "organization" and len(s) == 1 and s[0].is_title
+                         and s[0].is_alpha and len(s.text) >= 4 and s.text not in acronyms and not inside(s)
+                         and key(s.text) not in lowercase and key(s.text) not in self.given and not self._known(s.text)
+                         and not places.lookup(s.text)})
         covered = {i for s in found for i in range(s.start, s.end)}
         return [self._make(doc, doc[t.i: t.i + 1], "organization", acronyms[t.text]._.canonical or t.text)
                 for t in doc if t.text in acronyms and t.i not in covered]

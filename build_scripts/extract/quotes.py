@@ -393,11 +393,31 @@ class QuoteFinder:
         verb = self._verb_after(doc, after, closing)
         if verb is not None and self.speakers.is_medium(doc, verb, names) and not self._medium_own(inner, verb, closing):
             verb = None  # "X a afirmat că «…», relatează agenția TASS": who said it is elsewhere
+        before = self._verb_before(doc, inner, sentence)
+        if verb is not None and verb.sent.start >= inner.end and before is not None:
+            # "X a declarat: „…” Ea a cerut …": the verb before says whose; the next sentence is one of its
+            # own, which tells only when the words before name no one
+            speaker, via = self._speaker_of(doc, inner, before, sentence, memory, number, names)
+            return (speaker, via) if speaker is not None else \
+                self._speaker_of(doc, inner, verb, sentence, memory, number, names)
         # After a colon the words are the clause before it's: no verb further up (the parse may hang the
         # quotation from the sentence's first verb: "X i-a cerut lui Y să plece, dar acesta a refuzat: „…”").
-        verb = verb or self._verb_before(doc, inner, sentence) or (
-            None if self._after_colon(doc, inner, sentence) else self._verb_above(inner, sentence))
-        while verb is not None:
+        verb = verb or before or (None if self._after_colon(doc, inner, sentence) else self._verb_above(inner, sentence))
+        if verb is not None:
+            return self._speaker_of(doc, inner, verb, sentence, memory, number, names)
+        introduced, how = self._introduced_by_colon(doc, inner, sentence, memory, number, names)
+        if introduced is not None:
+            return introduced, how
+        message = self._message_of(doc, after, sentence, names)
+        if message is not None:
+            return message, "name"
+        return self._according_to(doc, sentence, inner, names)
+
+    def _speaker_of(self, doc: Doc, inner: Span, verb: Token, sentence: Span, memory: Memory, number: int,
+                    names: dict[int, Span]) -> tuple[Optional[str], Optional[str]]:
+        """(speaker, how) of a quotation from its verb of saying, or from the verb of the reported speech
+        the quotation is inside."""
+        while True:
             subject = self.speakers.subject_of(verb)
             if subject is not None and inner.start <= subject.i < inner.end:
                 # "„… decizie …”, a declarat șeful statului": a second subject outside the quotation.
@@ -429,13 +449,6 @@ class QuoteFinder:
             if said is not None:
                 doc.user_data.setdefault("said_on", {})[inner.start] = said
             return speaker, via
-        introduced, how = self._introduced_by_colon(doc, inner, sentence, memory, number, names)
-        if introduced is not None:
-            return introduced, how
-        message = self._message_of(doc, after, sentence, names)
-        if message is not None:
-            return message, "name"
-        return self._according_to(doc, sentence, inner, names)
 
     def _reported_words(self, sentence: Span) -> set[int]:
         """The tokens of what a verb of saying reports ("El a precizat că Ntšekhe plănuia …": the clause

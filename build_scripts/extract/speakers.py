@@ -126,6 +126,12 @@ def is_role_word(token: Token, roles: set[str]) -> bool:
     return False
 
 
+def _describing(word: Token) -> bool:
+    """A participle describing a noun ("sudor angajat la Navalmet"), with no auxiliary: no clause of its own."""
+    return "Part" in word.morph.get("VerbForm") and word.dep_ in ("acl", "amod") \
+        and not any(c.dep_.startswith("aux") for c in word.children)
+
+
 def is_agent_noun(token: Token, endings: tuple[str, ...], things: set[str], nationality: set[str] = frozenset(),
                   articles: Iterable[tuple[str, str]] = ()) -> bool:
     """A noun made for a person who does something ("curatoarea", "casieră", "croitor"), by its ending,
@@ -290,6 +296,8 @@ class Speakers:
         self.connectors = lang.keys_of("name_connectors")
         self.possessive = lang.keys_of("possessive_articles")
         self.role_joins = lang.keys_of("role_prepositions")
+        self.body_adjectives = lang.keys_of("body_adjectives")
+        self.tenure_before = lang.keys_of("tenure_before")
         self.day_words = {key(w) for words in lang["weekdays"].values() for w in words} \
             | lang.keys_of("relative_days") | {key(w) for words in lang["day_parts"].values() for w in words}
         self.person_nouns = lang.keys_of("age_nouns")  # bărbat, femeie, copil, pacient …: a person, unnamed
@@ -593,9 +601,10 @@ class Speakers:
         ends = doc.user_data.get("name_ends", {})
         i, apposed = verb_start(verb) - 1, None
         if i >= 0 and doc[i].text == ",":
-            # Skip back over ", apposition," (no verb inside) to the name before it.
+            # Skip back over ", apposition," (no verb inside but a participle describing a noun: "Marian,
+            # sudor angajat la Navalmet în 1998, spune") to the name before it.
             j = i - 1
-            while j >= 0 and doc[j].text != "," and doc[j].pos_ != "VERB" and i - j < 15:
+            while j >= 0 and doc[j].text != "," and i - j < 15 and (doc[j].pos_ != "VERB" or _describing(doc[j])):
                 j -= 1
             if j < 0 or doc[j].text != ",":
                 return None
@@ -708,6 +717,7 @@ class Speakers:
             return party, "role"  # "Liberalii au transmis că …": the party speaks
         anaphor = self._organization_anaphor(subject, memory, sentence)
         if anaphor is not None:
+            doc.user_data.setdefault("said_for", {}).setdefault(key(subject.lemma_), set()).add(anaphor)
             return anaphor, "role"
         if k in self.pronoun_gender:
             gender = self.pronoun_gender[k]
@@ -766,6 +776,8 @@ class Speakers:
         if spoken_for is not None:
             return spoken_for, "role"
         organization = self.organization_named_by(doc, subject)
+        if organization and doc.user_data.get("said_for", {}).get(key(subject.lemma_), {organization}) != {organization}:
+            organization = None  # "compania" stood for another organization before: the word is no longer clear
         if organization:
             return organization, "role"
         following = names.get(subject.i + 1)
@@ -938,8 +950,11 @@ class Speakers:
     def person_in_apposition(self, noun: Token, names: dict[int, Span]) -> Optional[str]:
         """A person named in apposition to a noun subject, or right after it, never one in the genitive
         ("șeful lui Grossi") or after a preposition; after the verb, also the person that follows the
-        subject's phrase and a comma ("a declarat comandantul exercițiului, generalul Dorin Manolache")."""
-        if noun.pos_ not in ("NOUN", "PROPN", "X"):
+        subject's phrase and a comma ("a declarat comandantul exercițiului, generalul Dorin Manolache"), or
+        one of a group named so ("Unul dintre agenții care au participat, Sorin Zaharia, a povestit")."""
+        one_of = noun.pos_ == "PRON" and "Ind" in noun.morph.get("PronType") and "Plur" not in noun.morph.get("Number") \
+            and any(c.dep_ == "nmod" and any(g.dep_ == "case" for g in c.children) for c in noun.children)
+        if noun.pos_ not in ("NOUN", "PROPN", "X") and not one_of:
             return None
         doc = noun.doc
         if noun.i > noun.head.i:
@@ -1012,16 +1027,27 @@ class Speakers:
 
     def _named_after_relative(self, noun: Token, names: dict[int, Span]) -> Optional[str]:
         """ "Compania care o reprezintă, Lumen Artist Management, a transmis": the organization set off by
-        commas after the noun's relative clause, right before the noun's verb (however the parse hangs it)."""
+        commas after the noun's relative clause, right before the noun's verb (however the parse hangs it).
+        The noun may have its "de" complement ("Agenția de recrutare care l-a adus, Himalaya Staffing SRL din
+        București, a anunțat"), and the organization its seat."""
         doc = noun.doc
-        if noun.i + 1 >= len(doc) or key(doc[noun.i + 1].text) not in self.relatives:
+        relative = noun.i + 1
+        if relative + 2 < len(doc) and key(doc[relative].text) in self.role_joins and doc[relative + 1].is_lower \
+                and doc[relative + 1].pos_ == "NOUN":
+            relative += 2  # ("Agenția de recrutare care …")
+        if relative >= len(doc) or key(doc[relative].text) not in self.relatives:
             return None
-        comma = next((t for t in doc[noun.i + 2: noun.i + RELATIVE_WORDS] if t.text == ","), None)
+        comma = next((t for t in doc[relative + 1: relative + RELATIVE_WORDS] if t.text == ","), None)
         span = names.get(comma.i + 1) if comma is not None else None
-        if span is None or span.label_ != "organization" or not span._.canonical or span.start != comma.i + 1 \
-                or span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        if span is None or span.label_ != "organization" or not span._.canonical or span.start != comma.i + 1:
             return None
-        verb = doc[span.end + 1]
+        end = span.end
+        seat = names.get(end + 1) if end + 1 < len(doc) and doc[end].pos_ == "ADP" else None
+        if seat is not None and seat.label_ == "place" and seat.start == end + 1:
+            end = seat.end  # ("Himalaya Staffing SRL din București")
+        if end + 1 >= len(doc) or doc[end].text != ",":
+            return None
+        verb = doc[end + 1]
         return span._.canonical if verb.i == noun.head.i or verb.head.i == noun.head.i and verb.dep_.startswith("aux") else None
 
     def company_in_apposition(self, noun: Token, names: dict[int, Span]) -> Optional[str]:
@@ -1250,6 +1276,8 @@ class Speakers:
                 continue
             if not (self.is_role(token) or key(token.lemma_) in self.person_nouns):
                 continue
+            if token.i > 0 and key(doc[token.i - 1].text) in self.tenure_before and "Def" not in token.morph.get("Definite"):
+                continue  # "a lucrat ca asistentă de regie": what she worked as, nobody else
             nearby = [token, *token.ancestors][:4] + list(token.children)
             if any(t.pos_ == "PROPN" for t in nearby) or (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
                 continue
@@ -1358,6 +1386,8 @@ class Speakers:
                 continue
             if t.pos_ == "ADP" and key(t.text) not in self.role_joins:
                 break  # "profesorul pentru Adevărul": where it was said, not the role
+            if t.i == role.i + 1 and key(t.text) in self.body_adjectives:
+                continue  # "liderul sindical": the leader the article named
             words.append(t)
         words = words[:8]
         phrase = key(" ".join(t.text for t in words))

@@ -31,7 +31,7 @@ SCHEMA: dict[str, dict[str, type]] = {
         "relative_days": dict, "day_parts": dict, "day_parts_before": dict, "weekend_words": list, "weekend_before": list, "two_year_spans": list, "month_nouns": list, "month_of_year": list, "year_part_not_of": list, "relative_day_parts": dict, "habitual_markers": list, "weekday_every_before": list, "weekday_this_after": list, "weekday_range_from": list, "weekday_range_to": list, "day_range_from": list, "day_range_to": list, "period_range_to": list, "early_year_cues": list, "year_agent_starts": list, "decade_words": list, "century_words": list,
         "relative_units": dict, "relative_modifiers": dict, "this_prefix": list, "period_parts": dict,
         "seasons": dict, "holidays": list, "holiday_cues": list, "holiday_vague_cues": list, "ago_before": list, "ago_after": list, "duration_units": dict, "article_duration_after": list, "article_duration_adjectives": list, "article_duration_not_after": list, "offset_later": list, "offset_earlier": list, "offset_previous": list, "offset_not_before": list, "duration_halves": list, "age_nouns": list,
-        "age_before": list, "age_prepositions": list, "age_at": list, "age_not_before": list, "reference_markers": dict, "year_parts": dict, "time_nouns": list, "date_name_nouns": list, "time_before": list,
+        "age_before": list, "age_prepositions": list, "age_at": list, "age_not_before": list, "tenure_before": list, "reference_markers": dict, "year_parts": dict, "time_nouns": list, "date_name_nouns": list, "time_before": list,
         "month_parts": dict, "bare_seasons": list, "bare_season_before": dict,
     },
     "numbers": {
@@ -55,7 +55,7 @@ SCHEMA: dict[str, dict[str, type]] = {
         "function_words": list, "abbreviations": list, "capital_letters": str, "alphabet": str, "range_words": dict, "list_or": list, "change_from": list, "change_to": list,
         "that": list, "and_words": list, "clause_words": list, "relative_words": list, "noun_endings": list,
         "genitive_endings": list, "feminine_endings": list,
-        "possessive_articles": list, "role_prepositions": list, "kinship_nouns": list,
+        "possessive_articles": list, "role_prepositions": list, "body_adjectives": list, "kinship_nouns": list,
     },
     "page": {"caption_credit_markers": list, "byline_markers": list, "read_also_markers": list, "stamp_markers": list, "byline_labels": list,
              "tag_markers": list,
