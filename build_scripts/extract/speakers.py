@@ -635,6 +635,9 @@ class Speakers:
             agent = next((names[c.i] for c in verb.children if c.dep_ == "obl:agent" and c.i in names), None)
             return (agent._.canonical, "name") if agent is not None and agent._.canonical \
                 and agent.label_ != "place" else (None, None)
+        if subject is not None and self.plural_agreement(verb) and any(
+                c.dep_ == "conj" and (c.i in names or c.pos_ == "PROPN") for c in subject.children):
+            return None, None  # "FSLI, FSE și Alma Mater au anunțat că …": several speak together, nobody alone
         if subject is None and self._reported_by(verb):
             # "Europa FM a transmis că îi mulțumește lui Donose „…”": the one who said it thanks
             return self.resolve(doc, self.subject_of(verb.head), verb.head, memory, sentence, names)
