@@ -1144,16 +1144,22 @@ class EntityRecognizer:
         acronyms.update({s[-1].text: s for s in found if s.label_ == "organization" and len(s) >= 4
                          and s[-2].text in DASHES and s[-1].is_title and s[-1].is_alpha and s[-1].text not in acronyms
                          and not self._known(s[-1].text)})
-        # ... and a one-word name the article never writes in lowercase ("Livrio, fondată în 2017, livrează
-        # …", untagged at a paragraph's start)
+        # ... and a one-word name the article never writes in lowercase, in another sentence ("Livrio, fondată
+        # în 2017, livrează …", untagged at a paragraph's start); not after a common noun or before another
+        # capitalized word ("lămpile Philips", "revista Carpatair Magazin": a product's, a title's)
         lowercase = {key(t.text) for t in doc if t.is_lower}
-        acronyms.update({s.text: s for s in found if s.label_ == "organization" and len(s) == 1 and s[0].is_title
-                         and s[0].is_alpha and len(s.text) >= 4 and s.text not in acronyms and not inside(s)
-                         and key(s.text) not in lowercase and key(s.text) not in self.given and not self._known(s.text)
-                         and not places.lookup(s.text)})
+        subjects = {s.text: s for s in found if s.label_ == "organization" and len(s) == 1 and s[0].is_title
+                    and s[0].is_alpha and len(s.text) >= 4 and s.text not in acronyms and not inside(s)
+                    and key(s.text) not in lowercase and key(s.text) not in self.given and not self._known(s.text)
+                    and not places.lookup(s.text)}
         covered = {i for s in found for i in range(s.start, s.end)}
-        return [self._make(doc, doc[t.i: t.i + 1], "organization", acronyms[t.text]._.canonical or t.text)
-                for t in doc if t.text in acronyms and t.i not in covered]
+        tagged_in = {(s.text, s.sent.start) for s in found}
+        return [self._make(doc, doc[t.i: t.i + 1], "organization", named[t.text]._.canonical or t.text)
+                for t in doc for named in (acronyms if t.text in acronyms else subjects,)
+                if t.text in named and t.i not in covered
+                and (named is acronyms or (t.text, t.sent.start) not in tagged_in
+                     and not doc[t.i + 1: t.i + 2].text[:1].isupper()
+                     and not (t.i > 0 and doc[t.i - 1].pos_ == "NOUN" and doc[t.i - 1].is_lower))]
 
     def _station_runs(self, doc: Doc) -> list[Span]:
         """A radio or television station: one or two capitalized words (a number too) before "FM" or "TV"
