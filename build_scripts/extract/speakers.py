@@ -665,6 +665,9 @@ class Speakers:
         if span is not None and span.label_ == "place" and self.is_role(subject) and subject.i == span.start \
                 and len(span) > 1:
             span = None  # "antrenoarea Slatinei": a role with its town, not the town
+        if span is not None and span.label_ == "organization" and span.start == subject.i and self.is_role(subject) \
+                and span._.canonical and key(subject.text) != key(span._.canonical.split()[0]):
+            span = None  # "Ministrul Cercetării a spus" (named for "Ministerul Cercetării"): the minister, a role
         if span is not None and span.label_ in ("platform", "place"):
             return None, None  # "pe Facebook": where it was said; "Coreea de Nord a confirmat": a state, no speaker
         if span is not None and span.label_ == "organization" and self.is_role(subject.head) \
