@@ -418,14 +418,16 @@ def _months_in_their_year(chosen: list[_Match], text: str, rules: "_Rules") -> l
 def _months_before_their_year(chosen: list[_Match], text: str, rules: "_Rules") -> list[_Match]:
     """ "În martie și aprilie 2023", "în ianuarie, februarie și martie 2024": months listed before one
     that carries its year are in that year (a month after the next one in the list, in the year before:
-    "în decembrie și ianuarie 2024")."""
+    "în decembrie și ianuarie 2024"). A month listed before the next one of the calendar, neither with a
+    year, is in the same run ("prestate în mai și iunie": one tense for both, the last month's)."""
     ordered = sorted(chosen, key=lambda c: c.start)
     listed: set[int] = set()  # months that took their year from the list
     for i in range(len(ordered) - 2, -1, -1):
         month, after = ordered[i], ordered[i + 1]
         if month.value and after.value and MONTH_VALUE.fullmatch(month.value) and MONTH_VALUE.fullmatch(after.value) \
                 and not YEAR_VALUE.search(text[month.start:month.end]) \
-                and (i + 1 in listed or YEAR_VALUE.search(text[after.start:after.end])) \
+                and (i + 1 in listed or YEAR_VALUE.search(text[after.start:after.end])
+                     or int(after.value[5:]) == int(month.value[5:]) % 12 + 1) \
                 and _words_between(text, month, after) in rules.month_list_joins:
             year = int(after.value[:4]) - (month.value[5:] > after.value[5:])
             month.value = f"{year:04d}{month.value[4:]}"
@@ -792,6 +794,13 @@ def _rules(lang: Lang) -> _Rules:
             return _unresolved(m.start(), m.end()) if published is None else None
         return _Match(m.start(), m.end(), _month(int(year), month_word(m.group(1))))
 
+    # After an ambiguous month, the word that joins it to the next month of a list ("în mai și iunie 2023").
+    listed_after = rx(rf"\s*(?:{lang.alt('month_list_joins')})\s+([\w.]+)")
+
+    def listed_before_a_month(text: str, end: int) -> bool:
+        m = listed_after.match(text, end)
+        return bool(m) and m.group(1).lower() in month_of and m.group(1).lower() not in ambiguous_months
+
     @rule(rf"{B}({M}){E}")
     def _bare_month(m, published, tense):
         word = m.group(1).lower()
@@ -799,9 +808,11 @@ def _rules(lang: Lang) -> _Rules:
             before_ok = any(re.search(rf"(?:^|\s){re.escape(cue)}\s*$", m.string[:m.start()], re.I)
                             for cue in lang["month_cue_words"])
             after = next_word(m.string, m.end())
-            # "luna mai" is the month whatever follows ("în luna mai a anului viitor").
+            # "luna mai" is the month whatever follows ("în luna mai a anului viitor"), and so is a month
+            # listed before another ("în mai și iunie 2023").
             month_noun = prev_word(m.string, m.start()) in month_nouns
-            if not before_ok or (after and after not in safe_next and not month_noun):
+            if not before_ok or (after and after not in safe_next and not month_noun
+                                 and not listed_before_a_month(m.string, m.end())):
                 return None
         if "." in word and not re.search(r"\d\s*$", m.string[:m.start()]):
             return None  # "mar." alone is too weak without a day before it
