@@ -276,6 +276,8 @@ def _weekday_by_tense(published: dt.date, weekday: int, tense: str) -> dt.date:
         return later
     if tense == "past":
         return earlier
+    if tense == "ahead":  # planned: the day of publication itself, or the next one
+        return published if published.weekday() == weekday else later
     return earlier if (published - earlier) <= (later - published) else later
 
 
@@ -994,11 +996,28 @@ def _rules(lang: Lang) -> _Rules:
         days = [_weekday_value(m.string, m.start(g), m.end(g), m.group(g), None, published, tense) for g in (2, 3)]
         if any(d is None or not d.value or "set" in d.flags for d in days):
             return None  # a habit ("marțea și miercurea"), or not a day
-        if tense == "past":
+        if tense == "past" and not weekday_ahead(m.string, m.start(2), tense):
             start = dt.date.fromisoformat(days[1].value) - dt.timedelta(days=length)
         else:
             start = dt.date.fromisoformat(days[0].value)
         return _Match(m.start(), m.end(), f"{_day(start)}/{_day(start + dt.timedelta(days=length))}")
+
+    ahead_before = re.compile(rf"{B}(?:{lang.alt('weekday_ahead_before')})\s+\Z", re.I)
+    scheduled = [tuple(ascii_fold(w).lower().split()) for w in lang["scheduled_present"]]
+    SCHEDULED_REACH = 3  # words between a scheduling verb and its weekday
+    punctuation = re.compile(r"[,.;:!?»”\"]")
+
+    def weekday_ahead(text: str, start: int, tense: str) -> bool:
+        """A weekday planned for ("pentru vineri"), or scheduled by a verb in a present clause ("Etapa
+        începe vineri"): on or after the publication date."""
+        if ahead_before.search(text, 0, start):
+            return True
+        if tense != "present":
+            return False
+        words = ascii_fold(punctuation.split(text[max(0, start - 60):start])[-1]).lower().split()
+        return any(tuple(words[i:i + len(verb)]) == verb
+                   for verb in scheduled for i in range(max(0, len(words) - len(verb) - SCHEDULED_REACH),
+                                                        len(words) - len(verb) + 1))
 
     blockers_lifted = {w.lower() for w in lang["weekday_blockers_lifted"]}
     day_closed = re.compile(rf"\s*(?:[.,;:!?»”\"]|(?:{DP}){E})", re.I)
@@ -1039,7 +1058,9 @@ def _rules(lang: Lang) -> _Rules:
             monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(days=7)
             day = monday + dt.timedelta(days=target)
         else:
-            if tense == "past" and bound.search(text, 0, start):
+            if weekday_ahead(text, start, tense):
+                tense = "ahead"  # "a convocat pentru vineri", "Etapa începe vineri": planned, not past
+            elif tense == "past" and bound.search(text, 0, start):
                 tense = "present"  # "a prelungit alerta până miercuri": the bound, not the past
             day = _weekday_by_tense(published, target, tense)
         return _Match(start, end, _day(day))

@@ -26,7 +26,7 @@ SCHEMA: dict[str, dict[str, type]] = {
     "calendar": {
         "months": dict, "question_marks": list, "ambiguous_months": list, "month_cue_words": list, "month_safe_next": list,
         "comparative_words": list, "weekdays": dict, "ambiguous_weekdays": list, "weekday_blockers_before": list, "date_bound_before": list, "date_until_before": list, "date_since_before": list, "date_since_after_verb": list,
-        "weekday_blockers_after": list, "weekday_blockers_lifted": list, "weekday_past_words": list, "weekday_future_words": list,
+        "weekday_blockers_after": list, "weekday_blockers_lifted": list, "weekday_past_words": list, "weekday_future_words": list, "weekday_ahead_before": list, "scheduled_present": list,
         "future_markers": list, "past_auxiliaries": list, "past_participle_endings": list, "past_markers": list, "future_conditions": list, "subjunctive_marks": list, "forward_participles": list, "year_month_joins": list, "month_list_joins": list, "period_list_joins": list, "clock_period_joins": list, "clock_period_to": list,
         "relative_days": dict, "day_parts": dict, "day_parts_before": dict, "weekend_words": list, "weekend_before": list, "two_year_spans": list, "month_nouns": list, "month_of_year": list, "year_part_not_of": list, "relative_day_parts": dict, "habitual_markers": list, "weekday_every_before": list, "weekday_this_after": list, "weekday_range_from": list, "weekday_range_to": list, "day_range_from": list, "day_range_to": list, "period_range_to": list, "early_year_cues": list, "year_agent_starts": list, "decade_words": list, "century_words": list,
         "relative_units": dict, "relative_modifiers": dict, "this_prefix": list, "period_parts": dict,
