@@ -635,13 +635,28 @@ def _rules(lang: Lang) -> _Rules:
     since = re.compile(rf"{B}(?:(?:{lang.alt('date_since_before')})|[^\W\d_]{{0,20}}(?:{lang.alt('past_participle_endings')})"
                        rf"\s+(?:{lang.alt('date_since_after_verb')}))\s+\Z", re.I)
 
+    scheduled = [tuple(ascii_fold(w).lower().split()) for w in lang["scheduled_present"]]
+    SCHEDULED_REACH = 3  # words between a scheduling verb and its date
+    punctuation = re.compile(r"[,.;:!?»”\"]")
+
+    def scheduled_before(text: str, start: int) -> bool:
+        """A verb in the present that schedules ("începe", "se încheie", "are loc") up to three words before
+        `start`, no punctuation between."""
+        words = ascii_fold(punctuation.split(text[max(0, start - 60):start])[-1]).lower().split()
+        return any(tuple(words[i:i + len(verb)]) == verb
+                   for verb in scheduled for i in range(max(0, len(words) - len(verb) - SCHEDULED_REACH),
+                                                        len(words) - len(verb) + 1))
+
     def date_tense(text: str, start: int, tense: str) -> str:
         """The tense that places a month or day written at `start` in a clause of `tense`: after a bound
         ("amânată pentru martie") the clause's tense says nothing of it ("present": the nearest); after
         "since" in a past clause ("au crescut de la 1 ianuarie") it is strictly past ("since"); after a bound
-        in a future clause ("vor fi livrate până în decembrie") it is strictly ahead ("until")."""
+        in a future clause ("vor fi livrate până în decembrie") it is strictly ahead ("until"); after a verb
+        in the present that schedules ("Turneul se încheie pe 30 mai") it is ahead ("future")."""
         if tense == "past" and bound.search(text, 0, start):
             return "present"
+        if tense == "present" and scheduled_before(text, start):
+            return "future"
         if tense == "future" and until.search(text, 0, start):
             return "until"
         if tense == "past" and since.search(text, 0, start):
@@ -1003,21 +1018,11 @@ def _rules(lang: Lang) -> _Rules:
         return _Match(m.start(), m.end(), f"{_day(start)}/{_day(start + dt.timedelta(days=length))}")
 
     ahead_before = re.compile(rf"{B}(?:{lang.alt('weekday_ahead_before')})\s+\Z", re.I)
-    scheduled = [tuple(ascii_fold(w).lower().split()) for w in lang["scheduled_present"]]
-    SCHEDULED_REACH = 3  # words between a scheduling verb and its weekday
-    punctuation = re.compile(r"[,.;:!?»”\"]")
 
     def weekday_ahead(text: str, start: int, tense: str) -> bool:
         """A weekday planned for ("pentru vineri"), or scheduled by a verb in a present clause ("Etapa
         începe vineri"): on or after the publication date."""
-        if ahead_before.search(text, 0, start):
-            return True
-        if tense != "present":
-            return False
-        words = ascii_fold(punctuation.split(text[max(0, start - 60):start])[-1]).lower().split()
-        return any(tuple(words[i:i + len(verb)]) == verb
-                   for verb in scheduled for i in range(max(0, len(words) - len(verb) - SCHEDULED_REACH),
-                                                        len(words) - len(verb) + 1))
+        return bool(ahead_before.search(text, 0, start)) or tense == "present" and scheduled_before(text, start)
 
     blockers_lifted = {w.lower() for w in lang["weekday_blockers_lifted"]}
     day_closed = re.compile(rf"\s*(?:[.,;:!?»”\"]|(?:{DP}){E})", re.I)
