@@ -117,7 +117,7 @@ def _tense(text: str, start: int, end: int, rules: "_Rules", marks: ParseMarks =
         # spre 4 martie, sucursala".
         return "past"
     if right < len(text) and text[right] == "," and not rules.future.search(text) \
-            and len((text[left:start] + text[end:right]).split()) <= 2:
+            and len((text[left:start] + text[end:right]).split()) <= (5 if not text[:left].strip() else 2):
         # ... or, a phrase of the date alone, before the verb it opens: "între 10 și 21 februarie, în
         # aceleași poligoane s-a desfășurat".
         # (past the commas of a phrase set off inside the clause: "Marți, la Bacău, s-au înregistrat")
