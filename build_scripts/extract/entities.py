@@ -87,6 +87,7 @@ class EntityRecognizer:
         self.particles = lang.keys_of("person_particles")
         self.nationality = lang.keys_of("nationality_adjectives")
         self.org_heads = lang.keys_of("org_heads")
+        self.lone_generic_heads = lang.keys_of("lone_generic_heads")
         self.club_words = lang.keys_of("club_words")
         self.named_after = lang.keys_of("named_after_cues")
         self.never_named_after = lang.keys_of("never_named_after")
@@ -1904,6 +1905,9 @@ class EntityRecognizer:
                   and span[0].morph.get("Number") == ["Plur"] and self._clause_start(doc, span[0])
                   and not self.known.get(k)):
                 continue  # "Federațiile sindicale au anunțat": a plural common noun, capitalized by the sentence
+            elif span.label_ == "organization" and len(span) == 1 and k in self.lone_generic_heads and not heads \
+                    and not self.known.get(k):
+                continue  # "Comitetul a decis", with no committee named: no one body
             out.append(span)
         doc.spans["entities"] = out
         return out
