@@ -444,7 +444,8 @@ class EntityRecognizer:
                 # after, not followed by
                 continue
             if given and doc[i + 1].text[:1].isupper() and doc[i + 1].pos_ == "PROPN":
-                person = doc[i: span.end]
+                # (up to a comma: "… Tudor Anghelescu, economist" is the name and what he is)
+                person = doc[i: next((j for j in range(i + 2, span.end) if doc[j].text in ",;:"), span.end)]
                 out.append(self._make(doc, person, "person", person.text))
                 span = mention = doc[span.start: i]
                 if bracketed:

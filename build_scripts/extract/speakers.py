@@ -585,11 +585,22 @@ class Speakers:
         """ "„…”, a spus pentru Deșteptarea un angajat al firmei": a role or an unnamed source after the
         verb, before its clause ends, that the parser hung elsewhere: the subject, whom nobody named."""
         doc = verb.doc
-        for token in doc[verb.i + 1: min(len(doc), verb.i + 1 + INVERTED_WINDOW)]:
+        i, end = verb.i + 1, min(len(doc), verb.i + 1 + INVERTED_WINDOW)
+        while i < end:
+            token = doc[i]
+            if token.text == "," and i + 2 < len(doc) and doc[i + 1].morph.get("VerbForm") == ["Ger"] \
+                    and doc[i + 2].text == ",":
+                i += 3  # "a comentat, zâmbind, unul dintre ei": an aside
+                continue
+            if token.pos_ == "PRON" and "Ind" in token.morph.get("PronType") \
+                    and "Plur" not in token.morph.get("Number") and any(
+                        c.dep_ == "nmod" and any(g.dep_ == "case" for g in c.children) for c in token.children):
+                return True  # "unul dintre ei": one of several, not named
             if token.is_punct or token.pos_ in ("SCONJ", "VERB", "AUX", "PRON"):
                 return False  # (the clause ends: "A mai spus că niciun medic …")
             if token.pos_ == "NOUN" and (self.is_role(token) or self._unnamed_source(token)):
                 return True
+            i += 1
         return False
 
     def _name_before(self, verb: Token) -> Optional[Token]:
