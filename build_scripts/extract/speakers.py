@@ -209,6 +209,13 @@ class Memory:
         found = spoke[0].name if spoke and all(s.name == spoke[0].name for s in spoke) else None
         return None if found is not None and found.startswith(UNNAMED) else found
 
+    def last_speaker_of(self, sentence: int, gender: Optional[str]) -> Optional[str]:
+        """The one who spoke in the sentence before, when known to be of `gender`."""
+        spoke = [s for s in self.recent if s.spoke and s.sentence == sentence - 1]
+        if not spoke or gender is None or any(s.name != spoke[0].name or s.gender != gender for s in spoke):
+            return None
+        return None if spoke[0].name.startswith(UNNAMED) else spoke[0].name
+
     def unnamed(self, gender: Optional[str], sentence: int, paragraph: int) -> None:
         """Someone the text does not name spoke ("O asistentă … a declarat"): a pronoun after it may be
         them, so it points to nobody."""
@@ -297,6 +304,7 @@ class Speakers:
         self.possessive = lang.keys_of("possessive_articles")
         self.role_joins = lang.keys_of("role_prepositions")
         self.body_adjectives = lang.keys_of("body_adjectives")
+        self.genitive = lang.keys_of("genitive_articles")
         self.tenure_before = lang.keys_of("tenure_before")
         self.day_words = {key(w) for words in lang["weekdays"].values() for w in words} \
             | lang.keys_of("relative_days") | {key(w) for words in lang["day_parts"].values() for w in words}
@@ -485,6 +493,15 @@ class Speakers:
                 return self._subject_up(verb.head)
         return self._name_before(verb)
 
+    @staticmethod
+    def _complement_length(noun: Token) -> int:
+        """The words of a noun's "de" complement right after it ("brokerul de credite Dan Vereș": 2), else 0."""
+        doc = noun.doc
+        if noun.i + 2 < len(doc) and doc[noun.i + 1].pos_ == "ADP" and doc[noun.i + 2].head.i == noun.i \
+                and doc[noun.i + 2].pos_ == "NOUN" and doc[noun.i + 2].is_lower:
+            return 2
+        return 0
+
     def subject_after(self, verb: Token) -> Optional[Token]:
         """The inverted subject: a person after a newsroom, or the first name, role, pronoun or
         organization word after the verb that the parser took for an object."""
@@ -504,7 +521,8 @@ class Speakers:
                         or child.dep_ != "obl" and key(child.lemma_) in self.org_words
                         or child.dep_ == "obj" and key(child.lemma_) in self.person_nouns and self.attributes(verb)
                         or child.pos_ == "NOUN"
-                        and any(t.i in named for t in child.subtree if 0 <= t.i - child.i <= NAME_AFTER_NOUN)):
+                        and any(t.i in named for t in child.subtree
+                                if 0 <= t.i - child.i <= NAME_AFTER_NOUN + self._complement_length(child))):
                     if child.dep_ in ("obl", "obj") and any(c.dep_ == "case" for c in child.children):
                         continue  # "pe Telegram", "la București": a place or a medium, not the speaker
                     return child
@@ -747,8 +765,10 @@ class Speakers:
         if not self.is_role(subject) and subject.pos_ == "NOUN" and key(subject.lemma_) in self.person_nouns \
                 and subject.morph.get("Number") != ["Plur"] and not self.is_indefinite(subject) \
                 and self._bare(subject) and not self.is_kin(subject):
-            # "a spus femeia", "a spus bărbatul": the one person named in this sentence or the one before.
-            tied = memory.only_person(sentence, before=subject.i)
+            # "a spus femeia", "a spus bărbatul": the one person named in this sentence or the one before, or
+            # the one of that gender who spoke there ("„…”, a povestit ea. Femeia a spus că …").
+            tied = memory.only_person(sentence, before=subject.i) \
+                or memory.last_speaker_of(sentence, self.noun_gender(subject))
             return (tied, "role") if tied and not self._ambiguous(doc, tied) else (None, None)
         if self.is_role(subject):
             # A person named in apposition to the role speaks: "directorul AIEA, Rafael Grossi, a spus".
@@ -1427,14 +1447,15 @@ class Speakers:
         if by_country:
             return by_country
         head = key(role.lemma_)
-        heads = {head, key(role.text)}
+        heads = {head, key(role.text), self._noun_stem(key(role.text).split()[0])}  # ("Economistul-șef": economist)
         if len(words) == 1:
             heads |= self.synonyms.get(key(role.text), set()) | self.synonyms.get(head, set())
         everyone = doc.user_data.get("role_holders", {})
         holders = {person for tied, people in everyone.items() for person in people
                    if key(tied.split()[0]) in heads}
-        bare = len(words) == 1 or phrase in ties or len(holders) == 1 and len(words) == 2 and words[1].is_lower \
-            and words[1].pos_ == "NOUN" and self._organization_word(words[1]) is not None  # "Directorul companiei"
+        body = [t for t in words if key(t.text) not in self.genitive]  # ("Economistul-șef al băncii")
+        bare = len(words) == 1 or phrase in ties or len(holders) == 1 and len(body) == 2 and body[1].is_lower \
+            and body[1].pos_ == "NOUN" and self._organization_word(body[1]) is not None  # "Directorul companiei"
         if not bare and len(holders) == 1:
             # "directorul general" for the one person tied to "directorul general al Lactis Carpatia",
             # "Purtătorul de cuvânt" for the one tied to "purtătorul de cuvânt al Executivului"
