@@ -1352,8 +1352,8 @@ class Speakers:
         aside = {t.i for c in noun.children if c.dep_.startswith("acl") and c.i > noun.i
                  and "," in (noun.doc[min(x.i for x in c.subtree)].text, noun.doc[min(x.i for x in c.subtree) - 1].text)
                  for t in c.subtree}
-        # "a spus omul pentru Digi24": the newsroom it was said to.
-        aside |= {t.i for c in noun.children if c.i > noun.i and c.pos_ == "PROPN"
+        # "a spus omul pentru Digi24", "pentru Știrile ProTV": the newsroom it was said to.
+        aside |= {t.i for c in noun.children if c.i > noun.i and (c.pos_ == "PROPN" or c.text[:1].isupper())
                   and any(x.dep_ == "case" and key(x.text) in self.said_to for x in c.children) for t in c.subtree}
         words = [t for t in noun.subtree if not t.is_punct and t.i != noun.i and t.i not in aside]
         # "atacantul de 24 de ani": an age describes, it does not name
