@@ -709,6 +709,12 @@ class QuoteFinder:
             if not clauses:
                 clauses = self._that_clause_misattached(doc, sentence, verb)
             clauses += [c for first in clauses for c in first.children if c.dep_ == "conj" and self._has_that(c)]
+            if clauses and not any(t.i in inside for t in clauses[0].subtree):
+                # "a spus că A, dar că B": the parser may coordinate B with the verb; its "că" makes it
+                # reported (with no subject of its own: the verb's; after a quotation, left to it)
+                clauses += [c for c in verb.children if c.dep_ == "conj" and c.i > clauses[0].i and c not in clauses
+                            and self.speakers.marked_that(c) and not self.speakers.is_speech_verb(c)
+                            and not any(x.dep_.startswith("nsubj") for x in c.children)]
             if not clauses and key(verb.lemma_) in self.request_verbs:
                 request = self._request(doc, verb, inside)
                 if request is not None:
