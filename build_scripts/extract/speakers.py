@@ -305,6 +305,7 @@ class Speakers:
         self.role_joins = lang.keys_of("role_prepositions")
         self.body_adjectives = lang.keys_of("body_adjectives")
         self.genitive = lang.keys_of("genitive_articles")
+        self.continuing_verbs = lang.keys_of("continuing_verbs")
         self.tenure_before = lang.keys_of("tenure_before")
         self.day_words = {key(w) for words in lang["weekdays"].values() for w in words} \
             | lang.keys_of("relative_days") | {key(w) for words in lang["day_parts"].values() for w in words}
@@ -599,6 +600,10 @@ class Speakers:
         """ "surse", "un oficial", "un angajat": a word for someone the text does not name."""
         return key(noun.text) in self.unnamed or key(noun.lemma_) in self.unnamed
 
+    def _continues(self, verb: Token) -> bool:
+        """A verb that says the speaker goes on: "a adăugat", "a completat", "a continuat"."""
+        return key(verb.lemma_) in self.continuing_verbs
+
     def _unnamed_after(self, verb: Token) -> bool:
         """ "„…”, a spus pentru Deșteptarea un angajat al firmei": a role or an unnamed source after the
         verb, before its clause ends, that the parser hung elsewhere: the subject, whom nobody named."""
@@ -761,6 +766,10 @@ class Speakers:
             if self._unnamed_rival(doc, subject, gender):
                 return None, None  # "X l-a sunat pe fratele său. El a spus că …": X or his brother
             found = memory.resolve(gender, sentence, before=subject.i)
+            if found is None and self._continues(verb):
+                # "„…” Acesta a adăugat că …" right after that speaker's quotation: the same speaker goes on,
+                # whoever else the quotation's sentence named
+                found = memory.last_speaker_of(sentence, gender)
             return (found, "pronoun") if found else (None, None)
         if not self.is_role(subject) and subject.pos_ == "NOUN" and key(subject.lemma_) in self.person_nouns \
                 and subject.morph.get("Number") != ["Plur"] and not self.is_indefinite(subject) \
