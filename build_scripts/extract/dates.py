@@ -86,6 +86,7 @@ class DateFinder:
         self.negation = {key(w) for w in markers["negation"]}
         self.in_force = {key(w) for w in markers["in_force"]}
         self.not_negated_after = [key(w).split() for w in markers["not_negated_after"]]
+        self.participle_endings = tuple(key(w) for w in lang["past_participle_endings"])
         self.negation_carriers = {key(w) for w in markers["negation_carriers"]}
         self.negated_bounds = [key(w).split() for w in markers["negated_bounds"]]
         self.noun_endings = lang.noun_endings()
@@ -535,6 +536,9 @@ class DateFinder:
             if head.head.i == head.i:
                 return False
             head = head.head
+            if head.dep_ in self.PARTICIPLE_OF_NOUN and head.head.pos_ in ("NOUN", "PROPN") and head.pos_ == "ADJ" \
+                    and any(key(head.text).endswith(e) for e in self.participle_endings):
+                return False  # "Referendumul organizat duminică … nu a fost validat": it was held; what describes it is not negated
         else:
             return False
         if any(t.pos_ == "VERB" and t.dep_ == "conj" and t.head.i == head.i for t in doc[head.i + 1: span.start]):

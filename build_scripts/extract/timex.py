@@ -1049,8 +1049,9 @@ def _rules(lang: Lang) -> _Rules:
             after = text[end:].lower()
             if any(re.match(rf"\s*{re.escape(b)}(?!\w)", after) for b in lang["weekday_blockers_after"]):
                 return None
-            # ("luni de zile": months; "publicat luni de Inspectorat": by whom, on Monday)
-            if re.match(r"\s+de\s+[a-zăâîșț]", text[end:]) or re.search(r"\d\s*$", before):
+            # ("luni de zile": months; "publicat luni de Inspectorat": by whom, on Monday; right after the word:
+            # "anunțate luni dimineață de președinta biroului" is a Monday)
+            if re.match(r"\s+de\s+[a-zăâîșț]", text[start + len(word):]) or re.search(r"\d\s*$", before):
                 return None
         if published is None:
             return _unresolved(start, end)
