@@ -57,6 +57,8 @@ class QuoteFinder:
         self.question_labels = {key(w) for w in lang["interview"]["question_labels"]}
         self.opinion_verbs = lang.keys_of("opinion_verbs")
         self.two_sense_verbs = lang.keys_of("two_sense_verbs")
+        self.not_that_after = lang.keys_of("not_that_after")
+        self.diacritic_letters = [w.lower() for w in lang["diacritic_letters"]]
         self.request_verbs = {key(w) for w in lang["requests"]["verbs"]}
         self.statement_nouns = lang.keys_of("statement_nouns")
         self.owner_verbs = lang.keys_of("owner_verbs")
@@ -708,6 +710,13 @@ class QuoteFinder:
             clauses = [c for c in verb.children if c.dep_.startswith(("ccomp", "advcl")) and self._has_that(c)]
             if not clauses:
                 clauses = self._that_clause_misattached(doc, sentence, verb)
+            if not clauses and self.speakers.utters(verb):
+                bare = self._bare_that_clause(doc, sentence, verb, inside)
+                if bare is not None:
+                    speaker, via = self.speakers.resolve(doc, self.speakers.subject_of(verb), verb, memory, number, names)
+                    if via != "role":  # (a role read on a parse this broken is left alone)
+                        yield bare, speaker, via
+                    continue
             clauses += [c for first in clauses for c in first.children if c.dep_ == "conj" and self._has_that(c)]
             if clauses and not any(t.i in inside for t in clauses[0].subtree):
                 # "a spus că A, dar că B": the parser may coordinate B with the verb; its "că" makes it
@@ -804,6 +813,27 @@ class QuoteFinder:
         if key(span[0].text) in self.according if len(span) else True:
             return None
         return span if len([t for t in span if not t.is_punct]) >= MIN_WORDS else None
+
+    def _bare_that_clause(self, doc: Doc, sentence: Span, verb: Token, inside: set[int]) -> Optional[Span]:
+        """Text without diacritics, where the parse of "ca" (for "că") is too broken to give a clause ("Ea a
+        explicat ca adaosul … este de doar 8%"): right after the verb, "ca" and a word that does not make
+        it "as" or "in order to" (`not_that_after`) open the statement, which runs to the end of the
+        sentence, a quotation mark or a semicolon."""
+        if "has_diacritics" not in doc.user_data:
+            text = doc.text.lower()
+            doc.user_data["has_diacritics"] = any(letter in text for letter in self.diacritic_letters)
+        if doc.user_data["has_diacritics"]:
+            return None
+        i = verb.i + 1
+        if i + 1 >= sentence.end or key(doc[i].text) not in self.that or key(doc[i + 1].text) in self.not_that_after:
+            return None
+        end = i + 1
+        while end < sentence.end and not doc[end].is_quote and doc[end].text != ";" and end not in inside:
+            end += 1
+        while end > i + 1 and (doc[end - 1].is_punct or key(doc[end - 1].text) in ("si", "iar")):
+            end -= 1
+        span = doc[i + 1: end]
+        return span if len([t for t in span if not t.is_punct]) >= MIN_WORDS and end == sentence.end - 1 else None
 
     def _that_clause_misattached(self, doc: Doc, sentence: Span, verb: Token) -> list[Token]:
         """ "a avertizat într-o intervenție publică că …", "i-a spus lui Barbu, la aceeași întâlnire, că …":
