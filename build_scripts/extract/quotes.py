@@ -134,7 +134,9 @@ class QuoteFinder:
                             memory.note(owner, self.speakers.gender(owner, people[owner]), number, paragraph, spoke=True)
                 nested = self._nested(doc, sentence, quoted, nested_quotations, memory, number, names)
                 last = here[-1] if here else None
-                last_quoted = (number, last._.speaker) if last is not None and last._.direct and last._.speaker \
+                # (also a statement reported of someone named: "X a explicat că …. „…”" goes on with X)
+                last_quoted = (number, last._.speaker) if last is not None and last._.speaker \
+                    and (last._.direct or last._.speaker_via == "name") \
                     and not self._named_after(sentence, last, names) else None
                 said = next((q._.speaker for q in reversed(here) if q._.speaker), None)
                 spoken = said or self._speaking(doc, sentence, memory, number, names) or (spoken if not here else None)
