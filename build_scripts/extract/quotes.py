@@ -766,9 +766,10 @@ class QuoteFinder:
                 if clause.i in claimed:
                     continue
                 claimed.add(clause.i)
-                if self._quotes_inside(clause, inside, others - {clause.i}):
-                    continue  # "a spus că aceștia au transformat „…”": the quotation is the quote
                 span = self._clause_span(doc, clause, others - {clause.i}, inside)
+                if self._quotes_inside(clause, inside, others - {clause.i}) \
+                        and not (speaker is not None and self._before_colon(doc, span, inside)):
+                    continue  # "a spus că aceștia au transformat „…”": the quotation is the quote
                 if span is None or any(i in inside for i in range(span.start, span.end)):
                     continue
                 if len([t for t in span if not t.is_punct]) >= MIN_WORDS:
@@ -815,6 +816,17 @@ class QuoteFinder:
         if key(span[0].text) in self.according if len(span) else True:
             return None
         return span if len([t for t in span if not t.is_punct]) >= MIN_WORDS else None
+
+    @staticmethod
+    def _before_colon(doc: Doc, span: Optional[Span], inside: set[int]) -> bool:
+        """The statement ends at a colon that opens a quotation ("a spus că doi pacienți au fost operați în
+        timpul nopții: „Avem …”"): what comes before is a statement of its own."""
+        if span is None:
+            return False
+        i = span.end
+        while i < len(doc) and doc[i].is_punct and doc[i].text != ":" and i not in inside:
+            i += 1
+        return i + 1 < len(doc) and doc[i].text == ":" and (i + 1 in inside or doc[i + 1].is_quote and i + 2 in inside)
 
     def _bare_that_clause(self, doc: Doc, sentence: Span, verb: Token, inside: set[int]) -> Optional[Span]:
         """Text without diacritics, where the parse of "ca" (for "că") is too broken to give a clause ("Ea a
