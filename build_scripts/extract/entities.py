@@ -1156,12 +1156,20 @@ class EntityRecognizer:
                     and not places.lookup(s.text)}
         covered = {i for s in found for i in range(s.start, s.end)}
         tagged_in = {(s.text, s.sent.start) for s in found}
-        return [self._make(doc, doc[t.i: t.i + 1], "organization", named[t.text]._.canonical or t.text)
-                for t in doc for named in (acronyms if t.text in acronyms else subjects,)
-                if t.text in named and t.i not in covered
-                and (named is acronyms or (t.text, t.sent.start) not in tagged_in
-                     and not doc[t.i + 1: t.i + 2].text[:1].isupper()
-                     and not (t.i > 0 and doc[t.i - 1].pos_ == "NOUN" and doc[t.i - 1].is_lower))]
+        out = []
+        for t in doc:
+            if t.i in covered:
+                continue
+            if t.text in acronyms:
+                named = acronyms[t.text]
+            elif t.text in subjects and (t.text, t.sent.start) not in tagged_in \
+                    and not doc[t.i + 1: t.i + 2].text[:1].isupper() \
+                    and not (t.i > 0 and doc[t.i - 1].pos_ == "NOUN" and doc[t.i - 1].is_lower):
+                named = subjects[t.text]
+            else:
+                continue
+            out.append(self._make(doc, doc[t.i: t.i + 1], "organization", named._.canonical or t.text))
+        return out
 
     def _station_runs(self, doc: Doc) -> list[Span]:
         """A radio or television station: one or two capitalized words (a number too) before "FM" or "TV"

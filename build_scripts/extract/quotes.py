@@ -58,6 +58,7 @@ class QuoteFinder:
         self.opinion_verbs = lang.keys_of("opinion_verbs")
         self.two_sense_verbs = lang.keys_of("two_sense_verbs")
         self.not_that_after = lang.keys_of("not_that_after")
+        self.and_words = lang.keys_of("and_words")
         self.diacritic_letters = [w.lower() for w in lang["diacritic_letters"]]
         self.request_verbs = {key(w) for w in lang["requests"]["verbs"]}
         self.statement_nouns = lang.keys_of("statement_nouns")
@@ -817,6 +818,12 @@ class QuoteFinder:
             return None
         return span if len([t for t in span if not t.is_punct]) >= MIN_WORDS else None
 
+    def _trimmed_end(self, doc: Doc, start: int, end: int) -> int:
+        """A statement's end without the punctuation or the "și"/"iar" that close it."""
+        while end > start and (doc[end - 1].is_punct or key(doc[end - 1].text) in self.and_words):
+            end -= 1
+        return end
+
     @staticmethod
     def _before_colon(doc: Doc, span: Optional[Span], inside: set[int]) -> bool:
         """The statement ends at a colon that opens a quotation ("a spus că doi pacienți au fost operați în
@@ -844,8 +851,7 @@ class QuoteFinder:
         end = i + 1
         while end < sentence.end and not doc[end].is_quote and doc[end].text != ";" and end not in inside:
             end += 1
-        while end > i + 1 and (doc[end - 1].is_punct or key(doc[end - 1].text) in ("si", "iar")):
-            end -= 1
+        end = self._trimmed_end(doc, i + 1, end)
         span = doc[i + 1: end]
         return span if len([t for t in span if not t.is_punct]) >= MIN_WORDS and end == sentence.end - 1 else None
 
@@ -949,8 +955,7 @@ class QuoteFinder:
             if i in excluded or i in inside:
                 break
             end = i + 1
-        while end > start and (doc[end - 1].is_punct or key(doc[end - 1].text) in ("si", "iar")):
-            end -= 1
+        end = self._trimmed_end(doc, start, end)
         while start < end and doc[start].is_punct and not doc[start].is_quote:
             start += 1  # "a precizat că, după accident, …": no comma opens the statement
         return doc[start:end] if end > start else None

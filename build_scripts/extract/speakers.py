@@ -132,6 +132,13 @@ def _describing(word: Token) -> bool:
         and not any(c.dep_.startswith("aux") for c in word.children)
 
 
+def _one_of(token: Token) -> bool:
+    """ "unul dintre ei", "una din colege": an indefinite pronoun in the singular with its group after a
+    preposition: one of several."""
+    return token.pos_ == "PRON" and "Ind" in token.morph.get("PronType") and "Plur" not in token.morph.get("Number") \
+        and any(c.dep_ == "nmod" and any(g.dep_ == "case" for g in c.children) for c in token.children)
+
+
 def is_agent_noun(token: Token, endings: tuple[str, ...], things: set[str], nationality: set[str] = frozenset(),
                   articles: Iterable[tuple[str, str]] = ()) -> bool:
     """A noun made for a person who does something ("curatoarea", "casieră", "croitor"), by its ending,
@@ -615,9 +622,7 @@ class Speakers:
                     and doc[i + 2].text == ",":
                 i += 3  # "a comentat, zâmbind, unul dintre ei": an aside
                 continue
-            if token.pos_ == "PRON" and "Ind" in token.morph.get("PronType") \
-                    and "Plur" not in token.morph.get("Number") and any(
-                        c.dep_ == "nmod" and any(g.dep_ == "case" for g in c.children) for c in token.children):
+            if _one_of(token):
                 return True  # "unul dintre ei": one of several, not named
             if token.is_punct or token.pos_ in ("SCONJ", "VERB", "AUX", "PRON"):
                 return False  # (the clause ends: "A mai spus că niciun medic …")
@@ -998,9 +1003,7 @@ class Speakers:
         ("șeful lui Grossi") or after a preposition; after the verb, also the person that follows the
         subject's phrase and a comma ("a declarat comandantul exercițiului, generalul Dorin Manolache"), or
         one of a group named so ("Unul dintre agenții care au participat, Sorin Zaharia, a povestit")."""
-        one_of = noun.pos_ == "PRON" and "Ind" in noun.morph.get("PronType") and "Plur" not in noun.morph.get("Number") \
-            and any(c.dep_ == "nmod" and any(g.dep_ == "case" for g in c.children) for c in noun.children)
-        if noun.pos_ not in ("NOUN", "PROPN", "X") and not one_of:
+        if noun.pos_ not in ("NOUN", "PROPN", "X") and not _one_of(noun):
             return None
         doc = noun.doc
         if noun.i > noun.head.i:

@@ -637,7 +637,8 @@ def _rules(lang: Lang) -> _Rules:
 
     scheduled = [tuple(ascii_fold(w).lower().split()) for w in lang["scheduled_present"]]
     SCHEDULED_REACH = 3  # words between a scheduling verb and its date
-    punctuation = re.compile(r"[,.;:!?»”\"]")
+    PUNCTUATION = r"[.,;:!?»”\"]"  # what ends a phrase: a verb's reach and a day's word stop at it
+    punctuation = re.compile(PUNCTUATION)
 
     def scheduled_before(text: str, start: int) -> bool:
         """A verb in the present that schedules ("începe", "se încheie", "are loc") up to three words before
@@ -1025,7 +1026,7 @@ def _rules(lang: Lang) -> _Rules:
         return bool(ahead_before.search(text, 0, start)) or tense == "present" and scheduled_before(text, start)
 
     blockers_lifted = {w.lower() for w in lang["weekday_blockers_lifted"]}
-    day_closed = re.compile(rf"\s*(?:[.,;:!?»”\"]|(?:{DP}){E})", re.I)
+    day_closed = re.compile(rf"\s*(?:{PUNCTUATION}|(?:{DP}){E})", re.I)
 
     def _weekday_value(text: str, start: int, end: int, word: str, modifier: Optional[str], published, tense):
         """The day of the weekday `word` written at text[start:end] (`modifier`: "trecută", "viitoare"…)."""
