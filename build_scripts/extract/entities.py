@@ -91,6 +91,7 @@ class EntityRecognizer:
         self.club_words = lang.keys_of("club_words")
         self.named_after = lang.keys_of("named_after_cues")
         self.never_named_after = lang.keys_of("never_named_after")
+        self.named_for_connectors = lang.keys_of("named_for_connectors")
         self.collectives = lang.keys_of("collective_nouns")
         self.media_words = lang.keys_of("media_name_words")
         self.media_nouns = lang.keys_of("media_nouns")
@@ -443,7 +444,8 @@ class EntityRecognizer:
                 # "Institutul „Matei Balș”", "CSM Râmnicu Vâlcea", "Fundația Bill & Melinda Gates": named
                 # after, not followed by
                 continue
-            if given and doc[i + 1].text[:1].isupper() and doc[i + 1].pos_ == "PROPN":
+            if given and doc[i + 1].text[:1].isupper() and doc[i + 1].pos_ == "PROPN" \
+                    and not self._named_for(doc, span, i):
                 # (up to a comma: "… Tudor Anghelescu, economist" is the name and what he is)
                 person = doc[i: next((j for j in range(i + 2, span.end) if doc[j].text in ",;:"), span.end)]
                 out.append(self._make(doc, person, "person", person.text))
@@ -505,6 +507,31 @@ class EntityRecognizer:
             return out  # "**Ați susține …?**": a verb or a function word the model read as a name
         return out + [self._make(doc, mention, "organization", self._org_name(span))]
 
+    ROLE_REACH = 4  # words before an institution's name searched for the role of the person after it
+
+    def _named_for(self, doc: Doc, span: Span, i: int) -> bool:
+        """ "Liceul Teoretic Mihai Eminescu", "Spitalul Victor Babeș": an institution's head word, the
+        capitalized words of its kind perhaps, then the person it is named after -- one name. Not a body
+        that is never named after someone ("Consiliului Fiscal Tudor Anghelescu"), nor the holder of a
+        role (`_holder_after`)."""
+        head = key(span[0].text)
+        if span[0].is_lower or head not in self.org_heads or head in self.never_named_after:
+            return False
+        if self._holder_after(doc, span.start, doc[i: span.end]):
+            return False
+        return all(t.text[:1].isupper() and t.is_alpha and not is_acronym(t.text) or is_quote_mark(t)
+                   or key(t.text) in self.named_for_connectors for t in doc[span.start + 1: i])
+
+    def _role_ahead(self, doc: Doc, start: int) -> bool:
+        """A role or a word for a person among the few words before an institution's name."""
+        return any(self._person_noun(t) for t in doc[max(doc[start].sent.start, start - self.ROLE_REACH): start])
+
+    def _holder_after(self, doc: Doc, head: int, person: Span) -> bool:
+        """ "Directorul Spitalului Județean Ion Pop": a role, the institution in the genitive, then a name
+        with no quotation mark before it -- the role's holder, not whom the institution is named after."""
+        return in_genitive(doc[head]) and self._role_ahead(doc, head) \
+            and not any(is_quote_mark(t) for t in doc[head: person.start])
+
     def _posts_abroad(self, doc: Doc, spans: list[Span]) -> None:
         """Each diplomatic post named with its country after "în" takes that country into its name."""
         for span in spans:
@@ -556,8 +583,11 @@ class EntityRecognizer:
         word and adjectives only name no unit of their own, so the whole is one name ("Inspectoratul
         General al Poliției Române"); before an acronym ("Consiliul Director al BNR") it is a unit."""
         after = doc[unit.end + 1] if unit.end + 1 < len(doc) else None
+        words = unit[1:]
+        if len(words) >= 2 and self._place_name(words[-1:])[1]:
+            words = words[:-1]  # "Inspectoratul Județean Timiș al Poliției de Frontieră": with its county
         return len(unit) >= 2 and key(unit[0].text) in self.org_heads and after is not None \
-            and not is_acronym(after.text) and all(t.pos_ == "ADJ" and t.text[:1].isupper() for t in unit[1:])
+            and not is_acronym(after.text) and all(t.pos_ == "ADJ" and t.text[:1].isupper() for t in words)
 
     def _seated(self, doc: Doc, span: Span) -> Span:
         """The organization with where it sits, when its name is followed by it: "Departamentul de Stat"
@@ -2031,7 +2061,7 @@ class EntityRecognizer:
                     i -= 1
                 # (a noun with no article is no name's head: "generalul de brigadă Sever Popovici")
                 if i >= 0 and (key(doc[i].text) in self.named_after or key(doc[i].text) in self.org_heads
-                               and key(doc[i].text) not in self.never_named_after) \
+                               and key(doc[i].text) not in self.never_named_after and not self._holder_after(doc, i, span)) \
                         and not (doc[i].is_lower and doc[i].morph.get("Definite") == ["Ind"]):
                     continue
             out.append(span)

@@ -46,7 +46,7 @@ SCHEMA: dict[str, dict[str, type]] = {
     },
     "names": {
         "person_roles": list, "agent_endings": list, "kin_roles": list, "feminine_roles": list, "role_institutions": dict, "org_heads": list, "lone_generic_heads": list,
-        "place_cues": list, "landform_heads": list, "settlement_cues": list, "list_introducers": list, "state_forms": list, "competition_heads": list, "named_after_cues": list, "never_named_after": list, "collective_nouns": list, "place_prepositions": list, "org_cues": list, "representatives_of": list, "real_name_cues": list, "ranks": list, "club_prefixes": list, "club_words": list, "org_descriptors": list, "not_entities": list, "honorifics": list, "name_connectors": list, "person_particles": list, "nationality_adjectives": list,
+        "place_cues": list, "landform_heads": list, "settlement_cues": list, "list_introducers": list, "state_forms": list, "competition_heads": list, "named_after_cues": list, "never_named_after": list, "named_for_connectors": list, "collective_nouns": list, "place_prepositions": list, "org_cues": list, "representatives_of": list, "real_name_cues": list, "ranks": list, "club_prefixes": list, "club_words": list, "org_descriptors": list, "not_entities": list, "honorifics": list, "name_connectors": list, "person_particles": list, "nationality_adjectives": list,
         "name_inflections": list, "adjective_inflections": list, "not_organizations": list,
         "person_titles": list, "org_suffixes": list, "legal_forms": list, "office_prepositions": list, "fund_endings": list, "web_domains": list, "definite_endings": list,
         "org_location_prepositions": list, "genitive_articles": list, "org_seats": dict,
