@@ -487,6 +487,8 @@ class EntityRecognizer:
             if definite:
                 return out + [self._make(doc, mention, *definite)]  # "în Parlament" -> "Parlamentul"
             canonical, confirmed = self._place_name(span)
+            if confirmed and not self._after_place_word(doc, span) and self._truncated(span.text):
+                return out + [self._make(doc, mention, "organization", span.text)]  # "Rapid" (not "Rapid City")
             if confirmed and (self._after_place_word(doc, span)
                               or self._sizeable(canonical) and not self._after_org_word(doc, span)):
                 return out + [self._make(doc, mention, "place", canonical)]  # "regiunea Dnipropetrovsk"
@@ -521,6 +523,13 @@ class EntityRecognizer:
             return False
         return all(t.text[:1].isupper() and t.is_alpha and not is_acronym(t.text) or is_quote_mark(t)
                    or key(t.text) in self.named_for_connectors for t in doc[span.start + 1: i])
+
+    @staticmethod
+    def _truncated(text: str) -> bool:
+        """ "Rapid" for "Rapid City": a place's name cut short, which the model's reading as an
+        organization outweighs (the Bucharest club), whatever part of speech the tagger gave it."""
+        place = places.lookup(text)
+        return place is not None and place.name.startswith(text + " ")
 
     def _role_ahead(self, doc: Doc, start: int) -> bool:
         """A role or a word for a person among the few words before an institution's name."""
