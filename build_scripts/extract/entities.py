@@ -293,6 +293,11 @@ class EntityRecognizer:
                              or key(mention[0].text) in self.representatives) \
                 and key(span[-1].text) in self.org_suffixes and not self._role_in_name(mention[0]) else mention
             return self._organizations(doc, named, named)
+        if label == "organization" and len(span) > 1 and key(span[0].text) not in self.org_heads \
+                and (self._after_settlement_cue(doc, span) or self._in_place_list(doc, span)):
+            canonical, confirmed = self._place_name(span)
+            if confirmed:
+                return [self._make(doc, mention, "place", canonical)]  # "localității sibiene Copșa Mică"
         if self._pair(span):
             return []  # "Zimnicea-Șiștov": two places joined, each named on its own elsewhere
         if label != "organization" and self._named_with_town(span):
@@ -1526,9 +1531,12 @@ class EntityRecognizer:
     def _after_settlement_cue(self, doc: Doc, span: Span) -> bool:
         """ "comuna Gheorghe Doja": a settlement's kind right before the name, and no role before that
         ("primarul comunei Ion Pop")."""
-        if span.start == 0 or key(doc[span.start - 1].text) not in self.settlement_cues:
+        cue = span.start - 1
+        if cue > 0 and doc[cue].is_lower and doc[cue].pos_ == "ADJ":
+            cue -= 1  # "localității sibiene Copșa Mică"
+        if cue < 0 or key(doc[cue].text) not in self.settlement_cues:
             return False
-        return span.start < 2 or not self._is_role(doc[span.start - 2])
+        return cue < 1 or not self._is_role(doc[cue - 1])
 
     def _after_place_word(self, doc: Doc, span: Span) -> bool:
         """ "regiunea Kursk", "orașul Enerhodar": a place word right before the name."""
