@@ -96,6 +96,7 @@ class EntityRecognizer:
         self.media_words = lang.keys_of("media_name_words")
         self.media_nouns = lang.keys_of("media_nouns")
         self.org_suffixes = lang.keys_of("legal_forms") | lang.keys_of("org_suffixes")
+        self.legal_forms = set(lang["legal_forms"])
         self.web_domains = lang.keys_of("web_domains")
         self.definite = [tuple(p) for p in lang["definite_endings"]]
         # (an article no name ends with: "-ul" of "Ierarhul", not the "-a" of "Maria")
@@ -423,6 +424,9 @@ class EntityRecognizer:
         if len(span) >= 3 and members_of(span[0], span[1]):
             span = doc[span.start + 1: span.end]  # "Economiștii Băncii Transilvania": the body its people are of
             mention = doc[max(mention.start, span.start): mention.end]
+        if self._kind_first(doc, span.start, span.end):
+            span = doc[span.start + 1: span.end]
+            mention = doc[max(mention.start, span.start): mention.end]
         seated = self._seated(doc, span)
         if seated.end > span.end:
             span = seated
@@ -513,6 +517,14 @@ class EntityRecognizer:
                 and span[0].is_alpha and not is_acronym(span.text):
             return out  # "**Ați susține …?**": a verb or a function word the model read as a name
         return out + [self._make(doc, mention, "organization", self._org_name(span))]
+
+    def _kind_first(self, doc: Doc, start: int, end: int) -> bool:
+        """ "Partidul AUR a transmis", "Compania Nord Mobility SA, care …": a kind of organization opening
+        the sentence, then the name (an acronym, or words ending in a legal form), not a word of it (not
+        "Compania Națională de Căi Ferate CFR SA")."""
+        return end - start >= 2 and doc[start].is_sent_start and key(doc[start].text) in self.org_cues | self.org_heads \
+            and (end - start == 2 and is_acronym(doc[start + 1].text) and not self._known_place(doc[start + 1].text)
+                 or end - start >= 3 and doc[end - 1].text in self.legal_forms and doc[start + 1].pos_ != "ADJ")
 
     ROLE_REACH = 4  # words before an institution's name searched for the role of the person after it
 
@@ -738,7 +750,14 @@ class EntityRecognizer:
                     end += 2
                 else:
                     break
-            if end - i >= 2:
+            described = end - i >= 3 and doc[i + 1].is_lower and key(doc[i + 1].text) in self.nationality \
+                and is_acronym(doc[i + 2].text)
+            if described:
+                i += 2  # "Sindicatul spaniol CCOO": what it is, then its name
+            elif self._kind_first(doc, i, end):
+                i += 1
+                described = True
+            if end - i >= 2 or described:
                 span = self._seated(doc, doc[i:end])
                 end = span.end
                 located = self._located(doc, span)
@@ -1286,11 +1305,13 @@ class EntityRecognizer:
             canonical, confirmed = self._place_name(span)
             return self._make(doc, mention, "place", canonical, confirmed)  # "comuna Gheorghe Doja"
         if not self._has_given_name(span):
-            # "Kievului", "Moscova" read as a person: an inflected place name, or a big place, or one of
-            # a list of places ("orașele Chicago, St. Paul și Detroit").
+            # "Kievului", "Moscova" read as a person: an inflected place name, or a big place, or a place's
+            # name of two words or more ("Baile Herculane", not after "bulevardul"), or one of a list of
+            # places ("orașele Chicago, St. Paul și Detroit").
             canonical, confirmed = self._place_name(span)
             inflected = confirmed and key(canonical) != key(span.text)
-            if confirmed and (inflected or self._sizeable(canonical, PERSON_OR_PLACE_POPULATION)
+            long_name = len(span) >= 2 and not (span.start and key(doc[span.start - 1].text) in self.named_after)
+            if confirmed and (inflected or self._sizeable(canonical, PERSON_OR_PLACE_POPULATION) or long_name
                               or self._after_preposition(doc, span[0]) or self._in_place_list(doc, span)):
                 return self._make(doc, mention, "place", canonical)
             if not confirmed and not self._known(span.text) and self._in_place_list(doc, span, cued=True):
@@ -1613,6 +1634,9 @@ class EntityRecognizer:
             for i in range(name_start, name_end):
                 if doc[i].is_punct and doc[i].text not in "-.'’":
                     name_end = i
+                    break
+                if i > name_start and any(ch.isdigit() for ch in doc[i].text):
+                    name_end = end = i  # "iar Dan Hrițcu 38%": a figure after the name, no part of it
                     break
                 if i > name_start and doc[i].is_lower and doc[i].is_alpha and key(doc[i].text) not in self.particles:
                     name_end = i
@@ -1937,7 +1961,7 @@ class EntityRecognizer:
             if span.label_ == "person" and len(span) == 1 and k in org_words and k not in parts:
                 continue  # "Kessler" of "Kessler & Partners": the company, cut short
             heads = short_names.get(k, set())
-            if span.label_ != "person" and len(span) == 1 and k in surnames:
+            if span.label_ != "person" and len(span) == 1 and k in surnames and not self._placed(doc, span):
                 span = self._make(doc, span, "person", next(iter(named)) if len(named) == 1 else span.text)
             elif span.label_ != "person" and len(span) >= 2 and len(tails.get(k, ())) == 1:
                 # "Ní Bhriain" read as an organization after "Caoimhe Ní Bhriain": her surname of two words
@@ -1967,6 +1991,12 @@ class EntityRecognizer:
             out.append(span)
         doc.spans["entities"] = out
         return out
+
+    def _placed(self, doc: Doc, span: Span) -> bool:
+        """A place the lexicon knows, after a settlement's kind, a place word or a place preposition
+        ("municipiului Roman", "din Roman" in an article about Ion and Elena Roman): the place."""
+        return span.label_ == "place" and span._.confirmed and (
+            self._after_settlement_cue(doc, span) or self._after_place_word(doc, span) or self._after_preposition(doc, span[0]))
 
     def _held_by_other(self, doc: Doc, span: Span, spans: list[Span]) -> bool:
         """The role before a lone word has a full name in apposition: "Șeful Salvamont Bușteni, Radu
@@ -2085,8 +2115,7 @@ class EntityRecognizer:
         doc.spans["entities"] = out
         return out
 
-    @staticmethod
-    def _local_branches(doc: Doc, spans: list[Span]) -> None:
+    def _local_branches(self, doc: Doc, spans: list[Span]) -> None:
         """ "Inspectoratul pentru Situații de Urgență (ISU) Brașov", "Direcția de Sănătate Publică (DSP)
         Iași": the place after the acronym names the local branch, so it belongs to the name (the place
         stays a place of its own too). The acronym alone then means that branch, when the article has one
@@ -2096,11 +2125,16 @@ class EntityRecognizer:
         for a in spans:
             # (the acronym between the brackets is an organization of its own, or a word no layer kept)
             j = a.end
-            if a.label_ != "organization" or not _bracketed_acronym(doc, j) or j + 3 not in place_at:
+            if a.label_ != "organization" or not _bracketed_acronym(doc, j) or j + 3 >= len(doc):
                 continue
-            c, acronym = place_at[j + 3], doc[j + 1].text
-            if a._.canonical and c._.canonical and not a._.canonical.endswith(c.text):
-                a._.canonical = f"{a._.canonical} {c.text}"  # as the text names the branch ("… Cluj")
+            # (a county no layer kept as a place: "Inspectoratul Școlar Județean (ISJ) Alba")
+            c, acronym = place_at.get(j + 3), doc[j + 1].text
+            seat = c.text if c is not None and c._.canonical else doc[j + 3].text \
+                if doc[j + 3].text[:1].isupper() and self._place_name(doc[j + 3: j + 4])[1] else None
+            if seat is None:
+                continue
+            if a._.canonical and not a._.canonical.endswith(seat):
+                a._.canonical = f"{a._.canonical} {seat}"  # as the text names the branch ("… Cluj")
             if a._.canonical:
                 branches.setdefault(acronym, set()).add(a._.canonical)
         for span in spans:  # one span "Direcția … (DGASPC) Covasna"

@@ -313,6 +313,7 @@ class Speakers:
         self.body_adjectives = lang.keys_of("body_adjectives")
         self.genitive = lang.keys_of("genitive_articles")
         self.continuing_verbs = lang.keys_of("continuing_verbs")
+        self.again_adverbs = lang.keys_of("again_adverbs")
         self.tenure_before = lang.keys_of("tenure_before")
         self.day_words = {key(w) for words in lang["weekdays"].values() for w in words} \
             | lang.keys_of("relative_days") | {key(w) for words in lang["day_parts"].values() for w in words}
@@ -340,6 +341,7 @@ class Speakers:
         self.speaking_as_group = lang.keys_of("speaking_as_group")
         self.titles = lang.keys_of("person_titles")
         self.party_of = {key(w): party for party, words in lang["party_members"].items() for w in words}
+        self.member_party = {key(w): party for party, words in lang["party_member_nouns"].items() for w in words}
         self.control_verbs = lang.keys_of("control_verbs")
         self.that = lang.keys_of("that")
         self.subjunctive_marks = {key(w) for w in lang["requests"]["marks"]}  # "să": "a ținut să precizeze"
@@ -699,7 +701,7 @@ class Speakers:
             # "a spus consilierul Popa" where the article names two Popas: the one with that role.
             found = self._surname_with_role(doc, span)
             if found is None:
-                found = self._first_of_surname(doc, span, memory)
+                found = self._first_of_surname(doc, span, memory, self._goes_on(verb))
             return (found, "role") if found else (None, None)
         if span is not None and span.label_ == "place" and self.is_role(subject) and subject.i == span.start \
                 and len(span) > 1:
@@ -781,8 +783,14 @@ class Speakers:
                 and self._bare(subject) and not self.is_kin(subject):
             # "a spus femeia", "a spus bărbatul": the one person named in this sentence or the one before, or
             # the one of that gender who spoke there ("„…”, a povestit ea. Femeia a spus că …").
+            party = self.member_party.get(key(subject.lemma_))
+            members = self._party_people(doc)
+            if party is not None and len(members.get(party, ())) == 1:
+                return next(iter(members[party])), "role"  # "a replicat liberalul" after "Radu Ungureanu (PNL)"
             tied = memory.only_person(sentence, before=subject.i) \
                 or memory.last_speaker_of(sentence, self.noun_gender(subject))
+            if party is not None and any(tied in people for other, people in members.items() if other != party):
+                return None, None  # the one just named is of another party
             return (tied, "role") if tied and not self._ambiguous(doc, tied) else (None, None)
         if self.is_role(subject):
             # A person named in apposition to the role speaks: "directorul AIEA, Rafael Grossi, a spus".
@@ -1185,19 +1193,41 @@ class Speakers:
         return found.pop() if len(found) == 1 else None
 
     @staticmethod
-    def _first_of_surname(doc: Doc, span: Span, memory: Memory) -> Optional[str]:
+    def _first_of_surname(doc: Doc, span: Span, memory: Memory, goes_on: bool) -> Optional[str]:
         """A surname two people of the article share, alone: the one of them named in full before it, if
-        only one was ("Bărbulescu" before his wife is named); else the last who spoke, if one of them ("a mai
-        spus Stanciu" right after Cornel Stanciu spoke)."""
+        only one was ("Bărbulescu" before his wife is named); else, after a verb that says the speaker goes
+        on (`goes_on`), the last who spoke, if one of them and the surname was not written alone since ("a
+        mai spus Stanciu" right after Cornel Stanciu spoke)."""
         full = {p for p in _with_surname(doc, key(span._.canonical).split()[-1]) if len(p.split()) > 1}
         before = {s._.canonical for s in doc.spans.get("entities", []) if s.label_ == "person"
                   and s._.canonical in full and s.start < span.start}
         if len(before) == 1:
             return before.pop()
-        spoke = [s.name for s in reversed(memory.recent) if s.spoke]
-        if spoke and spoke[0] in before:
-            return spoke[0]
-        return None
+        spoke = [s for s in reversed(memory.recent) if s.spoke]
+        if not goes_on or not spoke or spoke[0].name not in before:
+            return None
+        # (not when the surname alone was written since: "Cele două Ursache i-au condus …")
+        surname = key(span._.canonical)
+        again = [m for m in memory.mentioned if m[0] > spoke[0].sentence and m[1] < span.start and key(m[2]) == surname]
+        return None if again else spoke[0].name
+
+    def _party_people(self, doc: Doc) -> dict[str, set[str]]:
+        """{party: people} the article ties to a party by its name in brackets after theirs ("Dan Hrițcu
+        (PSD)"), for the parties whose members have a noun (`party_member_nouns`)."""
+        if "party_people" not in doc.user_data:
+            parties = {key(p): p for p in self.lang["party_member_nouns"]}
+            found: dict[str, set[str]] = {}
+            for span in doc.spans.get("entities", []):
+                j = span.end
+                if span.label_ == "person" and span._.canonical and j + 2 < len(doc) and doc[j].text == "(" \
+                        and doc[j + 2].text == ")" and key(doc[j + 1].text) in parties:
+                    found.setdefault(parties[key(doc[j + 1].text)], set()).add(span._.canonical)
+            doc.user_data["party_people"] = found
+        return doc.user_data["party_people"]
+
+    def _goes_on(self, verb: Token) -> bool:
+        """ "a mai spus": an adverb on the verb of saying says the same speaker goes on."""
+        return any(c.dep_ == "advmod" and key(c.text) in self.again_adverbs for c in verb.children)
 
     @staticmethod
     def _ambiguous(doc: Doc, name: str) -> bool:
