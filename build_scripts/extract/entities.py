@@ -64,6 +64,7 @@ class EntityRecognizer:
         self.titles = lang.keys_of("person_titles")
         self.not_entities = lang.keys_of("not_entities")
         self.weekdays = {key(w) for names in lang["weekdays"].values() for w in names}
+        self.months = {key(w) for names in lang["months"].values() for w in names}
         self.speech_verbs = lang.keys_of("speech_verbs")
         # "de Crăciun", "înainte de Paște": a holiday, which the dates read (a surname elsewhere).
         self.holidays = {key(form) for h in lang["holidays"] for form in h["forms"]}
@@ -113,6 +114,7 @@ class EntityRecognizer:
         self.home_country = seats["home_country"]
         self.noun_endings = lang.noun_endings()
         self.genitive_endings = tuple(key(w) for w in lang["genitive_endings"])
+        self.feminine_genitive = tuple(key(w) for w in lang["feminine_genitive_endings"])
         self.genitive = lang.keys_of("genitive_articles")
         self.possessive = lang.keys_of("possessive_articles")
         self.and_words = lang.keys_of("and_words")
@@ -340,6 +342,16 @@ class EntityRecognizer:
                 and mention.start == span.start and not (span.start and key(doc[span.start - 1].text) in self.named_after):
             # "Zsolt Fülöp", "Đorđe Vukašinović" read as a place: a given name first, and no place any lexicon
             # knows (not "strada Vasile Lupu": a place named after someone)
+            return [self._person_or_place(doc, mention, span)]
+        if label == "place" and len(span) == 1 and not self._known(span.text) \
+                and (key(span.text) in self.given and mention.start < span.start and self._person_noun(doc[mention.start])
+                     or not places.lookup(span.text) and key(span.text) not in self.given and in_genitive(span[0])
+                     and key(span.text).endswith(self.feminine_genitive) and span.start > 0 and doc[span.start - 1].is_lower
+                     and doc[span.start - 1].pos_ == "NOUN" and key(doc[span.start - 1].text) not in self.named_after
+                     and any(key(c) in self.given for c in uninflect(span.text, self.inflections))):
+            # "surorile Ana", "după accidentarea Ioanei" read as a place: a given name after a word for a
+            # person, or a woman's in the genitive right after a noun (not "strada Daliei"), no place of
+            # any lexicon
             return [self._person_or_place(doc, mention, span)]
         if label == "place" and len(span) == 1 and mention.end == span.end and self._after_settlement_cue(doc, span):
             span = self._with_name_tail(doc, span)  # "satul Fundu Râpii" read as "Fundu"
@@ -1609,6 +1621,14 @@ class EntityRecognizer:
         while end > start and (self._trailing_noise(doc, start, end, keep_lower=label == "person" or described)
                                or described and doc[end - 1].is_lower and doc[end - 1].pos_ in _FUNCTION_POS):
             end -= 1
+        if label == "organization":
+            # "Ministerul Sportului din octombrie": a month or a weekday and what leads to it are a date
+            dated = next((i for i in range(start + 1, end) if key(doc[i].text) in self.months | self.weekdays
+                          and doc[i].is_lower and (doc[i - 1].pos_ == "ADP" or doc[i - 1].like_num)), None)
+            if dated is not None:
+                end = dated
+                while end > start and (doc[end - 1].pos_ == "ADP" or doc[end - 1].like_num):
+                    end -= 1  # (and the preposition or the day before it)
         if start >= end:
             return None
         name_start, name_end = start, end
