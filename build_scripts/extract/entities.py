@@ -531,12 +531,15 @@ class EntityRecognizer:
         return out + [self._make(doc, mention, "organization", self._org_name(span))]
 
     def _kind_first(self, doc: Doc, start: int, end: int) -> bool:
-        """ "Partidul AUR a transmis", "Compania Nord Mobility SA, care …": a kind of organization opening
-        the sentence, then the name (an acronym, or words ending in a legal form), not a word of it (not
-        "Compania Națională de Căi Ferate CFR SA")."""
-        return end - start >= 2 and doc[start].is_sent_start and key(doc[start].text) in self.org_cues | self.org_heads \
-            and (end - start == 2 and is_acronym(doc[start + 1].text) and not self._known_place(doc[start + 1].text)
-                 or end - start >= 3 and doc[end - 1].text in self.legal_forms and doc[start + 1].pos_ != "ADJ")
+        """ "Partidul AUR a transmis", "Compania Nord Mobility SA, care …", "Clubul CSM Vălenii de Olt": a
+        kind of organization, then the name (words ending in a legal form, a club's, or, opening the
+        sentence, an acronym), not a word of it (not "Compania Națională de Căi Ferate CFR SA", "Consiliul
+        UE", "Centrul FILIA")."""
+        return end - start >= 2 and doc[start].text[:1].isupper() and key(doc[start].text) in self.org_cues | self.org_heads \
+            and (end - start == 2 and doc[start].is_sent_start and is_acronym(doc[start + 1].text)
+                 and not self._known_place(doc[start + 1].text)
+                 or end - start >= 3 and doc[end - 1].text in self.legal_forms and doc[start + 1].pos_ != "ADJ"
+                 or end - start >= 3 and doc[start + 1].text in self.club_prefixes)
 
     ROLE_REACH = 4  # words before an institution's name searched for the role of the person after it
 

@@ -914,6 +914,8 @@ class Speakers:
             return None  # "Economiștii Băncii Transilvania": people of a body in the genitive
         if any(names[t.i].label_ == "person" for t in words if t.i in names) or any(self.is_role(t) for t in words):
             return None
+        if key(subject.text) in self.org_cues and getattr(names.get(subject.i + 1), "label_", None) == "organization":
+            return None  # "Compania Transport Local SA": a kind of body, then the name the entity layer kept
         if key(subject.lemma_) in self.speaking_for or self._noun_stem(subject.text) in self.speaking_for_stems:
             return None  # "Reprezentantii ApaNord Botosani SA": who speaks for the body (`spoken_for`)
         if not any(t.pos_ in ("NOUN", "ADJ") for t in words[1:]):
