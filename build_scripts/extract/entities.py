@@ -433,7 +433,7 @@ class EntityRecognizer:
         """An organization the NER found, split where it swallowed an acronym in parentheses ("Federația
         Română de Fotbal (FRF)") or the person after it ("ANM Cristiana Dumbravă")."""
         out = []
-        if len(span) >= 3 and members_of(span[0], span[1]):
+        if len(span) >= 2 and members_of(span[0], span[1]) and (len(span) >= 3 or is_acronym(span[1].text)):
             span = doc[span.start + 1: span.end]  # "Economiștii Băncii Transilvania": the body its people are of
             mention = doc[max(mention.start, span.start): mention.end]
         if self._kind_first(doc, span.start, span.end):

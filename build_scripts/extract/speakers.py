@@ -76,10 +76,10 @@ def in_genitive(token: Token) -> bool:
 
 
 def members_of(word: Token, body: Token) -> bool:
-    """A plural noun with its article, then a body's name in the genitive: people of that body, not its
-    name ("Economiștii Băncii Transilvania", "Angajații Companiei X")."""
+    """A plural noun with its article, then a body's name in the genitive or its acronym: people of that
+    body, not its name ("Economiștii Băncii Transilvania", "Angajații Companiei X", "Hidrologii INHGA")."""
     return word.pos_ == "NOUN" and word.morph.get("Number") == ["Plur"] and "Def" in word.morph.get("Definite") \
-        and body.text[:1].isupper() and in_genitive(body)
+        and body.text[:1].isupper() and (in_genitive(body) or is_acronym(body.text))
 
 
 def owner_cue(token: Token, roles: set[str], possessive: set[str]) -> bool:
