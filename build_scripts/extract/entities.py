@@ -240,6 +240,10 @@ class EntityRecognizer:
         label = NER_LABELS.get(ent.label_)
         if label is None:
             return []
+        after = self._person_after_comma(doc, ent) if label == "person" else None
+        if after is not None:
+            # "Antrenoarea lui Metz, franțuzoaica Émilie Laurent": the club, then the person
+            return self._from_ner(doc, Span(doc, after, ent.end, label="PERSON"))
         cut = self._person_inside(doc, ent) if label != "person" else None
         if cut is not None:
             # "pentru Europa Liberă demograful Cornelia Răducanu": a place or an organization, then a person
@@ -1118,6 +1122,22 @@ class EntityRecognizer:
                     and all(t.text[:1].isupper() for t in doc[i + 1: ent.end]):
                 return i
         return None
+
+    def _person_after_comma(self, doc: Doc, ent: Span) -> Optional[int]:
+        """Where the person starts in a span the model read as one person across a comma, when the words
+        before it hold no given name and after it come lowercase words, then two or more capitalized
+        ones opening with a given name ("Metz, franțuzoaica Émilie Laurent")."""
+        comma = next((t.i for t in ent if t.text == ","), None)
+        if comma is None or any(key(t.text) in self.given for t in doc[ent.start: comma]):
+            return None
+        i = comma + 1
+        while i < ent.end and doc[i].is_lower and doc[i].is_alpha:
+            i += 1
+        rest = doc[i: ent.end]
+        if i == comma + 1 or len(rest) < 2 or key(rest[0].text) not in self.given \
+                or not all(t.text[:1].isupper() for t in rest):
+            return None
+        return comma + 1
 
     def _agent_noun(self, token: Token) -> bool:
         """A noun made for a person who does something ("casieră", "croitor", "vânzătoare"), by its ending;
