@@ -64,7 +64,8 @@ class EntityRecognizer:
         self.titles = lang.keys_of("person_titles")
         self.not_entities = lang.keys_of("not_entities")
         self.weekdays = {key(w) for names in lang["weekdays"].values() for w in names}
-        self.months = {key(w) for names in lang["months"].values() for w in names}
+        # a month or a weekday: after a preposition inside an institution's name, the date it was read with
+        self.date_words = self.weekdays | {key(w) for names in lang["months"].values() for w in names}
         self.speech_verbs = lang.keys_of("speech_verbs")
         # "de Crăciun", "înainte de Paște": a holiday, which the dates read (a surname elsewhere).
         self.holidays = {key(form) for h in lang["holidays"] for form in h["forms"]}
@@ -88,6 +89,7 @@ class EntityRecognizer:
         self.particles = lang.keys_of("person_particles")
         self.nationality = lang.keys_of("nationality_adjectives")
         self.org_heads = lang.keys_of("org_heads")
+        self.kind_words = self.org_cues | self.org_heads  # a word for a kind of organization
         self.lone_generic_heads = lang.keys_of("lone_generic_heads")
         self.club_words = lang.keys_of("club_words")
         self.named_after = lang.keys_of("named_after_cues")
@@ -347,15 +349,7 @@ class EntityRecognizer:
             # "Zsolt Fülöp", "Đorđe Vukašinović" read as a place: a given name first, and no place any lexicon
             # knows (not "strada Vasile Lupu": a place named after someone)
             return [self._person_or_place(doc, mention, span)]
-        if label == "place" and len(span) == 1 and not self._known(span.text) \
-                and (key(span.text) in self.given and mention.start < span.start and self._person_noun(doc[mention.start])
-                     or not places.lookup(span.text) and key(span.text) not in self.given and in_genitive(span[0])
-                     and key(span.text).endswith(self.feminine_genitive) and span.start > 0 and doc[span.start - 1].is_lower
-                     and doc[span.start - 1].pos_ == "NOUN" and key(doc[span.start - 1].text) not in self.named_after
-                     and any(key(c) in self.given for c in uninflect(span.text, self.inflections))):
-            # "surorile Ana", "după accidentarea Ioanei" read as a place: a given name after a word for a
-            # person, or a woman's in the genitive right after a noun (not "strada Daliei"), no place of
-            # any lexicon
+        if label == "place" and len(span) == 1 and self._given_name_as_place(doc, mention, span):
             return [self._person_or_place(doc, mention, span)]
         if label == "place" and len(span) == 1 and mention.end == span.end and self._after_settlement_cue(doc, span):
             span = self._with_name_tail(doc, span)  # "satul Fundu Râpii" read as "Fundu"
@@ -539,7 +533,7 @@ class EntityRecognizer:
         kind of organization, then the name (words ending in a legal form, a club's, or, opening the
         sentence, an acronym), not a word of it (not "Compania Națională de Căi Ferate CFR SA", "Consiliul
         UE", "Centrul FILIA")."""
-        return end - start >= 2 and doc[start].text[:1].isupper() and key(doc[start].text) in self.org_cues | self.org_heads \
+        return end - start >= 2 and doc[start].text[:1].isupper() and key(doc[start].text) in self.kind_words \
             and (end - start == 2 and doc[start].is_sent_start and is_acronym(doc[start + 1].text)
                  and not self._known_place(doc[start + 1].text)
                  or end - start >= 3 and doc[end - 1].text in self.legal_forms and doc[start + 1].pos_ != "ADJ"
@@ -1123,6 +1117,20 @@ class EntityRecognizer:
                 return i
         return None
 
+    def _given_name_as_place(self, doc: Doc, mention: Span, span: Span) -> bool:
+        """ "surorile Ana", "după accidentarea Ioanei" read as a place: a given name after a word for a
+        person, or a woman's in the genitive right after a noun (not "strada Daliei"), no place of any
+        lexicon."""
+        word = key(span.text)
+        if self._known(span.text):
+            return False
+        if word in self.given:
+            return mention.start < span.start and self._person_noun(doc[mention.start])
+        before = doc[span.start - 1] if span.start > 0 else None
+        return not places.lookup(span.text) and in_genitive(span[0]) and word.endswith(self.feminine_genitive) \
+            and before is not None and before.is_lower and before.pos_ == "NOUN" and key(before.text) not in self.named_after \
+            and any(key(c) in self.given for c in uninflect(span.text, self.inflections))
+
     def _person_after_comma(self, doc: Doc, ent: Span) -> Optional[int]:
         """Where the person starts in a span the model read as one person across a comma, when the words
         before it hold no given name and after it come lowercase words, then two or more capitalized
@@ -1646,7 +1654,7 @@ class EntityRecognizer:
             end -= 1
         if label == "organization":
             # "Ministerul Sportului din octombrie": a month or a weekday and what leads to it are a date
-            dated = next((i for i in range(start + 1, end) if key(doc[i].text) in self.months | self.weekdays
+            dated = next((i for i in range(start + 1, end) if key(doc[i].text) in self.date_words
                           and doc[i].is_lower and (doc[i - 1].pos_ == "ADP" or doc[i - 1].like_num)), None)
             if dated is not None:
                 end = dated

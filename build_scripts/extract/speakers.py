@@ -342,6 +342,7 @@ class Speakers:
         self.titles = lang.keys_of("person_titles")
         self.party_of = {key(w): party for party, words in lang["party_members"].items() for w in words}
         self.member_party = {key(w): party for party, words in lang["party_member_nouns"].items() for w in words}
+        self.party_names = {key(p): p for p in lang["party_member_nouns"]}  # "PSD" in "Dan Hrițcu (PSD)"
         self.control_verbs = lang.keys_of("control_verbs")
         self.that = lang.keys_of("that")
         self.subjunctive_marks = {key(w) for w in lang["requests"]["marks"]}  # "să": "a ținut să precizeze"
@@ -1217,13 +1218,12 @@ class Speakers:
         """{party: people} the article ties to a party by its name in brackets after theirs ("Dan Hrițcu
         (PSD)"), for the parties whose members have a noun (`party_member_nouns`)."""
         if "party_people" not in doc.user_data:
-            parties = {key(p): p for p in self.lang["party_member_nouns"]}
             found: dict[str, set[str]] = {}
             for span in doc.spans.get("entities", []):
                 j = span.end
                 if span.label_ == "person" and span._.canonical and j + 2 < len(doc) and doc[j].text == "(" \
-                        and doc[j + 2].text == ")" and key(doc[j + 1].text) in parties:
-                    found.setdefault(parties[key(doc[j + 1].text)], set()).add(span._.canonical)
+                        and doc[j + 2].text == ")" and key(doc[j + 1].text) in self.party_names:
+                    found.setdefault(self.party_names[key(doc[j + 1].text)], set()).add(span._.canonical)
             doc.user_data["party_people"] = found
         return doc.user_data["party_people"]
 
