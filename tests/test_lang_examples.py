@@ -51,6 +51,9 @@ def test_entity_examples(example):
     for kind, names in example["expect"].items():
         got = sorted({s._.canonical for s in doc.spans["entities"] if s.label_ == kinds[kind] and s._.canonical})
         assert got == sorted(names), kind
+    # (optionally, the mentions of each kind as written, sorted)
+    for kind, mentions in example.get("mentions", {}).items():
+        assert sorted(s.text for s in doc.spans["entities"] if s.label_ == kinds[kind]) == sorted(mentions), kind
     # (optionally, the role each name's mentions carry: null for none)
     for name, role in example.get("roles", {}).items():
         assert {s._.role for s in doc.spans["entities"] if s._.canonical == name} == {role}, name

@@ -31,6 +31,9 @@ from .speakers import in_genitive, is_agent_noun, is_quote_mark, is_role_word, m
 NER_LABELS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organization"}
 PLACE_LABELS = tuple(label for label, kind in NER_LABELS.items() if kind == "place")  # the model's labels of places
 MIN_PLACE_POPULATION = 50_000       # a lone proper noun the NER missed is a place only if this big
+MAX_LEXICON_RUN = 3  # capitalized words of a place the NER missed ("Sri Lanka")
+MAX_CLUB_WORDS = 4  # capitalized words after a club's prefix ("CSM Râmnicu Vâlcea")
+MAX_BRANCH_WORDS = 2  # words of a name before its branch's country ("Salvați Copiii România")
 MAX_LIST_NAMES = 12  # names walked along a list ("Corfu, Mikonos, Creta, Santorini și Rhodos")
 LIST_KIND_WINDOW = 4  # words between a list's kind and its first name ("comunele limitrofe, precum Chiajna")
 PERSON_OR_PLACE_POPULATION = 1_000_000  # ... and one the NER called a person, unless it is inflected
@@ -77,6 +80,15 @@ class EntityRecognizer:
         self.state_forms = lang.keys_of("state_forms")
         self.competition_heads = lang.keys_of("competition_heads")
         self.place_prepositions = lang.keys_of("place_prepositions")
+        self.bearings = lang.keys_of("bearings")
+        self.object_markers = lang.keys_of("object_markers")
+        self.sport_words = lang.keys_of("sport_words")
+        self.people_of = lang.keys_of("people_of")
+        self.region_parts = lang.keys_of("region_parts")
+        self.branch_countries = set(lang["branch_countries"])  # as written
+        self.named_place_words = lang.keys_of("named_place_words")
+        self.club_cases = lang.keys_of("club_cases")
+        self.distance_units = lang.keys_of("distance_units")
         self.org_cues = lang.keys_of("org_cues")
         self.representatives = lang.keys_of("representatives_of")
         self.real_name_cues = lang.keys_of("real_name_cues")
@@ -158,6 +170,8 @@ class EntityRecognizer:
         found += self._suffix_runs(doc)
         found += self._web_names(doc)
         found += self._station_runs(doc)
+        found += self._prefix_runs(doc)
+        found += self._branch_runs(doc)
         found += self._given_runs(doc)
         given = self._given_alone(doc) + self._kin_named(doc)
         # (described as a person, a given name the model read as a place is that person: "Elena, o
@@ -217,6 +231,8 @@ class EntityRecognizer:
                 continue  # "Cotidianul Magyar Nemzet": the word for a medium, before its name
             if span.label_ == "organization" and self._owned_by_other(doc, span):
                 continue  # "Senatul universității", "Guvernul Japoniei": someone else's, not the country's body
+            if span.label_ == "place" and self._club_by_town(doc, span):
+                continue  # "antrenorul Craiovei": the club, from the model's span
             s = Span(doc, span.start, span.end, label="platform" if span.id_ in self.platforms else span.label_)
             s._.canonical = span.id_
             out.append(s)
@@ -268,9 +284,13 @@ class EntityRecognizer:
         known = self._known(span.text)
         if known and known[0] == "organization" and self._owned_by_other(doc, span):
             return []  # "Senatul universității": a body of someone the article names after it
+        if known and known[0] == "place" and self._club_by_town(doc, span):
+            return [self._make(doc, span, "organization", known[1])]  # "antrenorul Craiovei": the club
         if known:
             # "șeful Hidroelectrica" tagged as a person: the organization's mention is its name alone.
-            return [self._make(doc, mention if known[0] == "person" else span, known[0], known[1])]
+            # A place the model read as one keeps its mention ("munților Neamțului"; `_make` drops a unit's kind).
+            keep = known[0] == "person" or known[0] == label == "place"
+            return [self._make(doc, mention if keep else span, known[0], known[1])]
         if label != "organization" and len(span) == 1 and is_web_name(span.text, self.web_domains):
             return [self._make(doc, mention, "organization", span.text)]  # "Deschide.md": an outlet
         if (label != "organization" and self._after_org_word(doc, span) and not places.lookup(span.text)
@@ -356,6 +376,8 @@ class EntityRecognizer:
             mention = doc[mention.start: span.end]
         if label == "place" and len(span) > 1 and key(span[-1].text) in self.org_suffixes:
             return self._organizations(doc, mention, span)  # "Valuta Nord SRL": a company's ending, no place
+        if label == "place" and self._club_by_town(doc, span):
+            return [self._make(doc, mention, "organization", span.text)]  # "antrenorul lui Liverpool"
         if label == "place":
             canonical, confirmed = self._place_name(span)
             if not confirmed and len(span) > 1 and key(span[0].text) in self.state_forms:
@@ -379,9 +401,16 @@ class EntityRecognizer:
                 if not confirmed and not self._known(span.text) and (
                         span.end + 1 < len(doc) and doc[span.end].text == "," and self._age_after(doc, span.end + 1)
                         or self._described_after(doc, span.end)
-                        or self._role_right_before(doc, span.start) and not in_genitive(span[0])):
-                    # "Vasilica, 67 de ani,", "Claudiei, o locuitoare din Micalaca", "DJ-ul Kosmo"
+                        or self._role_right_before(doc, span.start) and not in_genitive(span[0])
+                        or self._personal_object(doc, span)
+                        or span.start and key(doc[span.start - 1].text) in self.possessive):
+                    # "Vasilica, 67 de ani,", "Claudiei, o locuitoare din Micalaca", "DJ-ul Kosmo", "l-a
+                    # învins pe Sveinn", "lirica lui Baudelaire"
                     return [self._person_or_place(doc, mention, span)]
+                if not confirmed and not self._known(span.text) and self._among_people(doc, span):
+                    return [self._person_or_place(doc, mention, span)]  # "Brod, Karako, Malioglu și Shertok"
+                if not confirmed and not self._known(span.text) and self._people_of(doc, span.start):
+                    return self._organizations(doc, span, span)  # "cei de la Aerosmith": its people
                 return [self._make(doc, mention, "place", canonical, confirmed)]
             return []
         return self._organizations(doc, mention, span)
@@ -509,7 +538,8 @@ class EntityRecognizer:
             if confirmed and not self._after_place_word(doc, span) and self._truncated(span.text):
                 return out + [self._make(doc, mention, "organization", span.text)]  # "Rapid" (not "Rapid City")
             if confirmed and (self._after_place_word(doc, span)
-                              or self._sizeable(canonical) and not self._after_org_word(doc, span)):
+                              or self._sizeable(canonical) and not self._after_org_word(doc, span)
+                              and not self._club_by_town(doc, span)):
                 return out + [self._make(doc, mention, "place", canonical)]  # "regiunea Dnipropetrovsk"
             if not confirmed and not self._known(span.text) and len(span) == len(mention) \
                     and self._after_settlement_cue(doc, span):
@@ -846,6 +876,22 @@ class EntityRecognizer:
             if known is None and places.lookup(span.text):
                 continue
             out.append(self._make(doc, span, *(known if known else ("organization", self._org_name(span)))))
+        return out
+
+    def _prefix_runs(self, doc: Doc) -> list[Span]:
+        """ "HC Tisa Sighet a anunțat": a club's prefix and the capitalized words after it (up to a given
+        name: "CSM București Cristina Neagu"), whatever the model read."""
+        out = []
+        for token in doc:
+            if token.text not in self.club_prefixes:
+                continue
+            end = token.i + 1
+            while end < len(doc) and end - token.i <= MAX_CLUB_WORDS and doc[end].text[:1].isupper() and doc[end].is_alpha \
+                    and not doc[end].is_sent_start and key(doc[end].text) not in self.given:
+                end += 1
+            if end > token.i + 1:
+                span = doc[token.i:end]
+                out.append(self._make(doc, span, "organization", span.text))
         return out
 
     def _cue_runs(self, doc: Doc) -> list[Span]:
@@ -1334,6 +1380,27 @@ class EntityRecognizer:
                 out.append(self._make(doc, span, *(known if known else ("organization", span.text))))
         return out
 
+    def _branch_runs(self, doc: Doc) -> list[Span]:
+        """ "Echipele Samusocial România", "Vodafone România a anunțat": a name no lexicon knows, then the
+        country its branch is in (`branch_countries`): one organization's name."""
+        out = []
+        for token in doc:
+            if token.text not in self.branch_countries or token.i == 0:
+                continue
+            start = token.i
+            while start > 0 and token.i - start < MAX_BRANCH_WORDS and self._branch_word(doc[start - 1]):
+                start -= 1
+            if start < token.i and not self._known(doc[start: token.i].text) and not places.lookup(doc[start: token.i].text):
+                span = doc[start: token.i + 1]
+                out.append(self._make(doc, span, "organization", span.text))
+        return out
+
+    def _branch_word(self, token: Token) -> bool:
+        k = key(token.text)
+        return token.text[:1].isupper() and token.is_alpha and k not in self.given and k not in self.not_entities \
+            and k not in self.org_cues and k not in self.org_heads \
+            and not is_role_word(token, self.roles) and token.pos_ != "NOUN"  # ("Echipele Samusocial România")
+
     def _person_or_place(self, doc: Doc, mention: Span, span: Span) -> Optional[Span]:
         if not any(self._name_like(doc, t) for t in span):
             # A role noun or pronoun the NER tags as a person ("Președintele", "El"): a reference to
@@ -1356,6 +1423,8 @@ class EntityRecognizer:
             long_name = len(span) >= 2 and not (span.start and key(doc[span.start - 1].text) in self.named_after)
             if confirmed and (inflected or self._sizeable(canonical, PERSON_OR_PLACE_POPULATION) or long_name
                               or self._after_preposition(doc, span[0]) or self._in_place_list(doc, span)):
+                if self._club_by_town(doc, span):
+                    return self._make(doc, span, "organization", canonical)  # "Antrenorul Craiovei"
                 return self._make(doc, mention, "place", canonical)
             if not confirmed and not self._known(span.text) and self._in_place_list(doc, span, cued=True):
                 return self._make(doc, mention, "place", span.text, confirmed=False)  # "insulele Corfu, Creta"
@@ -1486,6 +1555,28 @@ class EntityRecognizer:
         return i > 2 and doc[i - 1].is_lower and doc[i - 1].pos_ == "NOUN" and key(doc[i - 2].text) in self.connectors \
             and key(doc[i - 3].text) in self.org_cues
 
+    def _club_by_town(self, doc: Doc, span: Span) -> bool:
+        """ "antrenorul lui Liverpool", "a jucat pentru Barcelona", "partidele cu Valencia, Arsenal și
+        Liverpool": a town (not a country: national teams are their country) that a word of sport before
+        it governs, with no preposition of place ("meciul de la Cluj" is where it was played)."""
+        if len(span) != 1:
+            return False
+        canonical, confirmed = self._place_name(span)
+        place = places.lookup(canonical) if confirmed else None
+        if place is None or place.kind != "city":
+            return False
+        token = span[0]
+        while token.dep_ == "conj" and token.head.i < token.i:
+            token = token.head
+        if any(c.dep_ == "case" and key(c.text) not in self.club_cases for c in token.children):
+            return False
+        head = token.head
+        before = doc[token.i - 1]
+        if before.i != head.i and (before.text[:1].isupper() or before.is_digit):
+            return False  # "antrenorul CFR Cluj": the end of the club's own name
+        return head.i < token.i and token.dep_ in ("nmod", "obl", "obj") \
+            and (key(head.lemma_) in self.sport_words or key(head.text) in self.sport_words)
+
     def _clause_start(self, doc: Doc, token: Token) -> bool:
         """First word of a sentence or of a sentence inside a quotation: capitalized for grammar only."""
         if token.is_sent_start:
@@ -1508,23 +1599,58 @@ class EntityRecognizer:
         names (commas, then "și" before the last) another of which the model read as a place, or which a
         place word opens (`cued`: only the latter). A name after a comma alone is an apposition, not a
         list: "comunei Brebu Nou, Werner Kessler"."""
-        names, joined = self._list_of_names(doc, span)
-        if not joined:
-            return False
+        names, joined = self._list_of_names(doc, span, bare=True)
         first = names[0]
-        if key(doc[first].text) in self.place_cues:
+        if joined and key(doc[first].text) in self.place_cues:
             return True
-        # (the kind right before the first name, or a few words before: "comunele limitrofe, precum …")
+        # (the kind right before the first name, or a few words before: "comunele limitrofe, precum …";
+        # a plural kind makes a list of names joined by commas alone: "suburbiile Clovelly, Fish Hoek, …")
         i = first - 1
         while i > 0 and first - i <= LIST_KIND_WINDOW and (doc[i].text == "," or key(doc[i].text) in self.list_introducers
                                                           or doc[i].is_lower and doc[i].pos_ == "ADJ"):
             i -= 1
-        if i >= 0 and key(doc[i].text) in self.place_cues:
+        if i >= 0 and key(doc[i].text) in self.place_cues and (joined or len(names) > 1 and "Plur" in doc[i].morph.get("Number")):
             return True
-        return not cued and any(doc[i].ent_type_ in PLACE_LABELS for i in names if i != span.start)
+        return joined and not cued and any(doc[i].ent_type_ in PLACE_LABELS for i in names if i != span.start)
 
-    def _list_of_names(self, doc: Doc, span: Span) -> tuple[list[int], bool]:
-        """(first token of each name of the list around the span, whether "și" or "sau" joins two of them)."""
+    def _personal_object(self, doc: Doc, span: Span) -> bool:
+        """ "o execută pe Roxana", "l-a învins pe Sveinn": "pe" before a name the verb takes as its
+        object, or which a clitic pronoun doubles, marks a person ("pe Valea Tisei" is where)."""
+        if span.start == 0 or key(doc[span.start - 1].text) not in self.object_markers:
+            return False
+        root = span.root
+        if root.pos_ != "PROPN":
+            return False  # ("lucrarile pe Calea Mosilor" parsed as an object)
+        return root.dep_ == "obj" or any(c.pos_ == "PRON" and "Acc" in c.morph.get("Case") and "Weak" in c.morph.get("Strength")
+                                         for c in root.head.children)
+
+    def _people_of(self, doc: Doc, i: int) -> bool:
+        """ "cei de la Aerosmith", "celor de la Rapid": the people of a body, before its name."""
+        return i >= 3 and key(doc[i - 2: i].text) == "de la" and key(doc[i - 3].text) in self.people_of
+
+    def _among_people(self, doc: Doc, span: Span) -> bool:
+        """One of a list of names the model read as people (and as no organization), none of which a
+        lexicon knows as a place: "Burgess, Gheorghe, Jeremic, Komatina și Drăgușin", "Brod, Karako,
+        Malioglu și Shertok"."""
+        names, joined = self._list_of_names(doc, span)
+        if not joined:
+            return False  # ("ministrul Energiei, Victor Parlicov": an apposition)
+        labels = set()
+        for i in names:
+            if i == span.start:
+                continue
+            end = i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            if self._place_name(doc[i:end])[1]:
+                return False  # ("între Năvodari și Vama Veche", Năvodari read as a person)
+            if NER_LABELS.get(doc[i].ent_type_) != "place":
+                labels.add(NER_LABELS.get(doc[i].ent_type_))  # (the places no lexicon knows do not count)
+        return labels == {"person"}
+
+    def _list_of_names(self, doc: Doc, span: Span, bare: bool = False) -> tuple[list[int], bool]:
+        """(first token of each name of the list around the span, whether "și" or "sau" joins two of them):
+        names the model read as entities, and with `bare` any proper noun too."""
         names, joined = [span.start], False
         for step in (-1, 1):
             edge = span.start if step < 0 else span.end - 1
@@ -1534,10 +1660,16 @@ class EntityRecognizer:
                                                       or key(doc[sep].text) in self.or_words):
                     break
                 near = doc[sep + step]
-                if not near.ent_type_ or not near.text[:1].isupper():
+                plain = bare and not near.ent_type_ and near.pos_ == "PROPN"
+                if not (near.ent_type_ or plain) or not near.text[:1].isupper():
                     break
                 joined = joined or doc[sep].text != ","
                 start = end = near.i
+                if plain:  # (a run of capitalized proper nouns: "Fish Hoek")
+                    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and not doc[start - 1].ent_type_:
+                        start -= 1
+                    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].text[:1].isupper() and not doc[end + 1].ent_type_:
+                        end += 1
                 while start > 0 and doc[start].ent_iob_ == "I":
                     start -= 1
                 while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
@@ -1614,27 +1746,67 @@ class EntityRecognizer:
 
     def _lexicon_places(self, doc: Doc, found: list[Span]) -> list[Span]:
         """Proper nouns the NER missed: after a place word ("regiunea Kursk"), or known to the lexicon
-        as a sizeable place and not a given name, never at the start of a sentence."""
+        as a sizeable place and not a given name, never at the start of a sentence: after a place
+        preposition ("atacuri la Mariupol"), a bearing ("la 48 de kilometri sud-est de Leicester") or
+        next to another place in a list ("Cambodgia, Laos"). A run of two or three capitalized words
+        counts only when the lexicon knows the whole run ("în Sri Lanka")."""
         taken = [False] * len(doc)
+        places_at = set()
         for span in [*found, *doc.ents]:
             for i in range(span.start, span.end):
                 taken[i] = True
+                if span.label_ in PLACE_LABELS or span.label_ == "place":
+                    places_at.add(i)
         out = []
         for token in doc:
             if taken[token.i] or not token.text[:1].isupper() or token.is_sent_start or token.is_upper:
                 continue
-            span = doc[token.i: token.i + 1]
+            if self._capital_before(doc, token.i, taken):
+                continue  # inside a run that started earlier
+            end = token.i + 1
+            while end < len(doc) and end - token.i < MAX_LEXICON_RUN and not taken[end] and doc[end].pos_ == "PROPN" \
+                    and doc[end].text[:1].isupper() and not doc[end].is_upper:
+                end += 1
+            span = doc[token.i: end]
             # ("pârâul Vasluieț"; "Pârâul Oii" is a name of its own the model missed)
-            cue = self._after_place_word(doc, span) or doc[token.i - 1].is_lower and self._after_settlement_cue(doc, span)
+            cue = len(span) == 1 and (self._after_place_word(doc, span)
+                                      or doc[token.i - 1].is_lower and self._after_settlement_cue(doc, span))
             if token.pos_ != "PROPN" and not cue:
                 continue
+            listed = token.pos_ == "PROPN" and self._in_place_list(doc, span, cued=True)  # ("suburbiile …, Glencairn, …")
+            if listed and end < len(doc) and doc[end].is_digit and len(doc[end].text) <= 2:
+                span = doc[token.i: end + 1]  # ("cartierele Cotu Mic și Micro 4")
             canonical, confirmed = self._place_name(span)
-            sizeable = confirmed and self._sizeable(canonical) and self._after_preposition(doc, token)
-            if key(token.text) in self.given or key(token.text) in self.not_entities:
+            if len(span) > 1 and not confirmed and not listed:
                 continue
-            if cue or sizeable:
-                out.append(self._make(doc, span, "place", canonical, confirmed or cue))
+            placed = self._after_preposition(doc, token) or self._after_bearing(doc, token.i) \
+                or self._next_to_place(doc, span, places_at)
+            sizeable = confirmed and placed and (self._sizeable(canonical) or self._after_preposition(doc, token))
+            if key(span.text) in self.given or key(token.text) in self.not_entities:
+                continue
+            if cue or sizeable or listed:
+                out.append(self._make(doc, span, "place", canonical, confirmed or cue or listed))
         return out
+
+    @staticmethod
+    def _capital_before(doc: Doc, i: int, taken: list[bool]) -> bool:
+        before = doc[i - 1]
+        return not taken[i - 1] and before.pos_ == "PROPN" and before.text[:1].isupper() and not before.is_upper \
+            and not before.is_sent_start
+
+    def _after_bearing(self, doc: Doc, i: int) -> bool:
+        """ "la nord de Cluj", "sud-est de Leicester", "la 25 km de Iași": a bearing or a distance, then "de"."""
+        if i < 2 or key(doc[i - 1].text) != "de":
+            return False
+        word = key(doc[i - 2].text)
+        return word in self.distance_units or all(part in self.bearings for part in word.replace("-", " ").split())
+
+    def _next_to_place(self, doc: Doc, span: Span, places_at: set[int]) -> bool:
+        """ "Cambodgia, Laos, Birmania": a comma, "și" or "sau" between the name and a place."""
+        def joins(token: Token) -> bool:
+            return token.text == "," or key(token.text) in self.and_words or key(token.text) in self.or_words
+        return span.start >= 2 and joins(doc[span.start - 1]) and span.start - 2 in places_at \
+            or span.end + 1 < len(doc) and joins(doc[span.end]) and span.end + 1 in places_at
 
     def _trim(self, doc: Doc, ent: Span, label: str) -> Optional[tuple[Span, Span]]:
         """(mention, name) inside a NER span. The mention drops punctuation and function words at its
@@ -1783,12 +1955,35 @@ class EntityRecognizer:
                    and key(t.text) not in self.not_entities for t in span)
 
     def _make(self, doc: Doc, span: Span, kind: str, canonical: str, confirmed: bool = True) -> Span:
-        out = Span(doc, span.start, span.end, label=kind)
+        start, end = span.start, span.end
+        if kind == "place":
+            # "stațiunea Mamaia", "județul Cluj": the kind of unit is no part of a place's mention; a street's
+            # or a water's word is ("strada Lipscani", "râul Siret")
+            while start < end - 1 and (doc[start].is_lower and key(doc[start].text) not in self.named_place_words
+                                       or is_role_word(doc[start], self.roles)):
+                start += 1  # (nor is a role: "Premierul Marii Britanii, Theresa May")
+            part = self._part_of_region(doc, start, end)
+            if part > end and canonical:
+                known = places.lookup(doc[start:part].text)  # ("Arabia saudită" -> Arabia Saudită)
+                canonical = known.name if known else " ".join([canonical, doc[end:part].text])  # "Europa occidentală"
+                end = part
+        out = Span(doc, start, end, label=kind)
         if kind == "organization" and canonical and len(span) and canonical.endswith(span[-1].text):
             canonical = self._full_stop(span, canonical)
         out._.canonical = canonical
         out._.confirmed = confirmed
         return out
+
+    def _part_of_region(self, doc: Doc, start: int, i: int) -> int:
+        """Where a region's part named after it ends ("Europa occidentală", "Asia de sud-est"), or the name
+        of a country with a lowercase word ("Arabia saudită"), or i."""
+        if i < len(doc) and doc[i].is_lower and (key(doc[i].text) in self.region_parts
+                                                 or doc[i].is_alpha and places.lookup(doc[start: i + 1].text)):
+            return i + 1
+        if i + 1 < len(doc) and key(doc[i].text) == "de" and doc[i + 1].is_lower \
+                and all(part in self.bearings for part in key(doc[i + 1].text).split()):
+            return i + 2
+        return i
 
     # -- canonical names --------------------------------------------------------------------------
 
@@ -1935,18 +2130,25 @@ class EntityRecognizer:
         source = key(doc.user_data.get("source") or "")
         # "Gloria Turda" and "FC Gloria Turda": a club named without its prefix is the same club
         # and "Danubius" of "CS Danubius Galați": without its prefix and its town too
+        # ("Samusocial" of "Samusocial România": any name with its seat after it, but never a person's)
         clubs: dict[str, str] = {}
+        seated: dict[str, str] = {}
         for s in spans:
-            if s.label_ != "organization" or not s._.canonical or s._.canonical.split()[0] not in self.club_prefixes:
+            if s.label_ != "organization" or not s._.canonical:
                 continue
-            rest = s._.canonical.split()[1:]
-            if rest and not places.lookup(" ".join(rest)):  # ("CSM București": the town is the town)
+            words = s._.canonical.split()
+            club = words[0] in self.club_prefixes
+            rest = words[1:] if club else words
+            if club and rest and not places.lookup(" ".join(rest)):  # ("CSM București": the town is the town)
                 clubs[key(" ".join(rest))] = s._.canonical
             for cut in (1, 2):
                 middle = " ".join(rest[:-cut])
                 if len(rest) > cut and places.lookup(" ".join(rest[-cut:])) and not places.lookup(middle) \
                         and not self.known.get(key(middle)):
-                    clubs.setdefault(key(middle), s._.canonical)
+                    if club:
+                        clubs.setdefault(key(middle), s._.canonical)
+                    elif middle[:1].isupper() and key(rest[0]) not in self.org_heads:
+                        seated.setdefault(key(middle), s._.canonical)
         # "Costruzioni Adige SpA" … "Costruzioni Adige, a transmis": a company named without its ending
         companies = {key(" ".join(s._.canonical.split()[:-1])) for s in spans
                      if s.label_ == "organization" and s._.canonical and len(s._.canonical.split()) >= 3
@@ -1954,8 +2156,8 @@ class EntityRecognizer:
         out = []
         for s in spans:
             k = key(s._.canonical or "")
-            if k in clubs:
-                out.append(self._make(doc, s, "organization", clubs[k], s._.confirmed))
+            if k in clubs or k in seated and s.label_ != "person":
+                out.append(self._make(doc, s, "organization", clubs.get(k) or seated[k], s._.confirmed))
                 continue
             if s.label_ == "person" and (k in companies or key(s.text) in companies):
                 name = s._.canonical if k in companies else s.text  # ("Constructim Sud" is no person "Sud")
@@ -1966,6 +2168,11 @@ class EntityRecognizer:
             if k and k == source:
                 best = "organization"
             elif len(set(labels)) > 1 and not self.known.get(k):
+                if set(labels) == {"person", "place", "organization"} and places.lookup(s._.canonical or "") \
+                        and k not in self.given:
+                    # ("Slatina urcă", "antrenoarea Slatinei", "la Slatina": a town and its club the model also
+                    # read as a person)
+                    labels = [label for label in labels if label != "person"]
                 best = max(set(labels), key=lambda label: (labels.count(label), KIND_ORDER.index(label)))
             if best != s.label_:
                 s = self._make(doc, s, best, s._.canonical, s._.confirmed)
