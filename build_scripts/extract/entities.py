@@ -81,6 +81,7 @@ class EntityRecognizer:
         self.competition_heads = lang.keys_of("competition_heads")
         self.place_prepositions = lang.keys_of("place_prepositions")
         self.bearings = lang.keys_of("bearings")
+        self.bearing_links = lang.keys_of("bearing_links")
         self.object_markers = lang.keys_of("object_markers")
         self.sport_words = lang.keys_of("sport_words")
         self.people_of = lang.keys_of("people_of")
@@ -1626,7 +1627,7 @@ class EntityRecognizer:
 
     def _people_of(self, doc: Doc, i: int) -> bool:
         """ "cei de la Aerosmith", "celor de la Rapid": the people of a body, before its name."""
-        return i >= 3 and key(doc[i - 2: i].text) == "de la" and key(doc[i - 3].text) in self.people_of
+        return i >= 3 and key(doc[i - 3: i].text) in self.people_of
 
     def _among_people(self, doc: Doc, span: Span) -> bool:
         """One of a list of names the model read as people (and as no organization), none of which a
@@ -1796,7 +1797,7 @@ class EntityRecognizer:
 
     def _after_bearing(self, doc: Doc, i: int) -> bool:
         """ "la nord de Cluj", "sud-est de Leicester", "la 25 km de Iași": a bearing or a distance, then "de"."""
-        if i < 2 or key(doc[i - 1].text) != "de":
+        if i < 2 or key(doc[i - 1].text) not in self.bearing_links:
             return False
         word = key(doc[i - 2].text)
         return word in self.distance_units or all(part in self.bearings for part in word.replace("-", " ").split())
@@ -1980,7 +1981,7 @@ class EntityRecognizer:
         if i < len(doc) and doc[i].is_lower and (key(doc[i].text) in self.region_parts
                                                  or doc[i].is_alpha and places.lookup(doc[start: i + 1].text)):
             return i + 1
-        if i + 1 < len(doc) and key(doc[i].text) == "de" and doc[i + 1].is_lower \
+        if i + 1 < len(doc) and key(doc[i].text) in self.bearing_links and doc[i + 1].is_lower \
                 and all(part in self.bearings for part in key(doc[i + 1].text).split()):
             return i + 2
         return i
