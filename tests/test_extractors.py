@@ -119,3 +119,15 @@ def test_an_organization_kept_apart_from_its_seat_is_also_written_with_it(tmp_pa
     orgs = pipeline.run(tmp_path, lang).articles[0].organizations
     university = next(e for e in orgs if e.name.startswith("Universitatea"))
     assert "Universitatea „Alexandru Ioan Cuza” din Iași" in {university.name, *university.aliases}
+
+
+def test_a_surname_two_people_share_is_no_person_of_its_own(tmp_path, lang):
+    # "Rus" alone after Ion Rus and Maria Rus is one of them, which the text does not say: the people
+    # listed are the two full names; a surname only one person has is that person
+    from build_scripts import pipeline
+    (tmp_path / "a.txt").write_text(
+        "---\ndate: 2026-03-11\n---\nAvocatul Ion Rus a cerut amânarea procesului. Omul de afaceri Maria Rus a "
+        "recunoscut faptele. Rus a mai spus că va face recurs. Judecătorul Vasile Pop a respins cererea, iar "
+        "Pop a motivat decizia.", encoding="utf-8")
+    people = {e.name for e in pipeline.run(tmp_path, lang).articles[0].people}
+    assert people == {"Ion Rus", "Maria Rus", "Vasile Pop"}

@@ -2203,6 +2203,8 @@ class EntityRecognizer:
             if s.label_ == "person" and s._.canonical and len(s._.canonical.split()) >= 2 and len(s) >= 2:
                 for k in surname_keys(s._.canonical):  # also a double surname alone: "Dascălu-Ungureanu"
                     by_surname.setdefault(k, set()).add(s._.canonical)
+        # (a surname two people of the article share, alone, is one of them: no person of its own in the facts)
+        doc.user_data["shared_surnames"] = {k for k, names in by_surname.items() if len(names) > 1}
         tails: dict[str, set[str]] = {}  # the words after a given name, two or more ("Ní Bhriain")
         for s in spans:
             words = s._.canonical.split() if s.label_ == "person" and s._.canonical else []

@@ -6,6 +6,7 @@ nothing after this stage depends on spaCy.
 """
 from __future__ import annotations
 
+from ..lang import key
 from ..model import (Article, ArticleFacts, DateMention, Entity, Mention, NumberMention, Quote,
                      SourceMention)
 
@@ -44,11 +45,14 @@ def facts_from_doc(article: Article, doc, layout) -> ArticleFacts:
                                                sentence=sentence.id, start=start, end=end,
                                                qualifier=span._.qualifier))
     entities: dict[tuple[str, str], Entity] = {}
+    shared = doc.user_data.get("shared_surnames", set())
     for span in doc.spans.get("entities", []):
         name = span._.canonical
         where = place(span)
         if not name or not where or span.label_ not in KIND_ATTR:  # a social network is no fact
             continue  # a reference ("Președintele") the article never tied to a name
+        if span.label_ == "person" and " " not in name and key(name) in shared:
+            continue  # "Rus" beside Ion Rus and Maria Rus: one of them, which the text does not say
         sentence, start, end = where
         entity = entities.setdefault((span.label_, name), Entity(name=name, kind=span.label_, confirmed=False))
         for form in (span.text, *span._.forms):
