@@ -1640,10 +1640,7 @@ class EntityRecognizer:
         for i in names:
             if i == span.start:
                 continue
-            end = i + 1
-            while end < len(doc) and doc[end].ent_iob_ == "I":
-                end += 1
-            if self._place_name(doc[i:end])[1]:
+            if self._place_name(doc[i:_model_name_end(doc, i)])[1]:
                 return False  # ("între Năvodari și Vama Veche", Năvodari read as a person)
             if NER_LABELS.get(doc[i].ent_type_) != "place":
                 labels.add(NER_LABELS.get(doc[i].ent_type_))  # (the places no lexicon knows do not count)
@@ -1661,20 +1658,19 @@ class EntityRecognizer:
                                                       or key(doc[sep].text) in self.or_words):
                     break
                 near = doc[sep + step]
-                plain = bare and not near.ent_type_ and near.pos_ == "PROPN"
+                plain = bare and _bare_proper(near)
                 if not (near.ent_type_ or plain) or not near.text[:1].isupper():
                     break
                 joined = joined or doc[sep].text != ","
                 start = end = near.i
                 if plain:  # (a run of capitalized proper nouns: "Fish Hoek")
-                    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and not doc[start - 1].ent_type_:
+                    while start > 0 and _bare_proper(doc[start - 1]):
                         start -= 1
-                    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].text[:1].isupper() and not doc[end + 1].ent_type_:
+                    while end + 1 < len(doc) and _bare_proper(doc[end + 1]):
                         end += 1
                 while start > 0 and doc[start].ent_iob_ == "I":
                     start -= 1
-                while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
-                    end += 1
+                end = _model_name_end(doc, end) - 1
                 if step < 0:
                     names.insert(0, start)
                     edge = start
@@ -2659,6 +2655,19 @@ def _flat_end(doc: Doc, start: int, end: int, longest: int) -> int:
     while end < len(doc) and end - start < longest and doc[end].dep_.startswith("flat") \
             and start <= doc[end].head.i < end and doc[end].pos_ == "PROPN" and doc[end].is_alpha \
             and doc[end].text[:1].isupper() and not doc[end].ent_type_:
+        end += 1
+    return end
+
+
+def _bare_proper(token: Token) -> bool:
+    """A capitalized proper noun the model left outside every entity."""
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and not token.ent_type_
+
+
+def _model_name_end(doc: Doc, i: int) -> int:
+    """Where the model's entity that token i is in (or starts) ends."""
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return end
 
