@@ -2525,12 +2525,19 @@ class EntityRecognizer:
             if token.i in person_of and not (span.start <= token.i < span.end) or not (
                     self._tie_role(token, agents) or token.pos_ == "ADJ" and token.i == name.end + 1 and is_role_word(token, self.roles)):
                 continue
-            if token.dep_ == "nmod" and in_genitive(token):
+            if token.dep_ == "nmod" and in_genitive(token) and not self._owned_thing(token):
                 continue  # "fratele edilului, Dorin Stanciu": the mayor is someone else
             phrase = self._role_phrase(doc, token, name)
             if phrase:
                 return phrase
         return None
+
+    def _owned_thing(self, role: Token) -> bool:
+        """ "proiectul primarului Turzii, Cristian Oprea": a role in the genitive after a thing, not a person
+        ("fratele edilului", "avocatul ministrului"), so the name in apposition is the role's holder."""
+        head = role.head
+        return head.i < role.i and head.pos_ == "NOUN" and head.is_lower and not is_role_word(head, self.roles) \
+            and not is_role_word(head, self.kin_roles) and not self._person_noun(head) and not self._agent_noun(head)
 
     ROLE_BEFORE_COMMA = 14  # words of a role's phrase before the comma ("purtătoarea de cuvânt a … (VSAT), X")
 

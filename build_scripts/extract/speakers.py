@@ -312,6 +312,8 @@ class Speakers:
         self.role_joins = lang.keys_of("role_prepositions")
         self.body_adjectives = lang.keys_of("body_adjectives")
         self.genitive = lang.keys_of("genitive_articles")
+        self.feminine_genitive = tuple(key(w) for w in lang["feminine_genitive_endings"])
+        self.masculine_genitive = tuple(key(w) for w in lang["masculine_genitive_endings"])
         self.continuing_verbs = lang.keys_of("continuing_verbs")
         self.again_adverbs = lang.keys_of("again_adverbs")
         self.tenure_before = lang.keys_of("tenure_before")
@@ -1496,7 +1498,7 @@ class Speakers:
             heads |= self.synonyms.get(key(role.text), set()) | self.synonyms.get(head, set())
         everyone = doc.user_data.get("role_holders", {})
         holders = {person for tied, people in everyone.items() for person in people
-                   if key(tied.split()[0]) in heads}
+                   if key(tied.split()[0]) in heads or self._genitive_of(tied.split()[0], role, heads)}
         body = [t for t in words if key(t.text) not in self.genitive]  # ("Economistul-șef al băncii")
         bare = len(words) == 1 or phrase in ties or len(holders) == 1 and len(body) == 2 and body[1].is_lower \
             and body[1].pos_ == "NOUN" and self._organization_word(body[1]) is not None  # "Directorul companiei"
@@ -1512,6 +1514,13 @@ class Speakers:
                                        for s in doc.spans.get("entities", [])):
             return None  # "Comandantul a precizat …" before the article names the commander it names later
         return person
+
+    def _genitive_of(self, word: str, role: Token, heads: set[str]) -> bool:
+        """ "primarului" (tied in "proiectul primarului Turzii, Cristian Oprea") for "Primarul": the same
+        role word in the genitive, of the same gender ("consilierei" is never "consilierul")."""
+        k = key(word)
+        gender = "Fem" if k.endswith(self.feminine_genitive) else "Masc" if k.endswith(self.masculine_genitive) else None
+        return gender is not None and gender in role.morph.get("Gender") and self._noun_stem(k) in heads
 
     def _organization_word(self, noun: Token, by_stem: bool = True) -> Optional[str]:
         """The word for an organization a common noun is ("companiei" -> "companie", "instituției"), by its
