@@ -64,6 +64,7 @@ class EntityRecognizer:
         self.lang = lang
         self.roles = lang.keys_of("person_roles")
         self.kin_roles = lang.keys_of("kin_roles")
+        self.role_articles = [tuple(pair) for pair in lang["role_articles"]]
         self.titles = lang.keys_of("person_titles")
         self.not_entities = lang.keys_of("not_entities")
         self.weekdays = {key(w) for names in lang["weekdays"].values() for w in names}
@@ -2525,12 +2526,26 @@ class EntityRecognizer:
             if token.i in person_of and not (span.start <= token.i < span.end) or not (
                     self._tie_role(token, agents) or token.pos_ == "ADJ" and token.i == name.end + 1 and is_role_word(token, self.roles)):
                 continue
-            if token.dep_ == "nmod" and in_genitive(token) and not self._owned_thing(token):
+            genitive = token.dep_ == "nmod" and in_genitive(token)
+            if genitive and not self._owned_thing(token):
                 continue  # "fratele edilului, Dorin Stanciu": the mayor is someone else
             phrase = self._role_phrase(doc, token, name)
+            if phrase and genitive:
+                first, _, rest = phrase.partition(" ")
+                phrase = " ".join(w for w in (self._role_nominative(first), rest) if w)  # "primarul Turzii"
             if phrase:
                 return phrase
         return None
+
+    def _role_nominative(self, word: str) -> str:
+        """A role word in the genitive back in the nominative with its article: "primarului" -> "primarul",
+        "directoarei" -> "directoarea", "președintelui" -> "președintele"; as written when none fits."""
+        forms = [c for c in uninflect(word, self.inflections) if key(c) in self.roles]
+        for ending, article in self.role_articles:
+            found = next((c for c in forms if c.endswith(ending)), None)
+            if found:
+                return found + article
+        return word
 
     def _owned_thing(self, role: Token) -> bool:
         """ "proiectul primarului Turzii, Cristian Oprea": a role in the genitive after a thing, not a person

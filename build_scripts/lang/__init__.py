@@ -54,7 +54,7 @@ SCHEMA: dict[str, dict[str, type]] = {
     "grammar": {
         "function_words": list, "abbreviations": list, "capital_letters": str, "alphabet": str, "range_words": dict, "list_or": list, "change_from": list, "change_to": list,
         "diacritic_letters": list, "not_that_after": list, "that": list, "and_words": list, "clause_words": list, "relative_words": list, "noun_endings": list,
-        "feminine_genitive_endings": list, "masculine_genitive_endings": list, "genitive_endings": list, "feminine_endings": list,
+        "feminine_genitive_endings": list, "masculine_genitive_endings": list, "role_articles": list, "genitive_endings": list, "feminine_endings": list,
         "possessive_articles": list, "role_prepositions": list, "body_adjectives": list, "kinship_nouns": list,
     },
     "page": {"caption_credit_markers": list, "byline_markers": list, "read_also_markers": list, "stamp_markers": list, "byline_labels": list,
