@@ -1400,8 +1400,8 @@ class EntityRecognizer:
     def _branch_word(self, token: Token) -> bool:
         k = key(token.text)
         return token.text[:1].isupper() and token.is_alpha and k not in self.given and k not in self.not_entities \
-            and k not in self.org_cues and k not in self.org_heads \
-            and not is_role_word(token, self.roles) and token.pos_ != "NOUN"  # ("Echipele Samusocial România")
+            and k not in self.kind_words and not is_role_word(token, self.roles) \
+            and token.pos_ != "NOUN"  # ("Echipele Samusocial România")
 
     def _person_or_place(self, doc: Doc, mention: Span, span: Span) -> Optional[Span]:
         if not any(self._name_like(doc, t) for t in span):
@@ -1762,8 +1762,7 @@ class EntityRecognizer:
             if self._capital_before(doc, token.i, taken):
                 continue  # inside a run that started earlier
             end = token.i + 1
-            while end < len(doc) and end - token.i < MAX_LEXICON_RUN and not taken[end] and doc[end].pos_ == "PROPN" \
-                    and doc[end].text[:1].isupper() and not doc[end].is_upper:
+            while end < len(doc) and end - token.i < MAX_LEXICON_RUN and not taken[end] and _capitalized_proper(doc[end]):
                 end += 1
             span = doc[token.i: end]
             # ("pârâul Vasluieț"; "Pârâul Oii" is a name of its own the model missed)
@@ -1788,9 +1787,7 @@ class EntityRecognizer:
 
     @staticmethod
     def _capital_before(doc: Doc, i: int, taken: list[bool]) -> bool:
-        before = doc[i - 1]
-        return not taken[i - 1] and before.pos_ == "PROPN" and before.text[:1].isupper() and not before.is_upper \
-            and not before.is_sent_start
+        return not taken[i - 1] and _capitalized_proper(doc[i - 1]) and not doc[i - 1].is_sent_start
 
     def _after_bearing(self, doc: Doc, i: int) -> bool:
         """ "la nord de Cluj", "sud-est de Leicester", "la 25 km de Iași": a bearing or a distance, then "de"."""
@@ -2679,6 +2676,11 @@ def _flat_end(doc: Doc, start: int, end: int, longest: int) -> int:
             and doc[end].text[:1].isupper() and not doc[end].ent_type_:
         end += 1
     return end
+
+
+def _capitalized_proper(token: Token) -> bool:
+    """A proper noun written with a capital, not all in capitals (an acronym)."""
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and not token.is_upper
 
 
 def _bare_proper(token: Token) -> bool:
