@@ -4,7 +4,7 @@
 - tests/heldout/: 24 real-style articles nobody reads while writing rules (only their scores are looked at);
 - tests/fresh/: 12 articles annotated later without reading the extractor (scored once before any rule looked
   at them, then used for tuning);
-- tests/fresh2/ … tests/fresh61/: 12 articles each, annotated the same way by sixty more helpers; each was
+- tests/fresh2/ … tests/fresh62/: 12 articles each, annotated the same way by sixty-one more helpers; each was
   scored before any rule looked at it (fresh3 and fresh4 also after the rules written from the sets before
   them; fresh5 to fresh26 also after the rules of the session that wrote them), then used for tuning;
   fresh11 is one story told over twelve articles, fresh12 dates that are no events, fresh13 Moldova's press,
@@ -33,7 +33,7 @@
   fresh54 farming, forests and nature, fresh55 technology, science and cyber security, fresh56 the economy
   explained by economists and analysts, fresh57 accidents, fires and emergencies, fresh58 local politics,
   fresh59 sport beyond football, fresh60 schools, hospitals and cultural institutions in the counties,
-  fresh61 interviews, debates and replies;
+  fresh61 interviews, debates and replies, fresh62 an ordinary news day;
 - tests/story/: the ten-article test story (tuning), its gold beside the articles;
 - tests/seed_gold/: the two seeds;
 - RONEC v2's validation split (names of people, places, organizations), the public benchmark.
@@ -81,7 +81,7 @@ SETS = {"corpus": (TESTS / "corpus", None), "dev": (TESTS / "dev", None), "heldo
         "fresh57": (TESTS / "fresh57", None),
         "fresh58": (TESTS / "fresh58", None),
         "fresh59": (TESTS / "fresh59", None), "fresh60": (TESTS / "fresh60", None),
-        "fresh61": (TESTS / "fresh61", None),
+        "fresh61": (TESTS / "fresh61", None), "fresh62": (TESTS / "fresh62", None),
         "story": (TESTS / "story" / "articles", TESTS / "story" / "gold"), "seeds": (SEEDS, TESTS / "seed_gold")}
 
 
@@ -123,7 +123,7 @@ def test_dates_beat_dateparser(results):
                                   "fresh35", "fresh36", "fresh37", "fresh38", "fresh39", "fresh40",
                                   "fresh41", "fresh42", "fresh43", "fresh44", "fresh45",
                                   "fresh46", "fresh47", "fresh48", "fresh49", "fresh50", "fresh51", "fresh52",
-                                  "fresh53", "fresh54", "fresh55", "fresh56", "fresh57", "fresh58", "fresh59", "fresh60", "fresh61"])
+                                  "fresh53", "fresh54", "fresh55", "fresh56", "fresh57", "fresh58", "fresh59", "fresh60", "fresh61", "fresh62"])
 def test_a_named_speaker_is_almost_always_right(results, name):
     # A quote given to the wrong person is the worst error: when unsure the extractor names nobody.
     assert results[name]["scores"]["speakers"].precision >= 0.92
