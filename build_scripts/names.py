@@ -293,7 +293,8 @@ class Variants:
                 # A one-letter typo: the names sharing a one-deletion variant with it (a few dictionary
                 # look-ups per name, never a scan of every name of that length).
                 candidates = {o for v in _deletions(k) for o in self.by_deletion.get(v, ())}
-                near = sorted(o for o in candidates if o != name and one_edit_apart(k, key(o)))
+                near = sorted(o for o in candidates if o != name and one_edit_apart(k, key(o))
+                              and not self._two_given_names(k, key(o)))
                 if len({self.find(o) for o in near}) == 1:
                     self.union(near[0], name)
         if kind == "organization" and self.and_words:
@@ -317,6 +318,15 @@ class Variants:
                 for cut in range(2, len(words)):
                     prefixes.setdefault(" ".join(words[:cut]), set()).add(n)
             self._join_to_one_longer(prefixes, multi)
+
+    def _two_given_names(self, a: str, b: str) -> bool:
+        """ "Sorin Matei" and "Dorin Matei": the word they differ in is a given name in both, so two
+        people (brothers, say), not a typo."""
+        words_a, words_b = a.split(), b.split()
+        if len(words_a) != len(words_b):
+            return False
+        differ = [(x, y) for x, y in zip(words_a, words_b) if x != y]
+        return len(differ) == 1 and differ[0][0] in self.given and differ[0][1] in self.given
 
     def join_seats(self, is_place: Callable[[str], bool]) -> None:
         """ "Apa Nova" and "Apa Nova București": a name of two words or more and the one name that goes on

@@ -21,6 +21,15 @@ def test_a_surname_one_letter_away_from_two_full_names_joins_neither():
     assert found["Gnatenko"] == "Gnatenko"
 
 
+def test_two_given_names_one_letter_apart_are_two_people():
+    # brothers, not a typo: "Sorin" and "Dorin" are both given names
+    variants = Variants(set(), given={"sorin", "dorin"})
+    for name in ["Sorin Matei", "Dorin Matei"]:
+        variants.add(name)
+    variants.link("person")
+    assert variants.find("Dorin Matei") != variants.find("Sorin Matei")
+
+
 def test_a_short_surname_one_letter_away_stays_apart():
     found = _joined("person", ["Ion Popa", "Pope"])
     assert found["Pope"] == "Pope"

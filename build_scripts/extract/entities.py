@@ -195,13 +195,13 @@ class EntityRecognizer:
         # precizat Mârza" is not the village), and one with nothing to support it is dropped; variants of
         # one name joined within the article; roles tied.
         kept = self._one_kind(doc, kept)
+        self._couples(doc, kept)
         kept = self._lone_words(doc, kept)
         kept = self._named_after(doc, kept)
         kept = [s for s in kept if not (s.label_ == "person" and self._patron(doc, s, kept))]
         doc.spans["entities"] = kept
         self._local_branches(doc, kept)
         self._state_seats(doc, kept)
-        self._couples(doc, kept)
         self._posts_abroad(doc, kept)
         self._merge(doc, kept)
         self._real_names(doc, kept)
@@ -569,6 +569,7 @@ class EntityRecognizer:
             and (end - start == 2 and doc[start].is_sent_start and is_acronym(doc[start + 1].text)
                  and not self._known_place(doc[start + 1].text)
                  or end - start >= 3 and doc[end - 1].text in self.legal_forms and doc[start + 1].pos_ != "ADJ"
+                 and not doc[start + 1].is_lower  # ("Compania de Apă Valea Buzăului SA": "de" begins no name)
                  or end - start >= 3 and doc[start + 1].text in self.club_prefixes)
 
     ROLE_REACH = 4  # words before an institution's name searched for the role of the person after it
@@ -2194,7 +2195,9 @@ class EntityRecognizer:
         org_words = short_names.keys()
         by_surname: dict[str, set[str]] = {}
         for s in spans:
-            if s.label_ == "person" and s._.canonical and len(s._.canonical.split()) >= 2 and len(s) >= 2:
+            # (a given name alone that `_couples` named in full counts: "Dan și Ioana Toma")
+            if s.label_ == "person" and s._.canonical and len(s._.canonical.split()) >= 2 \
+                    and (len(self._name_part(doc, s)) >= 2 or key(self._name_part(doc, s).text) == key(s._.canonical.split()[0])):
                 for k in surname_keys(s._.canonical):  # also a double surname alone: "Dascălu-Ungureanu"
                     by_surname.setdefault(k, set()).add(s._.canonical)
         # (a surname two people of the article share, alone, is one of them: no person of its own in the facts)
@@ -2209,7 +2212,8 @@ class EntityRecognizer:
         for span in spans:
             k = key(span.text)
             named = by_surname.get(k, set())
-            if span.label_ == "person" and len(span.text.split()) == 1 and named and span._.canonical not in named:
+            if span.label_ == "person" and len(span.text.split()) == 1 and named \
+                    and (span._.canonical not in named or len(named) > 1):
                 # "Sandu" in an article that names Ciprian Sandu is not the gazetteer's Maia Sandu; with two
                 # people of that surname in the article it is neither, for sure: the surname alone.
                 span._.canonical = next(iter(named)) if len(named) == 1 else span.text
@@ -2268,7 +2272,8 @@ class EntityRecognizer:
     def _couples(self, doc: Doc, spans: list[Span]) -> None:
         """ "Constantin și Daniela Rusu": a given name alone, "și" and a given name with a surname are two
         people of that surname; the first is named in full, so that "Constantin spune …" later is him."""
-        person_at = {s.start: s for s in spans if s.label_ == "person" and s._.canonical}
+        person_at = {s.end - 1: s for s in spans if s.label_ == "person" and s._.canonical}  # (by their last word:
+        # "Frații Dan și Ioana Toma")
         named = {k for s in spans if s.label_ == "person" and s._.canonical and " " in s._.canonical
                  for k in (key(s._.canonical).split()[0], key(s._.canonical).split()[-1])}
         for span in spans:
@@ -2278,8 +2283,9 @@ class EntityRecognizer:
             words = span._.canonical.split()
             first = person_at.get(span.start - 2)
             # (not a name the article gives in full elsewhere: "Kim și Vladimir Putin" after "Kim Jong Un")
-            if len(words) < 2 or first is None or len(first) != 1 or " " in first._.canonical \
-                    or key(words[0]) not in self.given or key(first.text) not in self.given or key(first.text) in named:
+            given = self._name_part(doc, first) if first is not None else None
+            if len(words) < 2 or first is None or len(given) != 1 or " " in first._.canonical \
+                    or key(words[0]) not in self.given or key(given.text) not in self.given or key(given.text) in named:
                 continue
             first._.canonical = " ".join([first._.canonical, *words[1:]])
 

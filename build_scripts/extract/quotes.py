@@ -23,6 +23,7 @@ from .speakers import Memory, Speakers, in_genitive, is_quote_mark, verb_start
 
 TITLE_WORDS = 5      # at most so many words in quotation marks after a work's noun and a comma are its title
 MIN_WORDS = 3        # fewer words in quotation marks are a term or a title, not a statement...
+ADDRESS_WORDS = 3    # at most so many words of a name after a word of address ("Domnule Tătaru, …")
 TERM_WORDS = 4       # at most this many words without a verb and no verb of saying in the sentence: a term
 FRAGMENT_WORDS = 2   # ...unless they complete a verb of saying's clause: "nu va accepta „blocaje artificiale”"
 AFTER_WINDOW = 6     # tokens between a closing mark and its verb ("”, a mai adăugat acesta")
@@ -59,6 +60,7 @@ class QuoteFinder:
         self.two_sense_verbs = lang.keys_of("two_sense_verbs")
         self.not_that_after = lang.keys_of("not_that_after")
         self.and_words = lang.keys_of("and_words")
+        self.address_words = lang.keys_of("address_words")
         self.diacritic_letters = [w.lower() for w in lang["diacritic_letters"]]
         self.request_verbs = {key(w) for w in lang["requests"]["verbs"]}
         self.statement_nouns = lang.keys_of("statement_nouns")
@@ -121,8 +123,10 @@ class QuoteFinder:
                         # "Sorin Velicu a vorbit 40 de minute. „Am condus …" (the quotation goes on in the
                         # next paragraph): the one the sentence before showed speaking.
                         speaker, via = spoken, "previous"
+                    if speaker is not None and self._addressed(inner, speaker):
+                        speaker, via = None, None  # "„Domnule Tătaru, dobânzile …”": said to him, not by him
                     here.append(_quote(inner, speaker, via, direct=True))
-                for clause, speaker, via in self._reported(doc, sentence, quoted, memory, number, names):
+                for clause, speaker, via in self._reported(doc, sentence, quoted, here, memory, number, names):
                     here.append(_quote(clause, speaker, via, direct=False))
                 owner = self._statement_owner(sentence, names)
                 if owner is not None:
@@ -686,11 +690,12 @@ class QuoteFinder:
 
     # -- reported speech --------------------------------------------------------------------------
 
-    def _reported(self, doc: Doc, sentence: Span, quoted: list[Span], memory: Memory, number: int,
-                  names: dict[int, Span]) -> Iterable[tuple[Span, Optional[str], Optional[str]]]:
+    def _reported(self, doc: Doc, sentence: Span, quoted: list[Span], direct: list[Span], memory: Memory,
+                  number: int, names: dict[int, Span]) -> Iterable[tuple[Span, Optional[str], Optional[str]]]:
         """ "X a declarat că A (și că B)": each clause after "că" is a quote of the verb's subject;
         "A, a anunțat X.": the statement before the comma is X's. A clause holding a quotation is left
-        to the quotation."""
+        to the quotation, and the clauses after it go with its speaker (`direct`: the sentence's
+        quotations as attributed)."""
         inside = {i for q in quoted for i in range(q.start, q.end)}
         claimed: set[int] = set()  # clauses already reported: a verb of saying inside one ("că a observat
         # … și că …") does not report its coordinated clause again, without a subject
@@ -720,13 +725,23 @@ class QuoteFinder:
                     if via != "role":  # (a role read on a parse this broken is left alone)
                         yield bare, speaker, via
                     continue
-            clauses += [c for first in clauses for c in first.children if c.dep_ == "conj" and self._has_that(c)]
-            if clauses and not any(t.i in inside for t in clauses[0].subtree):
+            joined = [c for first in clauses for c in first.children if c.dep_ == "conj" and self._has_that(c)]
+            after_quotation: list[Token] = []
+            if clauses:
                 # "a spus că A, dar că B": the parser may coordinate B with the verb; its "că" makes it
-                # reported (with no subject of its own: the verb's; after a quotation, left to it)
-                clauses += [c for c in verb.children if c.dep_ == "conj" and c.i > clauses[0].i and c not in clauses
-                            and self.speakers.marked_that(c) and not self.speakers.is_speech_verb(c)
-                            and not any(x.dep_.startswith("nsubj") for x in c.children)]
+                # reported
+                coordinated = [c for c in verb.children if c.dep_ == "conj" and c.i > clauses[0].i and c not in clauses
+                               and self.speakers.marked_that(c) and not self.speakers.is_speech_verb(c)
+                               and (not any(x.dep_.startswith("nsubj") for x in c.children) or self._subject_before_that(c))]
+                if any(t.i in inside for t in clauses[0].subtree):
+                    after_quotation = coordinated
+                joined += coordinated
+            # "Premierul a spus că A, iar ministrul, că B": a subject before the "că" leaves out the verb
+            # of saying of another speaker, whose statement B is
+            joined += [c for first in joined for c in first.children if c.dep_ == "conj" and self._has_that(c)
+                       and c not in joined]  # ("…, și că B, iar ministrul, că C": C hangs on B)
+            elided = [c for c in joined if self._subject_before_that(c)]
+            clauses += [c for c in joined if c not in elided]
             if not clauses and key(verb.lemma_) in self.request_verbs:
                 request = self._request(doc, verb, inside)
                 if request is not None:
@@ -762,11 +777,20 @@ class QuoteFinder:
             if subject is not None and getattr(names.get(subject.i), "label_", None) == "place":
                 continue  # "Coreea de Nord a confirmat că …": a state's position, reported as a fact
             speaker, via = self.speakers.resolve(doc, subject, verb, memory, number, names)
-            others = {c.i for c in clauses}
-            for clause in clauses:
-                if clause.i in claimed:
-                    continue
+            # (only a quotation before the next clause: "…, și că echipa nu se aștepta: „…”" is another's)
+            first = _said_in(direct, clauses[0].left_edge.i, min([c.left_edge.i for c in clauses[1:]]
+                                                                 + [clauses[0].right_edge.i + 1]))
+            if first is not None and first._.speaker is not None:
+                # "X susține că licitația „…” și că …": the clauses after the quotation are its speaker's
+                speaker, via = first._.speaker, first._.speaker_via
+            others = {c.i for c in clauses + elided}
+            for clause in clauses + elided:
+                if clause.i in claimed or clause in after_quotation and speaker is None:
+                    continue  # (a clause after a quotation nobody is known to have said: left out)
                 claimed.add(clause.i)
+                if clause in elided:
+                    subject = next(c for c in clause.children if c.dep_.startswith("nsubj"))
+                    speaker, via = self.speakers.resolve(doc, subject, verb, memory, number, names)
                 span = self._clause_span(doc, clause, others - {clause.i}, inside)
                 if self._quotes_inside(clause, inside, others - {clause.i}) \
                         and not (speaker is not None and self._before_colon(doc, span, inside)):
@@ -775,6 +799,27 @@ class QuoteFinder:
                     continue
                 if len([t for t in span if not t.is_punct]) >= MIN_WORDS:
                     yield span, speaker, via
+
+    def _addressed(self, inner: Span, speaker: str) -> bool:
+        """The quotation opens by addressing the speaker: a word of address (`address_words`), their
+        name and a comma or an exclamation mark ("Domnule Tătaru, …")."""
+        if len(inner) < 3 or key(inner[0].text) not in self.address_words:
+            return False
+        end = next((t.i for t in inner[1: ADDRESS_WORDS + 2] if t.text in (",", "!")), None)
+        if end is None or end == inner[1].i or not all(t.text[:1].isupper() for t in inner.doc[inner[1].i: end]):
+            return False
+        return key(inner.doc[end - 1].text) == key(speaker).split()[-1]
+
+    def _subject_before_that(self, clause: Token) -> bool:
+        """The clause's subject stands before its "că" ("…, iar ministrul, că …")."""
+        mark = next((c.i for c in clause.children if c.dep_ == "mark" and key(c.text) in self.that), None)
+        return mark is not None and any(c.dep_.startswith("nsubj") and c.i < mark for c in clause.children)
+
+    def _has_diacritics(self, doc: Doc) -> bool:
+        if "has_diacritics" not in doc.user_data:
+            text = doc.text.lower()
+            doc.user_data["has_diacritics"] = any(letter in text for letter in self.diacritic_letters)
+        return doc.user_data["has_diacritics"]
 
     def _request(self, doc: Doc, verb: Token, inside: set[int]) -> Optional[Span]:
         """ "a cerut (din nou) medicilor de familie să-și sune pacienții": from the addressee after the verb
@@ -840,10 +885,7 @@ class QuoteFinder:
         explicat ca adaosul … este de doar 8%"): right after the verb, "ca" and a word that does not make
         it "as" or "in order to" (`not_that_after`) open the statement, which runs to the end of the
         sentence, a quotation mark or a semicolon."""
-        if "has_diacritics" not in doc.user_data:
-            text = doc.text.lower()
-            doc.user_data["has_diacritics"] = any(letter in text for letter in self.diacritic_letters)
-        if doc.user_data["has_diacritics"]:
+        if self._has_diacritics(doc):
             return None
         i = verb.i + 1
         if i + 1 >= sentence.end or key(doc[i].text) not in self.that or key(doc[i + 1].text) in self.not_that_after:
@@ -933,7 +975,8 @@ class QuoteFinder:
     def _clause_span(self, doc: Doc, clause: Token, other_clauses: set[int], inside: set[int]) -> Optional[Span]:
         """The clause from after its "că" to its last word, without a coordinated "și că …" clause and
         ending before a part that holds a quotation ("…, susținând că „…”")."""
-        excluded = {t.i for c in clause.children if c.i in other_clauses for t in c.subtree}
+        excluded = {t.i for c in clause.children if c.i in other_clauses or c.dep_ == "conj" and self._has_that(c)
+                    and self._subject_before_that(c) for t in c.subtree}
         excluded |= {t.i for c in clause.children if any(x.i in inside for x in c.subtree) for t in c.subtree}
         for verb in clause.subtree:
             # "…, în timp ce Ianis Hagi a spus că …": another speaker's statement ends this one.
@@ -1123,6 +1166,11 @@ def _of_someone(role: Token) -> bool:
 def _main_subject(sentence: Span) -> Optional[Token]:
     """The subject of the sentence's main verb."""
     return next((c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+
+
+def _said_in(quotes: list[Span], start: int, end: int) -> Optional[Span]:
+    """The first of `quotes` that overlaps the tokens from `start` to `end`, if any."""
+    return next((q for q in quotes if q.start < end and start < q.end), None)
 
 
 def _quotes_filling(found: list[Span], span: Span) -> list[Span]:

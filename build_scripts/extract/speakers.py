@@ -673,6 +673,10 @@ class Speakers:
         """(speaker, how) for a verb of saying and its subject (None: dropped)."""
         if self._citing_unnamed(verb):
             return None, None  # "X scrisese, citând surse din conducere, că …": the sources', unnamed
+        if subject is not None and subject.i < verb.i and any(t.text == ":" for t in doc[subject.i + 1: verb.i]):
+            # "Ziarul de Iași: Opoziția spune că …": the parse ran across an interview's label; the one
+            # who says it stands after the colon, unnamed
+            return None, None
         if subject is not None and subject.dep_ == "nsubj:pass" and any(c.dep_ == "aux:pass" for c in verb.children):
             # "Pascaru a fost acuzat de consilierii din opoziție că …": the one spoken of, never the speaker;
             # a named agent is
@@ -693,8 +697,11 @@ class Speakers:
             if last is not None:
                 return last, "name"
             if self.is_plural(verb) or any(c.dep_ in ("obj", "nmod", "appos", "iobj") and c.pos_ in ("NOUN", "PROPN")
-                                           for c in verb.rights):
-                return None, None  # a group, or an argument that may be the subject: no guess
+                                           for c in verb.rights) \
+                    or any(c.dep_ == "dep" and c.pos_ in ("NOUN", "PROPN") for c in verb.lefts):
+                # a group, or an argument that may be the subject ("Un șofer …, ne-a spus", the noun
+                # left unattached before the verb): no guess
+                return None, None
             if self._unnamed_after(verb):
                 return None, None
             found = memory.last_speaker(sentence)
@@ -1544,7 +1551,14 @@ class Speakers:
             return False
         heads = self._role_stems(role)
         theirs = [tied.split()[0] for tied, people in doc.user_data.get("role_holders", {}).items() if person in people]
-        return any(self._noun_stem(head) not in heads and self._noun_stem(head) in self.office_stems for head in theirs)
+        return any(self._noun_stem(head) not in heads and self._is_office(head) for head in theirs)
+
+    def _is_office(self, head: str) -> bool:
+        """An office (`offices`), or its deputy's ("subprefectul", "viceprimarul": `deputy_prefixes`)."""
+        if self._noun_stem(head) in self.office_stems:
+            return True
+        prefix = next((p for p in self.deputy_prefixes if head.startswith(p)), None)
+        return prefix is not None and self._noun_stem(head[len(prefix):].lstrip()) in self.office_stems
 
     def _holders_of_head(self, doc: Doc, role: Token) -> set[str]:
         """The people the article tied, anywhere, to a role with this role's head word in any case, or a

@@ -42,7 +42,7 @@ SCHEMA: dict[str, dict[str, type]] = {
     "speech": {
         "quote_marks": list, "continuing_verbs": list, "again_adverbs": list, "speech_verbs": list, "source_verbs": list, "according_to": list,
         "cited_by": list, "said_to": list, "media_nouns": list, "media_name_words": list, "utterance_verbs": list, "unnamed_sources": list, "anaphoric_modifiers": list, "two_sense_verbs": list, "hypothetical_marks": list, "citing_verbs": list, "pronouns": dict, "first_person_markers": list, "organization_anaphors": dict, "interview": dict, "title_before_quote": list,
-        "document_nouns": list, "requests": dict, "opinion_verbs": list, "control_verbs": list, "speech_phrases": dict, "speaking_for": list, "speaking_as_group": list, "party_members": dict, "party_member_nouns": dict, "statement_nouns": list, "owner_verbs": list, "backward_cues": list, "backward_adverbs": list, "role_synonyms": list, "chief_roles": list, "deputy_prefixes": list, "offices": list,
+        "document_nouns": list, "requests": dict, "opinion_verbs": list, "control_verbs": list, "speech_phrases": dict, "speaking_for": list, "speaking_as_group": list, "party_members": dict, "party_member_nouns": dict, "statement_nouns": list, "owner_verbs": list, "backward_cues": list, "backward_adverbs": list, "role_synonyms": list, "chief_roles": list, "deputy_prefixes": list, "offices": list, "address_words": list,
     },
     "names": {
         "person_roles": list, "agent_endings": list, "kin_roles": list, "feminine_roles": list, "role_institutions": dict, "org_heads": list, "lone_generic_heads": list,
