@@ -82,6 +82,7 @@ SETS = {"corpus": (TESTS / "corpus", None), "dev": (TESTS / "dev", None), "heldo
         "fresh58": (TESTS / "fresh58", None),
         "fresh59": (TESTS / "fresh59", None), "fresh60": (TESTS / "fresh60", None),
         "fresh61": (TESTS / "fresh61", None), "fresh62": (TESTS / "fresh62", None),
+        "fresh63": (TESTS / "fresh63", None),
         "story": (TESTS / "story" / "articles", TESTS / "story" / "gold"), "seeds": (SEEDS, TESTS / "seed_gold")}
 
 
@@ -123,7 +124,8 @@ def test_dates_beat_dateparser(results):
                                   "fresh35", "fresh36", "fresh37", "fresh38", "fresh39", "fresh40",
                                   "fresh41", "fresh42", "fresh43", "fresh44", "fresh45",
                                   "fresh46", "fresh47", "fresh48", "fresh49", "fresh50", "fresh51", "fresh52",
-                                  "fresh53", "fresh54", "fresh55", "fresh56", "fresh57", "fresh58", "fresh59", "fresh60", "fresh61", "fresh62"])
+                                  "fresh53", "fresh54", "fresh55", "fresh56", "fresh57", "fresh58", "fresh59", "fresh60", "fresh61", "fresh62",
+                                  "fresh63"])
 def test_a_named_speaker_is_almost_always_right(results, name):
     # A quote given to the wrong person is the worst error: when unsure the extractor names nobody.
     assert results[name]["scores"]["speakers"].precision >= 0.92
