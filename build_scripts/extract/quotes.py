@@ -725,23 +725,8 @@ class QuoteFinder:
                     if via != "role":  # (a role read on a parse this broken is left alone)
                         yield bare, speaker, via
                     continue
-            joined = [c for first in clauses for c in first.children if c.dep_ == "conj" and self._has_that(c)]
-            after_quotation: list[Token] = []
-            if clauses:
-                # "a spus că A, dar că B": the parser may coordinate B with the verb; its "că" makes it
-                # reported
-                coordinated = [c for c in verb.children if c.dep_ == "conj" and c.i > clauses[0].i and c not in clauses
-                               and self.speakers.marked_that(c) and not self.speakers.is_speech_verb(c)
-                               and (not any(x.dep_.startswith("nsubj") for x in c.children) or self._subject_before_that(c))]
-                if any(t.i in inside for t in clauses[0].subtree):
-                    after_quotation = coordinated
-                joined += coordinated
-            # "Premierul a spus că A, iar ministrul, că B": a subject before the "că" leaves out the verb
-            # of saying of another speaker, whose statement B is
-            joined += [c for first in joined for c in first.children if c.dep_ == "conj" and self._has_that(c)
-                       and c not in joined]  # ("…, și că B, iar ministrul, că C": C hangs on B)
-            elided = [c for c in joined if self._subject_before_that(c)]
-            clauses += [c for c in joined if c not in elided]
+            joined, elided, after_quotation = self._coordinated(verb, clauses, inside)
+            clauses += joined
             if not clauses and key(verb.lemma_) in self.request_verbs:
                 request = self._request(doc, verb, inside)
                 if request is not None:
@@ -799,6 +784,27 @@ class QuoteFinder:
                     continue
                 if len([t for t in span if not t.is_punct]) >= MIN_WORDS:
                     yield span, speaker, via
+
+    def _coordinated(self, verb: Token, clauses: list[Token], inside: set[int]) \
+            -> tuple[list[Token], list[Token], list[Token]]:
+        """The "că" clauses coordinated with the verb's first ones: (those the verb's subject says, the
+        statements of another subject whose verb of saying is left out, those that follow a quotation)."""
+        joined = [c for first in clauses for c in first.children if c.dep_ == "conj" and self._has_that(c)]
+        after_quotation: list[Token] = []
+        if clauses:
+            # "a spus că A, dar că B": the parser may coordinate B with the verb; its "că" makes it reported
+            coordinated = [c for c in verb.children if c.dep_ == "conj" and c.i > clauses[0].i and c not in clauses
+                           and self.speakers.marked_that(c) and not self.speakers.is_speech_verb(c)
+                           and (not any(x.dep_.startswith("nsubj") for x in c.children) or self._subject_before_that(c))]
+            if any(t.i in inside for t in clauses[0].subtree):
+                after_quotation = coordinated
+            joined += coordinated
+        # ("…, și că B, iar ministrul, că C": C hangs on B)
+        joined += [c for first in joined for c in first.children if c.dep_ == "conj" and self._has_that(c) and c not in joined]
+        # "Premierul a spus că A, iar ministrul, că B": a subject before the "că" leaves out the verb of
+        # saying of another speaker, whose statement B is
+        elided = [c for c in joined if self._subject_before_that(c)]
+        return [c for c in joined if c not in elided], elided, after_quotation
 
     def _addressed(self, inner: Span, speaker: str) -> bool:
         """The quotation opens by addressing the speaker: a word of address (`address_words`), their
