@@ -1371,8 +1371,9 @@ class EntityRecognizer:
                 if prev.text == "&" or prev.text[:1].isupper() and (
                         prev.text.replace("&", "").isalpha() or is_acronym(prev.text)) \
                         and key(prev.text) not in self.not_entities and key(prev.text) not in self.representatives \
+                        and prev.text not in self.not_orgs \
                         and (not is_role_word(prev, self.roles) or self._role_in_name(prev)):
-                    start -= 1
+                    start -= 1  # (not "servicii IT Nexora Solutions": an acronym that names no organization)
                 else:
                     break
             if doc[start].text == "&":
@@ -2217,9 +2218,12 @@ class EntityRecognizer:
                 # "Sandu" in an article that names Ciprian Sandu is not the gazetteer's Maia Sandu; with two
                 # people of that surname in the article it is neither, for sure: the surname alone.
                 span._.canonical = next(iter(named)) if len(named) == 1 else span.text
-            if span.label_ == "person" and len(span) == 1 and k in org_words and k not in parts:
-                continue  # "Kessler" of "Kessler & Partners": the company, cut short
             heads = short_names.get(k, set())
+            if span.label_ == "person" and len(span) == 1 and k in org_words and k not in parts:
+                # "Kessler" of "Kessler & Partners": the company, cut short (when it begins one name only)
+                if len(heads) == 1 and not self._placed(doc, span):
+                    out.append(self._make(doc, span, "organization", next(iter(heads))))
+                continue
             if span.label_ != "person" and len(span) == 1 and k in surnames and not self._placed(doc, span):
                 span = self._make(doc, span, "person", next(iter(named)) if len(named) == 1 else span.text)
             elif span.label_ != "person" and len(span) >= 2 and len(tails.get(k, ())) == 1:

@@ -790,13 +790,20 @@ def _rules(lang: Lang) -> _Rules:
         return _Match(start, m.end(), _day(d), flags=("dateline",))
 
     @rule(rf"{B}({M})(?:\s+({YEAR}))?\s*[-–]\s*({M})\s+({YEAR}){E}"
-          rf"|{B}(?:{BETWEEN})\s+({M})(?:\s+({YEAR}))?\s+(?:{AND})\s+({M})\s+({YEAR}){E}")
+          rf"|{B}(?:{BETWEEN})\s+({M})(?:\s+({YEAR}))?\s+(?:{AND})\s+({M})(?:\s+({YEAR}))?{E}")
     def _month_interval(m, published, tense):
-        """ "iunie–iulie 2026", "între aprilie 2017 și ianuarie 2018": from one month to another."""
+        """ "iunie–iulie 2026", "între aprilie 2017 și ianuarie 2018": from one month to another; "între
+        iunie și septembrie": the first month placed as one alone would be, the last after it."""
         g = m.groups() if m.group(1) else m.groups()[4:]
         first, last = month_word(g[0]), month_word(g[2])
-        last_year = int(g[3])
-        first_year = int(g[1]) if g[1] else (last_year if first <= last else last_year - 1)
+        if g[3] is None:
+            if published is None:
+                return _unresolved(m.start(), m.end())
+            first_year = _year_for_month(first, None, published, date_tense(m.string, m.start(), tense))
+            last_year = first_year if first < last else first_year + 1
+        else:
+            last_year = int(g[3])
+            first_year = int(g[1]) if g[1] else (last_year if first <= last else last_year - 1)
         if (first_year, first) >= (last_year, last):
             return None
         return _Match(m.start(), m.end(), f"{_month(first_year, first)}/{_month(last_year, last)}")
