@@ -82,7 +82,7 @@ SETS = {"corpus": (TESTS / "corpus", None), "dev": (TESTS / "dev", None), "heldo
         "fresh58": (TESTS / "fresh58", None),
         "fresh59": (TESTS / "fresh59", None), "fresh60": (TESTS / "fresh60", None),
         "fresh61": (TESTS / "fresh61", None), "fresh62": (TESTS / "fresh62", None),
-        "fresh63": (TESTS / "fresh63", None),
+        "fresh63": (TESTS / "fresh63", None), "fresh64": (TESTS / "fresh64", None),
         "story": (TESTS / "story" / "articles", TESTS / "story" / "gold"), "seeds": (SEEDS, TESTS / "seed_gold")}
 
 
@@ -125,7 +125,7 @@ def test_dates_beat_dateparser(results):
                                   "fresh41", "fresh42", "fresh43", "fresh44", "fresh45",
                                   "fresh46", "fresh47", "fresh48", "fresh49", "fresh50", "fresh51", "fresh52",
                                   "fresh53", "fresh54", "fresh55", "fresh56", "fresh57", "fresh58", "fresh59", "fresh60", "fresh61", "fresh62",
-                                  "fresh63"])
+                                  "fresh63", "fresh64"])
 def test_a_named_speaker_is_almost_always_right(results, name):
     # A quote given to the wrong person is the worst error: when unsure the extractor names nobody.
     assert results[name]["scores"]["speakers"].precision >= 0.92
