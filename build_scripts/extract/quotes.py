@@ -111,6 +111,9 @@ class QuoteFinder:
                     if self._term(inner, sentence):
                         continue
                     speaker, via = self._direct_speaker(doc, inner, close, sentence, memory, number, names)
+                    elided = self._elided_speaker(doc, inner, memory, number, names)
+                    if elided is not None:
+                        speaker, via = elided  # "…, iar Stoica, că aceeași explicație … „…”": Stoica's
                     if speaker is None and self._only_quote(doc, inner, start, end) and previous:
                         speaker, via = previous, "previous"
                     if speaker is None and via is None and here == [] and last_quoted is not None \
@@ -774,8 +777,7 @@ class QuoteFinder:
                     continue  # (a clause after a quotation nobody is known to have said: left out)
                 claimed.add(clause.i)
                 if clause in elided:
-                    subject = next(c for c in clause.children if c.dep_.startswith("nsubj"))
-                    speaker, via = self.speakers.resolve(doc, subject, verb, memory, number, names)
+                    speaker, via = self.speakers.resolve(doc, self._elided_subject(clause), verb, memory, number, names)
                 span = self._clause_span(doc, clause, others - {clause.i}, inside)
                 if self._quotes_inside(clause, inside, others - {clause.i}) \
                         and not (speaker is not None and self._before_colon(doc, span, inside)):
@@ -804,6 +806,9 @@ class QuoteFinder:
         # "Premierul a spus că A, iar ministrul, că B": a subject before the "că" leaves out the verb of
         # saying of another speaker, whose statement B is
         elided = [c for c in joined if self._subject_before_that(c)]
+        # ("…, iar Irimia, că va face …": the parser coordinated the noun with the verb, the clause on it)
+        elided += [c for c in verb.subtree if c.i > verb.i and c not in joined and c.dep_ != "conj"
+                   and self._elided_subject(c) is not None]
         return [c for c in joined if c not in elided], elided, after_quotation
 
     def _addressed(self, inner: Span, speaker: str) -> bool:
@@ -816,10 +821,39 @@ class QuoteFinder:
             return False
         return key(inner.doc[end - 1].text) == key(speaker).split()[-1]
 
+    def _elided_speaker(self, doc: Doc, inner: Span, memory: Memory, number: int,
+                        names: dict[int, Span]) -> Optional[tuple[Optional[str], Optional[str]]]:
+        """A quotation inside a statement whose verb of saying is left out ("X a spus că A, iar Y, că B
+        „…”"): (speaker, how) of that statement's subject, Y; None when the quotation is in no such one."""
+        for clause in (inner.root, *inner.root.ancestors):
+            subject = self._elided_subject(clause)
+            if subject is None and any(c.i < inner.start and self._elided_subject(c) == clause for c in clause.children):
+                subject = clause  # (the quotation hung on the subject itself, after its clause)
+            if subject is not None:
+                verb = next((h for h in clause.ancestors if self.speakers.is_speech_verb(h)), None)
+                return self.speakers.resolve(doc, subject, verb, memory, number, names) if verb is not None else None
+        return None
+
     def _subject_before_that(self, clause: Token) -> bool:
         """The clause's subject stands before its "că" ("…, iar ministrul, că …")."""
         mark = next((c.i for c in clause.children if c.dep_ == "mark" and key(c.text) in self.that), None)
         return mark is not None and any(c.dep_.startswith("nsubj") and c.i < mark for c in clause.children)
+
+    def _elided_subject(self, clause: Token) -> Optional[Token]:
+        """The subject of a statement whose verb of saying is left out ("X a spus că A, iar Y, că B"), if
+        `clause` (B) is one: its subject before its "că", or the noun coordinated with the verb of saying
+        that the clause hangs on."""
+        if clause.dep_ == "conj" and self._has_that(clause) and self._subject_before_that(clause):
+            return next(c for c in clause.children if c.dep_.startswith("nsubj"))
+        # "…, iar Irimia, că va face …": the clause hung on the noun, the noun on the verb of saying (or on
+        # a word the parser coordinated with it); "iar" or "și" before the noun, a comma before "că"
+        noun = clause.head
+        mark = next((c.i for c in clause.children if c.dep_ == "mark" and key(c.text) in self.that), None)
+        if mark is None or noun.i >= mark - 1 or noun.pos_ not in ("NOUN", "PROPN") or _text_at(clause, mark - 1) != "," \
+                or not any(key(_text_at(clause, i)) in self.and_words for i in range(noun.left_edge.i - 1, noun.i)):
+            return None  # (the "iar" may hang on the noun, or stand just before its phrase)
+        up = [noun.head, noun.head.head] if noun.dep_ in ("conj", "nsubj") else []
+        return noun if any(h.i < noun.i and self.speakers.is_speech_verb(h) for h in up) else None
 
     def _has_diacritics(self, doc: Doc) -> bool:
         if "has_diacritics" not in doc.user_data:
@@ -1172,6 +1206,11 @@ def _of_someone(role: Token) -> bool:
 def _main_subject(sentence: Span) -> Optional[Token]:
     """The subject of the sentence's main verb."""
     return next((c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+
+
+def _text_at(token: Token, i: int) -> str:
+    """The text of token `i` of `token`'s document ("" out of it)."""
+    return token.doc[i].text if 0 <= i < len(token.doc) else ""
 
 
 def _said_in(quotes: list[Span], start: int, end: int) -> Optional[Span]:
