@@ -834,9 +834,13 @@ class QuoteFinder:
                 return self.speakers.resolve(doc, subject, verb, memory, number, names) if verb is not None else None
         return None
 
+    def _that_mark(self, clause: Token) -> Optional[int]:
+        """Where the clause's "că" stands, if it has one."""
+        return next((c.i for c in clause.children if c.dep_ == "mark" and key(c.text) in self.that), None)
+
     def _subject_before_that(self, clause: Token) -> bool:
         """The clause's subject stands before its "că" ("…, iar ministrul, că …")."""
-        mark = next((c.i for c in clause.children if c.dep_ == "mark" and key(c.text) in self.that), None)
+        mark = self._that_mark(clause)
         return mark is not None and any(c.dep_.startswith("nsubj") and c.i < mark for c in clause.children)
 
     def _elided_subject(self, clause: Token) -> Optional[Token]:
@@ -848,7 +852,7 @@ class QuoteFinder:
         # "…, iar Irimia, că va face …": the clause hung on the noun, the noun on the verb of saying (or on
         # a word the parser coordinated with it); "iar" or "și" before the noun, a comma before "că"
         noun = clause.head
-        mark = next((c.i for c in clause.children if c.dep_ == "mark" and key(c.text) in self.that), None)
+        mark = self._that_mark(clause)
         if mark is None or noun.i >= mark - 1 or noun.pos_ not in ("NOUN", "PROPN") or _text_at(clause, mark - 1) != "," \
                 or not any(key(_text_at(clause, i)) in self.and_words for i in range(noun.left_edge.i - 1, noun.i)):
             return None  # (the "iar" may hang on the noun, or stand just before its phrase)
@@ -1023,9 +1027,9 @@ class QuoteFinder:
             if verb.i != clause.i and self.speakers.is_speech_verb(verb) and self.speakers.subject_of(verb) is not None:
                 first = min(t.i for t in verb.subtree)
                 excluded |= set(range(first, max(t.i for t in verb.subtree) + 1))
-        mark = next((c for c in clause.children if c.dep_ == "mark" and key(c.text) in self.that), None)
+        mark = self._that_mark(clause)
         tokens = sorted(t.i for t in clause.subtree)
-        start = (mark.i + 1) if mark is not None else tokens[0]
+        start = (mark + 1) if mark is not None else tokens[0]
         if mark is None:
             # "a transmis ca circulatia … va fi inchisa": the clause's subject, hung on the verb with "ca"
             # (text without diacritics), opens the clause.
