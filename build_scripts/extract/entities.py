@@ -1657,8 +1657,7 @@ class EntityRecognizer:
             edge = span.start if step < 0 else span.end - 1
             for _ in range(MAX_LIST_NAMES):
                 sep = edge + step
-                if not 0 < sep < len(doc) - 1 or not (doc[sep].text == "," or key(doc[sep].text) in self.and_words
-                                                      or key(doc[sep].text) in self.or_words):
+                if not 0 < sep < len(doc) - 1 or not self._list_joiner(doc[sep]):
                     break
                 near = doc[sep + step]
                 plain = bare and _bare_proper(near)
@@ -1800,10 +1799,12 @@ class EntityRecognizer:
 
     def _next_to_place(self, doc: Doc, span: Span, places_at: set[int]) -> bool:
         """ "Cambodgia, Laos, Birmania": a comma, "și" or "sau" between the name and a place."""
-        def joins(token: Token) -> bool:
-            return token.text == "," or key(token.text) in self.and_words or key(token.text) in self.or_words
-        return span.start >= 2 and joins(doc[span.start - 1]) and span.start - 2 in places_at \
-            or span.end + 1 < len(doc) and joins(doc[span.end]) and span.end + 1 in places_at
+        return span.start >= 2 and self._list_joiner(doc[span.start - 1]) and span.start - 2 in places_at \
+            or span.end + 1 < len(doc) and self._list_joiner(doc[span.end]) and span.end + 1 in places_at
+
+    def _list_joiner(self, token: Token) -> bool:
+        """What stands between two names of a list: a comma, "și" or "sau"."""
+        return token.text == "," or key(token.text) in self.and_words or key(token.text) in self.or_words
 
     def _trim(self, doc: Doc, ent: Span, label: str) -> Optional[tuple[Span, Span]]:
         """(mention, name) inside a NER span. The mention drops punctuation and function words at its
@@ -2196,9 +2197,11 @@ class EntityRecognizer:
         org_words = short_names.keys()
         by_surname: dict[str, set[str]] = {}
         for s in spans:
+            if s.label_ != "person" or not s._.canonical or len(s._.canonical.split()) < 2:
+                continue
+            name = self._name_part(doc, s)
             # (a given name alone that `_couples` named in full counts: "Dan și Ioana Toma")
-            if s.label_ == "person" and s._.canonical and len(s._.canonical.split()) >= 2 \
-                    and (len(self._name_part(doc, s)) >= 2 or key(self._name_part(doc, s).text) == key(s._.canonical.split()[0])):
+            if len(name) >= 2 or key(name.text) == key(s._.canonical.split()[0]):
                 for k in surname_keys(s._.canonical):  # also a double surname alone: "Dascălu-Ungureanu"
                     by_surname.setdefault(k, set()).add(s._.canonical)
         # (a surname two people of the article share, alone, is one of them: no person of its own in the facts)
